@@ -1,0 +1,138 @@
+/* tsv — COPY-text escaping, field splitting, a line reader; see tsv.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "tsv.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int
+needs_escape(unsigned char c)
+{
+	return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static char
+escape_letter(char c)
+{
+	switch (c) {
+	case '\t': return 't';
+	case '\n': return 'n';
+	case '\r': return 'r';
+	default:   return '\\';
+	}
+}
+
+void
+tsv_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!needs_escape((unsigned char)s[i]))
+			continue;
+		buf_append(b, s + start, i - start);
+		buf_putc(b, '\\');
+		buf_putc(b, escape_letter(s[i]));
+		start = i + 1;
+	}
+	buf_append(b, s + start, n - start);
+}
+
+void
+tsv_write(FILE *f, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!needs_escape((unsigned char)s[i]))
+			continue;
+		fwrite(s + start, 1, i - start, f);
+		putc('\\', f);
+		putc(escape_letter(s[i]), f);
+		start = i + 1;
+	}
+	fwrite(s + start, 1, n - start, f);
+}
+
+size_t
+tsv_unescape(char *s, size_t n, size_t *bad)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\') {
+			s[o++] = s[i];
+			continue;
+		}
+		if (i + 1 == n) {
+			if (bad)
+				(*bad)++;
+			s[o++] = '\\';
+			break;
+		}
+		switch (s[i + 1]) {
+		case '\\': s[o++] = '\\'; i++; break;
+		case 't':  s[o++] = '\t'; i++; break;
+		case 'n':  s[o++] = '\n'; i++; break;
+		case 'r':  s[o++] = '\r'; i++; break;
+		default:
+			if (bad)
+				(*bad)++;
+			s[o++] = '\\';
+			break;
+		}
+	}
+	if (o < n)
+		s[o] = '\0';
+	return o;
+}
+
+size_t
+tsv_split(char *line, size_t len, struct field *fields, size_t max)
+{
+	size_t count = 0, start = 0, i;
+
+	for (i = 0; i <= len; i++) {
+		if (i < len && line[i] != '\t')
+			continue;
+		if (count < max) {
+			fields[count].p = line + start;
+			fields[count].len = i - start;
+		}
+		count++;
+		start = i + 1;
+	}
+	return count;
+}
+
+void
+line_reader_init(struct line_reader *r, FILE *f)
+{
+	memset(r, 0, sizeof *r);
+	r->f = f;
+}
+
+int
+line_reader_next(struct line_reader *r)
+{
+	ssize_t n;
+
+	errno = 0;
+	n = getline(&r->line, &r->cap, r->f);
+	if (n < 0)
+		return ferror(r->f) ? -1 : 0;
+	r->lineno++;
+	if (n > 0 && r->line[n - 1] == '\n')
+		r->line[--n] = '\0';
+	r->len = (size_t)n;
+	return 1;
+}
+
+void
+line_reader_free(struct line_reader *r)
+{
+	free(r->line);
+	r->line = NULL;
+	r->cap = 0;
+}

@@ -1,0 +1,63 @@
+/*
+ * tsv — the records contract's encoding (records.md), and stream lines.
+ *
+ * Inside a field exactly four characters are escaped, as PostgreSQL's
+ * COPY (FORMAT text) does: backslash "\\", TAB "\t", LF "\n", CR "\r".
+ * Nothing else is touched, so a field without them is its text verbatim.
+ *
+ * A stream line is fields separated by single TABs, ended by LF.
+ * tsv_split cuts a line in place into length-carrying fields without
+ * unescaping them; tsv_unescape decodes one field in place.
+ */
+#ifndef MM_TSV_H
+#define MM_TSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "buf.h"
+
+struct field {
+	char *p;
+	size_t len;
+};
+
+/* Append the escaped form of s[0..n) to b. */
+void tsv_escape(struct buf *b, const char *s, size_t n);
+
+/* Write the escaped form of s[0..n) to f (no separator). */
+void tsv_write(FILE *f, const char *s, size_t n);
+
+/*
+ * Decode escapes of s[0..n) in place; returns the new length.  An unknown
+ * escape "\x" is kept as the two bytes; a dangling final backslash is kept.
+ * Returns the count of such malformed escapes through *bad if bad != NULL.
+ */
+size_t tsv_unescape(char *s, size_t n, size_t *bad);
+
+/*
+ * Cut line[0..len) (without its LF) at TABs into at most max fields.
+ * Returns the number of fields found (which may exceed max: the extra
+ * ones are counted but not stored).  Fields point into line; no copy.
+ */
+size_t tsv_split(char *line, size_t len, struct field *fields, size_t max);
+
+/*
+ * A reader of LF-ended lines with a reused buffer.  The last line of a
+ * file without a final LF is returned like any other.  The LF (and a CR
+ * before it is NOT removed: stream lines never hold raw CR) is stripped.
+ */
+struct line_reader {
+	FILE *f;
+	char *line;
+	size_t cap;
+	size_t len;
+	unsigned long lineno;
+};
+
+void line_reader_init(struct line_reader *r, FILE *f);
+/* Returns 1 with r->line/r->len set, 0 at EOF, -1 on read error (errno). */
+int line_reader_next(struct line_reader *r);
+void line_reader_free(struct line_reader *r);
+
+#endif

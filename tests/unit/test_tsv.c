@@ -1,0 +1,61 @@
+/* Unit test: TSV escape/unescape round trip and field splitting. */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tsv.h"
+
+static int failures;
+
+#define CHECK(cond) do { if (!(cond)) { failures++; \
+	printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+
+static void
+round_trip_n(const char *s, size_t n, const char *want_escaped, size_t wn)
+{
+	struct buf b = {0};
+	size_t bad = 0, len;
+
+	tsv_escape(&b, s, n);
+	CHECK(b.len == wn);
+	CHECK(memcmp(b.data, want_escaped, wn) == 0);
+	len = tsv_unescape(b.data, b.len, &bad);
+	CHECK(bad == 0);
+	CHECK(len == n && memcmp(b.data, s, n) == 0);
+	buf_free(&b);
+}
+
+#define round_trip(s, n, w) round_trip_n(s, n, w, sizeof(w) - 1)
+
+int
+main(void)
+{
+	struct field f[4];
+	char line[] = "a\tbc\t\td";
+	char dangling[] = "ab\\";
+	char unknown[] = "a\\xb";
+	size_t bad = 0, n;
+
+	round_trip("plain text", 10, "plain text");
+	round_trip("tab\there", 8, "tab\\there");
+	round_trip("a\\b", 3, "a\\\\b");
+	round_trip("l1\nl2\r", 6, "l1\\nl2\\r");
+	round_trip("\xc2\xa3" "5", 3, "\xc2\xa3" "5");
+	round_trip("nul\0in", 6, "nul\0in");
+	round_trip("", 0, "");
+
+	CHECK(tsv_split(line, strlen(line), f, 4) == 4);
+	CHECK(f[0].len == 1 && f[1].len == 2 && f[2].len == 0 && f[3].len == 1);
+	CHECK(tsv_split(line, strlen(line), f, 2) == 4);
+	CHECK(tsv_split(line, 0, f, 4) == 1);
+
+	n = tsv_unescape(dangling, 3, &bad);
+	CHECK(n == 3 && bad == 1);
+	bad = 0;
+	n = tsv_unescape(unknown, 4, &bad);
+	CHECK(n == 4 && bad == 1 && memcmp(unknown, "a\\xb", 4) == 0);
+
+	if (failures)
+		printf("%d failures\n", failures);
+	return failures != 0;
+}
