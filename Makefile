@@ -24,37 +24,39 @@ PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) -D_GNU_SOURCE $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS     = $(PKG_LIBS) $(EXTRA_LDLIBS)
 
+BUILD    ?= build
+BIN      ?= bin
 PROGS    = normalise split extract
-BINS     = $(PROGS:%=bin/minutes-%)
+BINS     = $(PROGS:%=$(BIN)/minutes-%)
 MAINS    = $(PROGS:%=pipeline/%.c)
 LIBSRC   = $(filter-out $(MAINS),$(wildcard pipeline/*.c))
-LIBOBJ   = $(LIBSRC:pipeline/%.c=build/%.o)
+LIBOBJ   = $(LIBSRC:pipeline/%.c=$(BUILD)/%.o)
 HEADERS  = $(wildcard pipeline/*.h)
 UNITSRC  = $(wildcard tests/unit/*.c)
-UNITBIN  = $(UNITSRC:tests/unit/%.c=build/unit/%)
+UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/unit/%)
 SCRIPTS  = $(wildcard scripts/minutes-*)
 
 all: $(BINS) scripts-bin
 
-build/%.o: pipeline/%.c $(HEADERS) | build
+$(BUILD)/%.o: pipeline/%.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/libmm.a: $(LIBOBJ)
+$(BUILD)/libmm.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-bin/minutes-%: build/%.o build/libmm.a | bin
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< build/libmm.a $(LDLIBS)
+$(BIN)/minutes-%: $(BUILD)/%.o $(BUILD)/libmm.a | $(BIN)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmm.a $(LDLIBS)
 
-build/unit/%: tests/unit/%.c build/libmm.a $(HEADERS) | build
-	@mkdir -p build/unit
-	$(CC) $(ALL_CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< build/libmm.a $(LDLIBS)
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libmm.a $(HEADERS) | $(BUILD)
+	@mkdir -p $(BUILD)/unit
+	$(CC) $(ALL_CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(BUILD)/libmm.a $(LDLIBS)
 
 # Driver scripts are copied into bin/ so bin/ holds every command.
-scripts-bin: | bin
-	@for s in $(SCRIPTS); do cp -p $$s bin/; done
+scripts-bin: | $(BIN)
+	@for s in $(SCRIPTS); do cp -p $$s $(BIN)/; done
 
-build bin:
+$(BUILD) $(BIN):
 	mkdir -p $@
 
 unit: $(UNITBIN)
@@ -62,6 +64,13 @@ unit: $(UNITBIN)
 check: all unit
 	sh tests/run
 	@if [ -d ../shared/eval ]; then sh scripts/eval-gate; fi
+
+# AddressSanitizer + UndefinedBehaviorSanitizer build of everything, in its
+# own folders, and the whole test suite run against it.
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+check-asan:
+	$(MAKE) BUILD=build-asan BIN=bin-asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all unit
+	ASAN_OPTIONS=detect_leaks=1 MM_BIN=bin-asan MM_UNIT=build-asan/unit sh tests/run
 
 demo: all
 	sh scripts/demo
@@ -76,7 +85,7 @@ install: all
 	cp -p man/*.1 $(DESTDIR)$(MANDIR)/
 
 clean:
-	rm -rf bin build eval-out
+	rm -rf bin build bin-asan build-asan eval-out
 
-.PHONY: all check unit demo bench install clean scripts-bin
+.PHONY: all check check-asan unit demo bench install clean scripts-bin
 .SECONDARY:
