@@ -78,6 +78,23 @@ demo: all
 bench: all
 	sh bench/run
 
+# libFuzzer harnesses (fuzz/fuzz_*.c), built with clang against a library
+# compiled with coverage and ASan/UBSan, each run for FUZZ_SECONDS on a
+# seed corpus from corpus/ and the tests (fuzz/run; outputs in fuzz/out/).
+FUZZ_SECONDS ?= 60
+FUZZ_CC   ?= clang
+FUZZ_OUT   = fuzz/out/build
+FUZZ_SAN   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZERS    = normalise split extract
+fuzz: all
+	$(MAKE) BUILD=$(FUZZ_OUT) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" $(FUZZ_OUT)/libmm.a
+	for f in $(FUZZERS); do \
+		$(FUZZ_CC) $(WARN) -D_GNU_SOURCE $(PKG_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer \
+		    -Ipipeline -DFUZZ_RULES='"$(CURDIR)/rules"' -o $(FUZZ_OUT)/fuzz_$$f \
+		    fuzz/fuzz_$$f.c $(FUZZ_OUT)/libmm.a $(LDLIBS) || exit 1; \
+	done
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run $(FUZZERS)
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/rules $(DESTDIR)$(MANDIR)
 	cp -p bin/* $(DESTDIR)$(BINDIR)/
@@ -87,5 +104,5 @@ install: all
 clean:
 	rm -rf bin build bin-asan build-asan eval-out
 
-.PHONY: all check check-asan unit demo bench install clean scripts-bin
+.PHONY: all check check-asan unit demo bench fuzz install clean scripts-bin
 .SECONDARY:

@@ -1,0 +1,250 @@
+/*
+ * contract — the stream and records contracts, checked on a filter's output
+ * by every fuzz harness (and by the replay build that the test suite runs).
+ *
+ * A violation prints what and where on stderr and aborts, which libFuzzer
+ * reports as a crash and keeps as a reproducer.  What is checked, for every
+ * line (records.md, and the stream lines of design.md):
+ *   - it ends with LF (the last one too) and is valid UTF-8 (no overlongs,
+ *     surrogates or code points past U+10FFFF);
+ *   - no raw CR or NUL anywhere, and every backslash starts one of the four
+ *     escapes \\ \t \n \r;
+ *   - it has exactly the expected number of TAB-separated fields;
+ *   - its line column is a positive decimal number, its section column
+ *     (after split) one of the four names, its date empty or YYYY-MM-DD.
+ * Header-only so a harness is one file plus this.
+ */
+#ifndef MM_FUZZ_CONTRACT_H
+#define MM_FUZZ_CONTRACT_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+contract_fail(const char *what, const char *line, size_t len, size_t lineno)
+{
+	size_t show = len < 200 ? len : 200;
+
+	fprintf(stderr, "contract: output line %zu: %s\n  line: ", lineno, what);
+	fwrite(line, 1, show, stderr);
+	fprintf(stderr, "%s\n", show < len ? "..." : "");
+	abort();
+}
+
+/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 if malformed. */
+static size_t
+contract_utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+		unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+		if (n < 3 || s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80)
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+		unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+		if (n < 4 || s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+static int
+contract_is_number(const char *p, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 12 || p[0] == '0')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+contract_is_date(const char *p, size_t n)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	if (n != 10)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (shape[i] == 'd' ? (p[i] < '0' || p[i] > '9') : p[i] != '-')
+			return 0;
+	}
+	return 1;
+}
+
+static int
+contract_is_section(const char *p, size_t n)
+{
+	static const char *const names[] = { "minutes", "agenda", "report", "other" };
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (strlen(names[i]) == n && memcmp(names[i], p, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Columns of each kind of records.md; 0 for a kind a rule file added. */
+static size_t
+contract_kind_columns(const char *p, size_t n)
+{
+	static const struct { const char *kind; size_t cols; } kinds[] = {
+		{ "item", 9 }, { "resolution", 10 }, { "question", 14 },
+		{ "declaration", 12 }, { "figure", 13 }, { "vote", 17 },
+		{ "attendance", 11 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strlen(kinds[i].kind) == n && memcmp(kinds[i].kind, p, n) == 0)
+			return kinds[i].cols;
+	return 0;
+}
+
+enum contract_stream {
+	CONTRACT_NORMALISE,	/* source line text */
+	CONTRACT_SPLIT,		/* source line section date body minute title text */
+	CONTRACT_RECORDS	/* kind source line section date body minute title ... */
+};
+
+/*
+ * 1 if in[0..n) is a clean stream: valid UTF-8, no raw CR, and every
+ * backslash the start of one of the four escapes.  A filter given a clean
+ * stream must write a clean one; given anything else, only the shape of
+ * its output (fields, numbers, sections, dates) is held to the contract.
+ */
+static int
+contract_clean_input(const char *in, size_t n)
+{
+	const char *q = in, *end = in + n;
+
+	while (q < end) {
+		size_t s = contract_utf8_seq((const unsigned char *)q,
+		    (size_t)(end - q));
+		if (s == 0 || *q == '\r' || *q == '\0')
+			return 0;
+		if (*q == '\\') {
+			if (q + 1 >= end || !strchr("\\tnr", q[1]) || q[1] == '\0')
+				return 0;
+			s = 2;
+		}
+		q += s;
+	}
+	return 1;
+}
+
+/*
+ * Check every line of out[0..len) against the contract of stream kind k;
+ * clean = 0 skips the UTF-8, CR and escape checks (see above).
+ * Aborts on the first violation; returns the number of lines checked.
+ */
+static size_t
+contract_check(enum contract_stream k, const char *out, size_t len, int clean)
+{
+	const char *p = out, *end = out + len;
+	size_t lineno = 0;
+	/* Kinds a rule file added: the first record of each fixes its width. */
+	char extra_kind[8][32];
+	size_t extra_cols[8], nextra = 0;
+
+	while (p < end) {
+		const char *lf = memchr(p, '\n', (size_t)(end - p));
+		const char *f[32];
+		size_t flen[32], nf = 0, i, want = 0;
+		const char *q, *fs;
+
+		lineno++;
+		if (!lf)
+			contract_fail("no LF at the end of the output", p,
+			    (size_t)(end - p), lineno);
+		for (q = p; clean && q < lf;) {
+			size_t s = contract_utf8_seq((const unsigned char *)q,
+			    (size_t)(lf - q));
+			if (s == 0)
+				contract_fail("invalid UTF-8", p, (size_t)(lf - p), lineno);
+			if (*q == '\r' || *q == '\0')
+				contract_fail("raw CR or NUL", p, (size_t)(lf - p), lineno);
+			if (*q == '\\') {
+				if (q + 1 >= lf || q[1] == '\0' || !strchr("\\tnr", q[1]))
+					contract_fail("backslash that starts no escape",
+					    p, (size_t)(lf - p), lineno);
+				q += 2;
+				continue;
+			}
+			q += s;
+		}
+		for (fs = q = p; q <= lf; q++) {
+			if (q < lf && *q != '\t')
+				continue;
+			if (nf < 32) {
+				f[nf] = fs;
+				flen[nf] = (size_t)(q - fs);
+			}
+			nf++;
+			fs = q + 1;
+		}
+		switch (k) {
+		case CONTRACT_NORMALISE: want = 3; break;
+		case CONTRACT_SPLIT:     want = 8; break;
+		case CONTRACT_RECORDS:
+			want = contract_kind_columns(f[0], flen[0]);
+			if (want == 0) {
+				for (i = 0; i < nextra; i++)
+					if (strlen(extra_kind[i]) == flen[0] &&
+					    memcmp(extra_kind[i], f[0], flen[0]) == 0)
+						want = extra_cols[i];
+				if (want == 0 && nextra < 8 && flen[0] > 0 && flen[0] < 32) {
+					memcpy(extra_kind[nextra], f[0], flen[0]);
+					extra_kind[nextra][flen[0]] = '\0';
+					extra_cols[nextra++] = want = nf;
+				}
+				if (want == 0)
+					contract_fail("unknown kind", p, (size_t)(lf - p), lineno);
+			}
+			break;
+		}
+		if (k == CONTRACT_RECORDS && nf < 8)
+			contract_fail("fewer than the 8 common columns", p,
+			    (size_t)(lf - p), lineno);
+		if (nf != want) {
+			char msg[80];
+			snprintf(msg, sizeof msg, "%zu fields, expected %zu", nf, want);
+			contract_fail(msg, p, (size_t)(lf - p), lineno);
+		}
+		{
+			size_t base = k == CONTRACT_RECORDS ? 1 : 0;	/* source's column */
+			if (!contract_is_number(f[base + 1], flen[base + 1]))
+				contract_fail("line column is not a positive number",
+				    p, (size_t)(lf - p), lineno);
+			if (k != CONTRACT_NORMALISE) {
+				if (!contract_is_section(f[base + 2], flen[base + 2]))
+					contract_fail("unknown section", p, (size_t)(lf - p), lineno);
+				if (!contract_is_date(f[base + 3], flen[base + 3]))
+					contract_fail("date is not YYYY-MM-DD", p,
+					    (size_t)(lf - p), lineno);
+			}
+		}
+		p = lf + 1;
+	}
+	return lineno;
+}
+
+#endif
