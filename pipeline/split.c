@@ -1,10 +1,109 @@
-/* minutes-split — placeholder until its issue lands. */
+/*
+ * minutes-split — paragraphs in, located paragraphs out (design.md part 2).
+ *
+ * Reads the normalise stream "source TAB line TAB text" from the named
+ * files or stdin and writes "source TAB line TAB section TAB date TAB body
+ * TAB minute TAB title TAB text".  The work is done by sections.c; this
+ * file parses options, opens inputs and turns returned codes into
+ * messages and exit statuses (0 ok, 1 an input unreadable, 2 trouble).
+ */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <string.h>
+
 #include "err.h"
+#include "sections.h"
+#include "version.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: minutes-split [FILE...]\n"
+	    "       minutes-split --help | --version\n"
+	    "Find agenda, minutes, report and other sections, meetings and minute\n"
+	    "items in a minutes-normalise stream (source TAB line TAB text) read\n"
+	    "from the FILEs or standard input (\"-\"), and write\n"
+	    "source TAB line TAB section TAB date TAB body TAB minute TAB title TAB text.\n"
+	    "Exit status: 0 ok, 1 some FILE unreadable, 2 bad usage or a line that\n"
+	    "is not a normalise stream line.\n", f);
+}
+
+/* Run one input; returns the exit status it earns (0, 1) or dies (2). */
+static int
+run(struct splitter *sp, const char *name)
+{
+	FILE *in = stdin;
+	int stdin_in = strcmp(name, "-") == 0, st;
+	unsigned long lineno = 0;
+	size_t detail = 0;
+	char where[64];
+
+	if (!stdin_in && !(in = fopen(name, "r"))) {
+		warnmsg("%s:", name);
+		return EXIT_SOFT;
+	}
+	st = split_stream(sp, in, stdout, &lineno, &detail);
+	if (!stdin_in)
+		fclose(in);
+	snprintf(where, sizeof where, "%lu", lineno);
+	switch (st) {
+	case SPLIT_OK:
+		return EXIT_OK;
+	case SPLIT_EFIELDS:
+		fflush(stdout);
+		if (stdin_in)
+			die(EXIT_TROUBLE, "%s: expected 3 fields, found %zu", where, detail);
+		die(EXIT_TROUBLE, "%s:%s: expected 3 fields, found %zu", name, where, detail);
+	case SPLIT_ELINENO:
+		fflush(stdout);
+		if (stdin_in)
+			die(EXIT_TROUBLE, "%s: line field is not a positive number", where);
+		die(EXIT_TROUBLE, "%s:%s: line field is not a positive number", name, where);
+	case SPLIT_EREAD:
+		warnmsg("%s:", stdin_in ? "(standard input)" : name);
+		return EXIT_SOFT;
+	default:
+		return close_stdout(EXIT_TROUBLE);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
-	(void)argc;
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct splitter *sp;
+	int c, status = EXIT_OK, i;
+
 	err_init(argv[0]);
-	die(EXIT_TROUBLE, "not implemented yet");
+	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			return close_stdout(EXIT_OK);
+		case 'V':
+			puts("minutes-split " MM_VERSION);
+			return close_stdout(EXIT_OK);
+		default:
+			usage(stderr);
+			return EXIT_TROUBLE;
+		}
+	}
+	sp = splitter_new();
+	if (optind == argc) {
+		status = run(sp, "-");
+	} else {
+		for (i = optind; i < argc; i++) {
+			int s = run(sp, argv[i]);
+
+			if (s > status)
+				status = s;
+		}
+	}
+	splitter_free(sp);
+	return close_stdout(status);
 }

@@ -1,0 +1,355 @@
+/* dates — printed calendar dates to ISO 8601; see dates.h. */
+#include "dates.h"
+
+#include <string.h>
+
+static const char *const month_names[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
+
+static const char *const day_names[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday",
+};
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+int
+date_valid(int y, int m, int d)
+{
+	static const int dim[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap;
+
+	if (m < 1 || m > 12 || d < 1 || d > dim[m - 1])
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m == 2 && d == 29 && !leap)
+		return 0;
+	return 1;
+}
+
+/* Length of the alphabetic word at s[i..n). */
+static size_t
+word_len(const char *s, size_t i, size_t n)
+{
+	size_t j = i;
+
+	while (j < n && is_alpha((unsigned char)s[j]))
+		j++;
+	return j - i;
+}
+
+/*
+ * Month name (full, or an abbreviation of three letters, or "sept") at
+ * s[i..n), followed by a non-letter; an abbreviation may carry a dot.
+ * Returns the month 1..12 and sets *end past it, or 0.
+ */
+static int
+month_at(const char *s, size_t i, size_t n, size_t *end)
+{
+	size_t len = word_len(s, i, n), k;
+	int m;
+
+	if (len < 3)
+		return 0;
+	for (m = 0; m < 12; m++) {
+		const char *name = month_names[m];
+		size_t nl = strlen(name);
+
+		if (len != nl && len != 3 && !(m == 8 && len == 4))
+			continue;
+		if (len > nl)
+			continue;
+		for (k = 0; k < len; k++)
+			if (lower((unsigned char)s[i + k]) != name[k])
+				break;
+		if (k < len)
+			continue;
+		*end = i + len;
+		if (len < nl && *end < n && s[*end] == '.')
+			(*end)++;
+		return m + 1;
+	}
+	return 0;
+}
+
+/*
+ * Weekday name at s[i..n), whole or cut short to at least three letters
+ * ("Thu", "Thurs", "Wed"); returns its length, or 0.
+ */
+static size_t
+weekday_at(const char *s, size_t i, size_t n)
+{
+	size_t len = word_len(s, i, n), k;
+	int d;
+
+	if (len < 3)
+		return 0;
+	for (d = 0; d < 7; d++) {
+		const char *name = day_names[d];
+
+		if (len > strlen(name))
+			continue;
+		for (k = 0; k < len; k++)
+			if (lower((unsigned char)s[i + k]) != name[k])
+				break;
+		if (k == len)
+			return len;
+	}
+	return 0;
+}
+
+/* Read 1..maxd digits at s[*i]; returns the value or -1. */
+static int
+digits_at(const char *s, size_t *i, size_t n, int mind, int maxd)
+{
+	int v = 0, k = 0;
+
+	while (*i < n && k < maxd && is_digit((unsigned char)s[*i])) {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		k++;
+	}
+	if (k < mind || (*i < n && is_digit((unsigned char)s[*i])))
+		return -1;
+	return v;
+}
+
+static size_t
+skip_spaces(const char *s, size_t i, size_t n)
+{
+	while (i < n && is_space((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+/* Ordinal suffix "st", "nd", "rd", "th" (any case) after a day number. */
+static size_t
+skip_ordinal(const char *s, size_t i, size_t n)
+{
+	if (i + 1 < n && word_len(s, i, n) == 2) {
+		int a = lower((unsigned char)s[i]), b = lower((unsigned char)s[i + 1]);
+
+		if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+		    (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
+			return i + 2;
+	}
+	return i;
+}
+
+static int
+four_digit_year(const char *s, size_t *i, size_t n)
+{
+	int y = digits_at(s, i, n, 4, 4);
+
+	if (y < 1900 || y > 2199)
+		return -1;
+	return y;
+}
+
+/* y, m, d are already range-checked, so the digits are written by hand. */
+static void
+put_iso(char *iso, int y, int m, int d)
+{
+	iso[0] = (char)('0' + y / 1000);
+	iso[1] = (char)('0' + y / 100 % 10);
+	iso[2] = (char)('0' + y / 10 % 10);
+	iso[3] = (char)('0' + y % 10);
+	iso[4] = '-';
+	iso[5] = (char)('0' + m / 10);
+	iso[6] = (char)('0' + m % 10);
+	iso[7] = '-';
+	iso[8] = (char)('0' + d / 10);
+	iso[9] = (char)('0' + d % 10);
+	iso[10] = '\0';
+}
+
+/*
+ * Try to read a date starting exactly at s[i] (no weekday).  Returns 1,
+ * fills iso and *end on success.
+ */
+static int
+date_at(const char *s, size_t i, size_t n, char *iso, size_t *end)
+{
+	size_t j = i, k;
+	int d, m, y;
+
+	if (is_digit((unsigned char)s[i])) {
+		/* ISO 2015-07-16 */
+		k = j;
+		y = digits_at(s, &k, n, 4, 4);
+		if (y >= 1900 && k + 5 < n && s[k] == '-') {
+			size_t t = k + 1;
+
+			m = digits_at(s, &t, n, 2, 2);
+			if (m > 0 && t < n && s[t] == '-') {
+				t++;
+				d = digits_at(s, &t, n, 2, 2);
+				if (d > 0 && y <= 2199 && date_valid(y, m, d)) {
+					put_iso(iso, y, m, d);
+					*end = t;
+					return 1;
+				}
+			}
+		}
+		d = digits_at(s, &j, n, 1, 2);
+		if (d < 1)
+			return 0;
+		/* Numeric 16/07/2015, 16.07.2015, 16-07-15 */
+		if (j < n && (s[j] == '/' || s[j] == '.' || s[j] == '-')) {
+			char sep = s[j];
+			size_t t = j + 1;
+
+			m = digits_at(s, &t, n, 1, 2);
+			if (m > 0 && t < n && s[t] == sep) {
+				size_t ys = ++t;
+
+				y = digits_at(s, &t, n, 2, 4);
+				if (y >= 0 && (t - ys == 2 || t - ys == 4)) {
+					if (t - ys == 2)
+						y += y < 70 ? 2000 : 1900;
+					else if (y < 1900 || y > 2199)
+						return 0;
+					/* "1.30.45" is not a date; a dotted one needs 4 digits. */
+					if (sep == '.' && t - ys != 4)
+						return 0;
+					if (!date_valid(y, m, d))
+						return 0;
+					put_iso(iso, y, m, d);
+					*end = t;
+					return 1;
+				}
+			}
+			if (sep != '-' || m >= 0)
+				return 0;
+		}
+		/* 16 July 2015, 12th June 2019, 4th of July, 2018 */
+		j = skip_ordinal(s, j, n);
+		j = skip_spaces(s, j, n);
+		if (j + 3 < n && lower((unsigned char)s[j]) == 'o' &&
+		    lower((unsigned char)s[j + 1]) == 'f' && is_space((unsigned char)s[j + 2]))
+			j = skip_spaces(s, j + 2, n);
+		if (j < n && s[j] == '-')	/* 16-Jul-2015 */
+			j++;
+		m = month_at(s, j, n, &j);
+		if (!m)
+			return 0;
+		if (j < n && s[j] == '-')
+			j++;
+		if (j < n && s[j] == ',')
+			j++;
+		j = skip_spaces(s, j, n);
+		y = four_digit_year(s, &j, n);
+		if (y < 0 || !date_valid(y, m, d))
+			return 0;
+		put_iso(iso, y, m, d);
+		*end = j;
+		return 1;
+	}
+	/* July 16, 2015; June 12th 2019 */
+	m = month_at(s, j, n, &j);
+	if (!m)
+		return 0;
+	j = skip_spaces(s, j, n);
+	d = digits_at(s, &j, n, 1, 2);
+	if (d < 1)
+		return 0;
+	j = skip_ordinal(s, j, n);
+	if (j < n && s[j] == ',')
+		j++;
+	j = skip_spaces(s, j, n);
+	y = four_digit_year(s, &j, n);
+	if (y < 0 || !date_valid(y, m, d))
+		return 0;
+	put_iso(iso, y, m, d);
+	*end = j;
+	return 1;
+}
+
+int
+date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
+{
+	size_t i, e;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!is_digit(c) && !is_alpha(c))
+			continue;
+		/* Only at the start of a word or number. */
+		if (i > 0 && (is_digit((unsigned char)s[i - 1]) ||
+		    is_alpha((unsigned char)s[i - 1]))) {
+			continue;
+		}
+		if (is_alpha(c)) {
+			size_t wl = weekday_at(s, i, n);
+
+			if (wl) {
+				size_t j = i + wl;
+
+				if (j < n && s[j] == '.')
+					j++;
+				if (j < n && s[j] == ',')
+					j++;
+				j = skip_spaces(s, j, n);
+				if (j < n && date_at(s, j, n, iso, &e)) {
+					if (start)
+						*start = i;
+					if (end)
+						*end = e;
+					return 1;
+				}
+				i += wl - 1;
+				continue;
+			}
+		}
+		if (date_at(s, i, n, iso, &e)) {
+			if (start)
+				*start = i;
+			if (end)
+				*end = e;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+date_parse(const char *s, size_t n, char *iso)
+{
+	size_t st, e;
+
+	while (n > 0 && (is_space((unsigned char)s[n - 1]) || s[n - 1] == '.' ||
+	    s[n - 1] == ','))
+		n--;
+	while (n > 0 && is_space((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	if (!date_find(s, n, iso, &st, &e))
+		return 0;
+	return st == 0 && e == n;
+}
