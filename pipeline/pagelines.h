@@ -1,0 +1,77 @@
+/*
+ * pagelines — a document read as numbered lines of UTF-8, with its pages.
+ *
+ * Reads a stream in big chunks (never an unbounded getline), decodes it
+ * (UTF-8 as is; UTF-16 with or without a byte-order mark, or an encoding
+ * the user names, through iconv), and hands out lines one at a time.
+ * Every line carries the number of the ORIGINAL line it comes from:
+ * LF, CRLF and a lone CR each end one line, as a text editor counts them.
+ * A form feed starts a new page: the text after it is handed out as a line
+ * of its own (same number) flagged page_break.  A line longer than the cap
+ * is handed out in pieces of at most cap bytes, cut between characters,
+ * flagged cut.  Memory is bounded by the chunk size plus the cap.
+ *
+ * Lines are NOT repaired or cleaned here (see utf8.h); in UTF-8 mode they
+ * are the input's bytes.  A NUL byte in UTF-8 mode makes the stream
+ * binary: pagelines_next returns PL_EBINARY.
+ */
+#ifndef MM_PAGELINES_H
+#define MM_PAGELINES_H
+
+#include <iconv.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+enum {
+	PL_EREAD = -1,   /* read error; errno is set */
+	PL_EBINARY = -2, /* NUL bytes: not text */
+	PL_EENC = -3     /* --from names an encoding iconv does not know */
+};
+
+struct pline {
+	const char *s;          /* valid until the next call */
+	size_t n;
+	unsigned long lineno;   /* 1-based, in the original input */
+	int page_break;         /* the line follows a form feed */
+	int cut;                /* a piece of a line longer than the cap */
+};
+
+struct pagelines {
+	FILE *f;
+	size_t cap;
+	enum utf8_enc enc;
+	iconv_t cd;              /* (iconv_t)-1 when reading bytes as they are */
+	size_t decode_errors;    /* bytes iconv could not convert */
+
+	char *raw;               /* chunk as read */
+	size_t rawlen, rawpos;
+	char *dec;               /* chunk after iconv */
+	size_t deccap;
+	const char *blk;         /* the block being cut into lines */
+	size_t blklen, blkpos;
+
+	struct buf part;         /* a line that spans blocks */
+	const char *rest;        /* remainder of a line after a form feed */
+	size_t restn;
+	unsigned long rest_lineno;
+	size_t carry;            /* bytes of part already handed out as a cut piece */
+	unsigned long lineno;    /* number of the line being read */
+	int skip_lf;             /* last block ended in CR: drop a leading LF */
+	int eof, started;
+	int in_cut;              /* the current line was already cut once */
+};
+
+/*
+ * Start reading f.  from is NULL to guess the encoding, or an iconv name.
+ * cap bounds a line piece (and so the memory).  Returns 0 or PL_E*.
+ */
+int pagelines_open(struct pagelines *pl, FILE *f, const char *from, size_t cap);
+
+/* Next line into *l: 1, or 0 at end, or a PL_E* code. */
+int pagelines_next(struct pagelines *pl, struct pline *l);
+
+void pagelines_close(struct pagelines *pl);
+
+#endif

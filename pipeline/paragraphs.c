@@ -1,0 +1,1072 @@
+/* paragraphs — furniture, markup and line joining; see paragraphs.h. */
+#include "paragraphs.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/types.h>
+
+#include "buf.h"
+#include "err.h"
+#include "markup.h"
+#include "pagelines.h"
+#include "tsv.h"
+#include "utf8.h"
+
+enum {
+	BLOCK = 256,          /* lines per width estimate */
+	NBUCKET = 128,        /* width histogram: 4 columns a bucket */
+	BLOOM_BITS = 1 << 20, /* hyphenated words seen in the document */
+	EDGE_SLOTS = 1 << 16  /* distinct page-edge lines counted */
+};
+
+/* ---- the survey: what the first pass learns about the document ---- */
+
+struct edge {
+	unsigned long lineno;
+	uint64_t key;
+};
+
+struct survey {
+	uint16_t (*hist)[NBUCKET];  /* per block, widths of non-blank lines */
+	uint32_t *blank;            /* per block, blank lines */
+	size_t nblocks;
+	uint32_t global[NBUCKET];
+	uint16_t *wrap;             /* per block, the estimated wrap width */
+	uint8_t *sparse;            /* per block, paragraphs separated by blanks */
+	unsigned long mdlines, lines;
+	unsigned char *bloom;
+	/* page edges: the first and last two non-blank lines of each page */
+	struct edge *cand;
+	size_t ncand, candcap;
+	uint64_t *ekey;
+	uint32_t *ecount;
+	size_t pages;
+	struct edge top[2], bot[2];
+	int ntop, nbot;
+	unsigned long *drop;        /* running header/footer lines, ascending */
+	size_t ndrop;
+	size_t wglobal;
+};
+
+static void
+bloom_add(unsigned char *bloom, uint64_t h)
+{
+	for (int k = 0; k < 3; k++) {
+		uint32_t bit = (uint32_t)(h >> (k * 20)) & (BLOOM_BITS - 1);
+		bloom[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+	}
+}
+
+static int
+bloom_has(const unsigned char *bloom, uint64_t h)
+{
+	for (int k = 0; k < 3; k++) {
+		uint32_t bit = (uint32_t)(h >> (k * 20)) & (BLOOM_BITS - 1);
+		if (!(bloom[bit >> 3] & (1u << (bit & 7))))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+is_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Hash of "left-right", lower-cased: how hyphenated words are remembered. */
+static uint64_t
+compound_hash(const char *l, size_t ln, const char *r, size_t rn)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < ln; i++) {
+		h ^= lower((unsigned char)l[i]);
+		h *= 1099511628211ULL;
+	}
+	h ^= '-';
+	h *= 1099511628211ULL;
+	for (size_t i = 0; i < rn; i++) {
+		h ^= lower((unsigned char)r[i]);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void
+survey_hyphens(struct survey *sv, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '-', (size_t)(end - p))) != NULL) {
+		const char *l = p, *r = p + 1;
+		while (l > s && is_letter((unsigned char)l[-1]))
+			l--;
+		while (r < end && is_letter((unsigned char)*r))
+			r++;
+		if (l < p && r > p + 1)
+			bloom_add(sv->bloom, compound_hash(l, (size_t)(p - l),
+			                                   p + 1, (size_t)(r - p - 1)));
+		p++;
+	}
+}
+
+/* The key of a page-edge line: digits folded (page numbers vary), spaces too. */
+static uint64_t
+edge_key(const char *s, size_t n, int bottom)
+{
+	uint64_t h = 14695981039346656037ULL ^ (uint64_t)(bottom + 1);
+	int sp = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t') {
+			sp = 1;
+			continue;
+		}
+		if (sp) {
+			h = (h ^ ' ') * 1099511628211ULL;
+			sp = 0;
+		}
+		if (c >= '0' && c <= '9') {
+			c = '#';
+			while (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
+				i++;
+		}
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+static void
+edge_count(struct survey *sv, uint64_t key)
+{
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 48) & (EDGE_SLOTS - 1);
+
+	for (size_t probe = 0; probe < EDGE_SLOTS; probe++) {
+		if (sv->ekey[i] == key) {
+			sv->ecount[i]++;
+			return;
+		}
+		if (sv->ekey[i] == 0) {
+			sv->ekey[i] = key;
+			sv->ecount[i] = 1;
+			return;
+		}
+		i = (i + 1) & (EDGE_SLOTS - 1);
+	}
+}
+
+static uint32_t
+edge_get(const struct survey *sv, uint64_t key)
+{
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 48) & (EDGE_SLOTS - 1);
+
+	for (size_t probe = 0; probe < EDGE_SLOTS; probe++) {
+		if (sv->ekey[i] == key)
+			return sv->ecount[i];
+		if (sv->ekey[i] == 0)
+			return 0;
+		i = (i + 1) & (EDGE_SLOTS - 1);
+	}
+	return 0;
+}
+
+static void
+push_cand(struct survey *sv, struct edge e)
+{
+	if (sv->ncand == sv->candcap) {
+		sv->candcap = sv->candcap ? sv->candcap * 2 : 256;
+		sv->cand = xrealloc(sv->cand, sv->candcap * sizeof *sv->cand);
+	}
+	sv->cand[sv->ncand++] = e;
+}
+
+/* A page ended: remember its edge lines, each key counted once a page. */
+static void
+close_page(struct survey *sv)
+{
+	struct edge e[4];
+	int n = 0;
+
+	for (int i = 0; i < sv->ntop; i++)
+		e[n++] = sv->top[i];
+	for (int i = 0; i < sv->nbot; i++) {
+		int dup = 0;
+		for (int j = 0; j < sv->ntop; j++)
+			dup |= sv->top[j].lineno == sv->bot[i].lineno;
+		if (!dup)
+			e[n++] = sv->bot[i];
+	}
+	for (int i = 0; i < n; i++) {
+		int seen = 0;
+		for (int j = 0; j < i; j++)
+			seen |= e[j].key == e[i].key;
+		if (!seen)
+			edge_count(sv, e[i].key);
+		push_cand(sv, e[i]);
+	}
+	sv->ntop = sv->nbot = 0;
+	sv->pages++;
+}
+
+static void
+survey_free(struct survey *sv)
+{
+	free(sv->hist);
+	free(sv->blank);
+	free(sv->wrap);
+	free(sv->sparse);
+	free(sv->bloom);
+	free(sv->cand);
+	free(sv->ekey);
+	free(sv->ecount);
+	free(sv->drop);
+	memset(sv, 0, sizeof *sv);
+}
+
+static size_t
+percentile(const uint32_t *h, unsigned long total, double q)
+{
+	unsigned long want = (unsigned long)(total * q), acc = 0;
+
+	for (size_t b = 0; b < NBUCKET; b++) {
+		acc += h[b];
+		if (acc > want)
+			return b * 4 + 2;
+	}
+	return NBUCKET * 4;
+}
+
+/* After the survey: wrap widths per block, and which page-edge lines to drop. */
+static void
+survey_finish(struct survey *sv)
+{
+	unsigned long total = 0;
+
+	for (size_t b = 0; b < NBUCKET; b++)
+		total += sv->global[b];
+	sv->wglobal = total ? percentile(sv->global, total, 0.9) : 80;
+	if (sv->wglobal < 30)
+		sv->wglobal = 30;
+	sv->wrap = xcalloc(sv->nblocks + 1, sizeof *sv->wrap);
+	sv->sparse = xcalloc(sv->nblocks + 1, 1);
+	for (size_t b = 0; b < sv->nblocks; b++) {
+		uint32_t h[NBUCKET] = {0};
+		unsigned long n = 0, blank = 0;
+		size_t lo = b >= 2 ? b - 2 : 0, hi = b + 2 < sv->nblocks ? b + 2 : sv->nblocks - 1;
+		for (size_t k = lo; k <= hi; k++) {
+			for (size_t j = 0; j < NBUCKET; j++) {
+				h[j] += sv->hist[k][j];
+				n += sv->hist[k][j];
+			}
+			blank += sv->blank[k];
+		}
+		size_t w = n >= 16 ? percentile(h, n, 0.9) : sv->wglobal;
+		if (w * 4 < sv->wglobal * 3)
+			w = sv->wglobal * 3 / 4;
+		if (w < 30)
+			w = 30;
+		sv->wrap[b] = (uint16_t)w;
+		sv->sparse[b] = blank * 100 >= (blank + n) * 15;
+	}
+	free(sv->hist);
+	sv->hist = NULL;
+	if (sv->pages >= 3)
+		for (size_t i = 0; i < sv->ncand; i++)
+			if (edge_get(sv, sv->cand[i].key) >= 3) {
+				if (sv->ndrop == 0 || sv->drop[sv->ndrop - 1] != sv->cand[i].lineno) {
+					if (!sv->drop)
+						sv->drop = xmalloc(sv->ncand * sizeof *sv->drop);
+					sv->drop[sv->ndrop++] = sv->cand[i].lineno;
+				}
+			}
+	free(sv->cand);
+	sv->cand = NULL;
+	free(sv->ekey);
+	free(sv->ecount);
+	sv->ekey = NULL;
+	sv->ecount = NULL;
+}
+
+static size_t
+rtrim_len(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+static int
+survey_run(struct pagelines *pl, struct survey *sv)
+{
+	struct pline l;
+	int r;
+
+	sv->bloom = xcalloc(BLOOM_BITS / 8, 1);
+	sv->ekey = xcalloc(EDGE_SLOTS, sizeof *sv->ekey);
+	sv->ecount = xcalloc(EDGE_SLOTS, sizeof *sv->ecount);
+	while ((r = pagelines_next(pl, &l)) == 1) {
+		size_t b = (l.lineno - 1) / BLOCK;
+		if (b >= sv->nblocks) {
+			size_t nb = b + 64;
+			sv->hist = xrealloc(sv->hist, nb * sizeof *sv->hist);
+			sv->blank = xrealloc(sv->blank, nb * sizeof *sv->blank);
+			memset(sv->hist + sv->nblocks, 0, (nb - sv->nblocks) * sizeof *sv->hist);
+			memset(sv->blank + sv->nblocks, 0, (nb - sv->nblocks) * sizeof *sv->blank);
+			sv->nblocks = nb;
+		}
+		if (l.page_break)
+			close_page(sv);
+		sv->lines = l.lineno;
+		size_t n = rtrim_len(l.s, l.n), lead = 0;
+		while (lead < n && (l.s[lead] == ' ' || l.s[lead] == '\t'))
+			lead++;
+		if (lead == n) {
+			sv->blank[b]++;
+			continue;
+		}
+		size_t w = utf8_width(l.s, n);
+		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
+		if (sv->hist[b][bucket] < UINT16_MAX)
+			sv->hist[b][bucket]++;
+		sv->global[bucket]++;
+		if (memchr(l.s, '-', n))
+			survey_hyphens(sv, l.s + lead, n - lead);
+		if (sv->mdlines < 1000 && (l.s[lead] == '#' || memchr(l.s, '*', n) ||
+		    memchr(l.s, '<', n) || memchr(l.s, '|', n)) &&
+		    markup_is_markdown_line(l.s + lead, n - lead))
+			sv->mdlines++;
+		if (w <= 150) {
+			struct edge e = { l.lineno, 0 };
+			e.key = edge_key(l.s + lead, n - lead, 0);
+			if (sv->ntop < 2)
+				sv->top[sv->ntop++] = e;
+			e.key = edge_key(l.s + lead, n - lead, 1);
+			if (sv->nbot == 2)
+				sv->bot[0] = sv->bot[1];
+			sv->bot[sv->nbot == 2 ? 1 : sv->nbot++] = e;
+		} else {
+			/* A long line is text, not furniture; it still fills an edge. */
+			struct edge e = { l.lineno, 1 };
+			if (sv->ntop < 2)
+				sv->top[sv->ntop++] = e;
+			if (sv->nbot == 2)
+				sv->bot[0] = sv->bot[1];
+			sv->bot[sv->nbot == 2 ? 1 : sv->nbot++] = e;
+		}
+	}
+	if (r == 0 && sv->pages > 0)
+		close_page(sv);
+	return r;
+}
+
+/* ---- the output pass ---- */
+
+struct tline {
+	struct buf text;        /* tidied, trimmed */
+	unsigned long lineno;
+	size_t indent, width;
+	unsigned flags;         /* TIDY_* */
+	int page_break, blank, cut, eof;
+};
+
+enum end_kind { END_WORD, END_COMMA, END_HYPHEN, END_DOT, END_QUESTION, END_COLON };
+
+enum mark_kind { MARK_NONE, MARK_STRONG, MARK_BARE, MARK_LABEL };
+
+struct normaliser {
+	const struct normalise_opts *opts;
+	const char *source;
+	struct buf srcesc;      /* source name, escaped, with its TAB */
+	FILE *out;
+	struct buf obuf;
+	struct survey sv;
+	size_t cap;
+	int md;
+	struct buf tmp1, tmp2;
+	struct utf8_cleaner cleaner;
+	struct normalise_stats st;
+	size_t dropi;
+
+	/* the paragraph being built */
+	struct buf para;
+	unsigned long para_line;
+	int have;
+	size_t last_width, last_indent, last_wrap;
+	unsigned last_flags;
+	int last_allcaps, last_sparse, last_person;
+	int gap_blank, gap_page;
+	int prev_blank;         /* the line before was blank, furniture or none */
+};
+
+static int
+flush_out(struct normaliser *nm)
+{
+	if (nm->obuf.len && fwrite(nm->obuf.data, 1, nm->obuf.len, nm->out) != nm->obuf.len)
+		return NM_EWRITE;
+	nm->obuf.len = 0;
+	return 0;
+}
+
+static int
+emit(struct normaliser *nm)
+{
+	if (!nm->have)
+		return 0;
+	char num[24];
+	int k = snprintf(num, sizeof num, "%lu\t", nm->para_line);
+	buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
+	buf_append(&nm->obuf, num, (size_t)k);
+	tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
+	buf_putc(&nm->obuf, '\n');
+	nm->st.paragraphs++;
+	nm->have = 0;
+	nm->para.len = 0;
+	if (nm->obuf.len >= 1 << 16)
+		return flush_out(nm);
+	return 0;
+}
+
+static size_t
+wrap_at(const struct normaliser *nm, unsigned long lineno, int *sparse)
+{
+	size_t b = (lineno - 1) / BLOCK;
+
+	if (b >= nm->sv.nblocks) {
+		*sparse = 1;
+		return nm->sv.wglobal;
+	}
+	*sparse = nm->sv.sparse[b];
+	return nm->sv.wrap[b];
+}
+
+/* How the paragraph so far ends. */
+static enum end_kind
+end_kind(const char *s, size_t n)
+{
+	while (n > 0) {
+		unsigned char c = (unsigned char)s[n - 1];
+		/* Step back over closing quotes and brackets to the mark inside. */
+		if (c == '"' || c == '\'' || c == ')' || c == ']') {
+			n--;
+			continue;
+		}
+		if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+		    (c == 0x99 || c == 0x9D)) {      /* ’ ” */
+			n -= 3;
+			continue;
+		}
+		if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+		    c == 0xA6)                       /* … */
+			return END_DOT;
+		break;
+	}
+	if (n == 0)
+		return END_WORD;
+	switch (s[n - 1]) {
+	case '.': case '!': return END_DOT;
+	case '?': return END_QUESTION;
+	case ':': return END_COLON;
+	case ',': case ';': case '&': case '(': case '/': return END_COMMA;
+	case '-':
+		if (n >= 2 && s[n - 2] != ' ')
+			return END_HYPHEN;
+		return END_COMMA;
+	}
+	/* An en or em dash ending a line: the sentence goes on. */
+	if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+	    ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94))
+		return END_COMMA;
+	return END_WORD;
+}
+
+/* Does the text end with a word that cannot end a sentence? */
+static int
+ends_open_word(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"the", "of", "and", "to", "a", "an", "in", "for", "by", "with",
+		"on", "at", "from", "that", "be", "is", "was", "were", "are",
+		"or", "as", "into", "which", "who", "this", "their", "its",
+		"has", "had", "have", "not", "would", "will", "should", "could",
+		"been", "under", "between", "than", "per", NULL
+	};
+	size_t e = n, b;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > 0 && is_letter((unsigned char)s[b - 1]))
+		b--;
+	if (b == e || e - b > 7)
+		return 0;
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == e - b && strncmp(words[i], s + b, e - b) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+all_caps(const char *s, size_t n)
+{
+	int letters = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'a' && c <= 'z')
+			return 0;
+		letters += c >= 'A' && c <= 'Z';
+	}
+	return letters >= 2;
+}
+
+static int
+is_roman(const char *s, size_t n)
+{
+	if (n == 0 || n > 6)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("ivxlc", s[i]) && !strchr("IVXLC", s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+starts_with_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && strncasecmp(s, w, k) == 0 && (n == k || !is_letter((unsigned char)s[k]));
+}
+
+/* What a line's start says about where it stands in a paragraph. */
+static enum mark_kind
+mark_kind(const char *s, size_t n)
+{
+	unsigned char c = n ? (unsigned char)s[0] : 0;
+	size_t i = 0;
+
+	if (n == 0)
+		return MARK_NONE;
+	/* Bullets: • – — ▸ and ASCII - * o followed by a space. */
+	if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 ||
+	     (unsigned char)s[2] == 0x94))
+		return MARK_STRONG;
+	if ((c == '-' || c == '*' || c == 'o') && n >= 2 && s[1] == ' ')
+		return MARK_STRONG;
+	/* (a) (iv) (12) */
+	if (c == '(') {
+		i = 1;
+		while (i < n && i < 6 && ((s[i] >= '0' && s[i] <= '9') || is_letter((unsigned char)s[i])))
+			i++;
+		int digits = s[1] >= '0' && s[1] <= '9';
+		if (i > 1 && i < n && s[i] == ')' &&
+		    (i == 2 || (digits && i - 1 <= 3) || is_roman(s + 1, i - 1)))
+			return MARK_STRONG;
+		return MARK_NONE;
+	}
+	/* 12. Title, 12) text, 3.1 text, a) text, iv. text */
+	if (c >= '0' && c <= '9') {
+		while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i > 3)
+			return MARK_NONE;   /* years go on sentences */
+		if (i < n && s[i] == ')')
+			return MARK_STRONG;
+		size_t j = i;
+		while (j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9') {
+			j++;
+			while (j < n && s[j] >= '0' && s[j] <= '9')
+				j++;
+		}
+		int dotted = j > i;     /* 3.1 */
+		if (j < n && s[j] == '.') {
+			j++;
+			if (j == n)
+				return MARK_BARE;
+			if (s[j] == ' ')
+				return MARK_STRONG;
+			/* "10.The" — a missing space after the number */
+			if (is_letter((unsigned char)s[j]) && s[j] >= 'A' && s[j] <= 'Z')
+				return MARK_STRONG;
+			return MARK_NONE;
+		}
+		if (dotted && j < n && s[j] == ' ' && j + 1 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z')
+			return MARK_STRONG;
+		return MARK_NONE;
+	}
+	if (is_letter(c)) {
+		while (i < n && i < 7 && is_letter((unsigned char)s[i]))
+			i++;
+		if (i < n && (s[i] == ')' || s[i] == '.') &&
+		    (i + 1 == n || s[i + 1] == ' ')) {
+			if (i == 1 && c >= 'a' && c <= 'z')
+				return MARK_STRONG;
+			if (i == 1 && s[i] == ')')
+				return MARK_STRONG;
+			if (is_roman(s, i) && (s[i] == ')' || (c >= 'a' && c <= 'z') || i >= 2))
+				return MARK_STRONG;
+		}
+	}
+	/* Phrases that open a unit of minutes. */
+	static const char *const labels[] = {
+		"minutes of", "present", "resolved", "agreed:", "decided:",
+		"decision:", "apologies", "in attendance", "also present",
+		"officers present", "question by", "question from", "question asked",
+		"questions asked", "reply by", "reply from", "response by",
+		"response from", "response:", "answer by", "answer from",
+		"recommended", "reasons for", "reason for", NULL
+	};
+	for (int k = 0; labels[k]; k++)
+		if (starts_with_word(s, n, labels[k]))
+			return MARK_LABEL;
+	return MARK_NONE;
+}
+
+/* Does the line start with a title and a name ("Mr. J. Smith", "Cllr Jane Smith")? */
+static int
+starts_with_person(const char *s, size_t n)
+{
+	static const char *const titles[] = {
+		"mr", "mrs", "ms", "miss", "dr", "cllr", "cllrs", "councillor",
+		"councillors", "prof", "professor", "sir", "dame", "lord", "lady",
+		"rev", "revd", "canon", "mx", NULL
+	};
+	for (int i = 0; titles[i]; i++) {
+		size_t k = strlen(titles[i]);
+		if (n > k + 2 && strncasecmp(s, titles[i], k) == 0) {
+			size_t j = k;
+			if (s[j] == '.')
+				j++;
+			if (s[j] == ' ' && s[j + 1] >= 'A' && s[j + 1] <= 'Z')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+first_is_lower(const char *s, size_t n)
+{
+	return n > 0 && s[0] >= 'a' && s[0] <= 'z';
+}
+
+enum join { BREAK, JOIN_SPACE, JOIN_TIGHT, JOIN_DEHYPHEN };
+
+/* Should the hyphen ending the paragraph stay when the next line is joined? */
+static enum join
+hyphen_join(const struct normaliser *nm, const char *a, size_t an,
+            const char *b, size_t bn)
+{
+	static const char *const keep[] = {
+		"non", "co", "self", "well", "multi", "cross", "in", "ex", "all",
+		"half", "long", "short", "high", "low", "full", "part", "mid",
+		"anti", "semi", "sub", "post", "under", "over", "out", "up",
+		"one", "two", "three", "four", "five", "six", "first", "second",
+		"third", "year", "day", "week", "month", "age", "wide", "life",
+		"after", "pre", "re", "de", "child", "family", "school", "cost",
+		NULL
+	};
+	size_t e = an - 1, s = e;
+
+	if (!first_is_lower(b, bn))
+		return JOIN_TIGHT;     /* Vice-\nChairman, 0-\n19 */
+	while (s > 0 && is_letter((unsigned char)a[s - 1]))
+		s--;
+	if (s == e)
+		return JOIN_TIGHT;     /* after a digit or a symbol */
+	size_t r = 0;
+	while (r < bn && is_letter((unsigned char)b[r]))
+		r++;
+	if (bloom_has(nm->sv.bloom, compound_hash(a + s, e - s, b, r)))
+		return JOIN_TIGHT;     /* printed with a hyphen elsewhere */
+	for (int i = 0; keep[i]; i++)
+		if (strlen(keep[i]) == e - s && strncasecmp(keep[i], a + s, e - s) == 0)
+			return JOIN_TIGHT;
+	return JOIN_DEHYPHEN;
+}
+
+static enum join
+decide(struct normaliser *nm, const struct tline *b)
+{
+	const char *a = nm->para.data, *t = b->text.data;
+	size_t an = nm->para.len, tn = b->text.len;
+	size_t w = nm->last_wrap;
+	enum end_kind ek = end_kind(a, an);
+	enum mark_kind mk = mark_kind(t, tn);
+	int open = ek == END_WORD || ek == END_COMMA || ek == END_HYPHEN;
+	int longline = nm->last_width * 10 >= w * 7;
+	int lower = first_is_lower(t, tn);
+	enum join ok = ek == END_HYPHEN ? hyphen_join(nm, a, an, t, tn) : JOIN_SPACE;
+
+	if (b->cut)
+		return JOIN_TIGHT;
+	if ((nm->last_flags & (TIDY_HEADING | TIDY_TABLE)) ||
+	    (b->flags & (TIDY_HEADING | TIDY_TABLE | TIDY_LIST)))
+		return BREAK;
+	if (mk == MARK_STRONG)
+		return BREAK;
+	if (nm->gap_blank > 8)
+		return BREAK;
+	if (nm->gap_page) {
+		/* Across a page break only a sentence plainly cut in two joins. */
+		if (open && longline && mk == MARK_NONE &&
+		    (lower || ek != END_WORD || ends_open_word(a, an)))
+			return ok;
+		return BREAK;
+	}
+	if (nm->gap_blank) {
+		/* A blank line inside a sentence: a page break lost its form feed. */
+		if (open && lower && mk == MARK_NONE)
+			return ok;
+		return BREAK;
+	}
+	if (mk == MARK_BARE)
+		return open && longline ? ok : BREAK;
+	if (mk == MARK_LABEL)
+		return open && (ek != END_WORD || ends_open_word(a, an)) ? ok : BREAK;
+	if (lower)
+		return ek == END_COLON && !longline ? BREAK : ok;
+	/* One person a line, as attendance lists print them. */
+	if (nm->last_person && starts_with_person(t, tn) && nm->last_width * 10 < w * 9)
+		return BREAK;
+	if (open) {
+		if (longline || ends_open_word(a, an) || ek != END_WORD)
+			return ok;
+		if (nm->last_allcaps && all_caps(t, tn) && nm->last_width * 10 >= w * 4)
+			return ok;
+		return BREAK;
+	}
+	if (ek == END_DOT) {
+		size_t need = nm->last_sparse ? w * 70 : w * 90;
+		int heading = b->width * 2 < w && !all_caps(t, tn) &&
+		              end_kind(t, tn) == END_WORD;
+		if (nm->last_width * 100 >= need && b->indent == nm->last_indent &&
+		    !heading && !all_caps(t, tn))
+			return ok;
+	}
+	return BREAK;
+}
+
+static int
+add_line(struct normaliser *nm, const struct tline *b)
+{
+	int r = 0;
+	enum join j = nm->have ? decide(nm, b) : BREAK;
+
+	if (j != BREAK && nm->para.len + b->text.len + 1 > nm->cap) {
+		if (nm->opts && nm->opts->warn) {
+			char msg[96];
+			snprintf(msg, sizeof msg, "paragraph longer than %zu bytes cut (see --max-paragraph)",
+			         nm->cap);
+			nm->opts->warn(nm->opts->ctx, nm->source, nm->para_line, msg);
+		}
+		nm->st.cut++;
+		j = BREAK;
+	}
+	if (j == BREAK) {
+		if ((r = emit(nm)) != 0)
+			return r;
+		nm->have = 1;
+		nm->para_line = b->lineno;
+		buf_append(&nm->para, b->text.data, b->text.len);
+	} else {
+		if (j == JOIN_DEHYPHEN)
+			nm->para.len--;
+		else if (j == JOIN_SPACE)
+			buf_putc(&nm->para, ' ');
+		buf_append(&nm->para, b->text.data, b->text.len);
+	}
+	nm->last_width = b->width;
+	nm->last_indent = b->indent;
+	nm->last_flags = b->flags;
+	nm->last_allcaps = all_caps(b->text.data, b->text.len);
+	nm->last_person = starts_with_person(b->text.data, b->text.len);
+	nm->last_wrap = wrap_at(nm, b->lineno, &nm->last_sparse);
+	nm->gap_blank = nm->gap_page = 0;
+	return 0;
+}
+
+/* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
+static int
+next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
+{
+	struct pline l;
+	int r = pagelines_next(pl, &l);
+
+	t->text.len = 0;
+	if (t->text.data)
+		t->text.data[0] = '\0';
+	t->flags = 0;
+	t->indent = t->width = 0;
+	if (r != 1) {
+		t->eof = 1;
+		t->blank = 1;
+		t->page_break = 0;
+		return r;
+	}
+	t->eof = 0;
+	t->lineno = l.lineno;
+	t->page_break = l.page_break;
+	t->cut = l.cut;
+	if (l.lineno > nm->st.lines)
+		nm->st.lines = l.lineno;
+	const char *s = l.s;
+	size_t n = l.n;
+	if (!utf8_is_ascii(s, n)) {
+		if (!utf8_valid(s, n)) {
+			nm->tmp1.len = 0;
+			nm->st.repaired += utf8_repair(s, n, &nm->tmp1);
+			s = nm->tmp1.data;
+			n = nm->tmp1.len;
+		}
+		nm->tmp2.len = 0;
+		utf8_clean(&nm->cleaner, s, n, &nm->tmp2);
+		s = nm->tmp2.data;
+		n = nm->tmp2.len;
+	}
+	struct tidy_info ti;
+	markup_tidy(s, n, nm->md, &t->text, &ti);
+	t->flags = ti.flags;
+	t->indent = ti.indent;
+	t->blank = t->text.len == 0;
+	t->width = t->blank ? 0 : ti.indent + utf8_width(t->text.data, t->text.len);
+	return 1;
+}
+
+static int
+is_page_label(const char *s, size_t n)
+{
+	/* "12", "- 12 -", "Page 12", "Page 12 of 30", "12 | Page", "Page | 12" */
+	size_t i = 0, digits = 0;
+	int page = 0;
+
+	while (i < n) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			digits++;
+			i++;
+		} else if (s[i] == ' ' || s[i] == '-' || s[i] == '|') {
+			i++;
+		} else if (n - i >= 4 && strncasecmp(s + i, "page", 4) == 0) {
+			page = 1;
+			i += 4;
+		} else if (n - i >= 2 && strncasecmp(s + i, "of", 2) == 0 && page) {
+			i += 2;
+		} else {
+			return 0;
+		}
+	}
+	if (digits == 0 || digits > 8)
+		return 0;
+	return page ? 2 : (digits <= 4 ? 1 : 0);
+}
+
+static int
+is_blank_notice(const char *s, size_t n)
+{
+	return n < 80 && memmem(s, n, "intentionally", 13) &&
+	       (memmem(s, n, "blank", 5) || memmem(s, n, "Blank", 5));
+}
+
+/* Is this line page furniture?  nxt is the line after it. */
+static int
+furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
+{
+	while (nm->dropi < nm->sv.ndrop && nm->sv.drop[nm->dropi] < t->lineno)
+		nm->dropi++;
+	if (nm->dropi < nm->sv.ndrop && nm->sv.drop[nm->dropi] == t->lineno)
+		return 1;
+	const char *s = t->text.data;
+	size_t n = t->text.len;
+	if (is_blank_notice(s, n))
+		return 1;
+	int pl = is_page_label(s, n);
+	if (pl == 2)
+		return 1;
+	if (pl == 1 && (nm->prev_blank || t->page_break) &&
+	    (nxt->blank || nxt->page_break || nxt->eof))
+		return 1;
+	return 0;
+}
+
+static int
+run(struct normaliser *nm, struct pagelines *pl)
+{
+	struct tline a = {0}, b = {0};
+	struct tline *cur = &a, *nxt = &b;
+	int r = next_line(nm, pl, nxt);
+
+	nm->prev_blank = 1;
+	while (r >= 0 && !nxt->eof) {
+		struct tline *t = cur;
+		cur = nxt;
+		nxt = t;
+		r = next_line(nm, pl, nxt);
+		if (r < 0)
+			break;
+		if (cur->page_break)
+			nm->gap_page = nm->have;
+		if (cur->flags & TIDY_DROP) {
+			nm->gap_blank++;
+			nm->prev_blank = 1;
+			continue;
+		}
+		if (cur->blank) {
+			nm->gap_blank++;
+			nm->prev_blank = 1;
+			continue;
+		}
+		if (furniture(nm, cur, nxt)) {
+			nm->st.dropped++;
+			nm->gap_page = nm->have;
+			nm->prev_blank = 1;
+			continue;
+		}
+		nm->prev_blank = 0;
+		int e = add_line(nm, cur);
+		if (e)
+			return e;
+	}
+	buf_free(&a.text);
+	buf_free(&b.text);
+	if (r < 0)
+		return r;
+	int e = emit(nm);
+	if (e)
+		return e;
+	return flush_out(nm);
+}
+
+const char *
+normalise_strerror(int code)
+{
+	switch (code) {
+	case NM_OK: return "success";
+	case NM_EREAD: return "read error";
+	case NM_EBINARY: return "binary file (NUL bytes), not text";
+	case NM_EENC: return "unknown encoding";
+	case NM_EWRITE: return "write error";
+	case NM_ETMP: return "cannot make a temporary copy of the input";
+	}
+	return "unknown error";
+}
+
+static int
+pl_code(int r)
+{
+	switch (r) {
+	case PL_EREAD: return NM_EREAD;
+	case PL_EBINARY: return NM_EBINARY;
+	case PL_EENC: return NM_EENC;
+	}
+	return r;
+}
+
+/* Copy an unseekable stream to a temporary file so it can be read twice. */
+static FILE *
+spool(FILE *in)
+{
+	FILE *t = tmpfile();
+	char *chunk;
+	size_t n;
+
+	if (!t)
+		return NULL;
+	chunk = xmalloc(1 << 16);
+	while ((n = fread(chunk, 1, 1 << 16, in)) > 0)
+		if (fwrite(chunk, 1, n, t) != n) {
+			free(chunk);
+			fclose(t);
+			return NULL;
+		}
+	free(chunk);
+	if (ferror(in)) {
+		int e = errno;
+		fclose(t);
+		errno = e;
+		return NULL;
+	}
+	rewind(t);
+	return t;
+}
+
+static int
+has_md_suffix(const char *s)
+{
+	size_t n = strlen(s);
+	return (n > 3 && strcmp(s + n - 3, ".md") == 0) ||
+	       (n > 9 && strcmp(s + n - 9, ".markdown") == 0);
+}
+
+int
+normalise_stream(FILE *in, const char *source, FILE *out,
+                 const struct normalise_opts *opts,
+                 struct normalise_stats *stats)
+{
+	struct normaliser nm;
+	struct pagelines pl;
+	FILE *f = in, *tmp = NULL;
+	off_t start;
+	int r;
+
+	memset(&nm, 0, sizeof nm);
+	nm.opts = opts;
+	nm.source = source;
+	nm.out = out;
+	nm.cap = opts && opts->cap ? opts->cap : 1 << 20;
+	start = ftello(in);
+	if (start < 0 || fseeko(in, start, SEEK_SET) != 0) {
+		tmp = spool(in);
+		if (!tmp)
+			return NM_ETMP;
+		f = tmp;
+		start = 0;
+	}
+	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm.cap);
+	if (r == 0)
+		r = survey_run(&pl, &nm.sv);
+	nm.st.encoding = utf8_enc_name(pl.enc);
+	pagelines_close(&pl);
+	if (r < 0)
+		goto done;
+	survey_finish(&nm.sv);
+	if (opts && opts->markdown >= 0)
+		nm.md = opts->markdown;
+	else
+		nm.md = has_md_suffix(source) || nm.sv.mdlines >= 3;
+	nm.st.markdown = nm.md;
+	if (fseeko(f, start, SEEK_SET) != 0) {
+		r = PL_EREAD;
+		goto done;
+	}
+	clearerr(f);
+	tsv_escape(&nm.srcesc, source, strlen(source));
+	buf_putc(&nm.srcesc, '\t');
+	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm.cap);
+	if (r == 0)
+		r = run(&nm, &pl);
+	nm.st.undecodable = pl.decode_errors;
+	pagelines_close(&pl);
+done:
+	if (stats)
+		*stats = nm.st;
+	survey_free(&nm.sv);
+	buf_free(&nm.srcesc);
+	buf_free(&nm.obuf);
+	buf_free(&nm.para);
+	buf_free(&nm.tmp1);
+	buf_free(&nm.tmp2);
+	utf8_cleaner_free(&nm.cleaner);
+	if (tmp)
+		fclose(tmp);
+	return r < 0 ? pl_code(r) : r;
+}

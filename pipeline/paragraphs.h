@@ -1,0 +1,77 @@
+/*
+ * paragraphs — minutes-normalise's core: a document in, paragraphs out.
+ *
+ * normalise_stream reads one document (any encoding utf8.h knows), drops
+ * page furniture (form feeds, lone page numbers, "Page 3 of 12", running
+ * headers and footers repeated at page edges, "This page is intentionally
+ * left blank"), tidies markup (markup.h), joins wrapped lines into
+ * paragraphs, and writes one stream line per paragraph:
+ *
+ *     source TAB line TAB text LF
+ *
+ * where line is the original line the paragraph starts on and text is
+ * escaped as records.md says.
+ *
+ * Joining is judged on each pair of neighbouring lines: a line is joined
+ * to the next when it reaches close to the document's wrap width (which
+ * is estimated locally from the line lengths around it) and does not end
+ * a unit, or when the next line plainly continues it (starts in lower
+ * case).  Lines that open a unit always start a paragraph: list marks and
+ * bullets, lettered or numbered parts, numbered headings, labels such as
+ * "RESOLVED:" or "Question by …:", Markdown headings, table rows.
+ *
+ * The document is read twice (a survey of widths, page edges and
+ * hyphenated words, then the output pass); a stream that cannot seek is
+ * first copied to a temporary file.  Memory is bounded by the paragraph
+ * cap plus a few bytes per 256 lines of input; nothing here prints or
+ * exits.
+ */
+#ifndef MM_PARAGRAPHS_H
+#define MM_PARAGRAPHS_H
+
+#include <stdio.h>
+
+enum {
+	NM_OK = 0,
+	NM_EREAD = -1,   /* reading failed; errno is set */
+	NM_EBINARY = -2, /* NUL bytes: refused as binary */
+	NM_EENC = -3,    /* unknown --from encoding */
+	NM_EWRITE = -4,  /* writing failed; errno is set */
+	NM_ETMP = -5     /* could not make the temporary copy; errno is set */
+};
+
+struct normalise_opts {
+	size_t cap;              /* longest paragraph in bytes; 0 = 1 MiB */
+	const char *from;        /* iconv name of the input encoding, or NULL */
+	int markdown;            /* -1 guess, 0 no, 1 yes */
+	/* Called for each warning (a paragraph cut at the cap); may be NULL. */
+	void (*warn)(void *ctx, const char *source, unsigned long line,
+	             const char *msg);
+	void *ctx;
+};
+
+struct normalise_stats {
+	unsigned long lines;        /* original lines read */
+	unsigned long paragraphs;   /* stream lines written */
+	unsigned long dropped;      /* furniture lines dropped */
+	unsigned long repaired;     /* invalid bytes read as Windows-1252 */
+	unsigned long undecodable;  /* bytes iconv could not convert (U+FFFD) */
+	unsigned long cut;          /* paragraphs cut at the cap */
+	const char *encoding;       /* what was read: "UTF-8", "UTF-16LE"… */
+	int markdown;               /* the document was read as Markdown */
+};
+
+/* Return a short English phrase for an NM_E* code. */
+const char *normalise_strerror(int code);
+
+/*
+ * Normalise the document in `in` (positioned at its start) to `out`.
+ * source is the name written in column 1.  stats may be NULL.
+ * Returns NM_OK or an NM_E* code; on NM_EBINARY and NM_EENC nothing has
+ * been written.
+ */
+int normalise_stream(FILE *in, const char *source, FILE *out,
+                     const struct normalise_opts *opts,
+                     struct normalise_stats *stats);
+
+#endif

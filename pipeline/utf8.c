@@ -1,0 +1,343 @@
+/* utf8 — decoding, repair and Unicode clean-up; see utf8.h. */
+#include "utf8.h"
+
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "err.h"
+
+int
+utf8_is_ascii(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	uint64_t acc = 0;
+
+	/* Eight bytes at a time: the common case is a pure-ASCII line. */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		acc |= w;
+	}
+	if (acc & 0x8080808080808080ULL)
+		return 0;
+	for (; i < n; i++)
+		if (p[i] & 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * Length of the well-formed UTF-8 sequence at p[0..n), or 0 when the byte
+ * at p does not start one (Unicode Table 3-7).
+ */
+static size_t
+seq_len(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n >= 2 && (p[1] & 0xC0) == 0x80)
+			return 2;
+		return 0;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && p[1] < 0xA0)
+			return 0;
+		if (c == 0xED && p[1] > 0x9F)
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (p[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && p[1] < 0x90)
+			return 0;
+		if (c == 0xF4 && p[1] > 0x8F)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = seq_len(p + i, n - i);
+		if (k == 0)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/*
+ * The UTF-8 spelling of each byte 0x80-0xFF read as Windows-1252, filled
+ * once from iconv so that the mapping is the system's, not ours.  The five
+ * bytes Windows-1252 leaves undefined, or an iconv without CP1252, fall
+ * back to Latin-1 (U+0080-U+00FF): a repair never loses a byte.
+ */
+static char cp1252[128][4];
+static int cp1252_ready;
+
+static void
+cp1252_init(void)
+{
+	iconv_t cd = iconv_open("UTF-8", "CP1252");
+
+	for (int b = 0x80; b <= 0xFF; b++) {
+		char in = (char)b, *ip = &in, out[8], *op = out;
+		size_t il = 1, ol = sizeof out;
+		char *dst = cp1252[b - 0x80];
+
+		if (cd != (iconv_t)-1 &&
+		    iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && op > out &&
+		    op - out < 4) {
+			memcpy(dst, out, (size_t)(op - out));
+			dst[op - out] = '\0';
+		} else {
+			dst[0] = (char)(0xC0 | (b >> 6));
+			dst[1] = (char)(0x80 | (b & 0x3F));
+			dst[2] = '\0';
+		}
+		if (cd != (iconv_t)-1)
+			iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	cp1252_ready = 1;
+}
+
+size_t
+utf8_repair(const char *s, size_t n, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, start = 0, bad = 0;
+
+	buf_reserve(out, n + n / 2);
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = seq_len(p + i, n - i);
+		if (k) {
+			i += k;
+			continue;
+		}
+		if (!cp1252_ready)
+			cp1252_init();
+		buf_append(out, s + start, i - start);
+		buf_puts(out, cp1252[p[i] - 0x80]);
+		bad++;
+		i++;
+		start = i;
+	}
+	buf_append(out, s + start, n - start);
+	return bad;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return w;
+}
+
+/*
+ * What the clean-up does with one code point: -1 drop it, 0 keep it,
+ * otherwise the code point to put instead.  Ligatures are spelled out by
+ * the caller.
+ */
+static int32_t
+map_cp(int32_t c)
+{
+	if (c < 0x80)
+		return 0;
+	switch (c) {
+	case 0x00AD:            /* soft hyphen */
+	case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+	case 0x180E:
+	case 0x200E: case 0x200F: /* direction marks */
+	case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+	case 0x2066: case 0x2067: case 0x2068: case 0x2069:
+		return -1;
+	case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+	case 0x2028: case 0x2029:
+		return ' ';
+	/* Bullets of every shape that PDFs print before list entries. */
+	case 0x25AA: case 0x25AB: case 0x25CF: case 0x25CB: case 0x25E6:
+	case 0x2023: case 0x2043: case 0x2219: case 0x25A0: case 0x25A1:
+	case 0x27A2: case 0x27A4: case 0x2756: case 0x25C6: case 0x25C7:
+	case 0x2666: case 0x25BA: case 0x25B6: case 0x2B9A: case 0x29BF:
+		return 0x2022;
+	}
+	if (c >= 0x2000 && c <= 0x200A)
+		return ' ';
+	if (c >= 0x80 && c < 0xA0)    /* C1 controls */
+		return ' ';
+	/*
+	 * Symbol fonts (Symbol, Wingdings) map their glyphs into U+F000-F0FF;
+	 * what survives extraction there is, in practice, list bullets,
+	 * arrows and ticks used as bullets.
+	 */
+	if (c >= 0xF000 && c <= 0xF0FF)
+		return 0x2022;
+	return 0;
+}
+
+static const char *const ligatures[] = {
+	"ff", "fi", "fl", "ffi", "ffl", "st", "st"   /* U+FB00-FB06 */
+};
+
+static void
+grow32(int32_t **p, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 256;
+	while (c < need)
+		c *= 2;
+	*p = xrealloc(*p, c * sizeof **p);
+	*cap = c;
+}
+
+/* Code points whose NFC is themselves whatever surrounds them. */
+static int
+nfc_inert(int32_t c)
+{
+	return c < 0x300 || (c >= 0x2010 && c <= 0x2064) || c == 0x20AC ||
+	       (c >= 0x2190 && c <= 0x21FF);
+}
+
+void
+utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t len = 0, i = 0;
+	int inert = 1;
+
+	grow32(&c->cp, &c->cap, n * 3 + 1);
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {           /* caller promised valid UTF-8 */
+			cp = 0xFFFD;
+			k = 1;
+		}
+		i += (size_t)k;
+		if (cp >= 0xFB00 && cp <= 0xFB06) {
+			for (const char *l = ligatures[cp - 0xFB00]; *l; l++)
+				c->cp[len++] = *l;
+			continue;
+		}
+		int32_t m = map_cp(cp);
+		if (m < 0)
+			continue;
+		if (m > 0)
+			cp = m;
+		if (!nfc_inert(cp))
+			inert = 0;
+		c->cp[len++] = cp;
+	}
+	if (!inert) {
+		/* NFC: canonical decomposition, then composition, in place. */
+		size_t need = 0;
+		for (size_t j = 0; j < len; j++) {
+			int last = 0;
+			grow32(&c->tmp, &c->tmpcap, need + 32);
+			utf8proc_ssize_t k = utf8proc_decompose_char(c->cp[j],
+			    c->tmp + need, 32, UTF8PROC_STABLE, &last);
+			if (k < 0 || k > 32) {
+				c->tmp[need] = c->cp[j];
+				k = 1;
+			}
+			need += (size_t)k;
+		}
+		utf8proc_ssize_t r = utf8proc_normalize_utf32(c->tmp,
+		    (utf8proc_ssize_t)need, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (r >= 0) {
+			grow32(&c->cp, &c->cap, (size_t)r + 1);
+			memcpy(c->cp, c->tmp, (size_t)r * sizeof *c->cp);
+			len = (size_t)r;
+		}
+	}
+	buf_reserve(out, len * 4);
+	for (size_t j = 0; j < len; j++) {
+		utf8proc_ssize_t k = utf8proc_encode_char(c->cp[j],
+		    (utf8proc_uint8_t *)out->data + out->len);
+		out->len += (size_t)k;
+	}
+	out->data[out->len] = '\0';
+}
+
+void
+utf8_cleaner_free(struct utf8_cleaner *c)
+{
+	free(c->cp);
+	free(c->tmp);
+	c->cp = c->tmp = NULL;
+	c->cap = c->tmpcap = 0;
+}
+
+enum utf8_enc
+utf8_sniff(const unsigned char *s, size_t n, size_t *bom)
+{
+	*bom = 0;
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		*bom = 3;
+		return memchr(s + 3, 0, n - 3) ? ENC_BINARY : ENC_UTF8;
+	}
+	if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+		*bom = 2;
+		return ENC_UTF16LE;
+	}
+	if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+		*bom = 2;
+		return ENC_UTF16BE;
+	}
+	if (!memchr(s, 0, n))
+		return ENC_UTF8;
+	/*
+	 * No mark but NULs: text in UTF-16 has them in every other byte (the
+	 * high half of ASCII characters), binary files scatter them.
+	 */
+	size_t even = 0, odd = 0, pairs = n / 2;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		even += s[i] == 0;
+		odd += s[i + 1] == 0;
+	}
+	if (pairs >= 2 && odd * 10 >= pairs * 7 && even * 20 <= pairs)
+		return ENC_UTF16LE;
+	if (pairs >= 2 && even * 10 >= pairs * 7 && odd * 20 <= pairs)
+		return ENC_UTF16BE;
+	return ENC_BINARY;
+}
+
+const char *
+utf8_enc_name(enum utf8_enc e)
+{
+	switch (e) {
+	case ENC_UTF16LE: return "UTF-16LE";
+	case ENC_UTF16BE: return "UTF-16BE";
+	default: return "UTF-8";
+	}
+}

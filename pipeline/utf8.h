@@ -1,0 +1,74 @@
+/*
+ * utf8 — turning whatever bytes a PDF-to-text tool wrote into clean UTF-8.
+ *
+ * Three promises.  Repair: a line that is not valid UTF-8 is made valid by
+ * reading each offending byte as Windows-1252 (Latin-1 for the five bytes
+ * Windows-1252 leaves undefined), so nothing is ever dropped, and the
+ * number of repaired bytes is counted.  Transcoding: a stream in UTF-16
+ * (with or without a byte-order mark) or in an encoding named by the user
+ * is converted to UTF-8 with iconv, chunk by chunk.  Clean-up: NFC, the
+ * Latin ligatures spelled out, every space variant turned into a plain
+ * space, soft hyphens, zero-width and direction marks dropped, and the
+ * bullet glyphs of symbol fonts turned into "•".
+ *
+ * Nothing here prints or exits; functions return codes.  Buffers are
+ * reused across calls, so the hot loop does not allocate.
+ */
+#ifndef MM_UTF8_H
+#define MM_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* 1 if s[0..n) holds only bytes below 0x80. */
+int utf8_is_ascii(const char *s, size_t n);
+
+/* 1 if s[0..n) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
+int utf8_valid(const char *s, size_t n);
+
+/*
+ * Append s[0..n) to out, replacing every byte that is not part of a
+ * well-formed UTF-8 sequence by its Windows-1252 reading.  Returns the
+ * number of bytes so replaced.
+ */
+size_t utf8_repair(const char *s, size_t n, struct buf *out);
+
+/* Width of s[0..n) in code points (continuation bytes not counted). */
+size_t utf8_width(const char *s, size_t n);
+
+/*
+ * Unicode clean-up of one line of valid UTF-8 (see the top of this file),
+ * appended to out.  TAB, LF and other ASCII are kept as they are; other C0
+ * and C1 controls become spaces.  The cleaner owns reusable scratch space;
+ * zero-initialise it, free it with utf8_cleaner_free.
+ */
+struct utf8_cleaner {
+	int32_t *cp;
+	size_t cap;
+	int32_t *tmp;
+	size_t tmpcap;
+};
+void utf8_clean(struct utf8_cleaner *c, const char *s, size_t n,
+                struct buf *out);
+void utf8_cleaner_free(struct utf8_cleaner *c);
+
+/* Where a stream's bytes come from, decided from its first bytes. */
+enum utf8_enc {
+	ENC_UTF8,     /* UTF-8, or anything ASCII-compatible to be repaired */
+	ENC_UTF16LE,
+	ENC_UTF16BE,
+	ENC_BINARY    /* NUL bytes that are not UTF-16: refuse */
+};
+
+/*
+ * Guess the encoding from the first n bytes of a stream.  *bom is set to
+ * the length of a byte-order mark to skip (UTF-8's included).
+ */
+enum utf8_enc utf8_sniff(const unsigned char *s, size_t n, size_t *bom);
+
+/* The iconv name of an encoding (for ENC_UTF16LE/BE). */
+const char *utf8_enc_name(enum utf8_enc e);
+
+#endif
