@@ -1,10 +1,180 @@
-/* minutes-extract — placeholder until its issue lands. */
+/*
+ * minutes-extract — located paragraphs in, records out.
+ *
+ * Reads the split stream (records.md columns 2–8, then the escaped
+ * paragraph) from the named files or stdin, applies the rule files of
+ * the rules folder, and writes records (records.md).  Options are parsed
+ * here; the rule language is rules.c, the engine rules_engine.c.  The
+ * rules are loaded and checked before any input is read, so a bad rule
+ * stops the program with FILE:LINE: message and exit 2.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "err.h"
+#include "rules.h"
+#include "version.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: minutes-extract [-Hw] [-k KIND] [-r DIR] [--check] "
+	    "[FILE...]\n"
+	    "Read the minutes-split stream from FILEs or stdin and write "
+	    "records.\n"
+	    "  -k, --kind KIND   keep only KIND (repeatable, or a comma list)\n"
+	    "  -H, --header      print a header line (one per kind kept)\n"
+	    "  -r, --rules DIR   rule files from DIR (default: $MINUTES_MINE_RULES,\n"
+	    "                    else the rules/ beside or installed with the "
+	    "program)\n"
+	    "  -w, --warnings    warn on stderr about items with a marker of a "
+	    "kind\n"
+	    "                    but no record of it, and about empty "
+	    "resolutions\n"
+	    "      --check       load and check the rules, then exit\n"
+	    "      --help        print this help\n"
+	    "      --version     print the version\n"
+	    "Exit status: 0 ok, 1 some FILE unreadable, 2 trouble (bad option,\n"
+	    "bad rule file, malformed stream).\n", f);
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The default rules folder: environment, source tree, install prefix. */
+static char *
+find_rules(void)
+{
+	static char path[PATH_MAX + 64];
+	char exe[PATH_MAX];
+	const char *env = getenv("MINUTES_MINE_RULES");
+	ssize_t n;
+	char *slash;
+
+	if (env && *env)
+		return (char *)env;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(path, sizeof path, "%s/../rules", exe);
+			if (is_dir(path))
+				return path;
+			snprintf(path, sizeof path,
+			    "%s/../share/minutes-mine/rules", exe);
+			if (is_dir(path))
+				return path;
+		}
+	}
+	return "/usr/local/share/minutes-mine/rules";
+}
+
+struct warn_ctx {
+	unsigned long count;
+};
+
+static void
+print_warning(void *ctx, const char *source, const char *line,
+    const char *msg)
+{
+	((struct warn_ctx *)ctx)->count++;
+	fflush(stdout);
+	warnmsg("%s:%s: %s", source, line, msg);
+}
+
 int
 main(int argc, char **argv)
 {
-	(void)argc;
+	static const struct option longopts[] = {
+		{"kind", required_argument, NULL, 'k'},
+		{"header", no_argument, NULL, 'H'},
+		{"rules", required_argument, NULL, 'r'},
+		{"warnings", no_argument, NULL, 'w'},
+		{"check", no_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *rules_dir = NULL;
+	char **kinds = NULL;
+	size_t nkinds = 0, i;
+	int header = 0, check = 0, warnings = 0, c, status = EXIT_OK;
+	struct ruleset *rs;
+	struct rules_error err;
+	struct extract_opts opts = {0};
+	struct warn_ctx wctx = {0};
+
 	err_init(argv[0]);
-	die(EXIT_TROUBLE, "not implemented yet");
+	while ((c = getopt_long(argc, argv, "k:Hr:w", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			kinds = xrealloc(kinds, (nkinds + 1) * sizeof *kinds);
+			kinds[nkinds++] = optarg;
+			break;
+		case 'H': header = 1; break;
+		case 'r': rules_dir = optarg; break;
+		case 'w': warnings = 1; break;
+		case 'c': check = 1; break;
+		case 'h':
+			usage(stdout);
+			return close_stdout(EXIT_OK);
+		case 'V':
+			printf("minutes-extract %s\n", MM_VERSION);
+			return close_stdout(EXIT_OK);
+		default:
+			usage(stderr);
+			return EXIT_TROUBLE;
+		}
+	}
+	if (!rules_dir)
+		rules_dir = find_rules();
+	if (rules_load_dir(rules_dir, &rs, &err) != 0)
+		die(EXIT_TROUBLE, "%s%s%s", err.where, err.where[0] ? ": " : "",
+		    err.msg);
+	for (i = 0; i < nkinds; i++)
+		if (rules_keep(rs, kinds[i], &err) != 0)
+			die(EXIT_TROUBLE, "-k: %s", err.msg);
+	free(kinds);
+	if (check) {
+		rules_free(rs);
+		return close_stdout(EXIT_OK);
+	}
+	if (warnings) {
+		opts.warn = print_warning;
+		opts.warn_ctx = &wctx;
+	}
+	if (header)
+		rules_write_header(rs, stdout);
+	if (optind == argc) {
+		if (extract_stream(rs, stdin, "-", stdout, &opts, &err) != 0)
+			die(EXIT_TROUBLE, "%s: %s", err.where, err.msg);
+	}
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		const char *name = argv[i];
+		FILE *f = strcmp(name, "-") ? fopen(name, "r") : stdin;
+		if (!f) {
+			warnmsg("%s:", name);
+			status = EXIT_SOFT;
+			continue;
+		}
+		if (extract_stream(rs, f, name, stdout, &opts, &err) != 0)
+			die(EXIT_TROUBLE, "%s: %s", err.where, err.msg);
+		if (f != stdin)
+			fclose(f);
+	}
+	rules_free(rs);
+	return close_stdout(status);
 }

@@ -1,0 +1,251 @@
+/* postproc — field post-processors named by rule files; see postproc.h. */
+#include "postproc.h"
+
+#include <string.h>
+
+#include "dates.h"
+#include "figures.h"
+
+static const char *const names[PP_COUNT_] = {
+	[PP_NONE] = "", [PP_SQUEEZE] = "squeeze", [PP_TRIM] = "trim",
+	[PP_TRIMLIST] = "trimlist", [PP_UNQUOTE] = "unquote",
+	[PP_LOWER] = "lower", [PP_LABEL] = "label", [PP_NUMBER] = "number",
+	[PP_ISODATE] = "isodate", [PP_ONELINE] = "oneline",
+};
+
+enum postproc_op
+postproc_lookup(const char *name)
+{
+	int i;
+
+	for (i = 1; i < PP_COUNT_; i++)
+		if (strcmp(names[i], name) == 0)
+			return (enum postproc_op)i;
+	return PP_NONE;
+}
+
+const char *
+postproc_name(enum postproc_op op)
+{
+	return op > PP_NONE && op < PP_COUNT_ ? names[op] : "";
+}
+
+static int
+space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+static void
+set_len(struct buf *b, size_t start, size_t end)
+{
+	if (start > 0)
+		memmove(b->data, b->data + start, end - start);
+	b->len = end - start;
+	if (b->data)
+		b->data[b->len] = '\0';
+}
+
+static void
+trim(struct buf *b)
+{
+	size_t s = 0, e = b->len;
+
+	while (s < e && space((unsigned char)b->data[s]))
+		s++;
+	while (e > s && space((unsigned char)b->data[e - 1]))
+		e--;
+	set_len(b, s, e);
+}
+
+static void
+squeeze(struct buf *b)
+{
+	size_t i, o = 0;
+	int sp = 0;
+
+	for (i = 0; i < b->len; i++) {
+		if (space((unsigned char)b->data[i])) {
+			sp = 1;
+			continue;
+		}
+		if (sp && o > 0)
+			b->data[o++] = ' ';
+		sp = 0;
+		b->data[o++] = b->data[i];
+	}
+	set_len(b, 0, o);
+}
+
+static int
+ends_with_word(const struct buf *b, const char *w)
+{
+	size_t wl = strlen(w), i;
+
+	if (b->len < wl)
+		return 0;
+	for (i = 0; i < wl; i++) {
+		char c = b->data[b->len - wl + i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != w[i])
+			return 0;
+	}
+	return b->len == wl || space((unsigned char)b->data[b->len - wl - 1]) ||
+	    b->data[b->len - wl - 1] == ';' || b->data[b->len - wl - 1] == ',';
+}
+
+static void
+trimlist(struct buf *b)
+{
+	size_t before;
+
+	do {
+		before = b->len;
+		trim(b);
+		if (b->len && strchr(";.,", b->data[b->len - 1]))
+			b->len--;
+		else if (ends_with_word(b, "and"))
+			b->len -= 3;
+		else if (ends_with_word(b, "or"))
+			b->len -= 2;
+		if (b->data)
+			b->data[b->len] = '\0';
+	} while (b->len != before);
+	trim(b);
+}
+
+/* Length of an opening / closing quotation mark at p, or 0. */
+static size_t
+quote_at(const char *p, size_t left)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (left >= 1 && (u[0] == '"' || u[0] == '\''))
+		return 1;
+	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x98 || u[2] == 0x99 || u[2] == 0x9C || u[2] == 0x9D))
+		return 3;
+	return 0;
+}
+
+static void
+unquote(struct buf *b)
+{
+	size_t q, e, ql = 0;
+
+	trim(b);
+	q = quote_at(b->data, b->len);
+	if (!q)
+		return;
+	/* The closing mark may have final punctuation after it: ‘…’. */
+	e = b->len;
+	while (e > q && strchr(".?!,;", b->data[e - 1]))
+		e--;
+	if (e >= q + 1 && (b->data[e - 1] == '"' || b->data[e - 1] == '\''))
+		ql = 1;
+	else if (e >= q + 3 && quote_at(b->data + e - 3, 3) == 3)
+		ql = 3;
+	if (!ql)
+		return;
+	memmove(b->data + e - ql, b->data + e, b->len - e);
+	b->len -= ql;
+	set_len(b, q, b->len);
+	trim(b);
+}
+
+static void
+lower(struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->len; i++)
+		if (b->data[i] >= 'A' && b->data[i] <= 'Z')
+			b->data[i] = (char)(b->data[i] + 32);
+}
+
+static void
+label(struct buf *b)
+{
+	size_t s = 0, e;
+
+	trim(b);
+	e = b->len;
+	while (s < e && strchr("([", b->data[s]))
+		s++;
+	while (e > s && strchr(").]:", b->data[e - 1]))
+		e--;
+	set_len(b, s, e);
+}
+
+static void
+number(struct buf *b)
+{
+	char out[FIG_VALUE_MAX];
+	long v;
+	size_t i, l;
+	int digits = 1;
+
+	trim(b);
+	if (b->len == 0)
+		return;
+	for (i = 0; i < b->len; i++)
+		if (!((b->data[i] >= '0' && b->data[i] <= '9') ||
+		    b->data[i] == ',' || b->data[i] == '.'))
+			digits = 0;
+	if (digits) {
+		if (decimal_scale(b->data, b->len, 0, 0, out, sizeof out) == 0) {
+			buf_reset(b);
+			buf_puts(b, out);
+		}
+		return;
+	}
+	l = number_word(b->data, b->len, &v);
+	if (l == b->len) {
+		buf_reset(b);
+		int k = 0;
+		char tmp[24];
+		do
+			tmp[k++] = (char)('0' + v % 10);
+		while ((v /= 10) > 0);
+		while (k > 0)
+			buf_putc(b, tmp[--k]);
+	}
+}
+
+static void
+isodate(struct buf *b)
+{
+	char iso[DATE_ISO_LEN + 1];
+
+	if (date_parse(b->data, b->len, iso)) {
+		buf_reset(b);
+		buf_puts(b, iso);
+	}
+}
+
+void
+postproc_apply(enum postproc_op op, struct buf *b)
+{
+	if (!b->data)
+		buf_reserve(b, 0);
+	switch (op) {
+	case PP_SQUEEZE: squeeze(b); break;
+	case PP_TRIM: trim(b); break;
+	case PP_TRIMLIST: trimlist(b); break;
+	case PP_UNQUOTE: unquote(b); break;
+	case PP_LOWER: lower(b); break;
+	case PP_LABEL: label(b); break;
+	case PP_NUMBER: number(b); break;
+	case PP_ISODATE: isodate(b); break;
+	case PP_ONELINE: {
+		size_t i;
+		for (i = 0; i < b->len; i++)
+			if (b->data[i] == '\n')
+				b->data[i] = ' ';
+		break;
+	}
+	default: break;
+	}
+}

@@ -1,0 +1,36 @@
+/*
+ * postproc — the fixed set of field post-processors rule files may name.
+ *
+ * Each works in place on a struct buf holding one field's unescaped
+ * text.  The set is small on purpose: everything that knows council
+ * language is in the rule files; these are the few jobs a regular
+ * expression cannot do (decimal arithmetic, dates, case, list ends).
+ *
+ *   squeeze   runs of white space (LF included) become one space; ends trimmed
+ *   trim      white space trimmed at both ends
+ *   trimlist  also drop a trailing ";", "; and", ", and", "and", "or", ".", ","
+ *   unquote   drop one pair of surrounding quotation marks (" ' “ ” ‘ ’)
+ *   lower     ASCII lower case
+ *   label     a list label without brackets or dots: "(a)" → "a", "ii." → "ii"
+ *   number    "4,283" → "4283", "six" → "6", "Twenty-one" → "21"; else kept
+ *   isodate   a printed date → YYYY-MM-DD (kept as is when not a date)
+ *   oneline   LF → space (nothing else touched)
+ */
+#ifndef MM_POSTPROC_H
+#define MM_POSTPROC_H
+
+#include "buf.h"
+
+enum postproc_op {
+	PP_NONE = 0, PP_SQUEEZE, PP_TRIM, PP_TRIMLIST, PP_UNQUOTE, PP_LOWER,
+	PP_LABEL, PP_NUMBER, PP_ISODATE, PP_ONELINE, PP_COUNT_
+};
+
+/* The op named name, or PP_NONE. */
+enum postproc_op postproc_lookup(const char *name);
+const char *postproc_name(enum postproc_op op);
+
+/* Apply op to b in place. */
+void postproc_apply(enum postproc_op op, struct buf *b);
+
+#endif

@@ -1,0 +1,869 @@
+/*
+ * rules — the rule-file parser: text in rules/NAME files → compiled rules.
+ *
+ * The language is documented in rules/README.md.  In short: a file is
+ * directive lines ("word arguments"); a line that starts with blank space
+ * continues the directive above it (its text appended without the
+ * leading space, which lets a long pattern wrap); '#' at the start of a
+ * line is a comment.  Every fault is reported as FILE:LINE: message and
+ * nothing is half-loaded: the caller gets -1 and frees nothing twice.
+ */
+#include "rules_impl.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+
+void *
+rules_grow(void *arrayp, size_t *n, size_t size)
+{
+	void **a = arrayp;
+	char *p;
+
+	*a = xrealloc(*a, (*n + 1) * size);
+	p = (char *)*a + *n * size;
+	memset(p, 0, size);
+	(*n)++;
+	return p;
+}
+
+struct parser {
+	struct ruleset *rs;
+	const char *path;
+	unsigned line;
+	struct kind *kind;
+	struct rule *rule;
+	struct rules_error *err;
+};
+
+static int
+fail(struct parser *ps, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int
+fail(struct parser *ps, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ps->line)
+		snprintf(ps->err->where, sizeof ps->err->where, "%s:%u",
+		    ps->path, ps->line);
+	else
+		snprintf(ps->err->where, sizeof ps->err->where, "%s", ps->path);
+	va_start(ap, fmt);
+	vsnprintf(ps->err->msg, sizeof ps->err->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static const char *
+skipws(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* Copy the next blank-separated word of *s into a new string. */
+static char *
+word(const char **s)
+{
+	const char *p = skipws(*s), *e = p;
+
+	while (*e && *e != ' ' && *e != '\t')
+		e++;
+	*s = e;
+	return e > p ? xstrndup(p, (size_t)(e - p)) : NULL;
+}
+
+static int
+col_index(const struct kind *k, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < k->ncols; i++)
+		if (strlen(k->cols[i]) == len && memcmp(k->cols[i], name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+field_arg(struct parser *ps, const char **s, int *col)
+{
+	char *w = word(s);
+
+	if (!w)
+		return fail(ps, "missing field name");
+	*col = col_index(ps->kind, w, strlen(w));
+	if (*col < 0) {
+		fail(ps, "unknown field '%s' (kind %s has:", w, ps->kind->name);
+		for (size_t i = 0; i < ps->kind->ncols; i++) {
+			size_t l = strlen(ps->err->msg);
+			snprintf(ps->err->msg + l, sizeof ps->err->msg - l, " %s",
+			    ps->kind->cols[i]);
+		}
+		size_t l = strlen(ps->err->msg);
+		snprintf(ps->err->msg + l, sizeof ps->err->msg - l, ")");
+		free(w);
+		return -1;
+	}
+	free(w);
+	return 0;
+}
+
+/*
+ * Compile src as a pattern of the current kind: named groups must be
+ * columns (or start with '_').
+ */
+static int
+compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
+    struct pat *p)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	uint32_t count, esize, i;
+	PCRE2_SPTR table;
+	PCRE2_UCHAR msg[256];
+
+	p->line = ps->line;
+	p->re = pcre2_compile((PCRE2_SPTR)src, len,
+	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff,
+	    NULL);
+	if (!p->re) {
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		return fail(ps, "bad pattern at offset %zu: %s", (size_t)erroff,
+		    (char *)msg);
+	}
+	pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
+	pcre2_pattern_info(p->re, PCRE2_INFO_CAPTURECOUNT, &count);
+	p->ngroups = count;
+	if (count > ps->rs->maxgroups)
+		ps->rs->maxgroups = count;
+	p->col = xmalloc((count + 1) * sizeof *p->col);
+	for (i = 0; i <= count; i++)
+		p->col[i] = -1;
+	pcre2_pattern_info(p->re, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(p->re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+	pcre2_pattern_info(p->re, PCRE2_INFO_NAMETABLE, &table);
+	for (i = 0; i < count; i++) {
+		const unsigned char *e = table + i * esize;
+		unsigned g = (unsigned)(e[0] << 8 | e[1]);
+		const char *name = (const char *)e + 2;
+		int c;
+		if (name[0] == '_')
+			continue;
+		c = col_index(ps->kind, name, strlen(name));
+		if (c < 0)
+			return fail(ps, "group (?<%s>) is not a column of kind %s",
+			    name, ps->kind->name);
+		p->col[g] = c;
+	}
+	return 0;
+}
+
+/*
+ * Parse "/regex/flags" at *s; compile it.  The regex ends at the first '/'
+ * not escaped by a backslash and not inside a [...] class.
+ */
+static int
+regex_arg(struct parser *ps, const char **s, struct pat *p)
+{
+	const char *q = skipws(*s), *start;
+	uint32_t flags = 0;
+	int inclass = 0;
+
+	if (*q != '/')
+		return fail(ps, "expected /pattern/");
+	start = ++q;
+	for (; *q; q++) {
+		if (*q == '\\' && q[1]) {
+			q++;
+			continue;
+		}
+		if (*q == '[' && !inclass)
+			inclass = 1;
+		else if (*q == ']' && inclass)
+			inclass = 0;
+		else if (*q == '/' && !inclass)
+			break;
+	}
+	if (*q != '/')
+		return fail(ps, "pattern has no closing /");
+	const char *end = q++;
+	for (; *q && *q != ' ' && *q != '\t'; q++) {
+		switch (*q) {
+		case 'i': flags |= PCRE2_CASELESS; break;
+		case 'm': flags |= PCRE2_MULTILINE; break;
+		case 's': flags |= PCRE2_DOTALL; break;
+		case 'x': flags |= PCRE2_EXTENDED; break;
+		default: return fail(ps, "unknown pattern flag '%c'", *q);
+		}
+	}
+	*s = q;
+	return compile(ps, start, (size_t)(end - start), flags, p);
+}
+
+/* The rest of a line after a slash argument may only be a comment. */
+static int
+line_end(struct parser *ps, const char *s)
+{
+	s = skipws(s);
+	if (*s && *s != '#')
+		return fail(ps, "unexpected text after pattern: %.40s", s);
+	return 0;
+}
+
+static int
+need_rule(struct parser *ps, const char *dir)
+{
+	if (!ps->kind)
+		return fail(ps, "'%s' before 'kind' (missing kind)", dir);
+	if (!ps->kind->cols)
+		return fail(ps, "'%s' before 'columns'", dir);
+	if (!ps->rule) {
+		ps->rule = rules_grow(&ps->kind->rules, &ps->kind->nrules,
+		    sizeof *ps->rule);
+		ps->rule->line = ps->line;
+		ps->rule->sections = SEC_ALL;
+		ps->rule->in_item = -1;
+		ps->rule->heading = 1;
+		ps->rule->split_col = -1;
+		ps->rule->line_col = -1;
+		ps->rule->figure_col = -1;
+		ps->rule->sentence_col = -1;
+	}
+	return 0;
+}
+
+static int
+parse_scope(struct parser *ps, const char *s)
+{
+	struct rule *r = ps->rule;
+
+	for (;;) {
+		const char *k = skipws(s), *e = k;
+		while (*e && *e != '=' && *e != '!' && *e != ' ' && *e != '\t')
+			e++;
+		if (e == k)
+			break;
+		if (*k == '#')
+			break;
+		size_t kl = (size_t)(e - k);
+		int neg = *e == '!';
+		if (neg)
+			e++;
+		if (*e != '=')
+			return fail(ps, "scope: expected KEY=VALUE, found '%.*s'",
+			    (int)kl, k);
+		s = e + 1;
+		if (kl == 5 && memcmp(k, "title", 5) == 0) {
+			struct pat *p = neg ?
+			    rules_grow(&r->notitles, &r->nnotitles, sizeof *p) :
+			    rules_grow(&r->titles, &r->ntitles, sizeof *p);
+			if (regex_arg(ps, &s, p) != 0)
+				return -1;
+			continue;
+		}
+		char *v = word(&s);
+		if (!v)
+			return fail(ps, "scope: empty value for '%.*s'", (int)kl, k);
+		if (neg) {
+			free(v);
+			return fail(ps, "scope: only title may use !=");
+		}
+		if (kl == 7 && memcmp(k, "section", 7) == 0) {
+			char *save, *t;
+			r->sections = 0;
+			for (t = strtok_r(v, ",", &save); t;
+			    t = strtok_r(NULL, ",", &save)) {
+				if (!strcmp(t, "minutes")) r->sections |= SEC_MINUTES;
+				else if (!strcmp(t, "agenda")) r->sections |= SEC_AGENDA;
+				else if (!strcmp(t, "report")) r->sections |= SEC_REPORT;
+				else if (!strcmp(t, "other")) r->sections |= SEC_OTHER;
+				else if (!strcmp(t, "any")) r->sections |= SEC_ALL;
+				else {
+					fail(ps, "scope: unknown section '%s' "
+					    "(minutes, agenda, report, other, any)", t);
+					free(v);
+					return -1;
+				}
+			}
+		} else if (kl == 4 && memcmp(k, "item", 4) == 0) {
+			if (!strcmp(v, "yes")) r->in_item = 1;
+			else if (!strcmp(v, "no")) r->in_item = 0;
+			else if (!strcmp(v, "any")) r->in_item = -1;
+			else {
+				free(v);
+				return fail(ps, "scope: item=yes, no or any");
+			}
+		} else {
+			fail(ps, "scope: unknown key '%.*s' (section, item, title)",
+			    (int)kl, k);
+			free(v);
+			return -1;
+		}
+		free(v);
+	}
+	return 0;
+}
+
+static int
+parse_need(struct parser *ps, const char *s)
+{
+	struct rule *r = ps->rule;
+	const char *p = skipws(s);
+
+	if (!*p)
+		return fail(ps, "need: no literal");
+	while (*p) {
+		const char *e = strchr(p, '|');
+		if (!e)
+			e = p + strlen(p);
+		const char *a = p, *b = e;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (b == a)
+			return fail(ps, "need: empty literal");
+		struct need *n = rules_grow(&r->need, &r->nneed, sizeof *n);
+		n->lit = xstrndup(a, (size_t)(b - a));
+		n->len = (size_t)(b - a);
+		for (size_t i = 0; i < n->len; i++)
+			n->lit[i] = (char)tolower((unsigned char)n->lit[i]);
+		p = *e ? e + 1 : e;
+	}
+	return 0;
+}
+
+static int
+directive(struct parser *ps, const char *text)
+{
+	const char *s = text;
+	char *dir = word(&s);
+	struct kind *k = ps->kind;
+	struct rule *r;
+	int rc = 0, col;
+
+	if (!dir)
+		return 0;
+	if (!strcmp(dir, "kind")) {
+		char *name = word(&s);
+		if (k) {
+			rc = fail(ps, "second 'kind' in one file");
+		} else if (!name) {
+			rc = fail(ps, "kind: missing name");
+		} else {
+			for (size_t i = 0; i < ps->rs->nkinds; i++)
+				if (!strcmp(ps->rs->kinds[i].name, name)) {
+					rc = fail(ps, "kind %s already defined in %s",
+					    name, ps->rs->kinds[i].file);
+					break;
+				}
+			for (const char *c = name; !rc && *c; c++)
+				if (!(islower((unsigned char)*c) ||
+				    isdigit((unsigned char)*c) || *c == '_' ||
+				    *c == '-'))
+					rc = fail(ps, "kind name '%s': use a-z 0-9 _ -",
+					    name);
+		}
+		if (!rc) {
+			k = ps->kind = rules_grow(&ps->rs->kinds, &ps->rs->nkinds,
+			    sizeof *k);
+			k->name = name;
+			name = NULL;
+			k->file = xstrdup(ps->path);
+			k->col_type = k->col_value = k->col_unit = -1;
+		}
+		free(name);
+	} else if (!strcmp(dir, "columns")) {
+		char *w;
+		if (!k)
+			rc = fail(ps, "'columns' before 'kind' (missing kind)");
+		else if (k->cols)
+			rc = fail(ps, "second 'columns'");
+		else {
+			while ((w = word(&s)) != NULL) {
+				if (col_index(k, w, strlen(w)) >= 0) {
+					rc = fail(ps, "column '%s' twice", w);
+					free(w);
+					break;
+				}
+				k->cols = xrealloc(k->cols,
+				    (k->ncols + 1) * sizeof *k->cols);
+				k->cols[k->ncols++] = w;
+			}
+			if (!rc && k->ncols == 0)
+				rc = fail(ps, "columns: none named");
+			if (!k->cols)
+				k->cols = xmalloc(sizeof *k->cols);
+			k->col_type = col_index(k, "type", 4);
+			k->col_value = col_index(k, "value", 5);
+			k->col_unit = col_index(k, "unit", 4);
+			if (k->ncols > ps->rs->maxcols)
+				ps->rs->maxcols = k->ncols;
+		}
+	} else if (!strcmp(dir, "marker")) {
+		if (!k || !k->cols)
+			rc = fail(ps, "'marker' before 'kind' and 'columns'");
+		else {
+			struct warnre *w = rules_grow(&k->markers, &k->nmarkers,
+			    sizeof *w);
+			rc = regex_arg(ps, &s, &w->pat);
+			if (!rc) {
+				s = skipws(s);
+				w->msg = xstrdup(s);
+			}
+		}
+	} else if (!strcmp(dir, "rule")) {
+		if (!k || !k->cols)
+			rc = fail(ps, "'rule' before 'kind' and 'columns'");
+		else {
+			ps->rule = NULL;
+			rc = need_rule(ps, dir);
+			if (!rc)
+				ps->rule->label = word(&s);
+		}
+	} else {
+		if ((rc = need_rule(ps, dir)) != 0)
+			goto out;
+		r = ps->rule;
+		if (!strcmp(dir, "scope")) {
+			rc = parse_scope(ps, s);
+		} else if (!strcmp(dir, "unit")) {
+			char *v = word(&s);
+			if (v && !strcmp(v, "paragraph")) r->unit = UNIT_PARAGRAPH;
+			else if (v && !strcmp(v, "item")) r->unit = UNIT_ITEM;
+			else if (v && !strcmp(v, "block")) r->unit = UNIT_BLOCK;
+			else rc = fail(ps, "unit: paragraph, item or block");
+			free(v);
+		} else if (!strcmp(dir, "heading")) {
+			char *v = word(&s);
+			if (v && !strcmp(v, "yes")) r->heading = 1;
+			else if (v && !strcmp(v, "no")) r->heading = 0;
+			else rc = fail(ps, "heading: yes or no");
+			free(v);
+		} else if (!strcmp(dir, "block")) {
+			if (r->block_start)
+				rc = fail(ps, "second 'block'");
+			else {
+				r->block_start = xcalloc(1, sizeof *r->block_start);
+				rc = regex_arg(ps, &s, r->block_start);
+				if (!rc && *skipws(s) == '/') {
+					r->block_end = xcalloc(1, sizeof *r->block_end);
+					rc = regex_arg(ps, &s, r->block_end);
+				}
+				if (!rc)
+					rc = line_end(ps, s);
+			}
+		} else if (!strcmp(dir, "need")) {
+			rc = parse_need(ps, s);
+		} else if (!strcmp(dir, "match")) {
+			struct pat *m = rules_grow(&r->match, &r->nmatch, sizeof *m);
+			rc = regex_arg(ps, &s, m);
+			if (!rc)
+				rc = line_end(ps, s);
+			k->npatterns++;
+		} else if (!strcmp(dir, "unless")) {
+			struct pat *p = rules_grow(&r->unless, &r->nunless,
+			    sizeof *p);
+			rc = regex_arg(ps, &s, p);
+			if (!rc)
+				rc = line_end(ps, s);
+		} else if (!strcmp(dir, "split")) {
+			char *on;
+			if (r->split)
+				rc = fail(ps, "second 'split' in one rule");
+			else if ((rc = field_arg(ps, &s, &r->split_col)) == 0) {
+				on = word(&s);
+				if (!on || strcmp(on, "on"))
+					rc = fail(ps, "split FIELD on /pattern/");
+				free(on);
+				if (!rc) {
+					r->split = xcalloc(1, sizeof *r->split);
+					rc = regex_arg(ps, &s, r->split);
+				}
+				if (!rc)
+					rc = line_end(ps, s);
+			}
+		} else if (!strcmp(dir, "line")) {
+			const char *p = skipws(s);
+			if (!strncmp(p, "heading", 7) && !p[7])
+				r->line_from = LINE_HEADING;
+			else if (!strncmp(p, "match", 5) && !p[5])
+				r->line_from = LINE_MATCH;
+			else if ((rc = field_arg(ps, &s, &r->line_col)) == 0)
+				r->line_from = LINE_FIELD;
+		} else if (!strcmp(dir, "set") || !strcmp(dir, "default")) {
+			if ((rc = field_arg(ps, &s, &col)) == 0) {
+				const char *v = skipws(s), *w = NULL, *q;
+				struct setv *sv = rules_grow(&r->sets, &r->nsets,
+				    sizeof *sv);
+				sv->col = col;
+				sv->only_empty = dir[0] == 'd';
+				sv->when_col = -1;
+				/* "VALUE when FIELD /pattern/": the last " when " */
+				for (q = v; (q = strstr(q, " when ")) != NULL; q++)
+					w = q;
+				if (w) {
+					const char *c = w + 6;
+					sv->val = xstrndup(v, (size_t)(w - v));
+					sv->when = xcalloc(1, sizeof *sv->when);
+					/* the item title may be tested too */
+					const char *t = skipws(c);
+					if (!strncmp(t, "title", 5) && (t[5] == ' ' ||
+					    t[5] == '\t')) {
+						sv->when_col = -2;
+						c = t + 5;
+						if ((rc = regex_arg(ps, &c, sv->when)) == 0)
+							rc = line_end(ps, c);
+					} else if ((rc = field_arg(ps, &c, &sv->when_col)) == 0 &&
+					    (rc = regex_arg(ps, &c, sv->when)) == 0)
+						rc = line_end(ps, c);
+				} else {
+					sv->val = xstrdup(v);
+				}
+			}
+		} else if (!strcmp(dir, "fallback")) {
+			if ((rc = field_arg(ps, &s, &col)) == 0) {
+				struct fallback *f = rules_grow(&r->fallbacks,
+				    &r->nfallbacks, sizeof *f);
+				f->col = col;
+				rc = regex_arg(ps, &s, &f->pat);
+				if (!rc) {
+					unsigned g, found = 0;
+					for (g = 1; g <= f->pat.ngroups; g++)
+						found |= f->pat.col[g] == col;
+					if (!found)
+						rc = fail(ps, "fallback: the pattern has "
+						    "no group (?<%s>)", k->cols[col]);
+				}
+				if (!rc)
+					rc = line_end(ps, s);
+			}
+		} else if (!strcmp(dir, "post")) {
+			if ((rc = field_arg(ps, &s, &col)) == 0) {
+				char *w;
+				int any = 0;
+				while (!rc && (w = word(&s)) != NULL) {
+					enum postproc_op op = postproc_lookup(w);
+					if (op == PP_NONE)
+						rc = fail(ps, "post: unknown processor '%s' "
+						    "(squeeze trim trimlist unquote lower "
+						    "label number isodate oneline)", w);
+					else {
+						struct fieldop *f = rules_grow(&r->post,
+						    &r->npost, sizeof *f);
+						f->col = col;
+						f->op = op;
+						any = 1;
+					}
+					free(w);
+				}
+				if (!rc && !any)
+					rc = fail(ps, "post: no processor named");
+			}
+		} else if (!strcmp(dir, "figure")) {
+			if ((rc = field_arg(ps, &s, &r->figure_col)) == 0 &&
+			    (k->col_type < 0 || k->col_value < 0 || k->col_unit < 0))
+				rc = fail(ps, "figure: kind %s needs columns type, "
+				    "value and unit", k->name);
+		} else if (!strcmp(dir, "sentence")) {
+			rc = field_arg(ps, &s, &r->sentence_col);
+		} else if (!strcmp(dir, "warn")) {
+			struct warnre *w = rules_grow(&r->warns, &r->nwarns,
+			    sizeof *w);
+			rc = regex_arg(ps, &s, &w->pat);
+			if (!rc) {
+				s = skipws(s);
+				if (!*s)
+					rc = fail(ps, "warn: missing message");
+				else
+					w->msg = xstrdup(s);
+			}
+		} else {
+			rc = fail(ps, "unknown directive '%s'", dir);
+		}
+	}
+out:
+	free(dir);
+	return rc;
+}
+
+static int
+check_rule(struct parser *ps, struct rule *r)
+{
+	unsigned save = ps->line;
+
+	ps->line = r->line;
+	if (r->nmatch == 0)
+		return fail(ps, "rule has no 'match'");
+	if (r->unit == UNIT_BLOCK && !r->block_start)
+		return fail(ps, "unit block needs a 'block /start/' line");
+	if (r->unit != UNIT_BLOCK && r->block_start)
+		return fail(ps, "'block' given but unit is not block");
+	ps->line = save;
+	return 0;
+}
+
+int
+rules_load_file(struct ruleset **rsp, const char *path,
+    struct rules_error *err)
+{
+	struct parser ps = {0};
+	FILE *f;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	struct buf logical = {0};
+	unsigned logical_line = 0, lineno = 0;
+	int rc = 0;
+
+	if (!*rsp)
+		*rsp = xcalloc(1, sizeof **rsp);
+	ps.rs = *rsp;
+	ps.path = path;
+	ps.err = err;
+	f = fopen(path, "r");
+	if (!f) {
+		snprintf(err->where, sizeof err->where, "%s", path);
+		snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		n = getline(&line, &cap, f);
+		if (n >= 0)
+			lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
+		    line[n - 1] == ' ' || line[n - 1] == '\t'))
+			line[--n] = '\0';
+		int cont = n > 0 && (line[0] == ' ' || line[0] == '\t') &&
+		    *skipws(line) != '#' && logical.len > 0;
+		if (n >= 0 && cont) {
+			buf_puts(&logical, skipws(line));
+			continue;
+		}
+		if (logical.len > 0) {
+			ps.line = logical_line;
+			if ((rc = directive(&ps, logical.data)) != 0)
+				break;
+			buf_reset(&logical);
+		}
+		if (n < 0)
+			break;
+		const char *t = skipws(line);
+		if (*t == '#' || *t == '\0')
+			continue;
+		if (line[0] == ' ' || line[0] == '\t') {
+			ps.line = lineno;
+			rc = fail(&ps, "indented line continues nothing");
+			break;
+		}
+		buf_puts(&logical, line);
+		logical_line = lineno;
+	}
+	if (!rc && ferror(f)) {
+		ps.line = 0;
+		rc = fail(&ps, "read error: %s", strerror(errno));
+	}
+	fclose(f);
+	free(line);
+	buf_free(&logical);
+	if (rc)
+		return -1;
+	ps.line = 0;
+	if (!ps.kind)
+		return fail(&ps, "no 'kind' line (missing kind)");
+	if (!ps.kind->cols)
+		return fail(&ps, "no 'columns' line");
+	if (ps.kind->nrules == 0)
+		return fail(&ps, "kind %s has no rule", ps.kind->name);
+	for (size_t i = 0; i < ps.kind->nrules; i++)
+		if (check_rule(&ps, &ps.kind->rules[i]) != 0)
+			return -1;
+	ps.kind->keep = 1;
+	return 0;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	*out = NULL;
+	if (!d) {
+		snprintf(err->where, sizeof err->where, "%s", dir);
+		snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (e->d_name[0] == '.' || (l > 3 && !strcmp(e->d_name + l - 3,
+		    ".md")) || e->d_name[l - 1] == '~')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmpstr);
+	for (i = 0; i < n && !rc; i++) {
+		struct buf path = {0};
+		buf_puts(&path, dir);
+		buf_putc(&path, '/');
+		buf_puts(&path, names[i]);
+		rc = rules_load_file(out, path.data, err);
+		buf_free(&path);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (!rc && (!*out || (*out)->nkinds == 0)) {
+		snprintf(err->where, sizeof err->where, "%s", dir);
+		snprintf(err->msg, sizeof err->msg, "no rule files");
+		rc = -1;
+	}
+	if (rc) {
+		rules_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int
+rules_keep(struct ruleset *rs, const char *list, struct rules_error *err)
+{
+	char *copy = xstrdup(list), *save, *t;
+	size_t i;
+	int rc = 0;
+
+	if (!rs->filtered) {
+		for (i = 0; i < rs->nkinds; i++)
+			rs->kinds[i].keep = 0;
+		rs->filtered = 1;
+	}
+	for (t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		for (i = 0; i < rs->nkinds; i++)
+			if (!strcmp(rs->kinds[i].name, t))
+				break;
+		if (i == rs->nkinds) {
+			err->where[0] = '\0';
+			snprintf(err->msg, sizeof err->msg,
+			    "unknown kind '%s' (no rule file names it)", t);
+			rc = -1;
+			break;
+		}
+		rs->kinds[i].keep = 1;
+	}
+	free(copy);
+	return rc;
+}
+
+size_t
+rules_kind_count(const struct ruleset *rs)
+{
+	return rs ? rs->nkinds : 0;
+}
+
+void
+rules_write_header(const struct ruleset *rs, FILE *out)
+{
+	for (size_t i = 0; i < rs->nkinds; i++) {
+		const struct kind *k = &rs->kinds[i];
+		if (!k->keep)
+			continue;
+		fputs("kind\tsource\tline\tsection\tdate\tbody\tminute\ttitle", out);
+		for (size_t c = 0; c < k->ncols; c++) {
+			putc('\t', out);
+			fputs(k->cols[c], out);
+		}
+		putc('\n', out);
+	}
+}
+
+static void
+pat_free(struct pat *p)
+{
+	if (!p)
+		return;
+	pcre2_code_free(p->re);
+	free(p->col);
+	free(p->lit);
+}
+
+static void
+pats_free(struct pat *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		pat_free(&p[i]);
+	free(p);
+}
+
+void
+rules_free(struct ruleset *rs)
+{
+	size_t i, j, m;
+
+	if (!rs)
+		return;
+	for (i = 0; i < rs->nkinds; i++) {
+		struct kind *k = &rs->kinds[i];
+		for (j = 0; j < k->nrules; j++) {
+			struct rule *r = &k->rules[j];
+			free(r->label);
+			pats_free(r->titles, r->ntitles);
+			pats_free(r->notitles, r->nnotitles);
+			pats_free(r->block_start, r->block_start ? 1 : 0);
+			pats_free(r->block_end, r->block_end ? 1 : 0);
+			pats_free(r->match, r->nmatch);
+			pats_free(r->unless, r->nunless);
+			pats_free(r->split, r->split ? 1 : 0);
+			for (m = 0; m < r->nneed; m++)
+				free(r->need[m].lit);
+			free(r->need);
+			for (m = 0; m < r->nsets; m++) {
+				free(r->sets[m].val);
+				pats_free(r->sets[m].when, r->sets[m].when ? 1 : 0);
+			}
+			free(r->sets);
+			for (m = 0; m < r->nfallbacks; m++)
+				pat_free(&r->fallbacks[m].pat);
+			free(r->fallbacks);
+			free(r->post);
+			for (m = 0; m < r->nwarns; m++) {
+				pat_free(&r->warns[m].pat);
+				free(r->warns[m].msg);
+			}
+			free(r->warns);
+		}
+		free(k->rules);
+		for (m = 0; m < k->nmarkers; m++) {
+			pat_free(&k->markers[m].pat);
+			free(k->markers[m].msg);
+		}
+		free(k->markers);
+		for (m = 0; m < k->ncols; m++)
+			free(k->cols[m]);
+		free(k->cols);
+		free(k->name);
+		free(k->file);
+	}
+	free(rs->kinds);
+	free(rs);
+}

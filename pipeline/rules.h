@@ -1,0 +1,76 @@
+/*
+ * rules — the rule language (rules/README.md) and the engine that runs it.
+ *
+ * A rule set is loaded from a folder of rule files, one kind per file.
+ * Loading compiles every pattern with PCRE2 and JIT and checks every
+ * name; any fault comes back as FILE:LINE: message (with the PCRE2
+ * offset and error text for a bad pattern), never as a print or an exit.
+ *
+ * The engine reads the split stream (columns 2–8 of records.md, then the
+ * escaped paragraph), groups consecutive paragraphs with the same
+ * locator into an item, runs the rules whose scope admits the item over
+ * its paragraphs, its whole text, or its blocks, and writes the records
+ * of each item sorted by line.  Memory is bounded by the largest item
+ * (capped: a longer group is cut into pieces); match data and buffers
+ * are reused from item to item.
+ */
+#ifndef MM_RULES_H
+#define MM_RULES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct ruleset;
+
+/* Where a load or stream fault was found, and what it is. */
+struct rules_error {
+	char where[512];	/* "FILE:LINE" (empty when not tied to a line) */
+	char msg[512];
+};
+
+/*
+ * Load every rule file of dir (regular files whose name does not start
+ * with '.' and does not end in ".md" or "~"), in name order.  Returns 0
+ * and sets *out, or -1 with err filled.
+ */
+int rules_load_dir(const char *dir, struct ruleset **out,
+    struct rules_error *err);
+
+/* Load one more rule file into rs (creating it when *rs is NULL). */
+int rules_load_file(struct ruleset **rs, const char *path,
+    struct rules_error *err);
+
+/*
+ * Keep only the kinds named in list (comma-separated; may be called
+ * several times, each call adding kinds).  Returns 0, or -1 with err
+ * naming an unknown kind.
+ */
+int rules_keep(struct ruleset *rs, const char *list, struct rules_error *err);
+
+/* Number of kinds loaded. */
+size_t rules_kind_count(const struct ruleset *rs);
+
+/* Write the -H header line(s): one per kept kind. */
+void rules_write_header(const struct ruleset *rs, FILE *out);
+
+void rules_free(struct ruleset *rs);
+
+/* Called for each -w warning: source and line of the paragraph, text. */
+typedef void (*rules_warn_fn)(void *ctx, const char *source,
+    const char *line, const char *msg);
+
+struct extract_opts {
+	rules_warn_fn warn;	/* NULL: no warnings */
+	void *warn_ctx;
+	size_t max_item;	/* bytes of item text held at once; 0: default */
+};
+
+/*
+ * Read the split stream from in (named name in messages), write records
+ * to out.  Returns 0, or -1 with err set ("name:LINE" and the message)
+ * for a malformed stream or a read error.
+ */
+int extract_stream(struct ruleset *rs, FILE *in, const char *name,
+    FILE *out, const struct extract_opts *opts, struct rules_error *err);
+
+#endif

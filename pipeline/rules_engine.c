@@ -1,0 +1,894 @@
+/*
+ * rules_engine — runs a loaded rule set over the split stream.
+ *
+ * Consecutive paragraphs with the same locator (source, section, date,
+ * body, minute, title) form a group: a minute item (its first paragraph
+ * the heading), the paragraphs of a minutes section before its first
+ * item, or a report/agenda/other part.  The group's paragraphs are held
+ * unescaped, joined by LF, with an ASCII lower-case twin for the literal
+ * prefilters; every rule whose scope admits the group runs over its
+ * units (each paragraph, the item text after the heading, or each
+ * block), every match globally.  Records are formatted as they are
+ * found, then the group's records are written sorted by (line, position,
+ * order found).  Match data, buffers and arrays live in the engine and
+ * are reused from group to group: nothing is allocated per paragraph
+ * once the buffers have grown to the largest group.
+ */
+#include "rules_impl.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "figures.h"
+#include "tsv.h"
+
+#define NO_POS SIZE_MAX
+#define DEFAULT_MAX_ITEM (16u << 20)
+
+struct para {
+	size_t off, len;	/* in text */
+	unsigned long line;
+	size_t lstr, llen;	/* the line as printed, in lines */
+};
+
+struct rec {
+	unsigned long line;
+	size_t pos;		/* 0 for a heading record, else 1 + offset */
+	size_t seq;
+	size_t off, len;	/* in recbuf */
+};
+
+struct span {
+	size_t kind, s, e;
+};
+
+struct engine {
+	struct ruleset *rs;
+	const struct extract_opts *opts;
+	FILE *out;
+
+	/* the group */
+	struct buf src, rest, title, minute, srcname;
+	unsigned section;
+	int in_item, heading, continued;
+	struct buf text, lower, lines;
+	struct para *paras;
+	size_t np, pcap;
+
+	/* its records */
+	struct buf recbuf;
+	struct rec *recs;
+	size_t nrec, rcap, seq;
+	struct span *spans;
+	size_t nspan, scap;
+	size_t *kind_recs;
+
+	/* matching */
+	pcre2_match_data *md, *md2, *md3;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit;
+	PCRE2_SIZE *ov;
+	struct buf *vals, *saved, *pending;
+	size_t *valpos, *savedpos, *pendpos;
+	int *pendset;
+	struct buf split, tmp, esc;
+	size_t match_errors;
+};
+
+static const char *const fig_type_name[] = {
+	[FIG_NONE] = "", [FIG_MONEY] = "money", [FIG_PERCENT] = "percent",
+	[FIG_COUNT] = "count",
+};
+
+static size_t
+para_at(const struct engine *e, size_t pos)
+{
+	size_t lo = 0, hi = e->np;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (e->paras[mid].off <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+warn_at(struct engine *e, size_t para, const char *msg)
+{
+	char line[32];
+	const struct para *p = &e->paras[para];
+
+	if (!e->opts->warn)
+		return;
+	snprintf(line, sizeof line, "%.*s", (int)(p->llen < 31 ? p->llen : 31),
+	    e->lines.data + p->lstr);
+	e->opts->warn(e->opts->warn_ctx, e->srcname.data, line, msg);
+}
+
+/*
+ * Run pat over subject [s, end) of text from offset at.  Returns the
+ * pcre2_match code; ovector offsets are absolute in text.
+ */
+static int
+run(struct engine *e, const struct pat *p, pcre2_match_data *md, size_t s,
+    size_t end, size_t at, uint32_t opts)
+{
+	int rc = pcre2_match(p->re, (PCRE2_SPTR)e->text.data + s, end - s,
+	    at - s, opts, md, e->mctx);
+
+	if (rc >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		uint32_t i, n = pcre2_get_ovector_count(md);
+		for (i = 0; i < 2 * n; i++)
+			if (ov[i] != PCRE2_UNSET)
+				ov[i] += s;
+	} else if (rc != PCRE2_ERROR_NOMATCH) {
+		e->match_errors++;
+		if (e->opts->warn) {
+			PCRE2_UCHAR msg[200];
+			char full[300];
+			pcre2_get_error_message(rc, msg, sizeof msg);
+			snprintf(full, sizeof full, "warning: pattern at rule line %u "
+			    "gave up: %s", p->line, (char *)msg);
+			warn_at(e, para_at(e, s), full);
+		}
+	}
+	return rc;
+}
+
+static int
+lower_has(const struct engine *e, size_t s, size_t end, const struct need *n,
+    size_t nn)
+{
+	size_t i;
+
+	if (nn == 0)
+		return 1;
+	for (i = 0; i < nn; i++)
+		if (n[i].len <= end - s &&
+		    memmem(e->lower.data + s, end - s, n[i].lit, n[i].len))
+			return 1;
+	return 0;
+}
+
+static int
+is_upper_start(const char *p, const char *end)
+{
+	unsigned char c = (unsigned char)*p;
+
+	if (p >= end)
+		return 1;
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' ||
+	    c == '\'' || c >= 0x80 || c == '(';
+}
+
+/* Is the '.' at text[i] a sentence end (not "Mr." "Cllr." "D." "3.5")? */
+static int
+sentence_end(const char *t, size_t s, size_t i, size_t end)
+{
+	static const char *const abbr[] = {
+		"mr", "mrs", "ms", "dr", "cllr", "cllrs", "no", "st", "rev",
+		"prof", "nos", "para", "approx", "etc", "cf", "vs", "co", NULL,
+	};
+	size_t j, k, w;
+
+	if (t[i] != '.' && t[i] != '?' && t[i] != '!')
+		return 0;
+	if (i + 1 < end && t[i + 1] != ' ' && t[i + 1] != '\n')
+		return 0;
+	j = i + 1;
+	while (j < end && t[j] == ' ')
+		j++;
+	if (j < end && t[j] != '\n' && !is_upper_start(t + j, t + end))
+		return 0;
+	if (t[i] != '.')
+		return 1;
+	for (w = i; w > s && ((t[w - 1] >= 'a' && t[w - 1] <= 'z') ||
+	    (t[w - 1] >= 'A' && t[w - 1] <= 'Z')); w--)
+		;
+	if (i - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
+		return 0;
+	for (k = 0; abbr[k]; k++) {
+		size_t l = strlen(abbr[k]);
+		if (l == i - w && strncasecmp(t + w, abbr[k], l) == 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The sentence(s) around [ms, me) within [us, ue). */
+static void
+sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
+    size_t me, size_t *ss, size_t *se)
+{
+	const char *t = e->text.data;
+	size_t i;
+
+	for (i = ms; i > us; i--) {
+		if (t[i - 1] == '\n')
+			break;
+		if (i >= us + 2 && t[i - 1] == ' ' && sentence_end(t, us, i - 2, ue))
+			break;
+	}
+	while (i < ms && t[i] == ' ')
+		i++;
+	*ss = i;
+	for (i = me > ms ? me - 1 : me; i < ue; i++) {
+		if (t[i] == '\n')
+			break;
+		if (sentence_end(t, us, i, ue)) {
+			i++;
+			break;
+		}
+	}
+	*se = i < ms ? ms : i;
+}
+
+static void
+push_record(struct engine *e, size_t kidx, unsigned long line, size_t pos,
+    size_t off)
+{
+	struct rec *r;
+
+	if (e->nrec == e->rcap) {
+		e->rcap = e->rcap ? 2 * e->rcap : 64;
+		e->recs = xrealloc(e->recs, e->rcap * sizeof *e->recs);
+	}
+	r = &e->recs[e->nrec++];
+	r->line = line;
+	r->pos = pos;
+	r->seq = e->seq++;
+	r->off = off;
+	r->len = e->recbuf.len - off;
+	e->kind_recs[kidx]++;
+}
+
+static void
+format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
+{
+	const struct kind *k = &e->rs->kinds[kidx];
+	const struct para *p = &e->paras[para];
+	size_t off = e->recbuf.len, c;
+
+	buf_puts(&e->recbuf, k->name);
+	buf_putc(&e->recbuf, '\t');
+	buf_append(&e->recbuf, e->src.data, e->src.len);
+	buf_putc(&e->recbuf, '\t');
+	buf_append(&e->recbuf, e->lines.data + p->lstr, p->llen);
+	buf_putc(&e->recbuf, '\t');
+	buf_append(&e->recbuf, e->rest.data, e->rest.len);
+	for (c = 0; c < k->ncols; c++) {
+		buf_putc(&e->recbuf, '\t');
+		tsv_escape(&e->recbuf, e->vals[c].data ? e->vals[c].data : "",
+		    e->vals[c].len);
+	}
+	buf_putc(&e->recbuf, '\n');
+	push_record(e, kidx, p->line, pos, off);
+}
+
+static void
+set_val(struct buf *b, const char *s, size_t n)
+{
+	buf_reset(b);
+	buf_append(b, s, n);
+}
+
+/*
+ * Finish one record whose columns are in e->vals: constants, fallbacks,
+ * post-processors, sentence, figure; then format it.  at is where the
+ * record starts (absolute), [us, ue) its unit, [ms, me) the match.
+ */
+static void
+finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
+    size_t us, size_t ue, size_t ms, size_t me)
+{
+	const struct kind *k = &e->rs->kinds[kidx];
+	size_t i, para, pos;
+
+	for (i = 0; i < r->nsets; i++) {
+		const struct setv *sv = &r->sets[i];
+		if (sv->only_empty && e->vals[sv->col].len > 0)
+			continue;
+		if (sv->when) {
+			const struct buf *w = sv->when_col == -2 ? &e->title :
+			    &e->vals[sv->when_col];
+			if (pcre2_match(sv->when->re, (PCRE2_SPTR)(w->data ?
+			    w->data : ""), w->len, 0, 0, e->md3, e->mctx) < 0)
+				continue;
+		}
+		set_val(&e->vals[sv->col], sv->val, strlen(sv->val));
+	}
+	for (i = 0; i < r->nfallbacks; i++) {
+		const struct fallback *f = &r->fallbacks[i];
+		size_t is = e->heading && e->np > 1 ? e->paras[1].off :
+		    e->heading ? e->text.len : 0;
+		if (e->vals[f->col].len > 0)
+			continue;
+		if (run(e, &f->pat, e->md3, is, e->text.len, is, 0) < 0)
+			continue;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
+		for (unsigned g = 1; g <= f->pat.ngroups; g++)
+			if (f->pat.col[g] == f->col && ov[2 * g] != PCRE2_UNSET) {
+				set_val(&e->vals[f->col], e->text.data + ov[2 * g],
+				    ov[2 * g + 1] - ov[2 * g]);
+				break;
+			}
+	}
+	for (i = 0; i < r->npost; i++)
+		postproc_apply(r->post[i].op, &e->vals[r->post[i].col]);
+	if (r->sentence_col >= 0) {
+		size_t ss, se;
+		sentence_span(e, us, ue, ms, me, &ss, &se);
+		set_val(&e->vals[r->sentence_col], e->text.data + ss, se - ss);
+		postproc_apply(PP_SQUEEZE, &e->vals[r->sentence_col]);
+	}
+	if (r->line_from == LINE_HEADING) {
+		para = 0;
+		pos = 0;
+	} else {
+		if (r->line_from == LINE_FIELD && e->valpos[r->line_col] != NO_POS)
+			at = e->valpos[r->line_col];
+		para = para_at(e, at);
+		pos = at + 1;
+	}
+	if (r->figure_col < 0) {
+		format_record(e, kidx, para, pos);
+		return;
+	}
+	struct figure f[2];
+	struct buf *fv = &e->vals[r->figure_col];
+	int n = figure_parse(fv->data ? fv->data : "", fv->len, f);
+	if (n == 0)
+		return;
+	set_val(&e->tmp, fv->data, fv->len);
+	for (int j = 0; j < n; j++) {
+		set_val(&e->vals[k->col_type], fig_type_name[f[j].type],
+		    strlen(fig_type_name[f[j].type]));
+		set_val(&e->vals[k->col_value], f[j].value, strlen(f[j].value));
+		if (f[j].type != FIG_COUNT || e->vals[k->col_unit].len == 0)
+			set_val(&e->vals[k->col_unit], f[j].unit, strlen(f[j].unit));
+		if (n == 2) {
+			size_t a = f[j].start, b = j == 0 ? f[j].start + f[j].len :
+			    e->tmp.len;
+			set_val(fv, e->tmp.data + a, b - a);
+		}
+		format_record(e, kidx, para, pos);
+	}
+}
+
+/* Has [s, e) of kind kidx already given a record in this group? */
+static int
+overlaps(struct engine *e, size_t kidx, size_t s, size_t en)
+{
+	size_t i;
+
+	for (i = e->nspan; i > 0; i--) {
+		const struct span *sp = &e->spans[i - 1];
+		if (sp->kind == kidx && s < sp->e && sp->s < en)
+			return 1;
+		if (sp->kind == kidx && s == en && sp->s == s && sp->e == s)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+add_span(struct engine *e, size_t kidx, size_t s, size_t en)
+{
+	if (e->nspan == e->scap) {
+		e->scap = e->scap ? 2 * e->scap : 64;
+		e->spans = xrealloc(e->spans, e->scap * sizeof *e->spans);
+	}
+	e->spans[e->nspan].kind = kidx;
+	e->spans[e->nspan].s = s;
+	e->spans[e->nspan].e = en;
+	e->nspan++;
+}
+
+static void
+save_vals(struct engine *e, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		set_val(&e->saved[c], e->vals[c].data ? e->vals[c].data : "",
+		    e->vals[c].len);
+		e->savedpos[c] = e->valpos[c];
+	}
+}
+
+static void
+restore_vals(struct engine *e, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		set_val(&e->vals[c], e->saved[c].data ? e->saved[c].data : "",
+		    e->saved[c].len);
+		e->valpos[c] = e->savedpos[c];
+	}
+}
+
+/* One match of rule r (its ovector copied to e->ov) in unit [us, ue). */
+static void
+one_match(struct engine *e, size_t kidx, const struct rule *r,
+    const struct pat *p, size_t us, size_t ue)
+{
+	const struct kind *k = &e->rs->kinds[kidx];
+	size_t ms = e->ov[0], me = e->ov[1], c, i;
+	unsigned g;
+
+	if (k->npatterns > 1 && overlaps(e, kidx, ms, me))
+		return;
+	if (r->nunless) {
+		size_t ss, se;
+		sentence_span(e, us, ue, ms, me, &ss, &se);
+		for (i = 0; i < r->nunless; i++)
+			if (run(e, &r->unless[i], e->md3, ss, se, ss, 0) >= 0)
+				return;
+	}
+	for (c = 0; c < k->ncols; c++) {
+		buf_reset(&e->vals[c]);
+		e->valpos[c] = NO_POS;
+	}
+	for (g = 1; g <= p->ngroups; g++) {
+		int col = p->col[g];
+		if (col < 0 || e->ov[2 * g] == PCRE2_UNSET ||
+		    e->valpos[col] != NO_POS)
+			continue;
+		set_val(&e->vals[col], e->text.data + e->ov[2 * g],
+		    e->ov[2 * g + 1] - e->ov[2 * g]);
+		e->valpos[col] = e->ov[2 * g];
+	}
+	add_span(e, kidx, ms, me);
+	if (!r->split || e->valpos[r->split_col] == NO_POS) {
+		finish(e, kidx, r, ms, us, ue, ms, me);
+		return;
+	}
+
+	/* split FIELD on /sep/: one record per element; the separator's
+	 * named groups fill columns of the element after it. */
+	size_t base = e->valpos[r->split_col], at = 0, start = 0;
+	int have_pending = 0;
+	set_val(&e->split, e->vals[r->split_col].data,
+	    e->vals[r->split_col].len);
+	save_vals(e, k->ncols);
+	for (;;) {
+		size_t es, ee, ss = e->split.len, se = e->split.len;
+		int rc = pcre2_match(r->split->re, (PCRE2_SPTR)e->split.data,
+		    e->split.len, at, 0, e->md2, e->mctx);
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md2);
+		if (rc >= 0) {
+			ss = ov[0];
+			se = ov[1];
+		}
+		es = start;
+		ee = ss;
+		while (es < ee && (e->split.data[es] == ' ' ||
+		    e->split.data[es] == '\n'))
+			es++;
+		while (ee > es && (e->split.data[ee - 1] == ' ' ||
+		    e->split.data[ee - 1] == '\n'))
+			ee--;
+		if (ee > es) {
+			restore_vals(e, k->ncols);
+			if (have_pending)
+				for (c = 0; c < k->ncols; c++)
+					if (e->pendset[c]) {
+						set_val(&e->vals[c], e->pending[c].data,
+						    e->pending[c].len);
+						e->valpos[c] = e->pendpos[c];
+					}
+			set_val(&e->vals[r->split_col], e->split.data + es, ee - es);
+			e->valpos[r->split_col] = base + es;
+			finish(e, kidx, r, base + es, us, ue, ms, me);
+		}
+		if (rc < 0)
+			break;
+		/* this separator's groups belong to the next element */
+		have_pending = 1;
+		for (c = 0; c < k->ncols; c++)
+			e->pendset[c] = 0;
+		for (g = 1; g <= r->split->ngroups; g++) {
+			int col = r->split->col[g];
+			if (col < 0 || ov[2 * g] == PCRE2_UNSET || e->pendset[col])
+				continue;
+			set_val(&e->pending[col], e->split.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g]);
+			e->pendpos[col] = base + ov[2 * g];
+			e->pendset[col] = 1;
+		}
+		start = se;
+		at = se > ss ? se : se + 1;
+		if (at > e->split.len)
+			break;
+	}
+}
+
+/* Run every match pattern of r over unit [us, ue), globally. */
+static void
+run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t us,
+    size_t ue)
+{
+	size_t m, i;
+
+	if (!lower_has(e, us, ue, r->need, r->nneed))
+		return;
+	for (i = 0; i < r->nwarns && e->opts->warn; i++) {
+		size_t at = us;
+		while (at <= ue && run(e, &r->warns[i].pat, e->md, us, ue, at, 0) >= 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
+			char msg[600];
+			snprintf(msg, sizeof msg, "warning: %s", r->warns[i].msg);
+			warn_at(e, para_at(e, ov[0]), msg);
+			at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		}
+	}
+	for (m = 0; m < r->nmatch; m++) {
+		const struct pat *p = &r->match[m];
+		size_t at = us;
+		uint32_t n2 = 2 * (p->ngroups + 1);
+		while (at <= ue) {
+			if (run(e, p, e->md, us, ue, at, 0) < 0)
+				break;
+			memcpy(e->ov, pcre2_get_ovector_pointer(e->md),
+			    n2 * sizeof *e->ov);
+			one_match(e, kidx, r, p, us, ue);
+			if (e->ov[1] > e->ov[0])
+				at = e->ov[1];
+			else {
+				at = e->ov[1] + 1;
+				while (at < ue &&
+				    ((unsigned char)e->text.data[at] & 0xC0) == 0x80)
+					at++;
+			}
+		}
+	}
+}
+
+static int
+scope_admits(struct engine *e, const struct rule *r)
+{
+	size_t i;
+
+	if (!(r->sections & e->section))
+		return 0;
+	if (r->in_item >= 0 && r->in_item != e->in_item)
+		return 0;
+	if (e->continued && r->unit == UNIT_ITEM)
+		return 0;
+	for (i = 0; i < r->ntitles; i++)
+		if (pcre2_match(r->titles[i].re, (PCRE2_SPTR)e->title.data,
+		    e->title.len, 0, 0, e->md3, e->mctx) < 0)
+			return 0;
+	for (i = 0; i < r->nnotitles; i++)
+		if (pcre2_match(r->notitles[i].re, (PCRE2_SPTR)e->title.data,
+		    e->title.len, 0, 0, e->md3, e->mctx) >= 0)
+			return 0;
+	return 1;
+}
+
+static void
+run_rule(struct engine *e, size_t kidx, const struct rule *r)
+{
+	size_t first = e->heading ? 1 : 0, i, j;
+
+	switch (r->unit) {
+	case UNIT_PARAGRAPH:
+		for (i = r->heading ? 0 : first; i < e->np; i++)
+			run_unit(e, kidx, r, e->paras[i].off,
+			    e->paras[i].off + e->paras[i].len);
+		break;
+	case UNIT_ITEM:
+		run_unit(e, kidx, r, first < e->np ? e->paras[first].off :
+		    e->text.len, e->text.len);
+		break;
+	case UNIT_BLOCK:
+		for (i = first; i < e->np; i++) {
+			const struct para *p = &e->paras[i];
+			if (run(e, r->block_start, e->md, p->off, p->off + p->len,
+			    p->off, 0) < 0)
+				continue;
+			for (j = i + 1; j < e->np; j++) {
+				const struct para *q = &e->paras[j];
+				if (run(e, r->block_start, e->md, q->off,
+				    q->off + q->len, q->off, 0) >= 0)
+					break;
+				if (r->block_end && run(e, r->block_end, e->md,
+				    q->off, q->off + q->len, q->off, 0) >= 0)
+					break;
+			}
+			run_unit(e, kidx, r, p->off,
+			    e->paras[j - 1].off + e->paras[j - 1].len);
+			i = j - 1;
+		}
+		break;
+	}
+}
+
+static int
+rec_cmp(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+check_markers(struct engine *e)
+{
+	size_t kidx, i, us;
+
+	if (!e->opts->warn || !e->heading)
+		return;
+	us = e->np > 1 ? e->paras[1].off : e->text.len;
+	for (kidx = 0; kidx < e->rs->nkinds; kidx++) {
+		const struct kind *k = &e->rs->kinds[kidx];
+		if (!k->keep || e->kind_recs[kidx] > 0)
+			continue;
+		for (i = 0; i < k->nmarkers; i++) {
+			if (run(e, &k->markers[i].pat, e->md, us, e->text.len, us,
+			    0) < 0)
+				continue;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
+			char msg[700];
+			size_t l = ov[1] - ov[0];
+			snprintf(msg, sizeof msg,
+			    "warning: minute %s: \"%.*s%s\" but no %s record%s%s",
+			    e->minute.data, (int)(l > 60 ? 60 : l),
+			    e->text.data + ov[0], l > 60 ? "…" : "", k->name,
+			    k->markers[i].msg[0] ? ": " : "", k->markers[i].msg);
+			for (char *c = msg; *c; c++)
+				if (*c == '\n')
+					*c = ' ';
+			warn_at(e, para_at(e, ov[0]), msg);
+			break;
+		}
+	}
+}
+
+static void
+process_group(struct engine *e)
+{
+	size_t kidx, ri, i;
+
+	if (e->np == 0)
+		return;
+	buf_reset(&e->recbuf);
+	e->nrec = e->nspan = e->seq = 0;
+	for (kidx = 0; kidx < e->rs->nkinds; kidx++)
+		e->kind_recs[kidx] = 0;
+	for (kidx = 0; kidx < e->rs->nkinds; kidx++) {
+		const struct kind *k = &e->rs->kinds[kidx];
+		if (!k->keep)
+			continue;
+		for (ri = 0; ri < k->nrules; ri++)
+			if (scope_admits(e, &k->rules[ri]))
+				run_rule(e, kidx, &k->rules[ri]);
+	}
+	check_markers(e);
+	if (e->nrec > 1)
+		qsort(e->recs, e->nrec, sizeof *e->recs, rec_cmp);
+	for (i = 0; i < e->nrec; i++)
+		fwrite(e->recbuf.data + e->recs[i].off, 1, e->recs[i].len, e->out);
+	e->np = 0;
+	buf_reset(&e->text);
+	buf_reset(&e->lower);
+	buf_reset(&e->lines);
+}
+
+static unsigned
+section_bit(const char *s, size_t n)
+{
+	if (n == 7 && !memcmp(s, "minutes", 7))
+		return SEC_MINUTES;
+	if (n == 6 && !memcmp(s, "agenda", 6))
+		return SEC_AGENDA;
+	if (n == 6 && !memcmp(s, "report", 6))
+		return SEC_REPORT;
+	return SEC_OTHER;
+}
+
+static void
+start_group(struct engine *e, struct field *f)
+{
+	size_t n;
+
+	set_val(&e->src, f[0].p, f[0].len);
+	set_val(&e->srcname, f[0].p, f[0].len);
+	n = (size_t)(f[6].p + f[6].len - f[2].p);
+	set_val(&e->rest, f[2].p, n);
+	e->section = section_bit(f[2].p, f[2].len);
+	set_val(&e->minute, f[5].p, f[5].len);
+	e->minute.len = tsv_unescape(e->minute.data, e->minute.len, NULL);
+	set_val(&e->title, f[6].p, f[6].len);
+	e->title.len = tsv_unescape(e->title.data, e->title.len, NULL);
+	e->in_item = f[5].len > 0;
+	e->heading = e->in_item && e->section == SEC_MINUTES;
+	e->continued = 0;
+}
+
+static int
+same_group(const struct engine *e, struct field *f)
+{
+	size_t n = (size_t)(f[6].p + f[6].len - f[2].p);
+
+	return f[0].len == e->src.len && !memcmp(f[0].p, e->src.data, f[0].len) &&
+	    n == e->rest.len && !memcmp(f[2].p, e->rest.data, n);
+}
+
+static void
+add_para(struct engine *e, struct field *f, unsigned long line)
+{
+	struct para *p;
+	size_t i, len;
+
+	if (e->np == e->pcap) {
+		e->pcap = e->pcap ? 2 * e->pcap : 64;
+		e->paras = xrealloc(e->paras, e->pcap * sizeof *e->paras);
+	}
+	if (e->np > 0) {
+		buf_putc(&e->text, '\n');
+		buf_putc(&e->lower, '\n');
+	}
+	p = &e->paras[e->np++];
+	p->line = line;
+	p->lstr = e->lines.len;
+	p->llen = f[1].len;
+	buf_append(&e->lines, f[1].p, f[1].len);
+	len = tsv_unescape(f[7].p, f[7].len, NULL);
+	p->off = e->text.len;
+	p->len = len;
+	buf_append(&e->text, f[7].p, len);
+	buf_reserve(&e->lower, len);
+	for (i = 0; i < len; i++) {
+		char c = f[7].p[i];
+		e->lower.data[e->lower.len + i] = c >= 'A' && c <= 'Z' ?
+		    (char)(c + 32) : c;
+	}
+	e->lower.len += len;
+	e->lower.data[e->lower.len] = '\0';
+}
+
+static void
+engine_init(struct engine *e, struct ruleset *rs, FILE *out,
+    const struct extract_opts *opts)
+{
+	size_t nc = rs->maxcols ? rs->maxcols : 1;
+
+	memset(e, 0, sizeof *e);
+	e->rs = rs;
+	e->out = out;
+	e->opts = opts;
+	e->md = pcre2_match_data_create(rs->maxgroups + 1, NULL);
+	e->md2 = pcre2_match_data_create(rs->maxgroups + 1, NULL);
+	e->md3 = pcre2_match_data_create(rs->maxgroups + 1, NULL);
+	e->mctx = pcre2_match_context_create(NULL);
+	e->jit = pcre2_jit_stack_create(32 * 1024, 4 * 1024 * 1024, NULL);
+	if (!e->md || !e->md2 || !e->md3 || !e->mctx || !e->jit)
+		die(EXIT_TROUBLE, "out of memory (PCRE2 match data)");
+	pcre2_jit_stack_assign(e->mctx, NULL, e->jit);
+	pcre2_set_match_limit(e->mctx, 20000000);
+	e->ov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->ov);
+	e->vals = xcalloc(nc, sizeof *e->vals);
+	e->saved = xcalloc(nc, sizeof *e->saved);
+	e->pending = xcalloc(nc, sizeof *e->pending);
+	e->valpos = xcalloc(nc, sizeof *e->valpos);
+	e->savedpos = xcalloc(nc, sizeof *e->savedpos);
+	e->pendpos = xcalloc(nc, sizeof *e->pendpos);
+	e->pendset = xcalloc(nc, sizeof *e->pendset);
+	e->kind_recs = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->kind_recs);
+}
+
+static void
+engine_free(struct engine *e)
+{
+	size_t c, nc = e->rs->maxcols ? e->rs->maxcols : 1;
+
+	for (c = 0; c < nc; c++) {
+		buf_free(&e->vals[c]);
+		buf_free(&e->saved[c]);
+		buf_free(&e->pending[c]);
+	}
+	free(e->vals);
+	free(e->saved);
+	free(e->pending);
+	free(e->valpos);
+	free(e->savedpos);
+	free(e->pendpos);
+	free(e->pendset);
+	free(e->kind_recs);
+	free(e->ov);
+	free(e->paras);
+	free(e->recs);
+	free(e->spans);
+	buf_free(&e->src);
+	buf_free(&e->srcname);
+	buf_free(&e->rest);
+	buf_free(&e->title);
+	buf_free(&e->minute);
+	buf_free(&e->text);
+	buf_free(&e->lower);
+	buf_free(&e->lines);
+	buf_free(&e->recbuf);
+	buf_free(&e->split);
+	buf_free(&e->tmp);
+	buf_free(&e->esc);
+	pcre2_match_data_free(e->md);
+	pcre2_match_data_free(e->md2);
+	pcre2_match_data_free(e->md3);
+	pcre2_match_context_free(e->mctx);
+	pcre2_jit_stack_free(e->jit);
+}
+
+int
+extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
+    const struct extract_opts *opts, struct rules_error *err)
+{
+	struct engine e;
+	struct line_reader lr;
+	struct field f[9];
+	size_t n, max_item = opts->max_item ? opts->max_item : DEFAULT_MAX_ITEM;
+	int rc = 0, r;
+
+	engine_init(&e, rs, out, opts);
+	line_reader_init(&lr, in);
+	while ((r = line_reader_next(&lr)) > 0) {
+		char *end;
+		unsigned long line;
+
+		n = tsv_split(lr.line, lr.len, f, 9);
+		if (n != 8) {
+			snprintf(err->where, sizeof err->where, "%s:%lu", name,
+			    lr.lineno);
+			snprintf(err->msg, sizeof err->msg,
+			    "expected 8 fields, found %zu", n);
+			rc = -1;
+			break;
+		}
+		errno = 0;
+		line = f[1].len ? strtoul(f[1].p, &end, 10) : 0;
+		if (f[1].len == 0 || end != f[1].p + f[1].len || errno ||
+		    f[1].p[0] < '0' || f[1].p[0] > '9') {
+			snprintf(err->where, sizeof err->where, "%s:%lu", name,
+			    lr.lineno);
+			snprintf(err->msg, sizeof err->msg,
+			    "line number '%.*s' is not a number",
+			    (int)(f[1].len > 40 ? 40 : f[1].len), f[1].p);
+			rc = -1;
+			break;
+		}
+		if (e.np > 0 && !same_group(&e, f)) {
+			process_group(&e);
+			start_group(&e, f);
+		} else if (e.np > 0 && e.text.len > max_item) {
+			/* An over-long group is cut: item-wide rules see the
+			 * first piece only, and -w says so. */
+			warn_at(&e, e.np - 1, "warning: item longer than the "
+			    "item buffer; cut into pieces");
+			process_group(&e);
+			e.continued = 1;
+			e.heading = 0;
+		} else if (e.np == 0) {
+			start_group(&e, f);
+		}
+		add_para(&e, f, line);
+	}
+	if (r < 0 && rc == 0) {
+		snprintf(err->where, sizeof err->where, "%s", name);
+		snprintf(err->msg, sizeof err->msg, "read error: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0)
+		process_group(&e);
+	line_reader_free(&lr);
+	engine_free(&e);
+	return rc;
+}

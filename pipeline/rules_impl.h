@@ -1,0 +1,116 @@
+/*
+ * rules_impl — what the rule-file parser (rules.c) hands the engine
+ * (rules_engine.c).  Not for other parts: they see rules.h only.
+ */
+#ifndef MM_RULES_IMPL_H
+#define MM_RULES_IMPL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "postproc.h"
+#include "rules.h"
+
+enum unit { UNIT_PARAGRAPH, UNIT_ITEM, UNIT_BLOCK };
+enum line_from { LINE_MATCH, LINE_HEADING, LINE_FIELD };
+enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
+	SEC_ALL = 15 };
+
+/* A compiled pattern, and where each capture group's value goes. */
+struct pat {
+	pcre2_code *re;
+	unsigned line;		/* line of the rule file */
+	unsigned ngroups;	/* capture groups, not counting group 0 */
+	int *col;		/* col[g], g = 1..ngroups: column index or -1 */
+	char *lit;		/* a required literal (lower case) or NULL */
+	size_t litlen;
+};
+
+struct need {
+	char *lit;		/* lower case */
+	size_t len;
+};
+
+struct fieldop {
+	int col;
+	enum postproc_op op;
+};
+
+struct setv {
+	int col;
+	int only_empty;		/* default (1) or set (0) */
+	char *val;
+	int when_col;		/* -1, or: only when this column ... */
+	struct pat *when;	/* ... matches this pattern */
+};
+
+struct fallback {
+	int col;
+	struct pat pat;
+};
+
+struct warnre {
+	struct pat pat;
+	char *msg;
+};
+
+struct rule {
+	unsigned line;
+	char *label;
+	unsigned sections;
+	int in_item;		/* -1 any, 0 before the first item, 1 in one */
+	struct pat *titles;	/* all must match */
+	size_t ntitles;
+	struct pat *notitles;	/* none may match */
+	size_t nnotitles;
+	enum unit unit;
+	int heading;		/* paragraph units include the heading */
+	struct pat *block_start, *block_end;
+	struct pat *match;
+	size_t nmatch;
+	struct pat *unless;
+	size_t nunless;
+	struct need *need;
+	size_t nneed;
+	int split_col;
+	struct pat *split;
+	enum line_from line_from;
+	int line_col;
+	struct setv *sets;
+	size_t nsets;
+	struct fallback *fallbacks;
+	size_t nfallbacks;
+	struct fieldop *post;
+	size_t npost;
+	int figure_col;
+	int sentence_col;
+	struct warnre *warns;
+	size_t nwarns;
+};
+
+struct kind {
+	char *name;
+	char *file;
+	char **cols;
+	size_t ncols;
+	struct rule *rules;
+	size_t nrules;
+	struct warnre *markers;
+	size_t nmarkers;
+	int keep;
+	int col_type, col_value, col_unit;	/* for figure; -1 if absent */
+	size_t npatterns;	/* match patterns over all its rules */
+};
+
+struct ruleset {
+	struct kind *kinds;
+	size_t nkinds;
+	int filtered;		/* rules_keep was called */
+	unsigned maxgroups;	/* over every pattern */
+	size_t maxcols;
+};
+
+/* Append one zeroed element to a dynamic array; returns it. */
+void *rules_grow(void *arrayp, size_t *n, size_t size);
+
+#endif
