@@ -35,7 +35,7 @@ known_tag(const char *s, size_t n)
 
 /*
  * If s[0..n) starts with an HTML tag we know, return its length and set
- * *name/*namelen/*closing; else 0.
+ * the name and whether it closes; else 0.
  */
 static size_t
 parse_tag(const char *s, size_t n, const char **name, size_t *namelen,
@@ -307,7 +307,9 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			size_t r = i;
 			while (r < n && s[r] == ' ')
 				r++;
-			put_gap(out, start, r - i >= 3);
+			/* After a leading number or label ("41.   Minutes") a gap is a space. */
+			int lead = out->len - start <= 6 && !memchr(out->data + start, ' ', out->len - start);
+			put_gap(out, start, r - i >= 3 && !lead);
 			i = r;
 			continue;
 		}

@@ -740,9 +740,14 @@ decide(struct normaliser *nm, const struct tline *b)
 	if (nm->last_person && starts_with_person(t, tn) && nm->last_width * 10 < w * 9)
 		return BREAK;
 	if (open) {
-		if (longline || ends_open_word(a, an) || ek != END_WORD)
+		if (ends_open_word(a, an) || ek != END_WORD)
 			return ok;
-		if (nm->last_allcaps && all_caps(t, tn) && nm->last_width * 10 >= w * 4)
+		/* A line in capitals after a complete one is a heading. */
+		if (longline && !(all_caps(t, tn) && end_kind(t, tn) == END_WORD))
+			return ok;
+		/* A heading in capitals wrapped over two lines. */
+		if (nm->last_allcaps && all_caps(t, tn) && nm->last_width * 10 >= w * 4 &&
+		    is_letter((unsigned char)a[an - 1]))
 			return ok;
 		return BREAK;
 	}
@@ -892,8 +897,9 @@ furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
 	int pl = is_page_label(s, n);
 	if (pl == 2)
 		return 1;
-	if (pl == 1 && (nm->prev_blank || t->page_break) &&
-	    (nxt->blank || nxt->page_break || nxt->eof))
+	/* A bare number is a page number at a page's edge or standing alone. */
+	if (pl == 1 && (t->page_break || nxt->page_break || nxt->eof ||
+	                (nm->prev_blank && nxt->blank)))
 		return 1;
 	return 0;
 }
