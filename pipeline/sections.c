@@ -385,7 +385,7 @@ enter(struct splitter *sp, int section)
 static const char *const meeting_words[] = {
 	"special", "extraordinary", "annual", "ordinary", "adjourned",
 	"reconvened", "virtual", "remote", "informal", "joint", "inaugural",
-	"budget", "statutory", "general", "public", "council", NULL
+	"budget", "statutory", "general", "public", NULL
 };
 
 static size_t
@@ -1079,35 +1079,45 @@ try_item(struct splitter *sp, FILE *out)
 /* ---- report headings --------------------------------------------------- */
 
 /* "REPORT OF THE DIRECTOR …", "JOINT REPORT OF …", "Report by …". */
-static size_t
-report_anchor(const char *c, size_t n)
+static int
+report_of(const char *c, size_t n)
 {
-	if (starts_with(c, n, "report of ") || starts_with(c, n, "report by ") ||
-	    starts_with(c, n, "joint report of ") || starts_with(c, n, "joint report by ") ||
-	    starts_with(c, n, "purpose of report") || starts_with(c, n, "purpose of the report"))
-		return 1;
-	return 0;
+	return starts_with(c, n, "report of ") || starts_with(c, n, "report by ") ||
+	    starts_with(c, n, "joint report of ") || starts_with(c, n, "joint report by ");
 }
 
-/* A short line in capitals (or nearly: "(TSIL)", "and/or" survive). */
+/* "Purpose of the report": the heading is over. */
 static int
-caps_line(const char *c, size_t n)
+report_purpose(const char *c, size_t n)
 {
-	return n > 0 && n <= 250 && caps_percent(c, n) >= 80;
+	return starts_with(c, n, "purpose of report") ||
+	    starts_with(c, n, "purpose of the report");
 }
 
 /*
- * Where a run of capitals that ends c[0..n) starts, when it holds a date
- * ("… Email: x@y.uk CABINET – 14 OCTOBER 2025"), or 0.  The run stops at a
- * lower-case letter or a spaced dash.
+ * A short line in capitals (or nearly: "(TSIL)", "and/or" survive), or a
+ * short line without letters ("2024 - 2025") inside a capitals heading.
+ */
+static int
+caps_line(const char *c, size_t n)
+{
+	int pc = caps_percent(c, n);
+
+	return n > 0 && n <= 250 && (pc >= 80 || (pc < 0 && n <= 40));
+}
+
+/*
+ * Where a run of capitals that ends c[0..n) starts ("… Email: x@y.uk
+ * CABINET – 14 OCTOBER 2025", "… more text CHILDREN AND FAMILIES
+ * COMMITTEE"), or 0.  The run stops at a lower-case letter or a spaced
+ * dash; the caller still needs the date and the rest of the heading.
  */
 static size_t
 caps_tail(const char *c, size_t n)
 {
-	size_t i = n, st;
-	char iso[DATE_ISO_LEN + 1];
+	size_t i = n;
 
-	if (n < 12 || n > 2000)
+	if (n < 12 || n > 4000)
 		return 0;
 	while (i > 0) {
 		unsigned char ch = (unsigned char)c[i - 1];
@@ -1122,29 +1132,27 @@ caps_tail(const char *c, size_t n)
 	/* to the start of a word in capitals */
 	while (i < n && !is_upper((unsigned char)c[i]))
 		i++;
-	if (i == 0 || n - i < 12 || caps_percent(c + i, n - i) < 95)
-		return 0;
-	if (!date_find(c + i, n - i, iso, &st, NULL))
+	if (i == 0 || n - i < 12 || caps_percent(c + i, n - i) < 95 || count_words(c + i, n - i) < 2)
 		return 0;
 	return i;
 }
 
 /*
- * Is the head paragraph the start of a report heading: a capitals block
- * holding the meeting's name and date, the title, then "REPORT OF …"?
- * On success sets the report state and the count of heading paragraphs.
+ * Is the head paragraph the start of a report heading: capitals holding
+ * the meeting's name and date, the title, and "REPORT OF …" (before or
+ * after the title), ended by a paragraph of text or "Purpose of the
+ * report"?  On success sets the report state and the number of heading
+ * paragraphs still to come.
  */
 static int
 try_report_heading(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
-	size_t k, anchor_at = 0, ds, de, bs, be, ts, te;
+	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0;
 	char iso[DATE_ISO_LEN + 1];
-	int found = 0;
+	int anchors = 0, purpose = 0, dated = 0;
 
-	size_t from = 0;
-
-	if (report_anchor(p->clean.data, p->clean.len) || chair_line(p->clean.data, p->clean.len) ||
+	if (report_of(p->clean.data, p->clean.len) || chair_line(p->clean.data, p->clean.len) ||
 	    times_line(p->clean.data, p->clean.len))
 		return 0;
 	if (!caps_line(p->clean.data, p->clean.len)) {
@@ -1154,47 +1162,50 @@ try_report_heading(struct splitter *sp)
 			return 0;
 	}
 	buf_reset(&sp->joined);
-	for (k = 0; k < sp->count && k < 8; k++) {
+	for (k = 0; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
 		struct para *q = at(sp, k);
 		const char *c = q->clean.data + (k == 0 ? from : 0);
-		size_t n = q->clean.len - (k == 0 ? from : 0);
+		size_t n = q->clean.len - (k == 0 ? from : 0), f;
 
-		if (k > 0 && report_anchor(c, n)) {
-			found = 1;
-			break;
-		}
 		if (n == 0)
 			continue;
-		if (!caps_line(c, n))
-			return 0;
-		{
-			/* An anchor run into the last title line. */
-			size_t f = find(c, n, " REPORT OF ", 0);
-
-			if (f < n) {
-				if (sp->joined.len)
-					buf_putc(&sp->joined, ' ');
-				anchor_at = sp->joined.len + f;
-				buf_append(&sp->joined, c, n);
-				found = 2;
+		if (k > 0 && report_purpose(c, n)) {
+			purpose = 1;
+			break;
+		}
+		if (k > 0 && report_of(c, n)) {
+			anchors++;
+			if (dated && sp->joined.len > de) {
+				k++;	/* the title came first: the anchor ends it */
 				break;
 			}
+			continue;
 		}
+		if (!caps_line(c, n) || (anchors && ++after_anchor > 3))
+			break;
+		/* An anchor run into a title line. */
+		f = find(c, n, " REPORT OF ", 0);
 		if (sp->joined.len)
 			buf_putc(&sp->joined, ' ');
-		buf_append(&sp->joined, c, n);
+		buf_append(&sp->joined, c, f < n ? f : n);
+		if (!dated) {
+			dated = date_find(sp->joined.data, sp->joined.len, iso, &ds, &de);
+			if (dated && ds > 200)
+				return 0;
+		}
+		if (f < n) {
+			anchors++;
+			k++;
+			break;
+		}
 	}
-	if (!found)
-		return 0;
-	if (found == 1)
-		anchor_at = sp->joined.len;
-	if (!date_find(sp->joined.data, anchor_at, iso, &ds, &de) || ds > 200)
+	if (!dated || (!anchors && !purpose))
 		return 0;
 	bs = 0;
 	be = ds;
 	trim_seps(sp->joined.data, &bs, &be);
 	ts = de;
-	te = anchor_at;
+	te = sp->joined.len;
 	trim_seps(sp->joined.data, &ts, &te);
 	if (te <= ts)
 		return 0;
@@ -1202,8 +1213,7 @@ try_report_heading(struct splitter *sp)
 	memcpy(sp->date, iso, sizeof sp->date);
 	set_buf(&sp->body, sp->joined.data + bs, be - bs);
 	set_buf(&sp->title, sp->joined.data + ts, te - ts);
-	/* The paragraphs after the head, up to and with the anchor. */
-	sp->heading_left = (int)k;
+	sp->heading_left = (int)k - 1;
 	return 1;
 }
 
