@@ -410,6 +410,58 @@ in_list(const char *s, size_t n, const char *const *list)
 }
 
 /*
+ * Where a body's name that starts at c[i] ends, looking no further than
+ * limit (the date, when there is one): before "held", "on", "at", a dash,
+ * a comma, a colon, a bracket or a full stop.
+ */
+static size_t
+body_end(const char *c, size_t i, size_t limit)
+{
+	static const char *const stops[] = {
+		" held ", " HELD ", " on ", " ON ", " at ", " AT ", " in the ",
+		" to be held", " which will", " will be held", " \xe2\x80\x94",
+		" \xe2\x80\x93", " - ", ", ", ": ", " (", ". ", NULL
+	};
+	size_t j = limit, k;
+
+	for (k = 0; stops[k]; k++) {
+		size_t f = find(c + i, limit - i, stops[k], 0);
+
+		if (i + f < j)
+			j = i + f;
+	}
+	return j;
+}
+
+/*
+ * Can a minutes heading start at c[p]?  At the start of the paragraph, or
+ * with a capital after the end of a sentence or after a line the converter
+ * ran into it; not inside a sentence ("the Minutes of the meeting …").
+ */
+static int
+heading_may_start(const char *c, size_t p)
+{
+	static const char *const inside[] = {
+		"the", "of", "and", "to", "with", "in", "from", "see", "approve",
+		"approved", "confirm", "confirmed", "sign", "signed", "agree", "agreed",
+		"receive", "received", "note", "noted", "that", "these", "those", "draft",
+		"previous", "last", "are", "were", "as", "by", "its", "their", "our", NULL
+	};
+	size_t w;
+
+	if (p == 0)
+		return 1;
+	if (p < 2 || c[p] != 'M' || c[p - 1] != ' ')
+		return 0;
+	if (strchr(".?!:)", c[p - 2]))
+		return 1;
+	w = p - 1;
+	while (w > 0 && is_alpha((unsigned char)c[w - 1]))
+		w--;
+	return !in_list(c + w, p - 1 - w, inside);
+}
+
+/*
  * A minutes heading in c[0..n): "Minutes of a meeting of BODY held … DATE",
  * "MINUTES OF THE BODY — DATE", "Minutes of the BODY meeting held on …".
  * It opens the paragraph or follows the end of a sentence in it (the
@@ -421,18 +473,12 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     int *has_date)
 {
 	size_t p = 0, i, j, limit, ds, de, e;
-	static const char *const stops[] = {
-		" held ", " on ", " at ", " in the ", " \xe2\x80\x94", " \xe2\x80\x93",
-		" - ", ", ", ": ", " (", ". ", NULL
-	};
-	int k;
 
 	for (;;) {
 		p += find(c + p, n - p, "minutes of ", 1);
 		if (p >= n)
 			return 0;
-		if (p == 0 || (p >= 2 && c[p] == 'M' && c[p - 1] == ' ' &&
-		    (c[p - 2] == '.' || c[p - 2] == '?' || c[p - 2] == '!')))
+		if (heading_may_start(c, p))
 			break;
 		p++;
 	}
@@ -444,8 +490,15 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 		i = skip_word(c, i, n);
 	if (starts_word(c + i, n - i, "meeting") || starts_word(c + i, n - i, "proceedings")) {
 		i = skip_word(c, i, n);
-		if (!starts_word(c + i, n - i, "of"))
-			return 0;	/* "Minutes of the meeting held on …" names no body */
+		if (!starts_word(c + i, n - i, "of")) {
+			/* "Minutes of the meeting held on DATE": the body was printed above */
+			if (p > 0 || !starts_word(c + i, n - i, "held") ||
+			    !date_find(c + i, n - i, iso, &ds, &de) || n > 160)
+				return 0;
+			*has_date = 1;
+			*bs = *be = 0;
+			return 2;
+		}
 		i = skip_word(c, i, n);
 		if (starts_word(c + i, n - i, "the"))
 			i = skip_word(c, i, n);
@@ -458,19 +511,7 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 	limit = *has_date ? i + ds : n;
 	if (limit - p > 300)
 		return 0;
-	j = limit;
-	for (k = 0; stops[k]; k++) {
-		size_t f = find(c + i, limit - i, stops[k], 0);
-
-		if (i + f < j)
-			j = i + f;
-	}
-	{
-		size_t f = find(c + i, j - i, " HELD ", 0);
-
-		if (i + f < j)
-			j = i + f;
-	}
+	j = body_end(c, i, limit);
 	trim_seps(c, &i, &j);
 	if (j >= i + 8 && (c[j - 8] == ' ') && starts_word(c + j - 7, 7, "meeting"))
 		j -= 8;
@@ -481,7 +522,8 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 	if (*has_date) {
 		/* After the date only a time or the next heading word, not a sentence. */
 		e = i + de;
-		while (e < n && (c[e] == ' ' || c[e] == '.' || c[e] == ',' || c[e] == ')'))
+		while (e < n && (c[e] == ' ' || c[e] == '.' || c[e] == ',' || c[e] == ')' ||
+		    c[e] == '('))
 			e++;
 		if (e < n && is_lower((unsigned char)c[e]) &&
 		    !starts_word(c + e, n - e, "at") && !starts_word(c + e, n - e, "commencing") &&
@@ -848,6 +890,8 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 	words = count_words(t, n);
 	if (words > 30 || (strict && words > 22))
 		return 0;
+	if (last == '?' && words > 6)
+		return 0;	/* a question put, not an item */
 	for (i = 2; i + 2 < n; i++) {
 		/* a full stop inside, then a capital: a second sentence */
 		if (t[i] == '.' && t[i + 1] == ' ' && is_upper((unsigned char)t[i + 2]) &&
@@ -1151,6 +1195,8 @@ try_report_heading(struct splitter *sp)
 	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0;
 	char iso[DATE_ISO_LEN + 1];
 	int anchors = 0, purpose = 0, dated = 0;
+	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
+	size_t anchor_colon = 0;
 
 	if (report_of(p->clean.data, p->clean.len) || chair_line(p->clean.data, p->clean.len) ||
 	    times_line(p->clean.data, p->clean.len))
@@ -1175,6 +1221,14 @@ try_report_heading(struct splitter *sp)
 		}
 		if (k > 0 && report_of(c, n)) {
 			anchors++;
+			if (!anchor_title) {
+				size_t colon = find(c, n, ": ", 0);
+
+				if (colon < n) {
+					anchor_title = q;
+					anchor_colon = colon + 2;
+				}
+			}
 			if (dated && sp->joined.len > de) {
 				k++;	/* the title came first: the anchor ends it */
 				break;
@@ -1207,8 +1261,17 @@ try_report_heading(struct splitter *sp)
 	ts = de;
 	te = sp->joined.len;
 	trim_seps(sp->joined.data, &ts, &te);
-	if (te <= ts)
-		return 0;
+	if (te <= ts && anchor_title) {
+		/* no title line: the one after the colon of "REPORT OF …: TITLE" */
+		buf_putc(&sp->joined, ' ');
+		ts = sp->joined.len;
+		buf_append(&sp->joined, anchor_title->clean.data + anchor_colon,
+		    anchor_title->clean.len - anchor_colon);
+		te = sp->joined.len;
+		trim_seps(sp->joined.data, &ts, &te);
+	}
+	if (te < ts)
+		te = ts;
 	enter(sp, SEC_REPORT);
 	memcpy(sp->date, iso, sizeof sp->date);
 	set_buf(&sp->body, sp->joined.data + bs, be - bs);
@@ -1265,6 +1328,27 @@ front_page(struct splitter *sp, const char *c, size_t n)
 	}
 	if (sp->section == SEC_AGENDA)
 		return;
+	if (starts_with(c, n, "agenda for ") || starts_with(c, n, "agenda of ") ||
+	    starts_with(c, n, "you are summoned") || starts_with(c, n, "you are hereby summoned") ||
+	    starts_with(c, n, "notice is hereby given")) {
+		/* "Agenda for the meeting of BODY on DATE …" */
+		size_t m = find(c, n, "meeting of ", 1), ds, a, b;
+		int dated = date_find(c, n, iso, &ds, NULL);
+
+		enter(sp, SEC_AGENDA);
+		if (dated)
+			memcpy(sp->date, iso, sizeof sp->date);
+		if (m < n) {
+			a = m + 11;
+			if (starts_word(c + a, n - a, "the"))
+				a = skip_word(c, a, n);
+			b = body_end(c, a, dated && ds > a ? ds : n);
+			trim_seps(c, &a, &b);
+			if (b > a && b - a <= 150)
+				set_buf(&sp->body, c + a, b - a);
+		}
+		return;
+	}
 	if ((n <= 8 && starts_word(c, n, "agenda") && (n == 6 || c[6] == ':')) ||
 	    starts_with(c, n, "notice of meeting") || starts_with(c, n, "you are summoned") ||
 	    starts_with(c, n, "you are hereby summoned") ||
@@ -1293,6 +1377,22 @@ appendix_line(const char *c, size_t n)
 
 /* ---- the decision for the head paragraph ----------------------------- */
 
+/* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
+static int
+body_line(const char *c, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]) || count_words(c, n) > 10)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (is_digit((unsigned char)c[i]) || c[i] == '.' || c[i] == ',' || c[i] == ':' ||
+		    c[i] == ';' || c[i] == '?')
+			return 0;
+	return !starts_word(c, n, "present") && !starts_word(c, n, "minutes") &&
+	    !starts_word(c, n, "agenda");
+}
+
 static void
 process_head(struct splitter *sp, FILE *out)
 {
@@ -1300,7 +1400,7 @@ process_head(struct splitter *sp, FILE *out)
 	const char *c = p->clean.data;
 	size_t n = p->clean.len, bs, be;
 	char iso[DATE_ISO_LEN + 1];
-	int has_date;
+	int has_date, kind;
 
 	if (sp->heading_left > 0) {
 		sp->heading_left--;
@@ -1322,7 +1422,22 @@ process_head(struct splitter *sp, FILE *out)
 	}
 	if (sp->section == SEC_MINUTES && try_item(sp, out))
 		return;
-	if (minutes_heading(c, n, &bs, &be, iso, &has_date)) {
+	if (sp->count > 1 && body_line(c, n)) {
+		/* "PLANNING COMMITTEE" above "Minutes of the meeting held on DATE" */
+		struct para *q = at(sp, 1);
+
+		if (minutes_heading(q->clean.data, q->clean.len, &bs, &be, iso, &has_date) == 2) {
+			enter(sp, SEC_MINUTES);
+			set_buf(&sp->body, c, n);
+			memcpy(sp->date, iso, sizeof sp->date);
+			sp->heading_left = 1;
+			emit(sp, out, p);
+			pop(sp, 1);
+			return;
+		}
+	}
+	if ((kind = minutes_heading(c, n, &bs, &be, iso, &has_date)) == 1 ||
+	    (kind == 2 && sp->section == SEC_OTHER)) {
 		enter(sp, SEC_MINUTES);
 		set_buf(&sp->body, c + bs, be - bs);
 		if (has_date) {
