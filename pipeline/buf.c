@@ -24,7 +24,8 @@ void
 buf_append(struct buf *b, const char *s, size_t n)
 {
 	buf_reserve(b, n);
-	memcpy(b->data + b->len, s, n);
+	if (n)	/* s may be NULL when n is 0; memcpy's arguments must not be */
+		memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

@@ -28,6 +28,10 @@ tsv_escape(struct buf *b, const char *s, size_t n)
 {
 	size_t i, start = 0;
 
+	if (n == 0) {	/* s may be NULL then (an empty buf): s + 0 is UB */
+		buf_reserve(b, 0);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		if (!needs_escape((unsigned char)s[i]))
 			continue;
@@ -44,6 +48,8 @@ tsv_write(FILE *f, const char *s, size_t n)
 {
 	size_t i, start = 0;
 
+	if (n == 0)	/* s may be NULL then (an empty buf): s + 0 is UB */
+		return;
 	for (i = 0; i < n; i++) {
 		if (!needs_escape((unsigned char)s[i]))
 			continue;
