@@ -172,12 +172,19 @@ deliver(struct pagelines *pl, const char *s, size_t n, unsigned long lineno,
 	return next_piece(pl, l);
 }
 
-/* The longest prefix of s[0..n) of at most max bytes ending between characters. */
+/*
+ * Where to cut s[0..n) so that the piece is at most max bytes: before the
+ * last space in its second half, so words stay whole, else between two
+ * characters.
+ */
 static size_t
 cut_point(const char *s, size_t n, size_t max)
 {
-	if (n <= max)
+	if (n < max)
 		return n;
+	for (size_t k = max - 1; k > max / 2; k--)
+		if (s[k] == ' ')
+			return k;
 	size_t k = max;
 	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k--;

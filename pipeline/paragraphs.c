@@ -708,8 +708,8 @@ decide(struct normaliser *nm, const struct tline *b)
 	int lower = first_is_lower(t, tn);
 	enum join ok = ek == END_HYPHEN ? hyphen_join(nm, a, an, t, tn) : JOIN_SPACE;
 
-	if (b->cut)
-		return JOIN_TIGHT;
+	if (b->cut)   /* a piece of an over-long line: a space where it was cut */
+		return b->indent ? JOIN_SPACE : JOIN_TIGHT;
 	if ((nm->last_flags & (TIDY_HEADING | TIDY_TABLE)) ||
 	    (b->flags & (TIDY_HEADING | TIDY_TABLE | TIDY_LIST)))
 		return BREAK;

@@ -265,7 +265,7 @@ utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
 			int last = 0;
 			grow32(&c->tmp, &c->tmpcap, need + 32);
 			utf8proc_ssize_t k = utf8proc_decompose_char(c->cp[j],
-			    c->tmp + need, 32, UTF8PROC_STABLE, &last);
+			    c->tmp + need, 32, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE, &last);
 			if (k < 0 || k > 32) {
 				c->tmp[need] = c->cp[j];
 				k = 1;

@@ -1,0 +1,98 @@
+/* Unit tests for utf8: validation, Windows-1252 repair, clean-up, sniffing. */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+static int failed;
+
+static void
+check_str(const char *what, const char *got, size_t gotn, const char *want)
+{
+	if (gotn != strlen(want) || memcmp(got, want, gotn) != 0) {
+		printf("FAIL %s: got \"%.*s\", want \"%s\"\n", what, (int)gotn, got, want);
+		failed++;
+	}
+}
+
+static void
+check_int(const char *what, long got, long want)
+{
+	if (got != want) {
+		printf("FAIL %s: got %ld, want %ld\n", what, got, want);
+		failed++;
+	}
+}
+
+static void
+repair(const char *in, const char *want, size_t want_bad)
+{
+	struct buf b = {0};
+	size_t bad = utf8_repair(in, strlen(in), &b);
+	check_str(in, b.data, b.len, want);
+	check_int("repaired count", (long)bad, (long)want_bad);
+	check_int("repaired output valid", utf8_valid(b.data, b.len), 1);
+	buf_free(&b);
+}
+
+static void
+clean(const char *in, const char *want)
+{
+	static struct utf8_cleaner c;
+	struct buf b = {0};
+	utf8_clean(&c, in, strlen(in), &b);
+	check_str(in, b.data, b.len, want);
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	/* Validation: overlongs, surrogates, truncation and > U+10FFFF fail. */
+	check_int("ascii", utf8_valid("abc", 3), 1);
+	check_int("pound", utf8_valid("\xC2\xA3", 2), 1);
+	check_int("overlong", utf8_valid("\xC0\xAF", 2), 0);
+	check_int("surrogate", utf8_valid("\xED\xA0\x80", 3), 0);
+	check_int("truncated", utf8_valid("\xE2\x80", 2), 0);
+	check_int("too big", utf8_valid("\xF4\x90\x80\x80", 4), 0);
+	check_int("4-byte", utf8_valid("\xF0\x9F\x98\x80", 4), 1);
+	check_int("is_ascii", utf8_is_ascii("plain text, long enough", 23), 1);
+	check_int("not ascii", utf8_is_ascii("plain text, long \xC2\xA3", 19), 0);
+
+	/* Repair: each bad byte read as Windows-1252; good UTF-8 untouched. */
+	repair("plain", "plain", 0);
+	repair("\xA3" "5", "\xC2\xA3" "5", 1);
+	repair("\x93quoted\x94", "\xE2\x80\x9Cquoted\xE2\x80\x9D", 2);
+	repair("\x80", "\xE2\x82\xAC", 1);                 /* euro */
+	repair("caf\xE9 \xE2\x80\x99", "caf\xC3\xA9 \xE2\x80\x99", 1);
+	repair("\x81", "\xC2\x81", 1);                     /* undefined: Latin-1 */
+	repair("\xE2\x80", "\xC3\xA2\xE2\x82\xAC", 2);      /* cut sequence */
+
+	/* Clean-up. */
+	clean("\xEF\xAC\x81nal \xEF\xAC\x82" "at o\xEF\xAC\x83" "ce", "final flat office");
+	clean("a\xC2\xA0" "b\xE2\x80\x83" "c\xE2\x80\xAF" "d\xE3\x80\x80" "e", "a b c d e");
+	clean("per\xC2\xADson\xE2\x80\x8B!\xEF\xBB\xBF", "person!");
+	clean("\xEF\x82\xB7 x", "\xE2\x80\xA2 x");
+	clean("\xE2\x96\xAA y \xE2\x97\x8F z", "\xE2\x80\xA2 y \xE2\x80\xA2 z");
+	clean("e\xCC\x81", "\xC3\xA9");                     /* NFC */
+	clean("\xE2\x84\xAB", "\xC3\x85");                  /* angstrom sign */
+	clean("\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93", "\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93");
+
+	/* Sniffing. */
+	size_t bom;
+	check_int("utf8", utf8_sniff((const unsigned char *)"abc", 3, &bom), ENC_UTF8);
+	check_int("utf8 bom", utf8_sniff((const unsigned char *)"\xEF\xBB\xBFx", 4, &bom), ENC_UTF8);
+	check_int("utf8 bom len", (long)bom, 3);
+	check_int("le bom", utf8_sniff((const unsigned char *)"\xFF\xFEx\0", 4, &bom), ENC_UTF16LE);
+	check_int("be bom", utf8_sniff((const unsigned char *)"\xFE\xFF\0x", 4, &bom), ENC_UTF16BE);
+	check_int("le no bom", utf8_sniff((const unsigned char *)"a\0b\0c\0d\0", 8, &bom), ENC_UTF16LE);
+	check_int("be no bom", utf8_sniff((const unsigned char *)"\0a\0b\0c\0d", 8, &bom), ENC_UTF16BE);
+	check_int("binary", utf8_sniff((const unsigned char *)"ab\0\0\0\0cd\x01\0", 10, &bom), ENC_BINARY);
+
+	if (failed) {
+		printf("%d failed\n", failed);
+		return 1;
+	}
+	return 0;
+}
