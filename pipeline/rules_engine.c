@@ -54,6 +54,7 @@ struct engine {
 	struct buf src, rest, title, minute, srcname;
 	unsigned section;
 	int in_item, heading, continued;
+	unsigned long next_line;	/* first line after the group, 0 unknown */
 	struct buf text, lower, lines;
 	struct para *paras;
 	size_t np, pcap;
@@ -77,6 +78,18 @@ struct engine {
 	struct buf split, tmp, esc;
 	size_t match_errors;
 };
+
+/*
+ * The JIT's fast scans may load whole aligned words that run past a
+ * subject's end; keep the bytes after the end defined so that such loads
+ * read zeros (and memcheck has nothing to report).  O(spare capacity).
+ */
+static void
+zero_tail(struct buf *b)
+{
+	if (b->data && b->cap > b->len)
+		memset(b->data + b->len, 0, b->cap - b->len);
+}
 
 static const char *const fig_type_name[] = {
 	[FIG_NONE] = "", [FIG_MONEY] = "money", [FIG_PERCENT] = "percent",
@@ -123,8 +136,10 @@ run(struct engine *e, const struct pat *p, pcre2_match_data *md, size_t s,
 	    at - s, opts, md, e->mctx);
 
 	if (rc >= 0) {
+		/* Pairs from rc up to the pattern's groups are unset; those
+		 * beyond its groups are never written, so touch only the set. */
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		uint32_t i, n = pcre2_get_ovector_count(md);
+		uint32_t i, n = rc > 0 ? (uint32_t)rc : pcre2_get_ovector_count(md);
 		for (i = 0; i < 2 * n; i++)
 			if (ov[i] != PCRE2_UNSET)
 				ov[i] += s;
@@ -249,18 +264,50 @@ push_record(struct engine *e, size_t kidx, unsigned long line, size_t pos,
 	e->kind_recs[kidx]++;
 }
 
+/*
+ * The line where text at pos (inside paragraph para) starts.  The stream
+ * gives each paragraph's first line only; a record that starts inside a
+ * paragraph wrapped over several lines gets a line interpolated by its
+ * offset, over the paragraph's printed lines (the distance to the next
+ * paragraph's line, less the blank line that usually separates them,
+ * and never more lines than ~30 characters each would fill).
+ */
+static unsigned long
+line_of(const struct engine *e, size_t para, size_t pos)
+{
+	const struct para *p = &e->paras[para];
+	unsigned long next = para + 1 < e->np ? e->paras[para + 1].line :
+	    e->next_line, span, n, most;
+	size_t off = pos > p->off ? pos - p->off : 0;
+
+	if (off == 0 || p->len == 0 || next <= p->line + 1)
+		return p->line;
+	span = next - p->line;
+	n = span - 1;
+	most = (unsigned long)(p->len / 30 + 1);
+	if (n > most)
+		n = most;
+	if (n <= 1)
+		return p->line;
+	return p->line + (unsigned long)((double)off * (double)n /
+	    (double)p->len);
+}
+
 static void
 format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 {
 	const struct kind *k = &e->rs->kinds[kidx];
-	const struct para *p = &e->paras[para];
 	size_t off = e->recbuf.len, c;
+	unsigned long line = pos == 0 ? e->paras[para].line :
+	    line_of(e, para, pos - 1);
+	char num[24];
 
 	buf_puts(&e->recbuf, k->name);
 	buf_putc(&e->recbuf, '\t');
 	buf_append(&e->recbuf, e->src.data, e->src.len);
 	buf_putc(&e->recbuf, '\t');
-	buf_append(&e->recbuf, e->lines.data + p->lstr, p->llen);
+	snprintf(num, sizeof num, "%lu", line);
+	buf_puts(&e->recbuf, num);
 	buf_putc(&e->recbuf, '\t');
 	buf_append(&e->recbuf, e->rest.data, e->rest.len);
 	for (c = 0; c < k->ncols; c++) {
@@ -269,7 +316,7 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 		    e->vals[c].len);
 	}
 	buf_putc(&e->recbuf, '\n');
-	push_record(e, kidx, p->line, pos, off);
+	push_record(e, kidx, line, pos, off);
 }
 
 static void
@@ -296,8 +343,9 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		if (sv->only_empty && e->vals[sv->col].len > 0)
 			continue;
 		if (sv->when) {
-			const struct buf *w = sv->when_col == -2 ? &e->title :
+			struct buf *w = sv->when_col == -2 ? &e->title :
 			    &e->vals[sv->when_col];
+			zero_tail(w);
 			if (pcre2_match(sv->when->re, (PCRE2_SPTR)(w->data ?
 			    w->data : ""), w->len, 0, 0, e->md3, e->mctx) < 0)
 				continue;
@@ -454,6 +502,7 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 	int have_pending = 0;
 	set_val(&e->split, e->vals[r->split_col].data,
 	    e->vals[r->split_col].len);
+	zero_tail(&e->split);
 	save_vals(e, k->ncols);
 	for (;;) {
 		size_t es, ee, ss = e->split.len, se = e->split.len;
@@ -660,6 +709,8 @@ process_group(struct engine *e)
 
 	if (e->np == 0)
 		return;
+	zero_tail(&e->text);
+	zero_tail(&e->title);
 	buf_reset(&e->recbuf);
 	e->nrec = e->nspan = e->seq = 0;
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++)
@@ -865,6 +916,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			break;
 		}
 		if (e.np > 0 && !same_group(&e, f)) {
+			e.next_line = f[0].len == e.src.len &&
+			    !memcmp(f[0].p, e.src.data, f[0].len) ? line : 0;
 			process_group(&e);
 			start_group(&e, f);
 		} else if (e.np > 0 && e.text.len > max_item) {
@@ -872,6 +925,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			 * first piece only, and -w says so. */
 			warn_at(&e, e.np - 1, "warning: item longer than the "
 			    "item buffer; cut into pieces");
+			e.next_line = line;
 			process_group(&e);
 			e.continued = 1;
 			e.heading = 0;
@@ -886,8 +940,10 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		    strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0)
+	if (rc == 0) {
+		e.next_line = 0;
 		process_group(&e);
+	}
 	line_reader_free(&lr);
 	engine_free(&e);
 	return rc;
