@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
+static inline void
 contract_fail(const char *what, const char *line, size_t len, size_t lineno)
 {
 	size_t show = len < 200 ? len : 200;
@@ -33,7 +33,7 @@ contract_fail(const char *what, const char *line, size_t len, size_t lineno)
 }
 
 /* Length of the well-formed UTF-8 sequence at s[0..n), or 0 if malformed. */
-static size_t
+static inline size_t
 contract_utf8_seq(const unsigned char *s, size_t n)
 {
 	unsigned char c = s[0];
@@ -60,7 +60,7 @@ contract_utf8_seq(const unsigned char *s, size_t n)
 	return 0;
 }
 
-static int
+static inline int
 contract_is_number(const char *p, size_t n)
 {
 	size_t i;
@@ -73,7 +73,7 @@ contract_is_number(const char *p, size_t n)
 	return 1;
 }
 
-static int
+static inline int
 contract_is_date(const char *p, size_t n)
 {
 	static const char shape[] = "dddd-dd-dd";
@@ -90,7 +90,7 @@ contract_is_date(const char *p, size_t n)
 	return 1;
 }
 
-static int
+static inline int
 contract_is_section(const char *p, size_t n)
 {
 	static const char *const names[] = { "minutes", "agenda", "report", "other" };
@@ -103,7 +103,7 @@ contract_is_section(const char *p, size_t n)
 }
 
 /* Columns of each kind of records.md; 0 for a kind a rule file added. */
-static size_t
+static inline size_t
 contract_kind_columns(const char *p, size_t n)
 {
 	static const struct { const char *kind; size_t cols; } kinds[] = {
@@ -131,7 +131,7 @@ enum contract_stream {
  * stream must write a clean one; given anything else, only the shape of
  * its output (fields, numbers, sections, dates) is held to the contract.
  */
-static int
+static inline int
 contract_clean_input(const char *in, size_t n)
 {
 	const char *q = in, *end = in + n;
@@ -156,7 +156,7 @@ contract_clean_input(const char *in, size_t n)
  * clean = 0 skips the UTF-8, CR and escape checks (see above).
  * Aborts on the first violation; returns the number of lines checked.
  */
-static size_t
+static inline size_t
 contract_check(enum contract_stream k, const char *out, size_t len, int clean)
 {
 	const char *p = out, *end = out + len;

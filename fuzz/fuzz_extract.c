@@ -9,7 +9,6 @@
  * are switched on so their path is fuzzed too.  Inputs over FUZZ_MAX
  * bytes are skipped.
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

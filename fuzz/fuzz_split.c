@@ -8,7 +8,6 @@
  * the input is itself a clean stream (valid UTF-8, escapes only), the
  * output must be clean too.  Inputs over FUZZ_MAX bytes are skipped.
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
