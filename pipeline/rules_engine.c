@@ -74,7 +74,7 @@ struct engine {
 	PCRE2_SIZE *ov;
 	struct buf *vals, *saved, *pending;
 	size_t *valpos, *savedpos, *pendpos;
-	int *pendset;
+	int *pendset, *seen;
 	struct buf split, tmp, esc;
 	size_t match_errors;
 };
@@ -500,6 +500,8 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 	 * named groups fill columns of the element after it. */
 	size_t base = e->valpos[r->split_col], at = 0, start = 0;
 	int have_pending = 0;
+	for (c = 0; c < k->ncols; c++)
+		e->pendset[c] = 0;
 	set_val(&e->split, e->vals[r->split_col].data,
 	    e->vals[r->split_col].len);
 	zero_tail(&e->split);
@@ -536,14 +538,17 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 		}
 		if (rc < 0)
 			break;
-		/* this separator's groups belong to the next element */
+		/* This separator's groups belong to the elements after it,
+		 * until a later separator captures the same column: a label
+		 * ("For:", "(a)") heads everything up to the next label. */
 		have_pending = 1;
 		for (c = 0; c < k->ncols; c++)
-			e->pendset[c] = 0;
+			e->seen[c] = 0;
 		for (g = 1; g <= r->split->ngroups; g++) {
 			int col = r->split->col[g];
-			if (col < 0 || ov[2 * g] == PCRE2_UNSET || e->pendset[col])
+			if (col < 0 || ov[2 * g] == PCRE2_UNSET || e->seen[col])
 				continue;
+			e->seen[col] = 1;
 			set_val(&e->pending[col], e->split.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g]);
 			e->pendpos[col] = base + ov[2 * g];
@@ -834,6 +839,7 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	e->savedpos = xcalloc(nc, sizeof *e->savedpos);
 	e->pendpos = xcalloc(nc, sizeof *e->pendpos);
 	e->pendset = xcalloc(nc, sizeof *e->pendset);
+	e->seen = xcalloc(nc, sizeof *e->seen);
 	e->kind_recs = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->kind_recs);
 }
 
@@ -854,6 +860,7 @@ engine_free(struct engine *e)
 	free(e->savedpos);
 	free(e->pendpos);
 	free(e->pendset);
+	free(e->seen);
 	free(e->kind_recs);
 	free(e->ov);
 	free(e->paras);
