@@ -4,6 +4,12 @@
 #include <string.h>
 #include <strings.h>
 
+/* Bytes that may start markup or a cell gap (a space only when doubled). */
+static const unsigned char special[256] = {
+	['\t'] = 1, ['|'] = 1, ['<'] = 1, ['&'] = 1, ['*'] = 1, ['_'] = 1,
+	['\\'] = 1, ['!'] = 1, ['['] = 1
+};
+
 static int
 is_space(char c)
 {
@@ -301,6 +307,23 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 		}
 	}
 	while (i < n) {
+		/* Ordinary text goes straight through; single spaces included. */
+		if (s[i] == ' ' && out->len > start && out->data[out->len - 1] == ' ') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && !special[(unsigned char)s[j]] &&
+		       !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+			j++;
+		if (j > i) {
+			buf_reserve(out, j - i);
+			memcpy(out->data + out->len, s + i, j - i);
+			out->len += j - i;
+			i = j;
+			if (i == n)
+				break;
+		}
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
 		case ' ': {

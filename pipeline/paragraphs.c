@@ -44,8 +44,12 @@ struct survey {
 	uint64_t *ekey;
 	uint32_t *ecount;
 	size_t pages;
-	struct edge top[2], bot[2];
-	int ntop, nbot;
+	struct edge top[2];
+	int ntop;
+	/* the last two non-blank lines: keyed only when a page ends */
+	struct buf last[2];
+	unsigned long last_line[2];
+	int nlast;
 	unsigned long *drop;        /* running header/footer lines, ascending */
 	size_t ndrop;
 	size_t wglobal;
@@ -143,7 +147,7 @@ edge_key(const char *s, size_t n, int bottom)
 		}
 		h = (h ^ c) * 1099511628211ULL;
 	}
-	return h ? h : 1;
+	return h ? h : 1;       /* 0 marks a line too long to be furniture */
 }
 
 static void
@@ -199,22 +203,26 @@ close_page(struct survey *sv)
 
 	for (int i = 0; i < sv->ntop; i++)
 		e[n++] = sv->top[i];
-	for (int i = 0; i < sv->nbot; i++) {
+	for (int i = 0; i < sv->nlast; i++) {
 		int dup = 0;
 		for (int j = 0; j < sv->ntop; j++)
-			dup |= sv->top[j].lineno == sv->bot[i].lineno;
-		if (!dup)
-			e[n++] = sv->bot[i];
+			dup |= sv->top[j].lineno == sv->last_line[i];
+		if (!dup && sv->last[i].len > 0) {
+			e[n].lineno = sv->last_line[i];
+			e[n++].key = edge_key(sv->last[i].data, sv->last[i].len, 1);
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		int seen = 0;
+		if (e[i].key == 0)
+			continue;       /* a long line: text, not furniture */
 		for (int j = 0; j < i; j++)
 			seen |= e[j].key == e[i].key;
 		if (!seen)
 			edge_count(sv, e[i].key);
 		push_cand(sv, e[i]);
 	}
-	sv->ntop = sv->nbot = 0;
+	sv->ntop = sv->nlast = 0;
 	sv->pages++;
 }
 
@@ -230,6 +238,8 @@ survey_free(struct survey *sv)
 	free(sv->ekey);
 	free(sv->ecount);
 	free(sv->drop);
+	buf_free(&sv->last[0]);
+	buf_free(&sv->last[1]);
 	memset(sv, 0, sizeof *sv);
 }
 
@@ -334,7 +344,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			sv->blank[b]++;
 			continue;
 		}
-		size_t w = utf8_width(l.s, n);
+		size_t w = utf8_is_ascii(l.s, n) ? n : utf8_width(l.s, n);
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
 		if (sv->hist[b][bucket] < UINT16_MAX)
 			sv->hist[b][bucket]++;
@@ -345,24 +355,23 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		    memchr(l.s, '<', n) || memchr(l.s, '|', n)) &&
 		    markup_is_markdown_line(l.s + lead, n - lead))
 			sv->mdlines++;
-		if (w <= 150) {
-			struct edge e = { l.lineno, 0 };
-			e.key = edge_key(l.s + lead, n - lead, 0);
-			if (sv->ntop < 2)
-				sv->top[sv->ntop++] = e;
-			e.key = edge_key(l.s + lead, n - lead, 1);
-			if (sv->nbot == 2)
-				sv->bot[0] = sv->bot[1];
-			sv->bot[sv->nbot == 2 ? 1 : sv->nbot++] = e;
-		} else {
-			/* A long line is text, not furniture; it still fills an edge. */
-			struct edge e = { l.lineno, 1 };
-			if (sv->ntop < 2)
-				sv->top[sv->ntop++] = e;
-			if (sv->nbot == 2)
-				sv->bot[0] = sv->bot[1];
-			sv->bot[sv->nbot == 2 ? 1 : sv->nbot++] = e;
+		/* A long line is text, not furniture, but still fills an edge. */
+		int edgy = w <= 150;
+		if (sv->ntop < 2) {
+			struct edge e = { l.lineno, edgy ? edge_key(l.s + lead, n - lead, 0) : 0 };
+			sv->top[sv->ntop++] = e;
 		}
+		if (sv->nlast == 2) {
+			struct buf t = sv->last[0];
+			sv->last[0] = sv->last[1];
+			sv->last[1] = t;
+			sv->last_line[0] = sv->last_line[1];
+		}
+		int k = sv->nlast == 2 ? 1 : sv->nlast++;
+		sv->last[k].len = 0;
+		if (edgy)
+			buf_append(&sv->last[k], l.s + lead, n - lead);
+		sv->last_line[k] = l.lineno;
 	}
 	if (r == 0 && sv->pages > 0)
 		close_page(sv);
@@ -627,7 +636,7 @@ mark_kind(const char *s, size_t n)
 		"recommended", "reasons for", "reason for", NULL
 	};
 	for (int k = 0; labels[k]; k++)
-		if (starts_with_word(s, n, labels[k]))
+		if (lower(c) == labels[k][0] && starts_with_word(s, n, labels[k]))
 			return MARK_LABEL;
 	return MARK_NONE;
 }
@@ -641,7 +650,11 @@ starts_with_person(const char *s, size_t n)
 		"councillors", "prof", "professor", "sir", "dame", "lord", "lady",
 		"rev", "revd", "canon", "mx", NULL
 	};
+	if (n == 0 || !strchr("mdcpslr", lower((unsigned char)s[0])))
+		return 0;
 	for (int i = 0; titles[i]; i++) {
+		if (lower((unsigned char)s[0]) != titles[i][0])
+			continue;
 		size_t k = strlen(titles[i]);
 		if (n > k + 2 && strncasecmp(s, titles[i], k) == 0) {
 			size_t j = k;
@@ -844,7 +857,8 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	t->flags = ti.flags;
 	t->indent = ti.indent;
 	t->blank = t->text.len == 0;
-	t->width = t->blank ? 0 : ti.indent + utf8_width(t->text.data, t->text.len);
+	t->width = t->blank ? 0 : ti.indent + (s == l.s ? t->text.len :
+	           utf8_width(t->text.data, t->text.len));
 	return 1;
 }
 
