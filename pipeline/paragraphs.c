@@ -847,18 +847,19 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 			s = nm->tmp1.data;
 			n = nm->tmp1.len;
 		}
-		nm->tmp2.len = 0;
-		utf8_clean(&nm->cleaner, s, n, &nm->tmp2);
-		s = nm->tmp2.data;
-		n = nm->tmp2.len;
+		if (utf8_needs_clean(s, n)) {
+			nm->tmp2.len = 0;
+			utf8_clean(&nm->cleaner, s, n, &nm->tmp2);
+			s = nm->tmp2.data;
+			n = nm->tmp2.len;
+		}
 	}
 	struct tidy_info ti;
 	markup_tidy(s, n, nm->md, &t->text, &ti);
 	t->flags = ti.flags;
 	t->indent = ti.indent;
 	t->blank = t->text.len == 0;
-	t->width = t->blank ? 0 : ti.indent + (s == l.s ? t->text.len :
-	           utf8_width(t->text.data, t->text.len));
+	t->width = t->blank ? 0 : ti.indent + utf8_width(t->text.data, t->text.len);
 	return 1;
 }
 

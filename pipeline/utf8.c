@@ -228,6 +228,34 @@ nfc_inert(int32_t c)
 	       (c >= 0x2190 && c <= 0x21FF);
 }
 
+int
+utf8_needs_clean(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char b = p[i];
+		int32_t cp;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b < 0xE0 && i + 1 < n) {
+			cp = (int32_t)((b & 0x1F) << 6 | (p[i + 1] & 0x3F));
+			i += 2;
+		} else if (b < 0xF0 && i + 2 < n) {
+			cp = (int32_t)((b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F));
+			i += 3;
+		} else {
+			return 1;       /* rare enough to take the slow road */
+		}
+		if ((cp >= 0xFB00 && cp <= 0xFB06) || map_cp(cp) != 0 || !nfc_inert(cp))
+			return 1;
+	}
+	return 0;
+}
+
 void
 utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
 {

@@ -44,6 +44,9 @@ size_t utf8_width(const char *s, size_t n);
  * and C1 controls become spaces.  The cleaner owns reusable scratch space;
  * zero-initialise it, free it with utf8_cleaner_free.
  */
+/* 0 if utf8_clean would leave valid UTF-8 s[0..n) as it is (a quick test). */
+int utf8_needs_clean(const char *s, size_t n);
+
 struct utf8_cleaner {
 	int32_t *cp;
 	size_t cap;
