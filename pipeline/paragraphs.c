@@ -487,7 +487,10 @@ end_kind(const char *s, size_t n)
 	case ':': return END_COLON;
 	case ',': case ';': case '&': case '(': case '/': return END_COMMA;
 	case '-':
-		if (n >= 2 && s[n - 2] != ' ')
+		if (n >= 2 && s[n - 2] == ':')
+			return END_COLON;       /* "as follows:-" */
+		if (n >= 2 && ((s[n - 2] >= '0' && s[n - 2] <= '9') ||
+		               is_letter((unsigned char)s[n - 2]) || (unsigned char)s[n - 2] >= 0x80))
 			return END_HYPHEN;
 		return END_COMMA;
 	}
@@ -516,10 +519,10 @@ ends_open_word(const char *s, size_t n)
 	b = e;
 	while (b > 0 && is_letter((unsigned char)s[b - 1]))
 		b--;
-	if (b == e || e - b > 7)
-		return 0;
+	if (b == e || e - b > 7 || (b > 0 && s[b - 1] != ' '))
+		return 0;       /* "n/a" does not end in "a" */
 	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == e - b && strncmp(words[i], s + b, e - b) == 0)
+		if (strlen(words[i]) == e - b && strncasecmp(words[i], s + b, e - b) == 0)
 			return 1;
 	return 0;
 }
@@ -726,6 +729,10 @@ decide(struct normaliser *nm, const struct tline *b)
 	if ((nm->last_flags & (TIDY_HEADING | TIDY_TABLE)) ||
 	    (b->flags & (TIDY_HEADING | TIDY_TABLE | TIDY_LIST)))
 		return BREAK;
+	/* "Q2 2016-" then "17) and …": a hyphen at the end binds the lines. */
+	if (ek == END_HYPHEN && !nm->gap_blank && !nm->gap_page &&
+	    !(t[0] == '-' || (unsigned char)t[0] == 0xE2))
+		return ok;
 	if (mk == MARK_STRONG)
 		return BREAK;
 	if (nm->gap_blank > 8)
@@ -739,7 +746,8 @@ decide(struct normaliser *nm, const struct tline *b)
 	}
 	if (nm->gap_blank) {
 		/* A blank line inside a sentence: a page break lost its form feed. */
-		if (open && lower && mk == MARK_NONE)
+		if (open && mk == MARK_NONE &&
+		    (lower || ek == END_HYPHEN || a[an - 1] == ',' || ends_open_word(a, an)))
 			return ok;
 		return BREAK;
 	}
