@@ -231,6 +231,8 @@ markup_is_markdown_line(const char *s, size_t n)
 {
 	size_t i = 0;
 
+	if (s == NULL || n < 3)
+		return 0;
 	while (i < n && s[i] == '#')
 		i++;
 	if (i >= 1 && i <= 6 && i < n && s[i] == ' ')
