@@ -336,6 +336,23 @@ parse_need(struct parser *ps, const char *s)
 		struct need *n = rules_grow(&r->need, &r->nneed, sizeof *n);
 		n->lit = xstrndup(a, (size_t)(b - a));
 		n->len = (size_t)(b - a);
+		n->id = ps->rs->nlits++;
+		/* the rarest byte anchors the search (letters by English
+		 * frequency, most common first; anything else is rarer) */
+		{
+			static const char freq[] = "etaoinshrdlcumwfgypbvkjxqz";
+			int best = -1;
+			for (size_t i = 0; i < n->len; i++) {
+				const char *f = strchr(freq, n->lit[i]);
+				int rank = f && n->lit[i] ? (int)(f - freq) : 100;
+				if (n->lit[i] == ' ')
+					rank = -1;
+				if (rank > best) {
+					best = rank;
+					n->anchor = i;
+				}
+			}
+		}
 		for (size_t i = 0; i < n->len; i++)
 			n->lit[i] = (char)tolower((unsigned char)n->lit[i]);
 		p = *e ? e + 1 : e;

@@ -66,6 +66,7 @@ struct engine {
 	struct span *spans;
 	size_t nspan, scap;
 	size_t *kind_recs;
+	signed char *litstate;	/* per need literal: -1 unknown, 0/1 in group */
 
 	/* matching */
 	pcre2_match_data *md, *md2, *md3;
@@ -76,19 +77,29 @@ struct engine {
 	size_t *valpos, *savedpos, *pendpos;
 	int *pendset, *seen;
 	struct buf split, tmp, esc;
+	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 };
 
 /*
  * The JIT's fast scans may load whole aligned words that run past a
- * subject's end; keep the bytes after the end defined so that such loads
- * read zeros (and memcheck has nothing to report).  O(spare capacity).
+ * subject's end; keep every byte of a buffer's capacity defined so such
+ * loads read old text or zeros (and memcheck has nothing to report).
+ * Only capacity never written before is cleared: *done remembers how far
+ * the buffer was cleared, so a buffer costs O(its growth), not O(cap) per
+ * call.
  */
 static void
-zero_tail(struct buf *b)
+zero_tail(struct buf *b, size_t *done)
 {
-	if (b->data && b->cap > b->len)
-		memset(b->data + b->len, 0, b->cap - b->len);
+	size_t from;
+
+	if (!b->data || b->cap <= *done)
+		return;
+	from = b->len > *done ? b->len : *done;
+	if (b->cap > from)
+		memset(b->data + from, 0, b->cap - from);
+	*done = b->cap;
 }
 
 static const char *const fig_type_name[] = {
@@ -157,18 +168,54 @@ run(struct engine *e, const struct pat *p, pcre2_match_data *md, size_t s,
 	return rc;
 }
 
+/*
+ * Does lit occur in lower[s, end)?  Anchored on the literal's rarest
+ * byte (by English letter frequency; any non-letter counts as rare):
+ * memchr to each occurrence of that byte, then compare.  On short
+ * paragraphs this beats memmem's set-up by far.
+ */
 static int
-lower_has(const struct engine *e, size_t s, size_t end, const struct need *n,
+lit_in(const struct engine *e, size_t s, size_t end, const struct need *n)
+{
+	const char *h = e->lower.data + s, *stop, *p;
+	size_t a = n->anchor;
+
+	if (n->len > end - s)
+		return 0;
+	if (n->len == 1)
+		return memchr(h, n->lit[0], end - s) != NULL;
+	stop = h + (end - s) - (n->len - 1 - a);
+	p = h + a;
+	while (p < stop && (p = memchr(p, n->lit[a], (size_t)(stop - p))) != NULL) {
+		if (memcmp(p - a, n->lit, n->len) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * The literal prefilter of a rule over unit [s, end).  Whether each
+ * literal occurs anywhere in the group is worked out once per group, so
+ * a literal the group lacks costs nothing on each of its paragraphs.
+ */
+static int
+lower_has(struct engine *e, size_t s, size_t end, const struct need *n,
     size_t nn)
 {
 	size_t i;
 
 	if (nn == 0)
 		return 1;
-	for (i = 0; i < nn; i++)
-		if (n[i].len <= end - s &&
-		    memmem(e->lower.data + s, end - s, n[i].lit, n[i].len))
+	for (i = 0; i < nn; i++) {
+		signed char *st = &e->litstate[n[i].id];
+		if (*st < 0)
+			*st = (signed char)lit_in(e, 0, e->lower.len, &n[i]);
+		if (*st == 0)
+			continue;
+		if ((s == 0 && end == e->lower.len) || lit_in(e, s, end, &n[i]))
 			return 1;
+	}
 	return 0;
 }
 
@@ -345,7 +392,8 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		if (sv->when) {
 			struct buf *w = sv->when_col == -2 ? &e->title :
 			    &e->vals[sv->when_col];
-			zero_tail(w);
+			size_t all = 0;
+			zero_tail(w, &all);
 			if (pcre2_match(sv->when->re, (PCRE2_SPTR)(w->data ?
 			    w->data : ""), w->len, 0, 0, e->md3, e->mctx) < 0)
 				continue;
@@ -504,7 +552,7 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 		e->pendset[c] = 0;
 	set_val(&e->split, e->vals[r->split_col].data,
 	    e->vals[r->split_col].len);
-	zero_tail(&e->split);
+	zero_tail(&e->split, &e->split_zeroed);
 	save_vals(e, k->ncols);
 	for (;;) {
 		size_t es, ee, ss = e->split.len, se = e->split.len;
@@ -714,12 +762,13 @@ process_group(struct engine *e)
 
 	if (e->np == 0)
 		return;
-	zero_tail(&e->text);
-	zero_tail(&e->title);
+	zero_tail(&e->text, &e->text_zeroed);
+	zero_tail(&e->title, &e->title_zeroed);
 	buf_reset(&e->recbuf);
 	e->nrec = e->nspan = e->seq = 0;
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++)
 		e->kind_recs[kidx] = 0;
+	memset(e->litstate, -1, e->rs->nlits);
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++) {
 		const struct kind *k = &e->rs->kinds[kidx];
 		if (!k->keep)
@@ -841,6 +890,7 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	e->pendset = xcalloc(nc, sizeof *e->pendset);
 	e->seen = xcalloc(nc, sizeof *e->seen);
 	e->kind_recs = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->kind_recs);
+	e->litstate = xmalloc(rs->nlits ? rs->nlits : 1);
 }
 
 static void
@@ -862,6 +912,7 @@ engine_free(struct engine *e)
 	free(e->pendset);
 	free(e->seen);
 	free(e->kind_recs);
+	free(e->litstate);
 	free(e->ov);
 	free(e->paras);
 	free(e->recs);

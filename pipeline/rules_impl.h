@@ -29,6 +29,8 @@ struct pat {
 struct need {
 	char *lit;		/* lower case */
 	size_t len;
+	size_t id;		/* index over the whole rule set */
+	size_t anchor;		/* offset of its rarest byte */
 };
 
 struct fieldop {
@@ -108,6 +110,7 @@ struct ruleset {
 	int filtered;		/* rules_keep was called */
 	unsigned maxgroups;	/* over every pattern */
 	size_t maxcols;
+	size_t nlits;		/* need literals over every rule */
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */
