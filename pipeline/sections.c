@@ -508,7 +508,9 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 	if (starts_word(c + i, n - i, "previous") || starts_word(c + i, n - i, "last"))
 		return 0;
 	*has_date = date_find(c + i, n - i, iso, &ds, &de);
-	limit = *has_date ? i + ds : n;
+	ds += i;
+	de += i;
+	limit = *has_date ? ds : n;
 	if (limit - p > 300)
 		return 0;
 	j = body_end(c, i, limit);
@@ -521,7 +523,7 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 	*be = j;
 	if (*has_date) {
 		/* After the date only a time or the next heading word, not a sentence. */
-		e = i + de;
+		e = de;
 		while (e < n && (c[e] == ' ' || c[e] == '.' || c[e] == ',' || c[e] == ')' ||
 		    c[e] == '('))
 			e++;
