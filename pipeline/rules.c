@@ -134,7 +134,7 @@ compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
 
 	p->line = ps->line;
 	p->re = pcre2_compile((PCRE2_SPTR)src, len,
-	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff,
 	    NULL);
 	if (!p->re) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -238,6 +238,7 @@ need_rule(struct parser *ps, const char *dir)
 		ps->rule->line_col = -1;
 		ps->rule->figure_col = -1;
 		ps->rule->sentence_col = -1;
+		ps->rule->tally_col = -1;
 	}
 	return 0;
 }
@@ -562,8 +563,68 @@ directive(struct parser *ps, const char *text)
 						rc = fail(ps, "fallback: the pattern has "
 						    "no group (?<%s>)", k->cols[col]);
 				}
+				/* "with NAME": only a match that contains the
+				 * value of column or private group NAME */
+				f->with_col = -1;
+				if (!rc && !strncmp(skipws(s), "with", 4) &&
+				    (skipws(s)[4] == ' ' || skipws(s)[4] == '\t')) {
+					s = skipws(s) + 4;
+					f->with = word(&s);
+					if (!f->with)
+						rc = fail(ps, "fallback: 'with' needs a name");
+					else if (f->with[0] != '_' && (f->with_col =
+					    col_index(k, f->with, strlen(f->with))) < 0)
+						rc = fail(ps, "fallback: '%s' is neither a "
+						    "column nor a private (?<_…>) group",
+						    f->with);
+				}
 				if (!rc)
 					rc = line_end(ps, s);
+			}
+		} else if (!strcmp(dir, "skip")) {
+			if ((rc = field_arg(ps, &s, &col)) == 0) {
+				struct fallback *f = rules_grow(&r->skips, &r->nskips,
+				    sizeof *f);
+				f->col = col;
+				rc = regex_arg(ps, &s, &f->pat);
+				if (!rc)
+					rc = line_end(ps, s);
+			}
+		} else if (!strcmp(dir, "within")) {
+			if ((rc = field_arg(ps, &s, &col)) == 0) {
+				struct within *w = rules_grow(&r->withins,
+				    &r->nwithins, sizeof *w);
+				w->col = col;
+				rc = regex_arg(ps, &s, &w->pat);
+				if (!rc)
+					rc = line_end(ps, s);
+			}
+		} else if (!strcmp(dir, "tally")) {
+			/* tally FIELD COUNT=LIST …: ok / mismatch / empty */
+			char *w;
+			if (r->tally_col >= 0)
+				rc = fail(ps, "second 'tally' in one rule");
+			else if ((rc = field_arg(ps, &s, &r->tally_col)) == 0) {
+				while (!rc && (w = word(&s)) != NULL) {
+					char *eq = strchr(w, '=');
+					struct tally *t;
+					if (!eq || eq == w || !eq[1]) {
+						rc = fail(ps, "tally: expected COUNT=LIST, "
+						    "found '%s'", w);
+						free(w);
+						break;
+					}
+					t = rules_grow(&r->tallies, &r->ntallies,
+					    sizeof *t);
+					t->count_col = col_index(k, w, (size_t)(eq - w));
+					t->list_col = col_index(k, eq + 1, strlen(eq + 1));
+					if (t->count_col < 0 || t->list_col < 0)
+						rc = fail(ps, "tally: '%s' names a field "
+						    "kind %s lacks", w, k->name);
+					free(w);
+				}
+				if (!rc && r->ntallies == 0)
+					rc = fail(ps, "tally: no COUNT=LIST pair");
 			}
 		} else if (!strcmp(dir, "post")) {
 			if ((rc = field_arg(ps, &s, &col)) == 0) {
@@ -574,7 +635,7 @@ directive(struct parser *ps, const char *text)
 					if (op == PP_NONE)
 						rc = fail(ps, "post: unknown processor '%s' "
 						    "(squeeze trim trimlist unquote lower "
-						    "label number isodate oneline)", w);
+						    "label number isodate oneline namelist)", w);
 					else {
 						struct fieldop *f = rules_grow(&r->post,
 						    &r->npost, sizeof *f);
@@ -859,9 +920,18 @@ rules_free(struct ruleset *rs)
 				pats_free(r->sets[m].when, r->sets[m].when ? 1 : 0);
 			}
 			free(r->sets);
-			for (m = 0; m < r->nfallbacks; m++)
+			for (m = 0; m < r->nfallbacks; m++) {
 				pat_free(&r->fallbacks[m].pat);
+				free(r->fallbacks[m].with);
+			}
+			for (m = 0; m < r->nwithins; m++)
+				pat_free(&r->withins[m].pat);
+			free(r->withins);
+			free(r->tallies);
 			free(r->fallbacks);
+			for (m = 0; m < r->nskips; m++)
+				pat_free(&r->skips[m].pat);
+			free(r->skips);
 			free(r->post);
 			for (m = 0; m < r->nwarns; m++) {
 				pat_free(&r->warns[m].pat);

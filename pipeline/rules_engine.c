@@ -76,7 +76,10 @@ struct engine {
 	struct buf *vals, *saved, *pending;
 	size_t *valpos, *savedpos, *pendpos;
 	int *pendset, *seen;
-	struct buf split, tmp, esc;
+	struct buf split, tmp, esc, within;
+	/* the match being finished, and the block start it lies under */
+	const struct pat *curpat, *blk;
+	PCRE2_SIZE *blkov;
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 };
@@ -374,6 +377,159 @@ set_val(struct buf *b, const char *s, size_t n)
 }
 
 /*
+ * within FIELD /RE/: run RE over the field's value (a copy: a group may
+ * rewrite the field itself); its named groups that took part overwrite
+ * their columns.  "Cllr A (in the Chair)" → name "Cllr A", role "Chair".
+ */
+static void
+within(struct engine *e, const struct kind *k, const struct within *w)
+{
+	size_t c, base = e->valpos[w->col];
+	PCRE2_SIZE *ov;
+	unsigned g;
+
+	set_val(&e->within, e->vals[w->col].data ? e->vals[w->col].data : "",
+	    e->vals[w->col].len);
+	buf_reserve(&e->within, 16);
+	memset(e->within.data + e->within.len, 0, 16);
+	if (pcre2_match(w->pat.re, (PCRE2_SPTR)e->within.data, e->within.len,
+	    0, 0, e->md3, e->mctx) < 0)
+		return;
+	ov = pcre2_get_ovector_pointer(e->md3);
+	for (c = 0; c < k->ncols; c++)
+		e->seen[c] = 0;
+	for (g = 1; g <= w->pat.ngroups; g++) {
+		int col = w->pat.col[g];
+		if (col < 0 || ov[2 * g] == PCRE2_UNSET || e->seen[col])
+			continue;
+		e->seen[col] = 1;
+		set_val(&e->vals[col], e->within.data + ov[2 * g],
+		    ov[2 * g + 1] - ov[2 * g]);
+		e->valpos[col] = base == NO_POS ? NO_POS : base + ov[2 * g];
+	}
+}
+
+static int
+contains(const char *h, size_t hl, const char *n, size_t nl)
+{
+	size_t i;
+
+	if (nl == 0)
+		return 1;
+	for (i = 0; i + nl <= hl; i++)
+		if (h[i] == n[0] && memcmp(h + i, n, nl) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The value a "fallback … with NAME" looks for: column NAME, or private
+ * group NAME of the match being finished (the first of that name that
+ * took part).  0 when it has none.
+ */
+static int
+with_value(struct engine *e, const struct fallback *f, const char **v,
+    size_t *l)
+{
+	PCRE2_SPTR first, last;
+	uint32_t esize;
+	int n;
+
+	if (f->with_col >= 0) {
+		*v = e->vals[f->with_col].data;
+		*l = e->vals[f->with_col].len;
+		return *l > 0;
+	}
+	if (!e->curpat)
+		return 0;
+	n = pcre2_substring_nametable_scan(e->curpat->re, (PCRE2_SPTR)f->with,
+	    &first, &last);
+	if (n < 0)
+		return 0;
+	pcre2_pattern_info(e->curpat->re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+	for (; first <= last; first += esize) {
+		unsigned g = (unsigned)(first[0] << 8 | first[1]);
+		if (g <= e->curpat->ngroups && e->ov[2 * g] != PCRE2_UNSET &&
+		    e->ov[2 * g + 1] > e->ov[2 * g]) {
+			*v = e->text.data + e->ov[2 * g];
+			*l = e->ov[2 * g + 1] - e->ov[2 * g];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Names in a "; "-separated list. */
+static long
+list_len(const struct buf *b)
+{
+	long n = 0;
+	size_t i;
+	int in = 0;
+
+	for (i = 0; i < b->len; i++) {
+		if (b->data[i] == ';')
+			in = 0;
+		else if (b->data[i] != ' ' && !in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * tally FIELD COUNT=LIST …: FIELD := "ok" when every pair with both a
+ * printed count and a list agrees, "mismatch" when one does not (and -w
+ * says which), empty when no pair has both.
+ */
+static void
+tally(struct engine *e, const struct kind *k, const struct rule *r,
+    size_t at)
+{
+	size_t i, j;
+	int any = 0, bad = 0;
+	char msg[600];
+	size_t ml = 0;
+
+	msg[0] = '\0';
+	for (i = 0; i < r->ntallies; i++) {
+		const struct buf *cv = &e->vals[r->tallies[i].count_col];
+		const struct buf *lv = &e->vals[r->tallies[i].list_col];
+		long want = 0, have;
+		if (cv->len == 0 || lv->len == 0 || cv->len > 9)
+			continue;
+		for (j = 0; j < cv->len; j++) {
+			if (cv->data[j] < '0' || cv->data[j] > '9')
+				break;
+			want = want * 10 + (cv->data[j] - '0');
+		}
+		if (j < cv->len)
+			continue;
+		any = 1;
+		have = list_len(lv);
+		if (have != want) {
+			bad = 1;
+			if (ml < sizeof msg - 1)
+				ml += (size_t)snprintf(msg + ml, sizeof msg - ml,
+				    "%s%s %ld but %ld in %s", ml ? ", " : "",
+				    k->cols[r->tallies[i].count_col], want, have,
+				    k->cols[r->tallies[i].list_col]);
+		}
+	}
+	set_val(&e->vals[r->tally_col], any ? (bad ? "mismatch" : "ok") : "",
+	    any ? (bad ? 8 : 2) : 0);
+	if (bad && e->opts->warn) {
+		char full[800];
+		snprintf(full, sizeof full, "warning: %s%s%s%s counts and names "
+		    "disagree: %s", e->minute.len ? "minute " : "",
+		    e->minute.len ? e->minute.data : "", e->minute.len ? ": " : "",
+		    k->name, msg);
+		warn_at(e, para_at(e, at), full);
+	}
+}
+
+/*
  * Finish one record whose columns are in e->vals: constants, fallbacks,
  * post-processors, sentence, figure; then format it.  at is where the
  * record starts (absolute), [us, ue) its unit, [ms, me) the match.
@@ -385,6 +541,8 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 	const struct kind *k = &e->rs->kinds[kidx];
 	size_t i, para, pos;
 
+	for (i = 0; i < r->nwithins; i++)
+		within(e, k, &r->withins[i]);
 	for (i = 0; i < r->nsets; i++) {
 		const struct setv *sv = &r->sets[i];
 		if (sv->only_empty && e->vals[sv->col].len > 0)
@@ -404,11 +562,25 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		const struct fallback *f = &r->fallbacks[i];
 		size_t is = e->heading && e->np > 1 ? e->paras[1].off :
 		    e->heading ? e->text.len : 0;
+		const char *wv = NULL;
+		size_t wl = 0, fat = is;
 		if (e->vals[f->col].len > 0)
 			continue;
-		if (run(e, &f->pat, e->md3, is, e->text.len, is, 0) < 0)
+		if (f->with && !with_value(e, f, &wv, &wl))
 			continue;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
+		int found = 0;
+		while (fat <= e->text.len &&
+		    run(e, &f->pat, e->md3, is, e->text.len, fat, 0) >= 0) {
+			if (!wv || contains(e->text.data + ov[0], ov[1] - ov[0],
+			    wv, wl)) {
+				found = 1;
+				break;
+			}
+			fat = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		}
+		if (!found)
+			continue;
 		for (unsigned g = 1; g <= f->pat.ngroups; g++)
 			if (f->pat.col[g] == f->col && ov[2 * g] != PCRE2_UNSET) {
 				set_val(&e->vals[f->col], e->text.data + ov[2 * g],
@@ -418,6 +590,16 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 	}
 	for (i = 0; i < r->npost; i++)
 		postproc_apply(r->post[i].op, &e->vals[r->post[i].col]);
+	for (i = 0; i < r->nskips; i++) {
+		struct buf *v = &e->vals[r->skips[i].col];
+		size_t all = 0;
+		zero_tail(v, &all);
+		if (pcre2_match(r->skips[i].pat.re, (PCRE2_SPTR)(v->data ?
+		    v->data : ""), v->len, 0, 0, e->md3, e->mctx) >= 0)
+			return;
+	}
+	if (r->tally_col >= 0)
+		tally(e, k, r, at);
 	if (r->sentence_col >= 0) {
 		size_t ss, se;
 		sentence_span(e, us, ue, ms, me, &ss, &se);
@@ -538,6 +720,18 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 		    e->ov[2 * g + 1] - e->ov[2 * g]);
 		e->valpos[col] = e->ov[2 * g];
 	}
+	/* Groups of the block's start paragraph (a PRESENT or Apologies
+	 * label) fill the columns the match left empty. */
+	for (g = 1; e->blk && g <= e->blk->ngroups; g++) {
+		int col = e->blk->col[g];
+		if (col < 0 || e->blkov[2 * g] == PCRE2_UNSET ||
+		    e->valpos[col] != NO_POS)
+			continue;
+		set_val(&e->vals[col], e->text.data + e->blkov[2 * g],
+		    e->blkov[2 * g + 1] - e->blkov[2 * g]);
+		e->valpos[col] = e->blkov[2 * g];
+	}
+	e->curpat = p;
 	add_span(e, kidx, ms, me);
 	if (!r->split || e->valpos[r->split_col] == NO_POS) {
 		finish(e, kidx, r, ms, us, ue, ms, me);
@@ -693,6 +887,8 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 			if (run(e, r->block_start, e->md, p->off, p->off + p->len,
 			    p->off, 0) < 0)
 				continue;
+			memcpy(e->blkov, pcre2_get_ovector_pointer(e->md),
+			    2 * (r->block_start->ngroups + 1) * sizeof *e->blkov);
 			for (j = i + 1; j < e->np; j++) {
 				const struct para *q = &e->paras[j];
 				if (run(e, r->block_start, e->md, q->off,
@@ -702,8 +898,10 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 				    q->off, q->off + q->len, q->off, 0) >= 0)
 					break;
 			}
+			e->blk = r->block_start;
 			run_unit(e, kidx, r, p->off,
 			    e->paras[j - 1].off + e->paras[j - 1].len);
+			e->blk = NULL;
 			i = j - 1;
 		}
 		break;
@@ -881,6 +1079,7 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	pcre2_jit_stack_assign(e->mctx, NULL, e->jit);
 	pcre2_set_match_limit(e->mctx, 20000000);
 	e->ov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->ov);
+	e->blkov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->blkov);
 	e->vals = xcalloc(nc, sizeof *e->vals);
 	e->saved = xcalloc(nc, sizeof *e->saved);
 	e->pending = xcalloc(nc, sizeof *e->pending);
@@ -914,6 +1113,7 @@ engine_free(struct engine *e)
 	free(e->kind_recs);
 	free(e->litstate);
 	free(e->ov);
+	free(e->blkov);
 	free(e->paras);
 	free(e->recs);
 	free(e->spans);
@@ -929,6 +1129,7 @@ engine_free(struct engine *e)
 	buf_free(&e->split);
 	buf_free(&e->tmp);
 	buf_free(&e->esc);
+	buf_free(&e->within);
 	pcre2_match_data_free(e->md);
 	pcre2_match_data_free(e->md2);
 	pcre2_match_data_free(e->md3);

@@ -49,6 +49,20 @@ struct setv {
 struct fallback {
 	int col;
 	struct pat pat;
+	char *with;		/* NULL, or a column or private group name ... */
+	int with_col;		/* ... (its column, or -1): take the first
+				 * match that contains that value */
+};
+
+/* within FIELD /RE/: RE's named groups, run over FIELD, fill columns */
+struct within {
+	int col;
+	struct pat pat;
+};
+
+/* tally: COUNT=LIST pairs compared into one column */
+struct tally {
+	int count_col, list_col;
 };
 
 struct warnre {
@@ -84,10 +98,17 @@ struct rule {
 	size_t nfallbacks;
 	struct fieldop *post;
 	size_t npost;
+	struct within *withins;
+	size_t nwithins;
+	int tally_col;		/* -1 when the rule has no tally */
+	struct tally *tallies;
+	size_t ntallies;
 	int figure_col;
 	int sentence_col;
 	struct warnre *warns;
 	size_t nwarns;
+	struct fallback *skips;	/* drop a record whose column matches */
+	size_t nskips;
 };
 
 struct kind {
