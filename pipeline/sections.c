@@ -145,11 +145,19 @@ static size_t
 find(const char *s, size_t n, const char *needle, int icase)
 {
 	size_t nl = strlen(needle), i, k;
+	unsigned char f0, f1;
 
 	if (nl == 0 || nl > n)
 		return n;
+	f0 = (unsigned char)needle[0];
+	f1 = icase ? (unsigned char)(is_upper(f0) ? f0 + 32 : is_lower(f0) ? f0 - 32 : f0) : f0;
 	for (i = 0; i + nl <= n; i++) {
-		for (k = 0; k < nl; k++) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* the first byte decides most places cheaply */
+		if (c != f0 && c != f1)
+			continue;
+		for (k = 1; k < nl; k++) {
 			int a = (unsigned char)s[i + k], b = (unsigned char)needle[k];
 
 			if (icase ? lower(a) != lower(b) : a != b)
@@ -243,11 +251,13 @@ trim_seps(const char *s, size_t *a, size_t *b)
 static void
 make_clean(struct buf *out, const char *raw, size_t n)
 {
-	size_t i, start;
+	size_t i, start, o = 0;
 	int space = 1;
+	char *d;
 
 	buf_reset(out);
 	buf_reserve(out, n + 1);
+	d = out->data;		/* the clean form is never longer than the raw */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)raw[i];
 
@@ -286,27 +296,28 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			if (!space) {
-				buf_putc(out, ' ');
+				d[o++] = ' ';
 				space = 1;
 			}
 			continue;
 		}
-		buf_putc(out, (char)c);
+		d[o++] = (char)c;
 		space = 0;
 	}
-	while (out->len > 0 && out->data[out->len - 1] == ' ')
-		out->data[--out->len] = '\0';
+	while (o > 0 && d[o - 1] == ' ')
+		o--;
 	/* Markdown heading or quote marks at the start. */
 	start = 0;
-	while (start < out->len && (out->data[start] == '#' || out->data[start] == '>'))
+	while (start < o && (d[start] == '#' || d[start] == '>'))
 		start++;
-	if (start > 0 && (start == out->len || out->data[start] == ' ')) {
-		while (start < out->len && out->data[start] == ' ')
+	if (start > 0 && (start == o || d[start] == ' ')) {
+		while (start < o && d[start] == ' ')
 			start++;
-		memmove(out->data, out->data + start, out->len - start);
-		out->len -= start;
-		out->data[out->len] = '\0';
+		memmove(d, d + start, o - start);
+		o -= start;
 	}
+	out->len = o;
+	d[o] = '\0';
 }
 
 /* ---- ring of paragraphs ---------------------------------------------- */
@@ -1578,6 +1589,11 @@ split_stream(struct splitter *sp, FILE *in, FILE *out, unsigned long *lineno,
 		if (st != SPLIT_OK) {
 			*lineno = r.lineno;
 			break;
+		}
+		if (ferror(out)) {
+			/* a full disk or a closed pipe: no point reading on */
+			line_reader_free(&r);
+			return SPLIT_EWRITE;
 		}
 	}
 	if (st == SPLIT_OK && rc < 0) {

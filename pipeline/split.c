@@ -29,7 +29,10 @@ usage(FILE *f)
 	    "is not a normalise stream line.\n", f);
 }
 
-/* Run one input; returns the exit status it earns (0, 1) or dies (2). */
+/*
+ * Run one input; returns the exit status it earns (0, 1), or -1 when
+ * writing failed (the caller closes stdout, which says why), or dies (2).
+ */
 static int
 run(struct splitter *sp, const char *name)
 {
@@ -64,7 +67,7 @@ run(struct splitter *sp, const char *name)
 		warnmsg("%s:", stdin_in ? "(standard input)" : name);
 		return EXIT_SOFT;
 	default:
-		return close_stdout(EXIT_TROUBLE);
+		return -1;
 	}
 }
 
@@ -76,8 +79,10 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
+	static const char *const stdin_only[] = {"-"};
+	const char *const *files;
 	struct splitter *sp;
-	int c, status = EXIT_OK, i;
+	int c, status = EXIT_OK, i, nfiles;
 
 	err_init(argv[0]);
 	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
@@ -93,16 +98,21 @@ main(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
-	sp = splitter_new();
 	if (optind == argc) {
-		status = run(sp, "-");
+		files = stdin_only;
+		nfiles = 1;
 	} else {
-		for (i = optind; i < argc; i++) {
-			int s = run(sp, argv[i]);
+		files = (const char *const *)argv + optind;
+		nfiles = argc - optind;
+	}
+	sp = splitter_new();
+	for (i = 0; i < nfiles; i++) {
+		int s = run(sp, files[i]);
 
-			if (s > status)
-				status = s;
-		}
+		if (s < 0)
+			break;	/* close_stdout tells a full disk from a closed pipe */
+		if (s > status)
+			status = s;
 	}
 	splitter_free(sp);
 	return close_stdout(status);
