@@ -259,6 +259,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 		n--;
 	if (i == n)
 		return;
+	buf_reserve(out, n - i + 8);    /* out->data is not NULL from here on */
 	if (md && s[i] == '#') {
 		size_t h = i;
 		while (h < n && s[h] == '#')
@@ -333,7 +334,8 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			while (r < n && s[r] == ' ')
 				r++;
 			/* After a leading number or label ("41.   Minutes") a gap is a space. */
-			int lead = out->len - start <= 6 && !memchr(out->data + start, ' ', out->len - start);
+			int lead = out->len > start && out->len - start <= 6 &&
+			           !memchr(out->data + start, ' ', out->len - start);
 			put_gap(out, start, r - i >= 3 && !lead);
 			i = r;
 			continue;
