@@ -211,7 +211,7 @@ is_table_sep(const char *s, size_t n)
 	return dash >= 3 && pipe >= 1;
 }
 
-/* A list part label at s: "(a) ", "a) ", "(iv) ", "12) ". */
+/* A list part label at s: "(a) ", "a) ", "(iv) ", "12) ", "a. ", "1.1. ". */
 static int
 part_label(const char *s, size_t n)
 {
@@ -220,10 +220,15 @@ part_label(const char *s, size_t n)
 	if (i < n && s[i] == '(')
 		i++;
 	size_t st = i;
-	while (i < n && i - st < 5 && is_alnum((unsigned char)s[i]) &&
-	       (unsigned char)s[i] < 0x80)
+	while (i < n && i - st < 8 && (unsigned char)s[i] < 0x80 &&
+	       (is_alnum((unsigned char)s[i]) || (s[i] == '.' && i + 1 < n && s[i + 1] != ' ')))
 		i++;
-	return i > st && i < n && s[i] == ')';
+	if (i == st || i >= n)
+		return 0;
+	if (s[i] == ')')
+		return 1;
+	return s[st] != '(' && s[i] == '.' && i + 1 < n && s[i + 1] == ' ' &&
+	       (i - st <= 3 || (s[i - 1] >= '0' && s[i - 1] <= '9'));
 }
 
 int
@@ -361,6 +366,15 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 				if (e) {
 					i = (size_t)(e - s) + 3;
 					continue;
+				}
+			}
+			if (md && n - i > 8 && (strncmp(s + i + 1, "http://", 7) == 0 ||
+			    strncmp(s + i + 1, "https://", 8) == 0)) {
+				const char *gt = memchr(s + i, '>', n - i);
+				if (gt && !memchr(s + i, ' ', (size_t)(gt - s) - i)) {
+					buf_append(out, s + i + 1, (size_t)(gt - s) - i - 1);
+					i = (size_t)(gt - s) + 1;
+					continue;   /* <https://…>: an autolink */
 				}
 			}
 			size_t k = parse_tag(s + i, n - i, &name, &nl, &closing);
