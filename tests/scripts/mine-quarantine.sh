@@ -1,0 +1,47 @@
+#!/bin/sh
+# minutes-mine quarantines a document that makes the chain fail, crash or
+# time out: the others are processed, the run exits 1, quarantine.tsv and
+# the log say why, and later runs do not retry it until it changes.
+. "$MM_ROOT/tests/scripts/mine-common.inc"
+chain_ready
+need pdftotext; need enscript; need ps2pdf
+cd "$t"
+make_docs docs
+printf 'this is not a PDF\n' >docs/broken.pdf
+pdf_text >x.txt
+make_pdf x.txt docs/crash.pdf
+make_pdf x.txt docs/slow.pdf
+fake_pdftotext
+start=$(date +%s)
+rc=0; MM_FAKE_SLEEP=60 PATH="$t/fake:$PATH" minutes-mine -j2 --timeout 2 -o out docs 2>err || rc=$?
+[ $rc -eq 1 ] || fail "exit $rc, want 1 ($(cat err))"
+[ $(( $(date +%s) - start )) -lt 30 ] || fail "the timeout did not stop the slow document"
+for f in docs/a.txt docs/c.pdf docs/sub/b.md; do
+	[ "$(status_of out "$f")" = processed ] || fail "$f: '$(status_of out "$f")', want processed"
+done
+reason() { awk -F'\t' -v s="$1" '$1 == s { print $3 }' out/quarantine.tsv; }
+case $(reason docs/broken.pdf) in "pdftotext exited with status 1"*) ;; *) fail "broken.pdf: reason '$(reason docs/broken.pdf)'";; esac
+case $(reason docs/crash.pdf) in "pdftotext killed by signal SEGV"*) ;; *) fail "crash.pdf: reason '$(reason docs/crash.pdf)'";; esac
+[ "$(reason docs/slow.pdf)" = "timed out after 2s" ] || fail "slow.pdf: reason '$(reason docs/slow.pdf)'"
+[ "$(sed 1d out/quarantine.tsv | wc -l)" -eq 3 ] || fail "quarantine.tsv: $(cat out/quarantine.tsv)"
+grep -q "^minutes-mine: docs/broken.pdf: failed, quarantined: pdftotext exited with status 1" err || fail "no error line for broken.pdf: $(cat err)"
+cat out/items.tsv out/resolutions.tsv | grep -q "${TAB}docs/\(broken\|crash\|slow\).pdf${TAB}" && fail "records of a failed document"
+[ "$(awk -F'\t' '$1 == "docs/slow.pdf" { print $4 }' out/documents.tsv)" = failed ] || fail "documents.tsv: slow.pdf not failed"
+pgrep -f "$t/fake" >/dev/null 2>&1 && fail "the timed-out job is still running"
+
+# Not retried while unchanged (the slow one would take 60 s), still exit 1.
+start=$(date +%s)
+rc=0; MM_FAKE_SLEEP=60 PATH="$t/fake:$PATH" minutes-mine -o out docs 2>err || rc=$?
+[ $rc -eq 1 ] || fail "second run: exit $rc, want 1"
+[ $(( $(date +%s) - start )) -lt 20 ] || fail "a quarantined document was retried"
+[ "$(status_of out docs/slow.pdf)" = quarantined ] || fail "slow.pdf: '$(status_of out docs/slow.pdf)', want quarantined"
+grep -q "docs/slow.pdf: quarantined (earlier run): timed out" err || fail "second run's message: $(cat err)"
+
+# --retry tries again: with a quick pdftotext the slow one now passes.
+rm docs/broken.pdf docs/crash.pdf
+rc=0; MM_FAKE_SLEEP=0 PATH="$t/fake:$PATH" minutes-mine --retry -o out docs 2>err || rc=$?
+[ $rc -eq 0 ] || fail "--retry: exit $rc ($(cat err))"
+[ "$(status_of out docs/slow.pdf)" = processed ] || fail "--retry did not process slow.pdf"
+[ "$(sed 1d out/quarantine.tsv | wc -l)" -eq 0 ] || fail "quarantine.tsv not emptied"
+[ "$(status_of out docs/broken.pdf)" = removed ] || fail "broken.pdf not removed"
+echo ok
