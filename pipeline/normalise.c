@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,13 @@ main(int argc, char **argv)
 			usage(stderr);
 			return EXIT_TROUBLE;
 		}
+	}
+	if (opts.from) {
+		/* An unknown encoding is a usage error: say so before reading. */
+		iconv_t cd = iconv_open("UTF-8", opts.from);
+		if (cd == (iconv_t)-1)
+			die(EXIT_TROUBLE, "%s: unknown encoding (--from)", opts.from);
+		iconv_close(cd);
 	}
 	char *dash[] = { "-", NULL };
 	char **files = optind < argc ? argv + optind : dash;
