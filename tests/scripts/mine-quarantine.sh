@@ -27,7 +27,9 @@ case $(reason docs/crash.pdf) in "pdftotext killed by signal SEGV"*) ;; *) fail 
 grep -q "^minutes-mine: docs/broken.pdf: failed, quarantined: pdftotext exited with status 1" err || fail "no error line for broken.pdf: $(cat err)"
 cat out/items.tsv out/resolutions.tsv | grep -q "${TAB}docs/\(broken\|crash\|slow\).pdf${TAB}" && fail "records of a failed document"
 [ "$(awk -F'\t' '$1 == "docs/slow.pdf" { print $4 }' out/documents.tsv)" = failed ] || fail "documents.tsv: slow.pdf not failed"
-pgrep -f "$t/fake" >/dev/null 2>&1 && fail "the timed-out job is still running"
+sleep 0.5
+for c in /proc/[0-9]*/cmdline; do tr '\0' ' ' <"$c" 2>/dev/null; echo; done | grep -qF "$t/fake/pdftotext" \
+	&& fail "the timed-out job is still running"
 
 # Not retried while unchanged (the slow one would take 60 s), still exit 1.
 start=$(date +%s)
