@@ -28,7 +28,8 @@ grep -q "^minutes-mine: docs/broken.pdf: failed, quarantined: pdftotext exited w
 cat out/items.tsv out/resolutions.tsv | grep -q "${TAB}docs/\(broken\|crash\|slow\).pdf${TAB}" && fail "records of a failed document"
 [ "$(awk -F'\t' '$1 == "docs/slow.pdf" { print $4 }' out/documents.tsv)" = failed ] || fail "documents.tsv: slow.pdf not failed"
 sleep 0.5
-for c in /proc/[0-9]*/cmdline; do tr '\0' ' ' <"$c" 2>/dev/null; echo; done | grep -qF "$t/fake/pdftotext" \
+# (the pattern is written so that grep's own command line does not match)
+for c in /proc/[0-9]*/cmdline; do { tr '\0' ' ' <"$c"; } 2>/dev/null; echo; done | grep -q "$t/fak[e]/pdftotext" \
 	&& fail "the timed-out job is still running"
 
 # Not retried while unchanged (the slow one would take 60 s), still exit 1.
