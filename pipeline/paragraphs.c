@@ -265,6 +265,8 @@ survey_finish(struct survey *sv)
 	for (size_t b = 0; b < NBUCKET; b++)
 		total += sv->global[b];
 	sv->wglobal = total ? percentile(sv->global, total, 0.9) : 80;
+	if (total < 32 && sv->wglobal < 72)
+		sv->wglobal = 72;       /* too few lines to tell a wrap width */
 	if (sv->wglobal < 30)
 		sv->wglobal = 30;
 	sv->wrap = xcalloc(sv->nblocks + 1, sizeof *sv->wrap);
@@ -413,6 +415,7 @@ struct normaliser {
 	size_t last_width, last_indent, last_wrap;
 	unsigned last_flags;
 	int last_allcaps, last_sparse, last_person;
+	int para_bare;          /* the paragraph is only a number: "15." */
 	int gap_blank, gap_page;
 	int prev_blank;         /* the line before was blank, furniture or none */
 };
@@ -726,6 +729,11 @@ decide(struct normaliser *nm, const struct tline *b)
 
 	if (b->cut)   /* a piece of an over-long line: a space where it was cut */
 		return b->indent ? JOIN_SPACE : JOIN_TIGHT;
+	/* A minute number on a line of its own, then its title: one heading. */
+	if (nm->para_bare && (mk == MARK_NONE || mk == MARK_LABEL) && !nm->gap_page &&
+	    nm->gap_blank <= 2 &&
+	    !(b->flags & (TIDY_TABLE | TIDY_LIST)) && !lower)
+		return JOIN_SPACE;
 	if ((nm->last_flags & (TIDY_HEADING | TIDY_TABLE)) ||
 	    (b->flags & (TIDY_HEADING | TIDY_TABLE | TIDY_LIST)))
 		return BREAK;
@@ -739,8 +747,9 @@ decide(struct normaliser *nm, const struct tline *b)
 		return BREAK;
 	if (nm->gap_page) {
 		/* Across a page break only a sentence plainly cut in two joins. */
-		if (open && longline && mk == MARK_NONE &&
-		    (lower || ek != END_WORD || ends_open_word(a, an)))
+		if (open && mk == MARK_NONE &&
+		    (ends_open_word(a, an) || ek == END_HYPHEN || a[an - 1] == ',' ||
+		     (longline && (lower || ek != END_WORD))))
 			return ok;
 		return BREAK;
 	}
@@ -817,6 +826,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 	nm->last_flags = b->flags;
 	nm->last_allcaps = all_caps(b->text.data, b->text.len);
 	nm->last_person = starts_with_person(b->text.data, b->text.len);
+	nm->para_bare = j == BREAK && mark_kind(b->text.data, b->text.len) == MARK_BARE;
 	nm->last_wrap = wrap_at(nm, b->lineno, &nm->last_sparse);
 	nm->gap_blank = nm->gap_page = 0;
 	return 0;
