@@ -11,6 +11,7 @@ static const char *const names[PP_COUNT_] = {
 	[PP_TRIMLIST] = "trimlist", [PP_UNQUOTE] = "unquote",
 	[PP_LOWER] = "lower", [PP_LABEL] = "label", [PP_NUMBER] = "number",
 	[PP_ISODATE] = "isodate", [PP_ONELINE] = "oneline",
+	[PP_NAMELIST] = "namelist",
 };
 
 enum postproc_op
@@ -225,6 +226,69 @@ isodate(struct buf *b)
 	}
 }
 
+/* Length of a list separator at s[i..n), or 0. */
+static size_t
+list_sep(const char *s, size_t i, size_t n)
+{
+	if (s[i] == ',' || s[i] == ';' || s[i] == '\n')
+		return 1;
+	if (s[i] != ' ')
+		return 0;
+	if (i + 1 < n && s[i + 1] == ' ')
+		return 2;
+	if (i + 4 < n && !strncmp(s + i, " and ", 5))
+		return 5;
+	if (i + 2 < n && !strncmp(s + i, " & ", 3))
+		return 3;
+	return 0;
+}
+
+/*
+ * One name per piece, joined by "; ".  The text is first copied past its
+ * end in the same buffer and rewritten from the front: a piece's output
+ * never outruns its input by more than the input already read.
+ */
+static void
+namelist(struct buf *b)
+{
+	size_t n = b->len, i = 0, o = 0, ps, pe;
+	const char *in;
+
+	buf_reserve(b, n + 4);
+	memcpy(b->data + n + 2, b->data, n);
+	in = b->data + n + 2;
+	while (i < n) {
+		size_t l;
+		ps = i;
+		while (i < n && (l = list_sep(in, i, n)) == 0)
+			i++;
+		pe = i;
+		while (ps < pe && space((unsigned char)in[ps]))
+			ps++;
+		while (pe > ps && space((unsigned char)in[pe - 1]))
+			pe--;
+		/* a full stop after a word (not after an initial "A.") */
+		if (pe > ps && in[pe - 1] == '.' && pe - ps >= 3 &&
+		    in[pe - 2] >= 'a' && in[pe - 2] <= 'z')
+			pe--;
+		else if (pe > ps + 2 && in[pe - 1] == '.' && in[pe - 3] != ' ' &&
+		    in[pe - 3] != '.')
+			pe--;
+		if (pe > ps) {
+			if (o > 0) {
+				b->data[o++] = ';';
+				b->data[o++] = ' ';
+			}
+			memmove(b->data + o, in + ps, pe - ps);
+			o += pe - ps;
+		}
+		while (i < n && (l = list_sep(in, i, n)) > 0)
+			i += l;
+	}
+	b->len = o;
+	b->data[o] = '\0';
+}
+
 void
 postproc_apply(enum postproc_op op, struct buf *b)
 {
@@ -239,6 +303,7 @@ postproc_apply(enum postproc_op op, struct buf *b)
 	case PP_LABEL: label(b); break;
 	case PP_NUMBER: number(b); break;
 	case PP_ISODATE: isodate(b); break;
+	case PP_NAMELIST: namelist(b); break;
 	case PP_ONELINE: {
 		size_t i;
 		for (i = 0; i < b->len; i++)

@@ -15,6 +15,10 @@
  *   number    "4,283" → "4283", "six" → "6", "Twenty-one" → "21"; else kept
  *   isodate   a printed date → YYYY-MM-DD (kept as is when not a date)
  *   oneline   LF → space (nothing else touched)
+ *   namelist  a printed list of names → "A; B; C": cut at ",", ";", line
+ *             feeds, " and ", " & " and runs of two or more spaces (two
+ *             columns run together); pieces trimmed, a sentence's full
+ *             stop dropped (not an initial's), empty pieces dropped
  */
 #ifndef MM_POSTPROC_H
 #define MM_POSTPROC_H
@@ -23,7 +27,7 @@
 
 enum postproc_op {
 	PP_NONE = 0, PP_SQUEEZE, PP_TRIM, PP_TRIMLIST, PP_UNQUOTE, PP_LOWER,
-	PP_LABEL, PP_NUMBER, PP_ISODATE, PP_ONELINE, PP_COUNT_
+	PP_LABEL, PP_NUMBER, PP_ISODATE, PP_ONELINE, PP_NAMELIST, PP_COUNT_
 };
 
 /* The op named name, or PP_NONE. */
