@@ -74,6 +74,7 @@ struct splitter {
 	int style;
 	char prefix[8];
 	int in_resolved;	/* inside a RESOLVED block of the current item */
+	int dotted;		/* the last item heading ended with a full stop */
 	int heading_left;	/* paragraphs of a recognised heading to come */
 
 	struct buf joined;	/* scratch: headings spread over paragraphs */
@@ -381,6 +382,7 @@ reset_state(struct splitter *sp)
 	sp->style = ST_NONE;
 	sp->prefix[0] = '\0';
 	sp->in_resolved = 0;
+	sp->dotted = 0;
 	sp->heading_left = 0;
 }
 
@@ -473,6 +475,25 @@ heading_may_start(const char *c, size_t p)
 }
 
 /*
+ * After a heading's date c[e..n) only a time or the next heading word
+ * may follow, not the rest of a sentence ("… were approved") nor an
+ * agenda's page reference ("(Pages 3 - 8)").
+ */
+static int
+after_date_ok(const char *c, size_t e, size_t n)
+{
+	while (e < n && (c[e] == ' ' || c[e] == '.' || c[e] == ',' || c[e] == ')' ||
+	    c[e] == '('))
+		e++;
+	if (e < n && is_lower((unsigned char)c[e]) &&
+	    !starts_word(c + e, n - e, "at") && !starts_word(c + e, n - e, "commencing") &&
+	    !starts_word(c + e, n - e, "starting") && !starts_word(c + e, n - e, "from") &&
+	    !starts_word(c + e, n - e, "beginning"))
+		return 0;
+	return find(c + e, n - e, "page", 1) >= n - e;
+}
+
+/*
  * A minutes heading in c[0..n): "Minutes of a meeting of BODY held … DATE",
  * "MINUTES OF THE BODY — DATE", "Minutes of the BODY meeting held on …".
  * It opens the paragraph or follows the end of a sentence in it (the
@@ -483,7 +504,7 @@ static int
 minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     int *has_date)
 {
-	size_t p = 0, i, j, limit, ds, de, e;
+	size_t p = 0, i, j, limit, ds, de;
 
 	for (;;) {
 		p += find(c + p, n - p, "minutes of ", 1);
@@ -504,7 +525,8 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 		if (!starts_word(c + i, n - i, "of")) {
 			/* "Minutes of the meeting held on DATE": the body was printed above */
 			if (p > 0 || !starts_word(c + i, n - i, "held") ||
-			    !date_find(c + i, n - i, iso, &ds, &de) || n > 160)
+			    !date_find(c + i, n - i, iso, &ds, &de) || n > 160 ||
+			    !after_date_ok(c, i + de, n))
 				return 0;
 			*has_date = 1;
 			*bs = *be = 0;
@@ -533,17 +555,7 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 	*bs = i;
 	*be = j;
 	if (*has_date) {
-		/* After the date only a time or the next heading word, not a sentence. */
-		e = de;
-		while (e < n && (c[e] == ' ' || c[e] == '.' || c[e] == ',' || c[e] == ')' ||
-		    c[e] == '('))
-			e++;
-		if (e < n && is_lower((unsigned char)c[e]) &&
-		    !starts_word(c + e, n - e, "at") && !starts_word(c + e, n - e, "commencing") &&
-		    !starts_word(c + e, n - e, "starting") && !starts_word(c + e, n - e, "from") &&
-		    !starts_word(c + e, n - e, "beginning"))
-			return 0;
-		if (find(c + e, n - e, "page", 1) < n - e)
+		if (!after_date_ok(c, de, n))
 			return 0;
 	} else if (n > 200) {
 		return 0;
@@ -1006,6 +1018,24 @@ run_in_cut(const char *t, size_t n, int strict, int in_resolved)
 }
 
 /*
+ * Is u[0..un) the last line of a title t[0..tn) that wrapped ("… Scrutiny
+ * Procedure" / "Rule 16.")?  Only when the title lacks the full stop this
+ * document's headings end with (or is long enough to have wrapped) and u
+ * is a short capitalised fragment that has it.
+ */
+static int
+wrapped_tail(const struct splitter *sp, const char *t, size_t tn, const char *u, size_t un)
+{
+	if (tn == 0 || t[tn - 1] == '.' || t[tn - 1] == ':' || u[un - 1] != '.')
+		return 0;
+	if (un > 50 || count_words(u, un) > 6)
+		return 0;
+	if (!(is_upper((unsigned char)u[0]) || is_digit((unsigned char)u[0])))
+		return 0;
+	return sp->dotted || tn >= 60;
+}
+
+/*
  * Is the head paragraph a minute item heading?  If so write it (joined
  * with its title paragraph when the number stands alone; cut from the
  * item's first sentence when the two were run together) and return 1.
@@ -1082,13 +1112,15 @@ try_item(struct splitter *sp, FILE *out)
 			rawcut = f;
 		}
 		tn = cut;
-	} else if (sp->count > used && title_continues(t, tn)) {
+	} else if (sp->count > used) {
 		/* A title that runs on into the next paragraph. */
 		struct para *q = at(sp, used);
+		const char *u = q->clean.data;
+		size_t un = q->clean.len;
 
-		if (q->clean.len > 0 && q->clean.len <= 120 &&
-		    !parse_number(q->clean.data, q->clean.len, &other) &&
-		    title_like(q->clean.data, q->clean.len, 0, 0))
+		if (un > 0 && un <= 120 && !parse_number(u, un, &other) &&
+		    title_like(u, un, 0, 0) &&
+		    (title_continues(t, tn) || wrapped_tail(sp, t, tn, u, un)))
 			used++;
 	}
 
@@ -1105,6 +1137,8 @@ try_item(struct splitter *sp, FILE *out)
 	sp->title.data[sp->title.len] = '\0';
 
 	sp->have_item = 1;
+	sp->dotted = at(sp, used - 1)->clean.len > 0 &&
+	    at(sp, used - 1)->clean.data[at(sp, used - 1)->clean.len - 1] == '.';
 	sp->last = ni.value;
 	if (sp->style == ST_NONE || ni.style != ST_BARE)
 		sp->style = ni.style;
@@ -1390,6 +1424,32 @@ appendix_line(const char *c, size_t n)
 
 /* ---- the decision for the head paragraph ----------------------------- */
 
+/*
+ * A minutes heading cut inside the body's name: "Minutes of a meeting of
+ * the Children and Families Overview and Scrutiny" / "Committee held at …
+ * on DATE".  Add the start of the next paragraph, up to "held", to it.
+ */
+static void
+body_goes_on(struct splitter *sp, const char *c, size_t ds)
+{
+	size_t a = 0, b = body_end(c, 0, ds);
+
+	if (b == 0 || b > 60 || !is_upper((unsigned char)c[0]))
+		return;
+	trim_seps(c, &a, &b);
+	if (b <= a)
+		return;
+	buf_putc(&sp->body, ' ');
+	buf_append(&sp->body, c + a, b - a);
+}
+
+/* What councils call their meetings' bodies. */
+static const char *const body_nouns[] = {
+	"committee", "council", "board", "cabinet", "panel", "commission",
+	"forum", "group", "executive", "authority", "assembly", "partnership",
+	"meeting", "trust", NULL
+};
+
 /* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
 static int
 body_line(const char *c, size_t n)
@@ -1402,8 +1462,13 @@ body_line(const char *c, size_t n)
 		if (is_digit((unsigned char)c[i]) || c[i] == '.' || c[i] == ',' || c[i] == ':' ||
 		    c[i] == ';' || c[i] == '?')
 			return 0;
-	return !starts_word(c, n, "present") && !starts_word(c, n, "minutes") &&
-	    !starts_word(c, n, "agenda");
+	if (starts_word(c, n, "present") || starts_word(c, n, "minutes") ||
+	    starts_word(c, n, "agenda"))
+		return 0;
+	for (i = 0; body_nouns[i]; i++)
+		if (find(c, n, body_nouns[i], 1) < n)
+			return 1;
+	return 0;
 }
 
 static void
@@ -1462,10 +1527,12 @@ process_head(struct splitter *sp, FILE *out)
 			for (k = 1; k < 3 && k < sp->count; k++) {
 				struct para *q = at(sp, k);
 
-				if (q->clean.len <= 120 &&
-				    date_find(q->clean.data, q->clean.len, iso, &ds, NULL) && ds < 60) {
+				if (q->clean.len <= 200 &&
+				    date_find(q->clean.data, q->clean.len, iso, &ds, NULL) && ds < 100) {
 					memcpy(sp->date, iso, sizeof sp->date);
 					sp->heading_left = (int)k;
+					if (k == 1 && be == n)
+						body_goes_on(sp, q->clean.data, ds);
 					break;
 				}
 			}
