@@ -317,6 +317,11 @@ rtrim_len(const char *s, size_t n)
 	return n;
 }
 
+/* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown. */
+static const unsigned char survey_class[256] = {
+	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2
+};
+
 static int
 survey_run(struct pagelines *pl, struct survey *sv)
 {
@@ -346,15 +351,21 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			sv->blank[b]++;
 			continue;
 		}
-		size_t w = utf8_is_ascii(l.s, n) ? n : utf8_width(l.s, n);
+		/* One pass: the width, and whether hyphens or markup occur. */
+		size_t w = lead;
+		unsigned seen = 0;
+		for (size_t i = lead; i < n; i++) {
+			unsigned char c = (unsigned char)l.s[i];
+			w += (c & 0xC0) != 0x80;
+			seen |= survey_class[c];
+		}
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
 		if (sv->hist[b][bucket] < UINT16_MAX)
 			sv->hist[b][bucket]++;
 		sv->global[bucket]++;
-		if (memchr(l.s, '-', n))
+		if (seen & 1)
 			survey_hyphens(sv, l.s + lead, n - lead);
-		if (sv->mdlines < 1000 && (l.s[lead] == '#' || memchr(l.s, '*', n) ||
-		    memchr(l.s, '<', n) || memchr(l.s, '|', n)) &&
+		if (sv->mdlines < 1000 && (seen & 2) &&
 		    markup_is_markdown_line(l.s + lead, n - lead))
 			sv->mdlines++;
 		/* A long line is text, not furniture, but still fills an edge. */
@@ -434,11 +445,19 @@ emit(struct normaliser *nm)
 {
 	if (!nm->have)
 		return 0;
-	char num[24];
-	int k = snprintf(num, sizeof num, "%lu\t", nm->para_line);
+	char num[24], *p = num + sizeof num;
+	unsigned long v = nm->para_line;
+	*--p = '\t';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
 	buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
-	buf_append(&nm->obuf, num, (size_t)k);
-	tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
+	buf_append(&nm->obuf, p, (size_t)(num + sizeof num - p));
+	/* Tidied text holds no TAB, LF or CR: only a backslash needs escaping. */
+	if (memchr(nm->para.data, '\\', nm->para.len))
+		tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
+	else
+		buf_append(&nm->obuf, nm->para.data, nm->para.len);
 	buf_putc(&nm->obuf, '\n');
 	nm->st.paragraphs++;
 	nm->have = 0;
@@ -525,7 +544,8 @@ ends_open_word(const char *s, size_t n)
 	if (b == e || e - b > 7 || (b > 0 && s[b - 1] != ' '))
 		return 0;       /* "n/a" does not end in "a" */
 	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == e - b && strncasecmp(words[i], s + b, e - b) == 0)
+		if (words[i][0] == lower((unsigned char)s[b]) && strlen(words[i]) == e - b &&
+		    strncasecmp(words[i], s + b, e - b) == 0)
 			return 1;
 	return 0;
 }
