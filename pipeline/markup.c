@@ -314,6 +314,19 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			i = j;
 		}
 	}
+	/* Most lines hold no markup and no run of spaces: copy them whole. */
+	if (!(ti->flags & TIDY_TABLE)) {
+		unsigned acc = 0, dbl = 0;
+		for (size_t j = i + 1; j < n; j++) {
+			acc |= special[(unsigned char)s[j]];
+			dbl |= (s[j] == ' ') & (s[j - 1] == ' ');
+		}
+		acc |= special[(unsigned char)s[i]];
+		if (!acc && !dbl) {
+			buf_append(out, s + i, n - i);
+			return;
+		}
+	}
 	while (i < n) {
 		/* Ordinary text goes straight through; single spaces included. */
 		if (s[i] == ' ' && out->len > start && out->data[out->len - 1] == ' ') {

@@ -159,10 +159,15 @@ deliver(struct pagelines *pl, const char *s, size_t n, unsigned long lineno,
 	l->lineno = lineno;
 	l->cut = cut;
 	l->page_break = 0;
+	const char *ff = memchr(s, '\f', n);
+	if (!ff) {              /* the common case: no page break in the line */
+		l->s = s;
+		l->n = n;
+		return 1;
+	}
 	pl->rest = s;
 	pl->restn = n;
-	const char *ff = memchr(s, '\f', n);
-	if (ff && ff == s) {
+	if (ff == s) {
 		/* Nothing before the form feed: the line itself starts the page. */
 		pl->rest = s + 1;
 		pl->restn = n - 1;

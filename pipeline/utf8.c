@@ -155,11 +155,17 @@ utf8_repair(const char *s, size_t n, struct buf *out)
 size_t
 utf8_width(const char *s, size_t n)
 {
-	size_t w = 0;
+	size_t cont = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++)
-		w += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return w;
+	/* Count continuation bytes (10xxxxxx) eight at a time. */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
 }
 
 /*
