@@ -661,6 +661,8 @@ mark_kind(const char *s, size_t n)
 		"response from", "response:", "answer by", "answer from",
 		"recommended", "reasons for", "reason for", NULL
 	};
+	if (c < 'A' || c > 'Z')
+		return MARK_NONE;       /* "the Committee\nresolved that" goes on */
 	for (int k = 0; labels[k]; k++)
 		if (lower(c) == labels[k][0] && starts_with_word(s, n, labels[k]))
 			return MARK_LABEL;
