@@ -29,6 +29,11 @@ struct edge {
 	uint64_t key;
 };
 
+/* How often a page-edge line was seen, and on which pages first and last. */
+struct edge_seen {
+	uint32_t count, first, last;
+};
+
 struct survey {
 	uint16_t (*hist)[NBUCKET];  /* per block, widths of non-blank lines */
 	uint32_t *blank;            /* per block, blank lines */
@@ -42,7 +47,7 @@ struct survey {
 	struct edge *cand;
 	size_t ncand, candcap;
 	uint64_t *ekey;
-	uint32_t *ecount;
+	struct edge_seen *ecount;
 	size_t pages;
 	struct edge top[2];
 	int ntop;
@@ -157,31 +162,49 @@ edge_count(struct survey *sv, uint64_t key)
 
 	for (size_t probe = 0; probe < EDGE_SLOTS; probe++) {
 		if (sv->ekey[i] == key) {
-			sv->ecount[i]++;
+			sv->ecount[i].count++;
+			sv->ecount[i].last = (uint32_t)sv->pages;
 			return;
 		}
 		if (sv->ekey[i] == 0) {
 			sv->ekey[i] = key;
-			sv->ecount[i] = 1;
+			sv->ecount[i].count = 1;
+			sv->ecount[i].first = sv->ecount[i].last = (uint32_t)sv->pages;
 			return;
 		}
 		i = (i + 1) & (EDGE_SLOTS - 1);
 	}
 }
 
-static uint32_t
+static const struct edge_seen *edge_get(const struct survey *sv, uint64_t key);
+
+/*
+ * Is key a running header or footer?  It must stand at the same edge of
+ * at least three pages, and of at least half the pages from its first to
+ * its last: a report's title page heading, repeated once per report, is
+ * not furniture.
+ */
+static int
+edge_running(const struct survey *sv, uint64_t key)
+{
+	const struct edge_seen *e = edge_get(sv, key);
+
+	return e && e->count >= 3 && e->count * 2 >= e->last - e->first + 1;
+}
+
+static const struct edge_seen *
 edge_get(const struct survey *sv, uint64_t key)
 {
 	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 48) & (EDGE_SLOTS - 1);
 
 	for (size_t probe = 0; probe < EDGE_SLOTS; probe++) {
 		if (sv->ekey[i] == key)
-			return sv->ecount[i];
+			return &sv->ecount[i];
 		if (sv->ekey[i] == 0)
-			return 0;
+			return NULL;
 		i = (i + 1) & (EDGE_SLOTS - 1);
 	}
-	return 0;
+	return NULL;
 }
 
 static void
@@ -294,7 +317,7 @@ survey_finish(struct survey *sv)
 	sv->hist = NULL;
 	if (sv->pages >= 3)
 		for (size_t i = 0; i < sv->ncand; i++)
-			if (edge_get(sv, sv->cand[i].key) >= 3) {
+			if (edge_running(sv, sv->cand[i].key)) {
 				if (sv->ndrop == 0 || sv->drop[sv->ndrop - 1] != sv->cand[i].lineno) {
 					if (!sv->drop)
 						sv->drop = xmalloc(sv->ncand * sizeof *sv->drop);
