@@ -74,7 +74,7 @@ struct splitter {
 	int style;
 	char prefix[8];
 	int in_resolved;	/* inside a RESOLVED block of the current item */
-	int dotted;		/* the last item heading ended with a full stop */
+	int dotted;		/* item headings with a full stop minus those without */
 	int heading_left;	/* paragraphs of a recognised heading to come */
 
 	struct buf joined;	/* scratch: headings spread over paragraphs */
@@ -435,6 +435,7 @@ body_end(const char *c, size_t i, size_t limit)
 		" to be held", " which will", " will be held", " \xe2\x80\x94",
 		" \xe2\x80\x93", " - ", ", ", ": ", " (", ". ", NULL
 	};
+	static const char *const last_words[] = {" held", " HELD", " on", " at", NULL};
 	size_t j = limit, k;
 
 	for (k = 0; stops[k]; k++) {
@@ -442,6 +443,15 @@ body_end(const char *c, size_t i, size_t limit)
 
 		if (i + f < j)
 			j = i + f;
+	}
+	/* a heading cut just after "held" */
+	for (k = 0; last_words[k]; k++) {
+		size_t wl = strlen(last_words[k]);
+
+		if (j >= i + wl && memcmp(c + j - wl, last_words[k], wl) == 0) {
+			j -= wl;
+			break;
+		}
 	}
 	return j;
 }
@@ -650,7 +660,7 @@ chair_line(const char *c, size_t n)
 	int strong = 0;
 	char iso[DATE_ISO_LEN + 1];
 
-	if (n == 0 || n > 120)
+	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
 		return 0;
 	while (i < n) {
 		size_t j = i;
@@ -661,9 +671,13 @@ chair_line(const char *c, size_t n)
 		}
 		while (j < n && (is_alpha((unsigned char)c[j]) || c[j] == '\''))
 			j++;
-		if (starts_with(c + i, j - i, "chair") || starts_word(c + i, j - i, "signed") ||
-		    starts_word(c + i, j - i, "mayor") || starts_word(c + i, j - i, "presiding"))
+		if (starts_with(c + i, j - i, "chair") || starts_word(c + i, j - i, "mayor") ||
+		    starts_word(c + i, j - i, "presiding"))
 			strong = 1;
+		else if (starts_word(c + i, j - i, "signed") && j < n &&
+		    (c[j] == ':' || c[j] == '.' || c[j] == '_' || (c[j] == ' ' && j + 1 < n &&
+		    (c[j + 1] == '.' || c[j + 1] == '_'))))
+			strong = 1;	/* "Signed: …", "Signed ………", not "… and signed." */
 		else if (!in_list(c + i, j - i, chair_words) &&
 		    !date_find(c + i, n - i, iso, NULL, NULL))
 			return 0;
@@ -1017,6 +1031,28 @@ run_in_cut(const char *t, size_t n, int strict, int in_resolved)
 	return 0;
 }
 
+/* First words of an item's text, never of a title's last line. */
+static const char *const sentence_starts[] = {
+	"none", "no", "nil", "noted", "agreed", "resolved", "there", "the", "it",
+	"this", "that", "a", "an", "members", "apologies", NULL
+};
+
+/* Does t[0..tn) end with a word that a number follows ("Rule", "Order")? */
+static int
+takes_number(const char *t, size_t tn)
+{
+	static const char *const words[] = {
+		"rule", "order", "item", "section", "minute", "regulation", "paragraph",
+		"part", "article", "no", "number", "appendix", "phase", "quarter",
+		"stage", NULL
+	};
+	size_t w = tn;
+
+	while (w > 0 && is_alpha((unsigned char)t[w - 1]))
+		w--;
+	return w < tn && (w == 0 || t[w - 1] == ' ') && in_list(t + w, tn - w, words);
+}
+
 /*
  * Is u[0..un) the last line of a title t[0..tn) that wrapped ("… Scrutiny
  * Procedure" / "Rule 16.")?  Only when the title lacks the full stop this
@@ -1032,7 +1068,9 @@ wrapped_tail(const struct splitter *sp, const char *t, size_t tn, const char *u,
 		return 0;
 	if (!(is_upper((unsigned char)u[0]) || is_digit((unsigned char)u[0])))
 		return 0;
-	return sp->dotted || tn >= 60;
+	if (in_list(u, un, sentence_starts))
+		return 0;	/* "Urgent Items" / "None." is an item and its text */
+	return sp->dotted > 0 || tn >= 60;
 }
 
 /*
@@ -1122,6 +1160,9 @@ try_item(struct splitter *sp, FILE *out)
 		    title_like(u, un, 0, 0) &&
 		    (title_continues(t, tn) || wrapped_tail(sp, t, tn, u, un)))
 			used++;
+		else if (un > 0 && un <= 12 && takes_number(t, tn) &&
+		    is_digit((unsigned char)u[0]) && (sp->dotted > 0 || tn >= 60) && u[un - 1] == '.')
+			used++;	/* "… Procedure Rule" / "16." */
 	}
 
 	/* The item's minute and title. */
@@ -1137,8 +1178,11 @@ try_item(struct splitter *sp, FILE *out)
 	sp->title.data[sp->title.len] = '\0';
 
 	sp->have_item = 1;
-	sp->dotted = at(sp, used - 1)->clean.len > 0 &&
-	    at(sp, used - 1)->clean.data[at(sp, used - 1)->clean.len - 1] == '.';
+	if (at(sp, used - 1)->clean.len > 0 &&
+	    at(sp, used - 1)->clean.data[at(sp, used - 1)->clean.len - 1] == '.')
+		sp->dotted++;
+	else
+		sp->dotted--;
 	sp->last = ni.value;
 	if (sp->style == ST_NONE || ni.style != ST_BARE)
 		sp->style = ni.style;
