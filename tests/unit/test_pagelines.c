@@ -1,0 +1,126 @@
+/*
+ * Unit tests for pagelines: line numbers for LF, CRLF and lone CR (also
+ * when a CR ends a read chunk), form feeds, pieces of over-long lines,
+ * UTF-16, NUL bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pagelines.h"
+
+static int failed;
+
+struct want {
+	const char *text;
+	unsigned long lineno;
+	int page_break, cut;
+};
+
+static void
+run(const char *name, const char *data, size_t n, size_t cap,
+    const struct want *w, int want_rc)
+{
+	FILE *f = fmemopen((void *)data, n, "r");
+	struct pagelines pl;
+	struct pline l;
+	int r, i = 0;
+
+	if (!f) {
+		printf("FAIL %s: fmemopen\n", name);
+		failed++;
+		return;
+	}
+	pagelines_open(&pl, f, NULL, cap);
+	while ((r = pagelines_next(&pl, &l)) == 1) {
+		if (!w[i].text) {
+			printf("FAIL %s: extra line %lu \"%.*s\"\n", name, l.lineno, (int)l.n, l.s);
+			failed++;
+			break;
+		}
+		if (l.n != strlen(w[i].text) || memcmp(l.s, w[i].text, l.n) != 0 ||
+		    l.lineno != w[i].lineno || l.page_break != w[i].page_break ||
+		    l.cut != w[i].cut) {
+			printf("FAIL %s: line %d: got %lu \"%.*s\" pb=%d cut=%d, want %lu \"%s\" pb=%d cut=%d\n",
+			       name, i, l.lineno, (int)l.n, l.s, l.page_break, l.cut,
+			       w[i].lineno, w[i].text, w[i].page_break, w[i].cut);
+			failed++;
+		}
+		i++;
+	}
+	if (r <= 0 && r != want_rc) {
+		printf("FAIL %s: end code %d, want %d\n", name, r, want_rc);
+		failed++;
+	}
+	if (r == 0 && w[i].text) {
+		printf("FAIL %s: missing line \"%s\"\n", name, w[i].text);
+		failed++;
+	}
+	pagelines_close(&pl);
+	fclose(f);
+}
+
+int
+main(void)
+{
+	static const char ends[] = "one\r\ntwo\rthree\n\nfour";
+	static const struct want ends_w[] = {
+		{"one", 1, 0, 0}, {"two", 2, 0, 0}, {"three", 3, 0, 0}, {"", 4, 0, 0},
+		{"four", 5, 0, 0}, {NULL, 0, 0, 0}
+	};
+	run("line ends", ends, sizeof ends - 1, 1 << 20, ends_w, 0);
+
+	static const char ff[] = "a\n\fTop\nb\fc\n\f\n";
+	static const struct want ff_w[] = {
+		{"a", 1, 0, 0}, {"Top", 2, 1, 0}, {"b", 3, 0, 0}, {"c", 3, 1, 0},
+		{"", 4, 1, 0}, {NULL, 0, 0, 0}
+	};
+	run("form feeds", ff, sizeof ff - 1, 1 << 20, ff_w, 0);
+
+	static const char longl[] = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo pppp qqqq\nx\n";
+	static const struct want long_w[] = {
+		{"aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll", 1, 0, 1},
+		{" mmmm nnnn oooo pppp qqqq", 1, 0, 1}, {"x", 2, 0, 0}, {NULL, 0, 0, 0}
+	};
+	run("cut at cap", longl, sizeof longl - 1, 64, long_w, 0);
+
+	/* A CR as the last byte of the first 256 KiB chunk, LF the first of the next. */
+	size_t big = 256 * 1024;
+	char *buf = malloc(big + 16);
+	memset(buf, 'A', big - 1);
+	memcpy(buf + big - 1, "\r\nB\rC\n", 6);
+	struct want big_w[] = {
+		{NULL, 1, 0, 0}, {"B", 2, 0, 0}, {"C", 3, 0, 0}, {NULL, 0, 0, 0}
+	};
+	char *first = malloc(big);
+	memset(first, 'A', big - 1);
+	first[big - 1] = '\0';
+	big_w[0].text = first;
+	run("CR at chunk end", buf, big + 5, 1 << 20, big_w, 0);
+	free(buf);
+	free(first);
+
+	static const char u16[] = "\xFF\xFEO\0k\0\r\0\n\0\xA3\0" "5\0";
+	static const struct want u16_w[] = {
+		{"Ok", 1, 0, 0}, {"\xC2\xA3" "5", 2, 0, 0}, {NULL, 0, 0, 0}
+	};
+	run("utf-16", u16, sizeof u16 - 1, 1 << 20, u16_w, 0);
+
+	/* NUL bytes: refused when sniffed in the first chunk, or met later. */
+	static const char nul[] = "text\nmore\0text\n";
+	static const struct want none[] = { {NULL, 0, 0, 0} };
+	run("nul", nul, sizeof nul - 1, 1 << 20, none, PL_EBINARY);
+	buf = malloc(big + 16);
+	memset(buf, 'x', big + 16);
+	buf[10] = '\n';
+	buf[big + 4] = '\0';
+	static const struct want late_w[] = { {"xxxxxxxxxx", 1, 0, 0}, {NULL, 0, 0, 0} };
+	run("late nul", buf, big + 16, 1 << 20, late_w, PL_EBINARY);
+	free(buf);
+
+	if (failed) {
+		printf("%d failed\n", failed);
+		return 1;
+	}
+	return 0;
+}
