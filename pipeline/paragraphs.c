@@ -1016,17 +1016,15 @@ run(struct normaliser *nm, struct pagelines *pl)
 			continue;
 		}
 		nm->prev_blank = 0;
-		int e = add_line(nm, cur);
-		if (e)
-			return e;
+		if ((r = add_line(nm, cur)) != 0)
+			break;
 	}
 	buf_free(&a.text);
 	buf_free(&b.text);
 	if (r < 0)
 		return r;
-	int e = emit(nm);
-	if (e)
-		return e;
+	if ((r = emit(nm)) != 0)
+		return r;
 	return flush_out(nm);
 }
 
