@@ -231,6 +231,24 @@ part_label(const char *s, size_t n)
 	       (i - st <= 3 || (s[i - 1] >= '0' && s[i - 1] <= '9'));
 }
 
+/*
+ * Is all that was written so far a number or label that heads the line
+ * ("41.", "(a)", "F/23", "12")?  A gap after it is a space, not a cell.
+ */
+static int
+lead_label(const struct buf *out, size_t start)
+{
+	size_t n = out->len - start;
+	const char *s = out->data + start;
+	int digit = 0;
+
+	if (out->len <= start || n > 6 || memchr(s, ' ', n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		digit |= s[i] >= '0' && s[i] <= '9';
+	return digit || s[n - 1] == ')' || (n <= 3 && s[n - 1] == '.');
+}
+
 int
 markup_is_markdown_line(const char *s, size_t n)
 {
@@ -352,17 +370,21 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			while (r < n && s[r] == ' ')
 				r++;
 			/* After a leading number or label ("41.   Minutes") a gap is a space. */
-			int lead = out->len > start && out->len - start <= 6 &&
-			           !memchr(out->data + start, ' ', out->len - start);
+			int lead = lead_label(out, start);
 			put_gap(out, start, r - i >= 3 && !lead);
 			i = r;
 			continue;
 		}
-		case '\t':
-			ti->flags |= TIDY_TABLE;
-			put_gap(out, start, 1);
-			i++;
+		case '\t': {
+			/* "15.<TAB>Title" is a heading; other TABs part table cells. */
+			int lead = lead_label(out, start);
+			if (!lead)
+				ti->flags |= TIDY_TABLE;
+			while (i < n && is_space(s[i]))
+				i++;
+			put_gap(out, start, !lead);
 			continue;
+		}
 		case '|':
 			if (table) {
 				put_gap(out, start, 1);
