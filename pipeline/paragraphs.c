@@ -950,7 +950,7 @@ is_page_label(const char *s, size_t n)
 	}
 	if (digits == 0 || digits > 8)
 		return 0;
-	return page ? 2 : (digits <= 4 ? 1 : 0);
+	return page ? 2 : (digits <= 3 ? 1 : digits == 4 ? 3 : 0);
 }
 
 static int
@@ -976,8 +976,10 @@ furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
 	if (pl == 2)
 		return 1;
 	/* A bare number is a page number at a page's edge or standing alone. */
-	if (pl == 1 && (t->page_break || nxt->page_break || nxt->eof ||
-	                (nm->prev_blank && nxt->blank)))
+	if ((pl == 1 || pl == 3) && (t->page_break || nxt->page_break || nxt->eof))
+		return 1;
+	/* Standing alone between blank lines: a page number, not a year. */
+	if (pl == 1 && nm->prev_blank && nxt->blank)
 		return 1;
 	return 0;
 }
