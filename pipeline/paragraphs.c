@@ -926,10 +926,14 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	return 1;
 }
 
+/*
+ * Is the line a page label?  2 for "Page 12", "Page 12 of 30", "12 | Page"
+ * (always furniture), 1 for a bare number of up to three digits ("12",
+ * "- 12 -"), 3 for four digits (a page number only at a page's edge).
+ */
 static int
 is_page_label(const char *s, size_t n)
 {
-	/* "12", "- 12 -", "Page 12", "Page 12 of 30", "12 | Page", "Page | 12" */
 	size_t i = 0, digits = 0;
 	int page = 0;
 
