@@ -267,24 +267,36 @@ sentence_end(const char *t, size_t s, size_t i, size_t end)
 	return 1;
 }
 
-/* The sentence(s) around [ms, me) within [us, ue). */
+/*
+ * The sentence(s) around [ms, me) within [us, ue), reaching at most
+ * SENTENCE_REACH bytes beyond the match on either side (then cut at a
+ * space), so a text without full stops costs linear time and memory.
+ */
+#define SENTENCE_REACH 400
+
 static void
 sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
     size_t me, size_t *ss, size_t *se)
 {
 	const char *t = e->text.data;
-	size_t i;
+	size_t i, lo, hi;
 
-	for (i = ms; i > us; i--) {
+	lo = ms - us > SENTENCE_REACH ? ms - SENTENCE_REACH : us;
+	hi = ue - me > SENTENCE_REACH ? me + SENTENCE_REACH : ue;
+	for (i = ms; i > lo; i--) {
 		if (t[i - 1] == '\n')
 			break;
 		if (i >= us + 2 && t[i - 1] == ' ' && sentence_end(t, us, i - 2, ue))
 			break;
 	}
+	if (i == lo && lo > us) {
+		while (i < ms && t[i] != ' ')
+			i++;
+	}
 	while (i < ms && t[i] == ' ')
 		i++;
 	*ss = i;
-	for (i = me > ms ? me - 1 : me; i < ue; i++) {
+	for (i = me > ms ? me - 1 : me; i < hi; i++) {
 		if (t[i] == '\n')
 			break;
 		if (sentence_end(t, us, i, ue)) {
@@ -292,7 +304,11 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 			break;
 		}
 	}
-	*se = i < ms ? ms : i;
+	if (i == hi && hi < ue) {
+		while (i > me && t[i - 1] != ' ')
+			i--;
+	}
+	*se = i < me ? me : i;
 }
 
 static void
@@ -640,32 +656,58 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 	}
 }
 
-/* Has [s, e) of kind kidx already given a record in this group? */
+/*
+ * Spans of matches that gave records, kept sorted by (kind, start).  The
+ * spans of one kind never overlap (an overlapping match is dropped), so
+ * they are also sorted by end, and one binary search answers "does [s, e)
+ * overlap a span of this kind?": only the last span starting before e
+ * can.
+ */
+static size_t
+span_find(const struct engine *e, size_t kidx, size_t en)
+{
+	size_t lo = 0, hi = e->nspan;
+
+	/* first span not before (kidx, en) */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct span *sp = &e->spans[mid];
+		if (sp->kind < kidx || (sp->kind == kidx && sp->s < en))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int
 overlaps(struct engine *e, size_t kidx, size_t s, size_t en)
 {
-	size_t i;
+	size_t i = span_find(e, kidx, en);
 
-	for (i = e->nspan; i > 0; i--) {
-		const struct span *sp = &e->spans[i - 1];
-		if (sp->kind == kidx && s < sp->e && sp->s < en)
-			return 1;
-		if (sp->kind == kidx && s == en && sp->s == s && sp->e == s)
-			return 1;
-	}
-	return 0;
+	if (i < e->nspan && s == en && e->spans[i].kind == kidx &&
+	    e->spans[i].s == s)
+		return 1;
+	if (i == 0)
+		return 0;
+	const struct span *sp = &e->spans[i - 1];
+	return sp->kind == kidx && (s < sp->e || (s == sp->s && sp->s == sp->e));
 }
 
 static void
 add_span(struct engine *e, size_t kidx, size_t s, size_t en)
 {
+	size_t i;
+
 	if (e->nspan == e->scap) {
 		e->scap = e->scap ? 2 * e->scap : 64;
 		e->spans = xrealloc(e->spans, e->scap * sizeof *e->spans);
 	}
-	e->spans[e->nspan].kind = kidx;
-	e->spans[e->nspan].s = s;
-	e->spans[e->nspan].e = en;
+	i = span_find(e, kidx, s + 1);
+	memmove(&e->spans[i + 1], &e->spans[i], (e->nspan - i) * sizeof *e->spans);
+	e->spans[i].kind = kidx;
+	e->spans[i].s = s;
+	e->spans[i].e = en;
 	e->nspan++;
 }
 
