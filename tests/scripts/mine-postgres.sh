@@ -49,6 +49,11 @@ check rec
 [ "$(psql_ -At -c "SELECT text = E'The Board considered the dues.\\nA second paragraph, with a\\ttab, a back\\\\slash and it''s \"quoted\".' FROM items WHERE minute = '7'")" = t ] \
 	|| fail "item text: $(psql_ -At -c "SELECT text FROM items WHERE minute = '7'")"
 [ "$(psql_ -At -c "SELECT sum(value) FROM figures")" = 18002.5 ] || fail "figures.value is not numeric"
+# The README's way for PostgreSQL before 15 (no HEADER in text format).
+psql_ -c "CREATE TABLE items2 (LIKE items)"
+tail -n +2 rec/items.tsv | psql_ -c "\\copy items2 FROM pstdin WITH (NULL '')" || fail "copy from pstdin"
+[ "$(psql_ -At -c "SELECT count(*) FROM (SELECT * FROM items EXCEPT SELECT * FROM items2) d")" = 0 ] \
+	&& [ "$(psql_ -At -c "SELECT count(*) FROM items2")" = 3 ] || fail "copy from pstdin: other rows"
 [ "$(psql_ -At -c "SELECT \"for\" + abstain, against IS NULL FROM votes")" = "6|t" ] || fail "vote counts"
 
 chain_ready
