@@ -72,6 +72,11 @@ check-asan:
 	$(MAKE) BUILD=build-asan BIN=bin-asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all unit
 	ASAN_OPTIONS=detect_leaks=1 MM_BIN=bin-asan MM_UNIT=build-asan/unit sh tests/run
 
+# Made-up documents of other kinds of council, with hand-written gold:
+# how well the rules generalise beyond ../shared/corpus.  Printed, not gated.
+heldout: all
+	sh tests/heldout/run
+
 demo: all
 	sh scripts/demo
 
@@ -104,5 +109,5 @@ install: all
 clean:
 	rm -rf bin build bin-asan build-asan eval-out
 
-.PHONY: all check check-asan unit demo bench fuzz install clean scripts-bin
+.PHONY: all check check-asan heldout unit demo bench fuzz install clean scripts-bin
 .SECONDARY:
