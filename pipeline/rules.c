@@ -41,6 +41,9 @@ struct parser {
 	struct kind *kind;
 	struct rule *rule;
 	struct rules_error *err;
+	int extending;		/* this file adds rules to a kind of another */
+	int cols_seen;		/* this file's 'columns' line was read */
+	size_t first_rule;	/* the kind's first rule from this file */
 };
 
 static int
@@ -225,7 +228,7 @@ need_rule(struct parser *ps, const char *dir)
 {
 	if (!ps->kind)
 		return fail(ps, "'%s' before 'kind' (missing kind)", dir);
-	if (!ps->kind->cols)
+	if (!ps->cols_seen)
 		return fail(ps, "'%s' before 'columns'", dir);
 	if (!ps->rule) {
 		ps->rule = rules_grow(&ps->kind->rules, &ps->kind->nrules,
@@ -379,10 +382,13 @@ directive(struct parser *ps, const char *text)
 		} else if (!name) {
 			rc = fail(ps, "kind: missing name");
 		} else {
+			/* A kind named again in another file gets more rules:
+			 * the file must then repeat the same columns. */
 			for (size_t i = 0; i < ps->rs->nkinds; i++)
 				if (!strcmp(ps->rs->kinds[i].name, name)) {
-					rc = fail(ps, "kind %s already defined in %s",
-					    name, ps->rs->kinds[i].file);
+					k = ps->kind = &ps->rs->kinds[i];
+					ps->extending = 1;
+					ps->first_rule = k->nrules;
 					break;
 				}
 			for (const char *c = name; !rc && *c; c++)
@@ -392,7 +398,7 @@ directive(struct parser *ps, const char *text)
 					rc = fail(ps, "kind name '%s': use a-z 0-9 _ -",
 					    name);
 		}
-		if (!rc) {
+		if (!rc && !ps->extending) {
 			k = ps->kind = rules_grow(&ps->rs->kinds, &ps->rs->nkinds,
 			    sizeof *k);
 			k->name = name;
@@ -405,9 +411,31 @@ directive(struct parser *ps, const char *text)
 		char *w;
 		if (!k)
 			rc = fail(ps, "'columns' before 'kind' (missing kind)");
-		else if (k->cols)
+		else if (ps->cols_seen)
 			rc = fail(ps, "second 'columns'");
-		else {
+		else if (ps->extending) {
+			size_t n = 0;
+			ps->cols_seen = 1;
+			while (!rc && (w = word(&s)) != NULL) {
+				if (n >= k->ncols || strcmp(w, k->cols[n]))
+					rc = 1;
+				n++;
+				free(w);
+			}
+			if (rc || n != k->ncols) {
+				fail(ps, "kind %s has other columns in %s (", k->name,
+				    k->file);
+				for (size_t i = 0; i < k->ncols; i++) {
+					size_t l = strlen(ps->err->msg);
+					snprintf(ps->err->msg + l, sizeof ps->err->msg - l,
+					    "%s%s", i ? " " : "", k->cols[i]);
+				}
+				size_t l = strlen(ps->err->msg);
+				snprintf(ps->err->msg + l, sizeof ps->err->msg - l, ")");
+				rc = -1;
+			}
+		} else {
+			ps->cols_seen = 1;
 			while ((w = word(&s)) != NULL) {
 				if (col_index(k, w, strlen(w)) >= 0) {
 					rc = fail(ps, "column '%s' twice", w);
@@ -429,7 +457,7 @@ directive(struct parser *ps, const char *text)
 				ps->rs->maxcols = k->ncols;
 		}
 	} else if (!strcmp(dir, "marker")) {
-		if (!k || !k->cols)
+		if (!k || !ps->cols_seen)
 			rc = fail(ps, "'marker' before 'kind' and 'columns'");
 		else {
 			struct warnre *w = rules_grow(&k->markers, &k->nmarkers,
@@ -441,7 +469,7 @@ directive(struct parser *ps, const char *text)
 			}
 		}
 	} else if (!strcmp(dir, "rule")) {
-		if (!k || !k->cols)
+		if (!k || !ps->cols_seen)
 			rc = fail(ps, "'rule' before 'kind' and 'columns'");
 		else {
 			ps->rule = NULL;
@@ -759,11 +787,11 @@ rules_load_file(struct ruleset **rsp, const char *path,
 	ps.line = 0;
 	if (!ps.kind)
 		return fail(&ps, "no 'kind' line (missing kind)");
-	if (!ps.kind->cols)
+	if (!ps.cols_seen)
 		return fail(&ps, "no 'columns' line");
-	if (ps.kind->nrules == 0)
-		return fail(&ps, "kind %s has no rule", ps.kind->name);
-	for (size_t i = 0; i < ps.kind->nrules; i++)
+	if (ps.kind->nrules == ps.first_rule)
+		return fail(&ps, "kind %s has no rule in this file", ps.kind->name);
+	for (size_t i = ps.first_rule; i < ps.kind->nrules; i++)
 		if (check_rule(&ps, &ps.kind->rules[i]) != 0)
 			return -1;
 	ps.kind->keep = 1;
