@@ -152,13 +152,52 @@ contract_clean_input(const char *in, size_t n)
 }
 
 /*
- * Check every line of out[0..len) against the contract of stream kind k;
- * clean = 0 skips the UTF-8, CR and escape checks (see above).
+ * 1 if every line of a split stream in[0..n) that has eight fields or
+ * more carries a known section and an ISO date or none.  extract passes
+ * these columns through, so only then must its records carry good ones.
+ */
+static inline int
+contract_good_locators(const char *in, size_t n)
+{
+	const char *p = in, *end = in + n;
+
+	while (p < end) {
+		const char *lf = memchr(p, '\n', (size_t)(end - p));
+		const char *f[5], *q;
+		size_t nf = 0;
+
+		if (!lf)
+			lf = end;
+		f[nf++] = p;
+		for (q = p; q < lf && nf < 5; q++)
+			if (*q == '\t')
+				f[nf++] = q + 1;
+		if (nf == 5) {
+			const char *sec_end = memchr(f[2], '\t', (size_t)(lf - f[2]));
+			const char *date_end = memchr(f[3], '\t', (size_t)(lf - f[3]));
+			if (!contract_is_section(f[2], (size_t)(sec_end - f[2])) ||
+			    !contract_is_date(f[3], (size_t)(date_end - f[3])))
+				return 0;
+		}
+		p = lf + 1;
+	}
+	return 1;
+}
+
+enum {
+	CONTRACT_CLEAN = 1,	/* valid UTF-8, no raw CR or NUL, good escapes */
+	CONTRACT_LOCATORS = 2	/* known section, ISO date or none */
+};
+
+/*
+ * Check every line of out[0..len) against the contract of stream kind k.
+ * The line column is always checked; flags add the checks above.
  * Aborts on the first violation; returns the number of lines checked.
  */
 static inline size_t
-contract_check(enum contract_stream k, const char *out, size_t len, int clean)
+contract_check(enum contract_stream k, const char *out, size_t len, int flags)
 {
+	int clean = flags & CONTRACT_CLEAN;
 	const char *p = out, *end = out + len;
 	size_t lineno = 0;
 	/* Kinds a rule file added: the first record of each fixes its width. */
@@ -234,7 +273,7 @@ contract_check(enum contract_stream k, const char *out, size_t len, int clean)
 			if (!contract_is_number(f[base + 1], flen[base + 1]))
 				contract_fail("line column is not a positive number",
 				    p, (size_t)(lf - p), lineno);
-			if (k != CONTRACT_NORMALISE) {
+			if (k != CONTRACT_NORMALISE && (flags & CONTRACT_LOCATORS)) {
 				if (!contract_is_section(f[base + 2], flen[base + 2]))
 					contract_fail("unknown section", p, (size_t)(lf - p), lineno);
 				if (!contract_is_date(f[base + 3], flen[base + 3]))

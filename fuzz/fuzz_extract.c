@@ -66,7 +66,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(in);
 	if (fclose(out) != 0)
 		abort();
-	contract_check(CONTRACT_RECORDS, obuf, olen, 1);
+	contract_check(CONTRACT_RECORDS, obuf, olen, CONTRACT_CLEAN |
+	    (contract_good_locators((const char *)data, size) ? CONTRACT_LOCATORS : 0));
 	free(obuf);
 	return 0;
 }

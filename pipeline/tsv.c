@@ -64,9 +64,15 @@ tsv_write(FILE *f, const char *s, size_t n)
 size_t
 tsv_unescape(char *s, size_t n, size_t *bad)
 {
-	size_t i, o = 0;
+	size_t i, o;
+	char *bs = n ? memchr(s, '\\', n) : NULL;
 
-	for (i = 0; i < n; i++) {
+	/* Most fields hold no backslash: memchr finds that at SIMD speed,
+	 * and nothing before the first one moves. */
+	if (!bs)
+		return n;
+	i = o = (size_t)(bs - s);
+	for (; i < n; i++) {
 		if (s[i] != '\\') {
 			s[o++] = s[i];
 			continue;
@@ -97,19 +103,22 @@ tsv_unescape(char *s, size_t n, size_t *bad)
 size_t
 tsv_split(char *line, size_t len, struct field *fields, size_t max)
 {
-	size_t count = 0, start = 0, i;
+	size_t count = 0, start = 0;
 
-	for (i = 0; i <= len; i++) {
-		if (i < len && line[i] != '\t')
-			continue;
+	/* memchr, not a byte loop: the last field (a paragraph) is long. */
+	for (;;) {
+		char *tab = start < len ? memchr(line + start, '\t', len - start) : NULL;
+		size_t stop = tab ? (size_t)(tab - line) : len;
+
 		if (count < max) {
 			fields[count].p = line + start;
-			fields[count].len = i - start;
+			fields[count].len = stop - start;
 		}
 		count++;
-		start = i + 1;
+		if (!tab)
+			return count;
+		start = stop + 1;
 	}
-	return count;
 }
 
 void
