@@ -395,6 +395,14 @@ enter(struct splitter *sp, int section)
 
 /* ---- minutes headings ------------------------------------------------- */
 
+/* What councils call their meetings' bodies. */
+static const char *const body_nouns[] = {
+	"committee", "council", "board", "cabinet", "panel", "commission",
+	"forum", "group", "executive", "authority", "assembly", "partnership",
+	"meeting", "trust", NULL
+};
+
+
 static const char *const meeting_words[] = {
 	"special", "extraordinary", "annual", "ordinary", "adjourned",
 	"reconvened", "virtual", "remote", "informal", "joint", "inaugural",
@@ -618,7 +626,9 @@ times_line(const char *c, size_t n)
 	size_t i = 0, k;
 	int a1, a2, c1, c2;
 
-	if (n > 200 || !is_digit((unsigned char)c[0]))
+	if (n > 0 && c[0] == '(')
+		i++;	/* "(2.00 pm - 4.10 pm)" */
+	if (n > 200 || i >= n || !is_digit((unsigned char)c[i]))
 		return 0;
 	if (!time_at(c, &i, n, &a1, &c1))
 		return 0;
@@ -686,27 +696,43 @@ chair_line(const char *c, size_t n)
 	return strong;
 }
 
-/* "The meeting closed at 4.10 pm.", "(The meeting ended at 8.30pm)". */
+/*
+ * "The meeting closed at 4.10 pm.", "(The meeting ended at 8.30pm)",
+ * "The meeting commenced at 7.00 pm and closed at 8.45 pm", "The Chairman
+ * closed the meeting at 9.05 pm", "Meeting ended: 4.10 pm".
+ */
 static int
 closing_line(const char *c, size_t n)
 {
-	size_t i = 0;
+	static const char *const ends[] = {
+		"closed at", "ended at", "finished at", "concluded at", "terminated at",
+		"rose at", "closed the meeting at", "ended:", "closed:", NULL
+	};
+	size_t i = 0, k;
 
-	if (n > 100)
+	if (n > 120)
 		return 0;
 	if (i < n && c[i] == '(')
 		i++;
 	if (starts_word(c + i, n - i, "the"))
 		i = skip_word(c, i, n);
-	if (!starts_word(c + i, n - i, "meeting"))
+	if (!starts_word(c + i, n - i, "meeting") && !starts_with(c + i, n - i, "chair"))
 		return 0;
 	i = skip_word(c, i, n);
-	if (!(starts_word(c + i, n - i, "closed") || starts_word(c + i, n - i, "ended") ||
-	    starts_word(c + i, n - i, "finished") || starts_word(c + i, n - i, "concluded") ||
-	    starts_word(c + i, n - i, "terminated") || starts_word(c + i, n - i, "rose")))
-		return 0;
-	i = skip_word(c, i, n);
-	return starts_word(c + i, n - i, "at");
+	for (k = 0; ends[k]; k++) {
+		size_t f = find(c + i, n - i, ends[k], 1);
+
+		/* followed by a time */
+		if (f < n - i) {
+			size_t j = i + f + strlen(ends[k]);
+
+			while (j < n && c[j] == ' ')
+				j++;
+			if (j < n && is_digit((unsigned char)c[j]))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /* ---- minute numbers ---------------------------------------------------- */
@@ -1272,6 +1298,34 @@ caps_tail(const char *c, size_t n)
 	return i;
 }
 
+/* "Cabinet – 14 October 2025", "PLANNING COMMITTEE: 12 JUNE 2019". */
+static int
+body_date_line(const char *c, size_t n)
+{
+	char iso[DATE_ISO_LEN + 1];
+	size_t ds, de, k;
+
+	if (n > 120 || !is_upper((unsigned char)c[0]) ||
+	    !date_find(c, n, iso, &ds, &de) || ds == 0)
+		return 0;
+	while (de < n && (c[de] == ' ' || c[de] == '.'))
+		de++;
+	if (de != n)
+		return 0;
+	for (k = 0; body_nouns[k]; k++)
+		if (find(c, ds, body_nouns[k], 1) < ds)
+			return 1;
+	return 0;
+}
+
+/* A short line that can be part of a mixed-case title. */
+static int
+title_line(const char *c, size_t n)
+{
+	return n <= 150 && (is_upper((unsigned char)c[0]) || is_digit((unsigned char)c[0])) &&
+	    c[n - 1] != '.' && count_words(c, n) <= 20;
+}
+
 /*
  * Is the head paragraph the start of a report heading: capitals holding
  * the meeting's name and date, the title, and "REPORT OF …" (before or
@@ -1285,14 +1339,17 @@ try_report_heading(struct splitter *sp)
 	struct para *p = at(sp, 0);
 	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0;
 	char iso[DATE_ISO_LEN + 1];
-	int anchors = 0, purpose = 0, dated = 0;
+	int anchors = 0, purpose = 0, dated = 0, mixed = 0;
 	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
 	size_t anchor_colon = 0;
 
 	if (report_of(p->clean.data, p->clean.len) || chair_line(p->clean.data, p->clean.len) ||
 	    times_line(p->clean.data, p->clean.len))
 		return 0;
-	if (!caps_line(p->clean.data, p->clean.len)) {
+	if (body_date_line(p->clean.data, p->clean.len)) {
+		/* "Cabinet – 14 October 2025": the title lines may be mixed case */
+		mixed = !caps_line(p->clean.data, p->clean.len);
+	} else if (!caps_line(p->clean.data, p->clean.len)) {
 		/* The heading run into the end of the paragraph before it. */
 		from = caps_tail(p->clean.data, p->clean.len);
 		if (from == 0)
@@ -1326,7 +1383,8 @@ try_report_heading(struct splitter *sp)
 			}
 			continue;
 		}
-		if (!caps_line(c, n) || (anchors && ++after_anchor > 3))
+		if (!(caps_line(c, n) || (mixed && (k == 0 || title_line(c, n)))) ||
+		    (anchors && ++after_anchor > 3))
 			break;
 		/* An anchor run into a title line. */
 		f = find(c, n, " REPORT OF ", 0);
@@ -1371,8 +1429,6 @@ try_report_heading(struct splitter *sp)
 	return 1;
 }
 
-/* ---- front page --------------------------------------------------------- */
-
 /* "Name:" at the start of c: returns the offset of the value, or 0. */
 static size_t
 field(const char *c, size_t n, const char *name)
@@ -1390,6 +1446,103 @@ field(const char *c, size_t n, const char *name)
 		i++;
 	return i;
 }
+
+/* Field names of a report's cover table ("Report to: Cabinet"). */
+static const char *const cover_fields[] = {
+	"report to:", "date of meeting:", "meeting date:", "date:", "report of:",
+	"report by:", "report author:", "title:", "subject:", "report title:",
+	"wards affected:", "ward(s):", "key decision:", "contact officer:",
+	"portfolio holder:", "lead member:", "classification:", "purpose:",
+	"exempt information:", NULL
+};
+
+/*
+ * Where in s[0..n) field f of a cover table starts (at the start or
+ * after a space, and not "date:" inside "meeting date:"), or n.
+ */
+static size_t
+cover_find(const char *s, size_t n, const char *f)
+{
+	size_t at0 = 0, x;
+
+	for (;;) {
+		x = find(s + at0, n - at0, f, 1);
+		if (x >= n - at0)
+			return n;
+		x += at0;
+		if ((x == 0 || s[x - 1] == ' ') &&
+		    !(strcmp(f, "date:") == 0 && x >= 8 && starts_with(s + x - 8, 8, "meeting ")))
+			return x;
+		at0 = x + 1;
+	}
+}
+
+/* The value of field f in s[0..n): up to the next field; 1 if found. */
+static int
+cover_value(const char *s, size_t n, const char *f, size_t *a, size_t *b)
+{
+	size_t x = cover_find(s, n, f), end = n, k;
+
+	if (x >= n)
+		return 0;
+	*a = x + strlen(f);
+	for (k = 0; cover_fields[k]; k++) {
+		size_t y = cover_find(s + *a, n - *a, cover_fields[k]);
+
+		if (*a + y < end)
+			end = *a + y;
+	}
+	*b = end;
+	trim_seps(s, a, b);
+	return 1;
+}
+
+/*
+ * A report's cover table: "Report to: Cabinet", "Date of meeting: 14
+ * October 2025", "Report of: …", "Title: …" — one field a paragraph or
+ * run together.  On success sets the report state.
+ */
+static int
+try_report_cover(struct splitter *sp)
+{
+	struct para *p = at(sp, 0);
+	size_t k, a, b;
+	char iso[DATE_ISO_LEN + 1];
+	int dated = 0;
+
+	if (field(p->clean.data, p->clean.len, "report to") == 0)
+		return 0;
+	buf_reset(&sp->joined);
+	for (k = 0; k < sp->count && k < 8; k++) {
+		struct para *q = at(sp, k);
+		size_t colon = find(q->clean.data, q->clean.len, ":", 0);
+
+		/* each paragraph opens with a field name of a few words */
+		if (q->clean.len == 0 || colon >= q->clean.len || colon > 30 ||
+		    count_words(q->clean.data, colon) > 4)
+			break;
+		if (k > 0)
+			buf_putc(&sp->joined, ' ');
+		buf_append(&sp->joined, q->clean.data, q->clean.len);
+	}
+	if (cover_value(sp->joined.data, sp->joined.len, "date of meeting:", &a, &b) ||
+	    cover_value(sp->joined.data, sp->joined.len, "meeting date:", &a, &b) ||
+	    cover_value(sp->joined.data, sp->joined.len, "date:", &a, &b))
+		dated = date_find(sp->joined.data + a, b - a, iso, NULL, NULL);
+	enter(sp, SEC_REPORT);
+	if (dated)
+		memcpy(sp->date, iso, sizeof sp->date);
+	if (cover_value(sp->joined.data, sp->joined.len, "report to:", &a, &b))
+		set_buf(&sp->body, sp->joined.data + a, b - a);
+	if (cover_value(sp->joined.data, sp->joined.len, "title:", &a, &b) ||
+	    cover_value(sp->joined.data, sp->joined.len, "report title:", &a, &b) ||
+	    cover_value(sp->joined.data, sp->joined.len, "subject:", &a, &b))
+		set_buf(&sp->title, sp->joined.data + a, b - a);
+	sp->heading_left = k > 0 ? (int)k - 1 : 0;
+	return 1;
+}
+
+/* ---- front page --------------------------------------------------------- */
 
 /* Front-page lines of an agenda; may switch other to agenda. */
 static void
@@ -1487,13 +1640,6 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 	buf_append(&sp->body, c + a, b - a);
 }
 
-/* What councils call their meetings' bodies. */
-static const char *const body_nouns[] = {
-	"committee", "council", "board", "cabinet", "panel", "commission",
-	"forum", "group", "executive", "authority", "assembly", "partnership",
-	"meeting", "trust", NULL
-};
-
 /* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
 static int
 body_line(const char *c, size_t n)
@@ -1585,7 +1731,7 @@ process_head(struct splitter *sp, FILE *out)
 		pop(sp, 1);
 		return;
 	}
-	if (try_report_heading(sp)) {
+	if (try_report_heading(sp) || try_report_cover(sp)) {
 		emit(sp, out, p);
 		pop(sp, 1);
 		return;
