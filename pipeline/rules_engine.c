@@ -686,7 +686,7 @@ overlaps(struct engine *e, size_t kidx, size_t s, size_t en)
 	size_t i = span_find(e, kidx, en);
 
 	if (i < e->nspan && s == en && e->spans[i].kind == kidx &&
-	    e->spans[i].s == s)
+	    e->spans[i].s == s && e->spans[i].e == s)
 		return 1;
 	if (i == 0)
 		return 0;
