@@ -82,4 +82,18 @@ minutes-mine -o docs/out docs 2>err || fail "OUTDIR inside PATH: exit $?"
 grep -q 'docs/out' docs/out/log.tsv && fail "OUTDIR inside PATH: its own files were listed"
 minutes-mine -o one docs/a.txt || fail "single file: exit $?"
 [ "$(sed 1d one/documents.tsv | cut -f1)" = docs/a.txt ] || fail "single file: documents.tsv"
+# Awkward names: a space, a backslash (escaped as a TSV field), a leading
+# dash; a name with a newline cannot be a field: skipped, exit 1.
+mkdir odd "odd/new
+line"
+cp docs/a.txt "odd/with space.txt"; cp docs/a.txt 'odd/back\slash.txt'; cp docs/sub/b.md odd/-dash.md
+cp docs/a.txt "odd/new
+line/x.txt"
+rc=0; minutes-mine -o oddout odd 2>err || rc=$?
+[ $rc -eq 1 ] || fail "odd names: exit $rc, want 1 ($(cat err))"
+grep -q "skipped 1 file or folder name(s) containing a TAB or newline" err || fail "odd names: $(cat err)"
+printf 'odd/-dash.md\nodd/back\\\\slash.txt\nodd/with space.txt\n' >want
+sed 1d oddout/documents.tsv | cut -f1 >got
+cmp -s want got || { diff want got; fail "odd names: documents.tsv"; }
+grep -q "^item${TAB}odd/back\\\\\\\\slash.txt${TAB}" oddout/items.tsv || fail "odd names: backslash not escaped in records"
 echo ok
