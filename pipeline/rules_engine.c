@@ -359,6 +359,90 @@ line_of(const struct engine *e, size_t para, size_t pos)
 	    (double)p->len);
 }
 
+/* Length of the well-formed UTF-8 sequence at s[0..n), 0 if malformed. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t len, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		lo = c == 0xE0 ? 0xA0 : 0x80;
+		hi = c == 0xED ? 0x9F : 0xBF;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		lo = c == 0xF0 ? 0x90 : 0x80;
+		hi = c == 0xF4 ? 0x8F : 0xBF;
+	} else
+		return 0;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+/*
+ * Append s[0..n) to b as a records field, whatever its bytes: the four
+ * escapes of records.md when escape is set (s is plain text), or s kept
+ * as already escaped text with any backslash that starts no escape
+ * doubled; in both, a malformed UTF-8 byte becomes U+FFFD and a NUL is
+ * dropped, so every record is valid UTF-8 even from a broken stream.
+ */
+static void
+put_field(struct buf *b, const char *s, size_t n, int escape)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = 0, l;
+
+	while (i < n) {
+		unsigned char c = u[i];
+		const char *rep = NULL;
+		if (c >= 0x20 && c != '\\' && c < 0x80) {
+			i++;
+			continue;
+		}
+		l = 1;
+		if (c == '\\') {
+			if (!escape && i + 1 < n && s[i + 1] && strchr("\\tnr", s[i + 1])) {
+				i += 2;
+				continue;
+			}
+			rep = "\\\\";
+		} else if (c == '\t')
+			rep = escape ? "\\t" : "\t";
+		else if (c == '\n')
+			rep = "\\n";
+		else if (c == '\r')
+			rep = "\\r";
+		else if (c == '\0')
+			rep = "";
+		else if (c >= 0x80) {
+			l = utf8_seq(u + i, n - i);
+			if (l > 0) {
+				i += l;
+				continue;
+			}
+			l = 1;
+			rep = "\xEF\xBF\xBD";
+		} else {
+			i++;
+			continue;
+		}
+		buf_append(b, s + start, i - start);
+		buf_puts(b, rep);
+		i += l;
+		start = i;
+	}
+	buf_append(b, s + start, n - start);
+}
+
 static void
 format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 {
@@ -370,16 +454,16 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 
 	buf_puts(&e->recbuf, k->name);
 	buf_putc(&e->recbuf, '\t');
-	buf_append(&e->recbuf, e->src.data, e->src.len);
+	put_field(&e->recbuf, e->src.data, e->src.len, 0);
 	buf_putc(&e->recbuf, '\t');
 	snprintf(num, sizeof num, "%lu", line);
 	buf_puts(&e->recbuf, num);
 	buf_putc(&e->recbuf, '\t');
-	buf_append(&e->recbuf, e->rest.data, e->rest.len);
+	put_field(&e->recbuf, e->rest.data, e->rest.len, 0);
 	for (c = 0; c < k->ncols; c++) {
 		buf_putc(&e->recbuf, '\t');
-		tsv_escape(&e->recbuf, e->vals[c].data ? e->vals[c].data : "",
-		    e->vals[c].len);
+		put_field(&e->recbuf, e->vals[c].data ? e->vals[c].data : "",
+		    e->vals[c].len, 1);
 	}
 	buf_putc(&e->recbuf, '\n');
 	push_record(e, kidx, line, pos, off);
@@ -1068,6 +1152,33 @@ same_group(const struct engine *e, struct field *f)
 	    n == e->rest.len && !memcmp(f[2].p, e->rest.data, n);
 }
 
+/*
+ * Append s[0..n) to b with each malformed UTF-8 byte replaced by U+FFFD,
+ * so that every pattern sees valid text (under PCRE2's invalid-UTF mode a
+ * bad byte would stop even "." and lose a whole item).
+ */
+static void
+append_utf8(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = 0, l;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((l = utf8_seq(u + i, n - i)) > 0) {
+			i += l;
+			continue;
+		}
+		buf_append(b, s + start, i - start);
+		buf_append(b, "\xEF\xBF\xBD", 3);
+		start = ++i;
+	}
+	buf_append(b, s + start, n - start);
+}
+
 static void
 add_para(struct engine *e, struct field *f, unsigned long line)
 {
@@ -1089,11 +1200,12 @@ add_para(struct engine *e, struct field *f, unsigned long line)
 	buf_append(&e->lines, f[1].p, f[1].len);
 	len = tsv_unescape(f[7].p, f[7].len, NULL);
 	p->off = e->text.len;
+	append_utf8(&e->text, f[7].p, len);
+	len = e->text.len - p->off;
 	p->len = len;
-	buf_append(&e->text, f[7].p, len);
 	buf_reserve(&e->lower, len);
 	for (i = 0; i < len; i++) {
-		char c = f[7].p[i];
+		char c = e->text.data[p->off + i];
 		e->lower.data[e->lower.len + i] = c >= 'A' && c <= 'Z' ?
 		    (char)(c + 32) : c;
 	}
