@@ -75,6 +75,14 @@ for k in $KINDS; do sed 1d "out/$k.tsv"; done | sort >a.sorted
 sort stream >b.sorted
 cmp -s a.sorted b.sorted || { diff a.sorted b.sorted | head; fail "stdout records differ from the files'"; }
 cut -f2 stream | uniq | sort -c || fail "stdout not in path order"
+# A reader that stops early (here: at once) ends the run quietly; a full
+# disk does not.
+rc=$( { minutes-mine docs 2>err; echo $? >rc.txt; } | true; cat rc.txt)
+[ "$rc" -eq 0 ] && [ ! -s err ] || fail "| true: exit $rc, stderr $(cat err)"
+if [ -w /dev/full ]; then
+	rc=0; minutes-mine docs >/dev/full 2>err || rc=$?
+	[ $rc -eq 2 ] && grep -q "cannot write the records" err || fail ">/dev/full: exit $rc"
+fi
 [ ! -e docs/.cache ] && [ "$(ls -A docs | sort | tr '\n' ' ')" = "a.txt c.pdf notes.doc sub " ] || fail "stdout mode wrote into the archive"
 
 # A single file as PATH, and an OUTDIR inside the archive is not read.
