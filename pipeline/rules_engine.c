@@ -334,9 +334,10 @@ push_record(struct engine *e, size_t kidx, unsigned long line, size_t pos,
  * The line where text at pos (inside paragraph para) starts.  The stream
  * gives each paragraph's first line only; a record that starts inside a
  * paragraph wrapped over several lines gets a line interpolated by its
- * offset, over the paragraph's printed lines (the distance to the next
- * paragraph's line, less the blank line that usually separates them,
- * and never more lines than ~30 characters each would fill).
+ * offset, over the paragraph's printed lines: the distance to the next
+ * paragraph's line, less the blank line that usually separates them, and
+ * no more lines than its text fills at ~70 characters a line (a printed
+ * line less its indentation and runs of spaces, which normalise drops).
  */
 static unsigned long
 line_of(const struct engine *e, size_t para, size_t pos)
@@ -350,7 +351,7 @@ line_of(const struct engine *e, size_t para, size_t pos)
 		return p->line;
 	span = next - p->line;
 	n = span - 1;
-	most = (unsigned long)(p->len / 30 + 1);
+	most = (unsigned long)((p->len + 69) / 70);
 	if (n > most)
 		n = most;
 	if (n <= 1)
