@@ -43,6 +43,18 @@ minutes-mine -o out docs 2>err || fail "third run: exit $?"
 [ "$(awk -F'\t' '$1 == "processed"' out/log.tsv | wc -l)" -eq 0 ] || fail "third run processed something"
 same_outputs out before
 
+# Same size, time stamp put back: still seen (by ctime, or --rehash).
+cp -p docs/m3.txt m3.was
+sed 's/Bowling/Bowlinx/' m3.was >docs/m3.txt
+touch -r m3.was docs/m3.txt
+[ "$(wc -c <docs/m3.txt)" -eq "$(wc -c <m3.was)" ] || fail "the edit changed the size"
+minutes-mine -o out docs 2>err || fail "run after a same-size edit: exit $?"
+[ "$(status_of out docs/m3.txt)" = processed ] || fail "a same-size edit with the old mtime was missed"
+grep -q "Bowlinx" out/items.tsv || fail "the same-size edit is not in the records"
+minutes-mine --rehash -o out docs 2>err || fail "--rehash: exit $?"
+[ "$(awk -F'\t' '$1 == "processed"' out/log.tsv | wc -l)" -eq 0 ] || fail "--rehash processed something"
+minutes-mine -o full2 docs && same_outputs out full2
+
 # A filter that changes (here: a new rule folder) invalidates the cache.
 if [ -d "$t/mm/rules" ] && [ -n "$(ls "$t/mm/rules" | grep -v README)" ]; then
 	cp -R "$t/mm/rules" rules
