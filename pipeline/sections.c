@@ -19,7 +19,6 @@
  */
 #include "sections.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1622,6 +1621,54 @@ appendix_line(const char *c, size_t n)
 /* ---- the decision for the head paragraph ----------------------------- */
 
 /*
+ * Do minutes follow a heading at ring position k-1?  An attendance list
+ * ("PRESENT", "Councillors:", "Cllr A …", "Apologies"), or an item
+ * heading (not inside a report), within the next few paragraphs.  This
+ * keeps a report's list of background papers ("Minutes of the meeting
+ * of the Cabinet held on …") from opening a minutes section.  A heading
+ * that ends the input is taken at its word.
+ */
+static int
+minutes_follow(struct splitter *sp, size_t k)
+{
+	static const char *const openers[] = {
+		"present", "members present", "those present", "in attendance",
+		"attendance", "attendees", "apologies", "also present", NULL
+	};
+	/* words that open a sentence as often as a list: only as "Word:" */
+	static const char *const list_words[] = {
+		"councillors", "members", "officers", "chair", "chairman", "mayor", NULL
+	};
+	struct numinfo ni;
+	size_t end = k + 6, j;
+
+	if (k >= sp->count)
+		return 1;
+	for (j = k; j < sp->count && j < end; j++) {
+		struct para *q = at(sp, j);
+		const char *c = q->clean.data;
+		size_t n = q->clean.len;
+
+		if (n == 0)
+			continue;
+		if (in_list(c, n, openers) || starts_with(c, n, "cllr") ||
+		    (in_list(c, n, list_words) && (n <= 40 || find(c, n, ":", 0) < 12)) ||
+		    starts_with(c, n, "councillor") || find(c, n, " CC", 0) < n)
+			return 1;
+		/* inside a report a numbered heading is the report's own */
+		if (sp->section == SEC_REPORT)
+			continue;
+		if (parse_number(c, n, &ni) && !ni.only &&
+		    (title_like(c + ni.ts, n - ni.ts, 1, 0) || run_in_cut(c + ni.ts, n - ni.ts, 1, 0)))
+			return 1;
+		if (parse_number(c, n, &ni) && ni.only && j + 1 < sp->count &&
+		    title_like(at(sp, j + 1)->clean.data, at(sp, j + 1)->clean.len, 1, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A minutes heading cut inside the body's name: "Minutes of a meeting of
  * the Children and Families Overview and Scrutiny" / "Committee held at …
  * on DATE".  Add the start of the next paragraph, up to "held", to it.
@@ -1694,7 +1741,8 @@ process_head(struct splitter *sp, FILE *out)
 		/* "PLANNING COMMITTEE" above "Minutes of the meeting held on DATE" */
 		struct para *q = at(sp, 1);
 
-		if (minutes_heading(q->clean.data, q->clean.len, &bs, &be, iso, &has_date) == 2) {
+		if (minutes_heading(q->clean.data, q->clean.len, &bs, &be, iso, &has_date) == 2 &&
+		    minutes_follow(sp, 2)) {
 			enter(sp, SEC_MINUTES);
 			set_buf(&sp->body, c, n);
 			memcpy(sp->date, iso, sizeof sp->date);
@@ -1704,8 +1752,8 @@ process_head(struct splitter *sp, FILE *out)
 			return;
 		}
 	}
-	if ((kind = minutes_heading(c, n, &bs, &be, iso, &has_date)) == 1 ||
-	    (kind == 2 && sp->section == SEC_OTHER)) {
+	if (((kind = minutes_heading(c, n, &bs, &be, iso, &has_date)) == 1 ||
+	    (kind == 2 && sp->section == SEC_OTHER)) && minutes_follow(sp, 1)) {
 		enter(sp, SEC_MINUTES);
 		set_buf(&sp->body, c + bs, be - bs);
 		if (has_date) {
