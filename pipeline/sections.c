@@ -1099,6 +1099,49 @@ wrapped_tail(const struct splitter *sp, const char *t, size_t tn, const char *u,
 }
 
 /*
+ * A title in capitals run into its item's first sentence ("PLANNING
+ * APPLICATION – LAND AT MILL FARM The Committee considered the report."):
+ * the offset where the sentence starts, or 0.  The capitals must be a
+ * title of some length and what follows a sentence of a few words, so
+ * "CCTV Strategy" stays whole.
+ */
+static size_t
+caps_cut(const char *t, size_t n)
+{
+	size_t i = 0, letters = 0, words = 0, w;
+
+	while (i < n) {
+		w = i;
+		while (i < n && t[i] != ' ')
+			i++;
+		/* a word with a lower-case letter ends the capitals */
+		{
+			size_t k, lc = 0, uc = 0;
+
+			for (k = w; k < i; k++) {
+				if (is_lower((unsigned char)t[k]))
+					lc++;
+				else if (is_upper((unsigned char)t[k]))
+					uc++;
+			}
+			if (lc > 0) {
+				if (!is_upper((unsigned char)t[w]) || words < 2 || letters < 8)
+					return 0;
+				if (count_words(t + w, n - w) < 4 ||
+				    !(t[n - 1] == '.' || t[n - 1] == ':' || t[n - 1] == ';'))
+					return 0;
+				return w;
+			}
+			letters += uc;
+		}
+		words++;
+		while (i < n && t[i] == ' ')
+			i++;
+	}
+	return 0;
+}
+
+/*
  * Is the head paragraph a minute item heading?  If so write it (joined
  * with its title paragraph when the number stands alone; cut from the
  * item's first sentence when the two were run together) and return 1.
@@ -1143,12 +1186,14 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;
 		strict = ni.value != sp->last + 1 || ni.style == ST_BARE;
 	} else {
-		if (ni.style == ST_BARE && (ni.value >= 1000 || caps_percent(t, tn) < 80))
-			return 0;
+		if (ni.style == ST_BARE && (ni.value >= 1000 || count_words(t, tn) > 12))
+			return 0;	/* "2015 Children and Families" in a list */
 		strict = 1;
 	}
-	if (!title_like(t, tn, strict, sp->in_resolved)) {
-		cut = run_in_cut(t, tn, strict, sp->in_resolved);
+	cut = caps_cut(t, tn);
+	if (cut || !title_like(t, tn, strict, sp->in_resolved)) {
+		if (!cut)
+			cut = run_in_cut(t, tn, strict, sp->in_resolved);
 		if (!cut)
 			return 0;
 		/* Where the rest starts in the raw text: its first bytes found again. */
