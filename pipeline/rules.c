@@ -606,6 +606,15 @@ directive(struct parser *ps, const char *text)
 						    "column nor a private (?<_…>) group",
 						    f->with);
 				}
+				/* "before": the last match that starts before
+				 * the record's match (the motion moved before a
+				 * vote), not the first in the item */
+				if (!rc && !strncmp(skipws(s), "before", 6) &&
+				    (skipws(s)[6] == '\0' || skipws(s)[6] == ' ' ||
+				    skipws(s)[6] == '\t' || skipws(s)[6] == '#')) {
+					s = skipws(s) + 6;
+					f->before = 1;
+				}
 				if (!rc)
 					rc = line_end(ps, s);
 			}

@@ -670,24 +670,31 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		if (f->with && !with_value(e, f, &wv, &wl))
 			continue;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
+		size_t gs = 0, ge = 0;
 		int found = 0;
+		/* the first match (with "before": the last one that starts
+		 * before this record's match) holding the "with" value */
 		while (fat <= e->text.len &&
 		    run(e, &f->pat, e->md3, is, e->text.len, fat, 0) >= 0) {
+			if (f->before && ov[0] >= ms)
+				break;
 			if (!wv || contains(e->text.data + ov[0], ov[1] - ov[0],
 			    wv, wl)) {
-				found = 1;
-				break;
+				for (unsigned g = 1; g <= f->pat.ngroups; g++)
+					if (f->pat.col[g] == f->col &&
+					    ov[2 * g] != PCRE2_UNSET) {
+						gs = ov[2 * g];
+						ge = ov[2 * g + 1];
+						found = 1;
+						break;
+					}
+				if (found && !f->before)
+					break;
 			}
 			fat = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		}
-		if (!found)
-			continue;
-		for (unsigned g = 1; g <= f->pat.ngroups; g++)
-			if (f->pat.col[g] == f->col && ov[2 * g] != PCRE2_UNSET) {
-				set_val(&e->vals[f->col], e->text.data + ov[2 * g],
-				    ov[2 * g + 1] - ov[2 * g]);
-				break;
-			}
+		if (found)
+			set_val(&e->vals[f->col], e->text.data + gs, ge - gs);
 	}
 	for (i = 0; i < r->npost; i++)
 		postproc_apply(r->post[i].op, &e->vals[r->post[i].col]);

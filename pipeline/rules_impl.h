@@ -52,6 +52,7 @@ struct fallback {
 	char *with;		/* NULL, or a column or private group name ... */
 	int with_col;		/* ... (its column, or -1): take the first
 				 * match that contains that value */
+	int before;		/* take the last match before the record's */
 };
 
 /* within FIELD /RE/: RE's named groups, run over FIELD, fill columns */
