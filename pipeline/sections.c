@@ -1588,30 +1588,56 @@ try_report_cover(struct splitter *sp)
 
 /* ---- front page --------------------------------------------------------- */
 
+/* A front page's "Date/Time: Tuesday, 2 September 2025 at 2.00 pm". */
+static int
+front_date(const char *c, size_t n, char *iso)
+{
+	size_t v;
+
+	if ((v = field(c, n, "date/time")) > 0 || (v = field(c, n, "date and time")) > 0 ||
+	    (v = field(c, n, "date")) > 0)
+		return date_find(c + v, n - v, iso, NULL, NULL);
+	return 0;
+}
+
+/*
+ * An agenda's front page starts at the head paragraph: take the body
+ * from its "Meeting:" line and the date from its "Date/Time:" line,
+ * whichever comes first, from the next few paragraphs.
+ */
+static void
+front_fields(struct splitter *sp)
+{
+	char iso[DATE_ISO_LEN + 1];
+	size_t k, v;
+
+	for (k = 0; k < sp->count && k < 6; k++) {
+		struct para *q = at(sp, k);
+		const char *c = q->clean.data;
+		size_t n = q->clean.len;
+
+		if (!sp->body.len && (v = field(c, n, "meeting")) > 0) {
+			size_t a = v, b = n;
+
+			trim_seps(c, &a, &b);
+			set_buf(&sp->body, c + a, b - a);
+		} else if (!sp->date[0] && front_date(c, n, iso)) {
+			memcpy(sp->date, iso, sizeof sp->date);
+		}
+	}
+}
+
 /* Front-page lines of an agenda; may switch other to agenda. */
 static void
 front_page(struct splitter *sp, const char *c, size_t n)
 {
-	size_t v;
 	char iso[DATE_ISO_LEN + 1];
 
-	if ((v = field(c, n, "meeting")) > 0) {
-		if (sp->section != SEC_AGENDA)
+	if (field(c, n, "meeting") > 0 || front_date(c, n, iso)) {
+		if (sp->section != SEC_AGENDA) {
 			enter(sp, SEC_AGENDA);
-		size_t a = v, b = n;
-
-		trim_seps(c, &a, &b);
-		set_buf(&sp->body, c + a, b - a);
-		return;
-	}
-	if ((v = field(c, n, "date/time")) > 0 || (v = field(c, n, "date and time")) > 0 ||
-	    (v = field(c, n, "date")) > 0) {
-		if (!date_find(c + v, n - v, iso, NULL, NULL))
-			return;
-		if (sp->section != SEC_AGENDA)
-			enter(sp, SEC_AGENDA);
-		if (!sp->date[0])
-			memcpy(sp->date, iso, sizeof sp->date);
+			front_fields(sp);
+		}
 		return;
 	}
 	if (sp->section == SEC_AGENDA)
