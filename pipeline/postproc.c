@@ -238,6 +238,10 @@ list_sep(const char *s, size_t i, size_t n)
 		return 2;
 	if (i + 4 < n && !strncmp(s + i, " and ", 5))
 		return 5;
+	/* "… Osei and" at the end of a wrapped line */
+	if (i + 4 <= n && !strncmp(s + i, " and", 4) &&
+	    (i + 4 == n || s[i + 4] == '\n'))
+		return 4;
 	if (i + 2 < n && !strncmp(s + i, " & ", 3))
 		return 3;
 	return 0;
