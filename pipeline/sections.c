@@ -15,7 +15,9 @@
  * resolution part) and continue the section's numbering: same style
  * ("22.", "Minute 45", "45/24", "C.12", "(12)" …), a number a little
  * above the last one.  That is what keeps agenda lists, report paragraphs,
- * lettered sub-points and numbered lists inside an item out.
+ * lettered sub-points and numbered lists inside an item out.  What one
+ * paragraph looks like is headings.c's business; here are the decisions
+ * that need the paragraphs around it and the state of the document.
  */
 #include "sections.h"
 
@@ -25,6 +27,8 @@
 #include "buf.h"
 #include "dates.h"
 #include "err.h"
+#include "headings.h"
+#include "textscan.h"
 #include "tsv.h"
 
 #define RING (SPLIT_LOOKAHEAD + 1)
@@ -32,30 +36,10 @@
 enum section { SEC_OTHER, SEC_AGENDA, SEC_MINUTES, SEC_REPORT };
 static const char *const section_names[] = {"other", "agenda", "minutes", "report"};
 
-/* Minute numbering styles; items of one minutes section share one. */
-enum style {
-	ST_NONE,
-	ST_DOT,		/* 22.  22: */
-	ST_BARE,	/* 22 Title */
-	ST_WORD,	/* Minute 45, Min. No. 12 */
-	ST_SLASH,	/* 45/24, 2023/114 */
-	ST_PREFIX,	/* C.12, CAB 23, PC/45/19 */
-	ST_PAREN	/* (12) */
-};
-
 struct para {
 	struct buf raw;		/* the text field as read, still escaped */
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
-};
-
-struct numinfo {
-	size_t ns, ne;		/* the number as printed, within clean */
-	size_t ts;		/* where the title starts */
-	long value;		/* the running number used for sequence */
-	int style;
-	char prefix[8];		/* letters of ST_PREFIX */
-	int only;		/* the paragraph holds nothing but the number */
 };
 
 struct splitter {
@@ -79,169 +63,6 @@ struct splitter {
 	struct buf joined;	/* scratch: headings spread over paragraphs */
 	struct buf text;	/* scratch: heading text joined for output */
 };
-
-/* ---- small text helpers ---------------------------------------------- */
-
-static int
-is_upper(int c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static int
-is_lower(int c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
-static int
-is_alpha(int c)
-{
-	return is_upper(c) || is_lower(c);
-}
-
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-lower(int c)
-{
-	return is_upper(c) ? c + 32 : c;
-}
-
-/* s[0..n) starts with the ASCII word w, any case, followed by a non-letter. */
-static int
-starts_word(const char *s, size_t n, const char *w)
-{
-	size_t k, wl = strlen(w);
-
-	if (n < wl)
-		return 0;
-	for (k = 0; k < wl; k++)
-		if (lower((unsigned char)s[k]) != lower((unsigned char)w[k]))
-			return 0;
-	return n == wl || !is_alpha((unsigned char)s[wl]);
-}
-
-/* s[0..n) starts with prefix p, any case. */
-static int
-starts_with(const char *s, size_t n, const char *p)
-{
-	size_t k, pl = strlen(p);
-
-	if (n < pl)
-		return 0;
-	for (k = 0; k < pl; k++)
-		if (lower((unsigned char)s[k]) != lower((unsigned char)p[k]))
-			return 0;
-	return 1;
-}
-
-/* Offset of needle in s[0..n) (case-insensitive when icase), or n. */
-static size_t
-find(const char *s, size_t n, const char *needle, int icase)
-{
-	size_t nl = strlen(needle), i, k;
-	unsigned char f0, f1;
-
-	if (nl == 0 || nl > n)
-		return n;
-	f0 = (unsigned char)needle[0];
-	f1 = icase ? (unsigned char)(is_upper(f0) ? f0 + 32 : is_lower(f0) ? f0 - 32 : f0) : f0;
-	for (i = 0; i + nl <= n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* the first byte decides most places cheaply */
-		if (c != f0 && c != f1)
-			continue;
-		for (k = 1; k < nl; k++) {
-			int a = (unsigned char)s[i + k], b = (unsigned char)needle[k];
-
-			if (icase ? lower(a) != lower(b) : a != b)
-				break;
-		}
-		if (k == nl)
-			return i;
-	}
-	return n;
-}
-
-/* Share of upper-case among ASCII letters, in percent; -1 if < 2 letters. */
-static int
-caps_percent(const char *s, size_t n)
-{
-	size_t i, up = 0, all = 0;
-
-	for (i = 0; i < n; i++) {
-		int c = (unsigned char)s[i];
-
-		if (is_upper(c))
-			up++, all++;
-		else if (is_lower(c))
-			all++;
-	}
-	return all < 2 ? -1 : (int)(up * 100 / all);
-}
-
-static size_t
-count_words(const char *s, size_t n)
-{
-	size_t i, w = 0;
-	int in = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ') {
-			in = 0;
-		} else if (!in) {
-			in = 1;
-			w++;
-		}
-	}
-	return w;
-}
-
-/* Separators between a number and its title, or a body and its date. */
-static size_t
-sep_len(const char *s, size_t n)
-{
-	unsigned char c;
-
-	if (n == 0)
-		return 0;
-	c = (unsigned char)s[0];
-	if (c == ' ' || c == '.' || c == ':' || c == '-' || c == ',' || c == '|')
-		return 1;
-	/* U+2013 en dash, U+2014 em dash */
-	if (n >= 3 && c == 0xe2 && (unsigned char)s[1] == 0x80 &&
-	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
-		return 3;
-	return 0;
-}
-
-static void
-trim_seps(const char *s, size_t *a, size_t *b)
-{
-	size_t k;
-
-	while (*a < *b && (k = sep_len(s + *a, *b - *a)) > 0)
-		*a += k;
-	for (;;) {
-		if (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == ':' ||
-		    s[*b - 1] == '-' || s[*b - 1] == ',' || s[*b - 1] == '.' ||
-		    s[*b - 1] == '|')) {
-			(*b)--;
-		} else if (*b >= *a + 3 && (unsigned char)s[*b - 3] == 0xe2 &&
-		    (unsigned char)s[*b - 2] == 0x80 &&
-		    ((unsigned char)s[*b - 1] == 0x93 || (unsigned char)s[*b - 1] == 0x94)) {
-			*b -= 3;
-		} else {
-			break;
-		}
-	}
-}
 
 /*
  * The clean form of a text field: unescaped; Markdown heading marks,
@@ -320,8 +141,6 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	d[o] = '\0';
 }
 
-/* ---- ring of paragraphs ---------------------------------------------- */
-
 static struct para *
 at(struct splitter *sp, size_t k)
 {
@@ -334,8 +153,6 @@ pop(struct splitter *sp, size_t k)
 	sp->head = (sp->head + k) % RING;
 	sp->count -= k;
 }
-
-/* ---- output ----------------------------------------------------------- */
 
 static void
 emit_text(struct splitter *sp, FILE *out, unsigned long line,
@@ -392,755 +209,6 @@ enter(struct splitter *sp, int section)
 	sp->section = section;
 }
 
-/* ---- minutes headings ------------------------------------------------- */
-
-/* What councils call their meetings' bodies. */
-static const char *const body_nouns[] = {
-	"committee", "council", "board", "cabinet", "panel", "commission",
-	"forum", "group", "executive", "authority", "assembly", "partnership",
-	"meeting", "trust", NULL
-};
-
-
-static const char *const meeting_words[] = {
-	"special", "extraordinary", "annual", "ordinary", "adjourned",
-	"reconvened", "virtual", "remote", "informal", "joint", "inaugural",
-	"budget", "statutory", "general", "public", NULL
-};
-
-static size_t
-skip_word(const char *s, size_t i, size_t n)
-{
-	while (i < n && s[i] != ' ')
-		i++;
-	while (i < n && s[i] == ' ')
-		i++;
-	return i;
-}
-
-static int
-in_list(const char *s, size_t n, const char *const *list)
-{
-	size_t k;
-
-	for (k = 0; list[k]; k++)
-		if (starts_word(s, n, list[k]))
-			return 1;
-	return 0;
-}
-
-/*
- * Where a body's name that starts at c[i] ends, looking no further than
- * limit (the date, when there is one): before "held", "on", "at", a dash,
- * a comma, a colon, a bracket or a full stop.
- */
-static size_t
-body_end(const char *c, size_t i, size_t limit)
-{
-	static const char *const stops[] = {
-		" held ", " HELD ", " on ", " ON ", " at ", " AT ", " in the ",
-		" to be held", " which will", " will be held", " \xe2\x80\x94",
-		" \xe2\x80\x93", " - ", ", ", ": ", " (", ". ", NULL
-	};
-	static const char *const last_words[] = {" held", " HELD", " on", " at", NULL};
-	size_t j = limit, k;
-
-	for (k = 0; stops[k]; k++) {
-		size_t f = find(c + i, limit - i, stops[k], 0);
-
-		if (i + f < j)
-			j = i + f;
-	}
-	/* a heading cut just after "held" */
-	for (k = 0; last_words[k]; k++) {
-		size_t wl = strlen(last_words[k]);
-
-		if (j >= i + wl && memcmp(c + j - wl, last_words[k], wl) == 0) {
-			j -= wl;
-			break;
-		}
-	}
-	return j;
-}
-
-/*
- * Can a minutes heading start at c[p]?  At the start of the paragraph, or
- * with a capital after the end of a sentence or after a line the converter
- * ran into it; not inside a sentence ("the Minutes of the meeting …").
- */
-static int
-heading_may_start(const char *c, size_t p)
-{
-	static const char *const inside[] = {
-		"the", "of", "and", "to", "with", "in", "from", "see", "approve",
-		"approved", "confirm", "confirmed", "sign", "signed", "agree", "agreed",
-		"receive", "received", "note", "noted", "that", "these", "those", "draft",
-		"previous", "last", "are", "were", "as", "by", "its", "their", "our", NULL
-	};
-	size_t w;
-
-	if (p == 0)
-		return 1;
-	if (p < 2 || c[p] != 'M' || c[p - 1] != ' ')
-		return 0;
-	if (strchr(".?!:)", c[p - 2]))
-		return 1;
-	w = p - 1;
-	while (w > 0 && is_alpha((unsigned char)c[w - 1]))
-		w--;
-	return !in_list(c + w, p - 1 - w, inside);
-}
-
-/*
- * After a heading's date c[e..n) only a time or the next heading word
- * may follow, not the rest of a sentence ("… were approved") nor an
- * agenda's page reference ("(Pages 3 - 8)").
- */
-static int
-after_date_ok(const char *c, size_t e, size_t n)
-{
-	while (e < n && (c[e] == ' ' || c[e] == '.' || c[e] == ',' || c[e] == ')' ||
-	    c[e] == '('))
-		e++;
-	if (e < n && is_lower((unsigned char)c[e]) &&
-	    !starts_word(c + e, n - e, "at") && !starts_word(c + e, n - e, "commencing") &&
-	    !starts_word(c + e, n - e, "starting") && !starts_word(c + e, n - e, "from") &&
-	    !starts_word(c + e, n - e, "beginning"))
-		return 0;
-	return find(c + e, n - e, "page", 1) >= n - e;
-}
-
-/*
- * A minutes heading in c[0..n): "Minutes of a meeting of BODY held … DATE",
- * "MINUTES OF THE BODY — DATE", "Minutes of the BODY meeting held on …".
- * It opens the paragraph or follows the end of a sentence in it (the
- * converter may have run it into what precedes).  Sets the body span and,
- * when the paragraph holds one, the date; *has_date tells.
- */
-static int
-minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
-    int *has_date)
-{
-	size_t p = 0, i, j, limit, ds, de;
-
-	for (;;) {
-		p += find(c + p, n - p, "minutes of ", 1);
-		if (p >= n)
-			return 0;
-		if (heading_may_start(c, p))
-			break;
-		p++;
-	}
-	i = p + 11;
-	if (starts_word(c + i, n - i, "a") || starts_word(c + i, n - i, "an") ||
-	    starts_word(c + i, n - i, "the"))
-		i = skip_word(c, i, n);
-	while (i < n && in_list(c + i, n - i, meeting_words))
-		i = skip_word(c, i, n);
-	if (starts_word(c + i, n - i, "meeting") || starts_word(c + i, n - i, "proceedings")) {
-		i = skip_word(c, i, n);
-		if (!starts_word(c + i, n - i, "of")) {
-			/* "Minutes of the meeting held on DATE": the body was printed above */
-			if (p > 0 || !starts_word(c + i, n - i, "held") ||
-			    !date_find(c + i, n - i, iso, &ds, &de) || n > 160 ||
-			    !after_date_ok(c, i + de, n))
-				return 0;
-			*has_date = 1;
-			*bs = *be = 0;
-			return 2;
-		}
-		i = skip_word(c, i, n);
-		if (starts_word(c + i, n - i, "the"))
-			i = skip_word(c, i, n);
-	}
-	if (i >= n || !(is_upper((unsigned char)c[i]) || (unsigned char)c[i] >= 0x80))
-		return 0;
-	if (starts_word(c + i, n - i, "previous") || starts_word(c + i, n - i, "last"))
-		return 0;
-	*has_date = date_find(c + i, n - i, iso, &ds, &de);
-	ds += i;
-	de += i;
-	limit = *has_date ? ds : n;
-	if (limit - p > 300)
-		return 0;
-	j = body_end(c, i, limit);
-	trim_seps(c, &i, &j);
-	if (j >= i + 8 && (c[j - 8] == ' ') && starts_word(c + j - 7, 7, "meeting"))
-		j -= 8;
-	if (j <= i || j - i > 150)
-		return 0;
-	*bs = i;
-	*be = j;
-	if (*has_date) {
-		if (!after_date_ok(c, de, n))
-			return 0;
-	} else if (n > 200) {
-		return 0;
-	}
-	return 1;
-}
-
-/* ---- signature block --------------------------------------------------- */
-
-/* A clock time at s[*i]: "2", "2.00", "14:00", "2.00pm", "2 p.m.". */
-static int
-time_at(const char *s, size_t *i, size_t n, int *ampm, int *colon)
-{
-	size_t j = *i, d = 0;
-
-	while (j < n && is_digit((unsigned char)s[j]) && d < 3)
-		j++, d++;
-	if (d == 0 || d > 2)
-		return 0;
-	*colon = 0;
-	if (j + 2 < n && (s[j] == '.' || s[j] == ':') && is_digit((unsigned char)s[j + 1]) &&
-	    is_digit((unsigned char)s[j + 2])) {
-		*colon = s[j] == ':';
-		j += 3;
-	}
-	while (j < n && s[j] == ' ')
-		j++;
-	*ampm = 0;
-	if (j + 1 < n && (lower((unsigned char)s[j]) == 'a' || lower((unsigned char)s[j]) == 'p')) {
-		if (lower((unsigned char)s[j + 1]) == 'm' && (j + 2 >= n || !is_alpha((unsigned char)s[j + 2]))) {
-			*ampm = 1;
-			j += 2;
-		} else if (j + 3 < n && s[j + 1] == '.' && lower((unsigned char)s[j + 2]) == 'm' &&
-		    s[j + 3] == '.') {
-			*ampm = 1;
-			j += 4;
-		}
-	} else if (starts_word(s + j, n - j, "noon")) {
-		*ampm = 1;
-		j += 4;
-	}
-	*i = j;
-	return 1;
-}
-
-/* "2.00 - 4.10 pm", "1.30pm – 3.55pm CHAIRMAN", "10.00 am to 12.15 pm". */
-static int
-times_line(const char *c, size_t n)
-{
-	size_t i = 0, k;
-	int a1, a2, c1, c2;
-
-	if (n > 0 && c[0] == '(')
-		i++;	/* "(2.00 pm - 4.10 pm)" */
-	if (n > 200 || i >= n || !is_digit((unsigned char)c[i]))
-		return 0;
-	if (!time_at(c, &i, n, &a1, &c1))
-		return 0;
-	while (i < n && c[i] == ' ')
-		i++;
-	if (i < n && c[i] == '-')
-		i++;
-	else if (i + 2 < n && (k = sep_len(c + i, n - i)) == 3)
-		i += 3;
-	else if (starts_word(c + i, n - i, "to"))
-		i += 2;
-	else
-		return 0;
-	while (i < n && c[i] == ' ')
-		i++;
-	if (!time_at(c, &i, n, &a2, &c2))
-		return 0;
-	if (!a1 && !a2 && !(c1 && c2))
-		return 0;
-	while (i < n && (c[i] == ' ' || c[i] == '.' || c[i] == ')'))
-		i++;
-	/* What follows: nothing, the chair's line, a date, or little else. */
-	if (i == n || starts_with(c + i, n - i, "chair") || is_digit((unsigned char)c[i]))
-		return 1;
-	return n - i <= 60;
-}
-
-static const char *const chair_words[] = {
-	"chair", "chairman", "chairwoman", "chairperson", "chairman's", "signed",
-	"signature", "date", "dated", "mayor", "presiding", "member", "of", "the",
-	"meeting", "vice", "confirmed", "as", "a", "correct", "record", NULL
-};
-
-/* "CHAIRMAN", "Chair", "Signed …… Chairman", "Chair: ______ Date: ____". */
-static int
-chair_line(const char *c, size_t n)
-{
-	size_t i = 0;
-	int strong = 0;
-	char iso[DATE_ISO_LEN + 1];
-
-	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
-		return 0;
-	while (i < n) {
-		size_t j = i;
-
-		if (!is_alpha((unsigned char)c[i])) {
-			i++;
-			continue;
-		}
-		while (j < n && (is_alpha((unsigned char)c[j]) || c[j] == '\''))
-			j++;
-		if (starts_with(c + i, j - i, "chair") || starts_word(c + i, j - i, "mayor") ||
-		    starts_word(c + i, j - i, "presiding"))
-			strong = 1;
-		else if (starts_word(c + i, j - i, "signed") && j < n &&
-		    (c[j] == ':' || c[j] == '.' || c[j] == '_' || (c[j] == ' ' && j + 1 < n &&
-		    (c[j + 1] == '.' || c[j + 1] == '_'))))
-			strong = 1;	/* "Signed: …", "Signed ………", not "… and signed." */
-		else if (!in_list(c + i, j - i, chair_words) &&
-		    !date_find(c + i, n - i, iso, NULL, NULL))
-			return 0;
-		i = j;
-	}
-	return strong;
-}
-
-/*
- * "The meeting closed at 4.10 pm.", "(The meeting ended at 8.30pm)",
- * "The meeting commenced at 7.00 pm and closed at 8.45 pm", "The Chairman
- * closed the meeting at 9.05 pm", "Meeting ended: 4.10 pm".
- */
-static int
-closing_line(const char *c, size_t n)
-{
-	static const char *const ends[] = {
-		"closed at", "ended at", "finished at", "concluded at", "terminated at",
-		"rose at", "closed the meeting at", "ended:", "closed:", NULL
-	};
-	size_t i = 0, k;
-
-	if (n > 120)
-		return 0;
-	if (i < n && c[i] == '(')
-		i++;
-	if (starts_word(c + i, n - i, "the"))
-		i = skip_word(c, i, n);
-	if (!starts_word(c + i, n - i, "meeting") && !starts_with(c + i, n - i, "chair"))
-		return 0;
-	i = skip_word(c, i, n);
-	for (k = 0; ends[k]; k++) {
-		size_t f = find(c + i, n - i, ends[k], 1);
-
-		/* followed by a time */
-		if (f < n - i) {
-			size_t j = i + f + strlen(ends[k]);
-
-			while (j < n && c[j] == ' ')
-				j++;
-			if (j < n && is_digit((unsigned char)c[j]))
-				return 1;
-		}
-	}
-	return 0;
-}
-
-/* ---- minute numbers ---------------------------------------------------- */
-
-static size_t
-digits(const char *s, size_t i, size_t n)
-{
-	size_t j = i;
-
-	while (j < n && is_digit((unsigned char)s[j]))
-		j++;
-	return j - i;
-}
-
-static long
-number_value(const char *s, size_t len)
-{
-	long v = 0;
-	size_t k;
-
-	for (k = 0; k < len && k < 9; k++)
-		v = v * 10 + (s[k] - '0');
-	return v;
-}
-
-/* After the number: separators, then the title (or nothing). */
-static void
-number_tail(const char *c, size_t n, size_t i, struct numinfo *ni)
-{
-	size_t k;
-
-	while (i < n && (k = sep_len(c + i, n - i)) > 0)
-		i += k;
-	ni->ts = i;
-	ni->only = i >= n;
-}
-
-/*
- * A minute number at the start of c[0..n), in any style of conventions.md.
- * Fills *ni and returns 1; says nothing yet about whether it is an item.
- */
-static int
-parse_number(const char *c, size_t n, struct numinfo *ni)
-{
-	size_t i = 0, d, d2;
-
-	memset(ni, 0, sizeof *ni);
-	if (n == 0)
-		return 0;
-	if (is_digit((unsigned char)c[0])) {
-		d = digits(c, 0, n);
-		if (d > 4)
-			return 0;
-		i = d;
-		ni->ns = 0;
-		if (i + 1 < n && c[i] == '/' && (d2 = digits(c, i + 1, n)) > 0 && d2 <= 4) {
-			size_t second = i + 1;
-
-			i += 1 + d2;
-			if (i + 1 < n && c[i] == '/' && digits(c, i + 1, n) > 0)
-				i += 1 + digits(c, i + 1, n);
-			if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
-				return 0;
-			ni->ne = i;
-			ni->style = ST_SLASH;
-			ni->value = d == 4 && number_value(c, d) >= 1900 ?
-			    number_value(c + second, d2) : number_value(c, d);
-			if (i < n && c[i] == '.')
-				i++;
-			number_tail(c, n, i, ni);
-			return 1;
-		}
-		ni->ne = i;
-		ni->value = number_value(c, d);
-		if (i == n) {
-			ni->style = ST_BARE;
-		} else if (c[i] == '.' || c[i] == ':') {
-			/* "22." but not "3.1" or "1.30" */
-			if (i + 1 < n && !(c[i + 1] == ' ' || is_upper((unsigned char)c[i + 1]) ||
-			    (unsigned char)c[i + 1] >= 0x80))
-				return 0;
-			ni->style = ST_DOT;
-			i++;
-		} else if (c[i] == ' ') {
-			ni->style = ST_BARE;
-		} else {
-			return 0;
-		}
-		number_tail(c, n, i, ni);
-		return 1;
-	}
-	if (c[0] == '(') {
-		d = digits(c, 1, n);
-		if (d == 0 || d > 4 || 1 + d >= n || c[1 + d] != ')')
-			return 0;
-		if (2 + d < n && c[2 + d] != ' ')
-			return 0;
-		ni->ns = 1;
-		ni->ne = 1 + d;
-		ni->value = number_value(c + 1, d);
-		ni->style = ST_PAREN;
-		number_tail(c, n, 2 + d, ni);
-		return 1;
-	}
-	if (starts_word(c, n, "minute") || starts_word(c, n, "min") ||
-	    starts_word(c, n, "item")) {
-		int is_item = starts_word(c, n, "item");
-
-		i = is_item ? 4 : starts_with(c, n, "minute") ? 6 : 3;
-		if (i < n && c[i] == '.')
-			i++;
-		while (i < n && c[i] == ' ')
-			i++;
-		if (starts_word(c + i, n - i, "no") || starts_word(c + i, n - i, "number")) {
-			i = skip_word(c, i, n);
-			if (i > 0 && c[i - 1] != ' ')
-				return 0;
-		}
-		while (i < n && (c[i] == '.' || c[i] == ' '))
-			i++;
-		/* "No.12" */
-		if (i < n && !is_digit((unsigned char)c[i]) && !is_upper((unsigned char)c[i]))
-			return 0;
-		ni->ns = i;
-		while (i < n && is_upper((unsigned char)c[i]) && i - ni->ns < 5)
-			i++;
-		if (i < n && c[i] == '.' && i > ni->ns)
-			i++;
-		d = digits(c, i, n);
-		if (d == 0 || d > 4)
-			return 0;
-		ni->value = number_value(c + i, d);
-		i += d;
-		if (i + 1 < n && c[i] == '/' && (d2 = digits(c, i + 1, n)) > 0) {
-			if (d == 4 && ni->value >= 1900)
-				ni->value = number_value(c + i + 1, d2);
-			i += 1 + d2;
-		}
-		if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
-			return 0;
-		ni->ne = i;
-		ni->style = ST_WORD;
-		if (i < n && c[i] == '.')
-			i++;
-		number_tail(c, n, i, ni);
-		return 1;
-	}
-	if (is_upper((unsigned char)c[0])) {
-		size_t l = 0;
-		int dot = 0;
-
-		while (l < n && is_upper((unsigned char)c[l]))
-			l++;
-		if (l > 5)
-			return 0;
-		i = l;
-		if (i < n && (c[i] == '.' || c[i] == '/' || c[i] == ' ')) {
-			dot = c[i] == '.';
-			i++;
-		}
-		d = digits(c, i, n);
-		if (d == 0 || d > 3)
-			return 0;
-		if (l == 1 && !dot && strchr("QAMBS", c[0]))
-			return 0;	/* Q1, A6 road, M1, B-roads, S106 */
-		ni->value = number_value(c + i, d);
-		i += d;
-		if (i + 1 < n && c[i] == '/' && (d2 = digits(c, i + 1, n)) > 0 && d2 <= 4)
-			i += 1 + d2;
-		if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
-			return 0;
-		ni->ns = 0;
-		ni->ne = i;
-		ni->style = ST_PREFIX;
-		memcpy(ni->prefix, c, l);
-		ni->prefix[l] = '\0';
-		if (i < n && c[i] == '.')
-			i++;
-		number_tail(c, n, i, ni);
-		return 1;
-	}
-	return 0;
-}
-
-/* Verbs of narrative that item titles do not use. */
-static const char *const sentence_words[] = {
-	" was ", " were ", " had ", " would ", " noted ", " reported ",
-	" explained ", " advised ", " stated ", " informed ", " welcomed ",
-	" did ", " could ", NULL
-};
-
-/*
- * Does t[0..n) read as an item title rather than a sentence or a list
- * entry?  strict asks more (used when nothing else vouches for it).
- */
-static int
-title_like(const char *t, size_t n, int strict, int in_resolved)
-{
-	size_t words, i, stops = 0;
-	unsigned char c0, last;
-	int k;
-
-	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '.'))
-		n--;
-	if (n < 2 || n > 250)
-		return 0;
-	c0 = (unsigned char)t[0];
-	if (!(is_upper(c0) || is_digit(c0) || c0 == '"' || c0 == '\'' || c0 == '(' ||
-	    c0 >= 0x80))
-		return 0;
-	if (starts_word(t, n, "that") || starts_word(t, n, "resolved") ||
-	    starts_word(t, n, "agreed") || starts_word(t, n, "question from") ||
-	    starts_word(t, n, "question by") || starts_word(t, n, "question asked"))
-		return 0;
-	last = (unsigned char)t[n - 1];
-	if (last == ';' || last == ',')
-		return 0;
-	if (n >= 4 && (starts_word(t + n - 4, 4, " and") || starts_word(t + n - 3, 3, " or")))
-		return 0;
-	words = count_words(t, n);
-	if (words > 30 || (strict && words > 22))
-		return 0;
-	if (last == '?' && words > 6)
-		return 0;	/* a question put, not an item */
-	for (i = 2; i + 2 < n; i++) {
-		/* a full stop inside, then a capital: a second sentence */
-		if (t[i] == '.' && t[i + 1] == ' ' && is_upper((unsigned char)t[i + 2]) &&
-		    is_lower((unsigned char)t[i - 1]) && !(i >= 2 && t[i - 2] == ' ') &&
-		    !(i >= 3 && is_upper((unsigned char)t[i - 3]) && t[i - 2] == 'o'))
-			stops++;
-	}
-	if (stops > 0 && words > 8)
-		return 0;
-	{
-		char pad[260];
-
-		pad[0] = ' ';
-		memcpy(pad + 1, t, n);
-		pad[n + 1] = ' ';
-		for (k = 0; sentence_words[k]; k++)
-			if (find(pad, n + 2, sentence_words[k], 0) < n + 2)
-				return 0;
-		if ((in_resolved || strict) && find(pad, n + 2, " be ", 0) < n + 2)
-			return 0;
-	}
-	return 1;
-}
-
-/* Title ends with a word that cannot end a title: it goes on. */
-static int
-title_continues(const char *t, size_t n)
-{
-	static const char *const tails[] = {
-		" of", " and", " the", " for", " in", " to", " on", " with", " under",
-		" by", " at", " from", " &", " -", " a", " an", NULL
-	};
-	int k;
-
-	for (k = 0; tails[k]; k++) {
-		size_t tl = strlen(tails[k]);
-
-		if (n > tl && starts_word(t + n - tl, tl, tails[k]))
-			return 1;
-	}
-	return 0;
-}
-
-/* A paragraph that opens a RESOLVED block (conventions.md "Decisions"). */
-static int
-resolved_line(const char *c, size_t n)
-{
-	size_t i = 0;
-
-	if (starts_word(c, n, "it was") || starts_word(c, n, "unanimously"))
-		i = skip_word(c, starts_word(c, n, "it was") ? skip_word(c, 0, n) : 0, n);
-	return starts_word(c + i, n - i, "resolved") || starts_word(c + i, n - i, "agreed") ||
-	    starts_word(c + i, n - i, "decided") || starts_word(c + i, n - i, "decision") ||
-	    starts_word(c + i, n - i, "recommended");
-}
-
-/* Words whose full stop does not end a sentence. */
-static int
-abbreviation_before(const char *t, size_t i)
-{
-	static const char *const abbr[] = {
-		"mr", "mrs", "ms", "dr", "cllr", "cllrs", "no", "nos", "min", "st",
-		"rev", "prof", "cc", "etc", "vs", "approx", "ref", NULL
-	};
-	size_t s = i;
-	int k;
-
-	while (s > 0 && is_alpha((unsigned char)t[s - 1]))
-		s--;
-	if (i - s == 1)
-		return 1;	/* an initial: "J. Smith" */
-	for (k = 0; abbr[k]; k++)
-		if (strlen(abbr[k]) == i - s && starts_with(t + s, i - s, abbr[k]))
-			return 1;
-	return 0;
-}
-
-/*
- * A heading run into the first sentence of its item ("19. Declarations of
- * interest. The Chairman invited …"): the offset just past the full stop
- * that ends a title-like first part, or 0.
- */
-static size_t
-run_in_cut(const char *t, size_t n, int strict, int in_resolved)
-{
-	size_t i;
-
-	for (i = 1; i + 2 < n && i < 200; i++) {
-		if (t[i] != '.' || t[i + 1] != ' ')
-			continue;
-		if (!(is_upper((unsigned char)t[i + 2]) || (unsigned char)t[i + 2] >= 0x80 ||
-		    t[i + 2] == '"' || t[i + 2] == '\''))
-			continue;
-		if (abbreviation_before(t, i))
-			continue;
-		return title_like(t, i + 1, strict, in_resolved) ? i + 1 : 0;
-	}
-	return 0;
-}
-
-/* First words of an item's text, never of a title's last line. */
-static const char *const sentence_starts[] = {
-	"none", "no", "nil", "noted", "agreed", "resolved", "there", "the", "it",
-	"this", "that", "a", "an", "members", "apologies", NULL
-};
-
-/* Does t[0..tn) end with a word that a number follows ("Rule", "Order")? */
-static int
-takes_number(const char *t, size_t tn)
-{
-	static const char *const words[] = {
-		"rule", "order", "item", "section", "minute", "regulation", "paragraph",
-		"part", "article", "no", "number", "appendix", "phase", "quarter",
-		"stage", NULL
-	};
-	size_t w = tn;
-
-	while (w > 0 && is_alpha((unsigned char)t[w - 1]))
-		w--;
-	return w < tn && (w == 0 || t[w - 1] == ' ') && in_list(t + w, tn - w, words);
-}
-
-/*
- * Is u[0..un) the last line of a title t[0..tn) that wrapped ("… Scrutiny
- * Procedure" / "Rule 16.")?  Only when the title lacks the full stop this
- * document's headings end with (or is long enough to have wrapped) and u
- * is a short capitalised fragment that has it.
- */
-static int
-wrapped_tail(const struct splitter *sp, const char *t, size_t tn, const char *u, size_t un)
-{
-	if (tn == 0 || t[tn - 1] == '.' || t[tn - 1] == ':' || u[un - 1] != '.')
-		return 0;
-	if (un > 50 || count_words(u, un) > 6)
-		return 0;
-	if (!(is_upper((unsigned char)u[0]) || is_digit((unsigned char)u[0])))
-		return 0;
-	if (in_list(u, un, sentence_starts))
-		return 0;	/* "Urgent Items" / "None." is an item and its text */
-	return sp->dotted > 0 || tn >= 60;
-}
-
-/*
- * A title in capitals run into its item's first sentence ("PLANNING
- * APPLICATION – LAND AT MILL FARM The Committee considered the report."):
- * the offset where the sentence starts, or 0.  The capitals must be a
- * title of some length and what follows a sentence of a few words, so
- * "CCTV Strategy" stays whole.
- */
-static size_t
-caps_cut(const char *t, size_t n)
-{
-	size_t i = 0, letters = 0, words = 0, w;
-
-	while (i < n) {
-		w = i;
-		while (i < n && t[i] != ' ')
-			i++;
-		/* a word with a lower-case letter ends the capitals */
-		{
-			size_t k, lc = 0, uc = 0;
-
-			for (k = w; k < i; k++) {
-				if (is_lower((unsigned char)t[k]))
-					lc++;
-				else if (is_upper((unsigned char)t[k]))
-					uc++;
-			}
-			if (lc > 0) {
-				if (!is_upper((unsigned char)t[w]) || words < 2 || letters < 8)
-					return 0;
-				if (count_words(t + w, n - w) < 4 ||
-				    !(t[n - 1] == '.' || t[n - 1] == ':' || t[n - 1] == ';'))
-					return 0;
-				return w;
-			}
-			letters += uc;
-		}
-		words++;
-		while (i < n && t[i] == ' ')
-			i++;
-	}
-	return 0;
-}
-
 /*
  * Is the head paragraph a minute item heading?  If so write it (joined
  * with its title paragraph when the number stands alone; cut from the
@@ -1153,10 +221,10 @@ try_item(struct splitter *sp, FILE *out)
 	const char *c = p->clean.data, *t;
 	size_t n = p->clean.len, tn, used, k, cut = 0, rawcut = 0;
 	size_t tpara;		/* the paragraph holding the title */
-	struct numinfo ni, other;
+	struct minute_no ni, other;
 	int strict;
 
-	if (!parse_number(c, n, &ni))
+	if (!minute_number(c, n, &ni))
 		return 0;
 	if (ni.only) {
 		if (sp->count < 2)
@@ -1165,7 +233,7 @@ try_item(struct splitter *sp, FILE *out)
 		tp = at(sp, 1);
 		t = tp->clean.data;
 		tn = tp->clean.len;
-		if (parse_number(t, tn, &other))
+		if (minute_number(t, tn, &other))
 			return 0;
 	} else {
 		tpara = 0;
@@ -1226,9 +294,9 @@ try_item(struct splitter *sp, FILE *out)
 		const char *u = q->clean.data;
 		size_t un = q->clean.len;
 
-		if (un > 0 && un <= 120 && !parse_number(u, un, &other) &&
+		if (un > 0 && un <= 120 && !minute_number(u, un, &other) &&
 		    title_like(u, un, 0, 0) &&
-		    (title_continues(t, tn) || wrapped_tail(sp, t, tn, u, un)))
+		    (title_continues(t, tn) || wrapped_tail(sp->dotted, t, tn, u, un)))
 			used++;
 		else if (un > 0 && un <= 12 && takes_number(t, tn) &&
 		    is_digit((unsigned char)u[0]) && (sp->dotted > 0 || tn >= 60) && u[un - 1] == '.')
@@ -1279,95 +347,6 @@ try_item(struct splitter *sp, FILE *out)
 		emit_text(sp, out, tp->line, tp->raw.data + rawcut, tp->raw.len - rawcut);
 	pop(sp, used);
 	return 1;
-}
-
-/* ---- report headings --------------------------------------------------- */
-
-/* "REPORT OF THE DIRECTOR …", "JOINT REPORT OF …", "Report by …". */
-static int
-report_of(const char *c, size_t n)
-{
-	return starts_with(c, n, "report of ") || starts_with(c, n, "report by ") ||
-	    starts_with(c, n, "joint report of ") || starts_with(c, n, "joint report by ");
-}
-
-/* "Purpose of the report": the heading is over. */
-static int
-report_purpose(const char *c, size_t n)
-{
-	return starts_with(c, n, "purpose of report") ||
-	    starts_with(c, n, "purpose of the report");
-}
-
-/*
- * A short line in capitals (or nearly: "(TSIL)", "and/or" survive), or a
- * short line without letters ("2024 - 2025") inside a capitals heading.
- */
-static int
-caps_line(const char *c, size_t n)
-{
-	int pc = caps_percent(c, n);
-
-	return n > 0 && n <= 250 && (pc >= 80 || (pc < 0 && n <= 40));
-}
-
-/*
- * Where a run of capitals that ends c[0..n) starts ("… Email: x@y.uk
- * CABINET – 14 OCTOBER 2025", "… more text CHILDREN AND FAMILIES
- * COMMITTEE"), or 0.  The run stops at a lower-case letter or a spaced
- * dash; the caller still needs the date and the rest of the heading.
- */
-static size_t
-caps_tail(const char *c, size_t n)
-{
-	size_t i = n;
-
-	if (n < 12 || n > 4000)
-		return 0;
-	while (i > 0) {
-		unsigned char ch = (unsigned char)c[i - 1];
-
-		if (is_lower(ch))
-			break;
-		if (i >= 3 && ch == ' ' && (c[i - 2] == '-' || (unsigned char)c[i - 2] == 0x93 ||
-		    (unsigned char)c[i - 2] == 0x94) && (c[i - 3] == ' ' || (unsigned char)c[i - 3] == 0x80))
-			break;
-		i--;
-	}
-	/* to the start of a word in capitals */
-	while (i < n && !is_upper((unsigned char)c[i]))
-		i++;
-	if (i == 0 || n - i < 12 || caps_percent(c + i, n - i) < 95 || count_words(c + i, n - i) < 2)
-		return 0;
-	return i;
-}
-
-/* "Cabinet – 14 October 2025", "PLANNING COMMITTEE: 12 JUNE 2019". */
-static int
-body_date_line(const char *c, size_t n)
-{
-	char iso[DATE_ISO_LEN + 1];
-	size_t ds, de, k;
-
-	if (n > 120 || !is_upper((unsigned char)c[0]) ||
-	    !date_find(c, n, iso, &ds, &de) || ds == 0)
-		return 0;
-	while (de < n && (c[de] == ' ' || c[de] == '.'))
-		de++;
-	if (de != n)
-		return 0;
-	for (k = 0; body_nouns[k]; k++)
-		if (find(c, ds, body_nouns[k], 1) < ds)
-			return 1;
-	return 0;
-}
-
-/* A short line that can be part of a mixed-case title. */
-static int
-title_line(const char *c, size_t n)
-{
-	return n <= 150 && (is_upper((unsigned char)c[0]) || is_digit((unsigned char)c[0])) &&
-	    c[n - 1] != '.' && count_words(c, n) <= 20;
 }
 
 /*
@@ -1473,74 +452,6 @@ try_report_heading(struct splitter *sp)
 	return 1;
 }
 
-/* "Name:" at the start of c: returns the offset of the value, or 0. */
-static size_t
-field(const char *c, size_t n, const char *name)
-{
-	size_t i = strlen(name);
-
-	if (!starts_with(c, n, name))
-		return 0;
-	while (i < n && c[i] == ' ')
-		i++;
-	if (i >= n || c[i] != ':')
-		return 0;
-	i++;
-	while (i < n && c[i] == ' ')
-		i++;
-	return i;
-}
-
-/* Field names of a report's cover table ("Report to: Cabinet"). */
-static const char *const cover_fields[] = {
-	"report to:", "date of meeting:", "meeting date:", "date:", "report of:",
-	"report by:", "report author:", "title:", "subject:", "report title:",
-	"wards affected:", "ward(s):", "key decision:", "contact officer:",
-	"portfolio holder:", "lead member:", "classification:", "purpose:",
-	"exempt information:", NULL
-};
-
-/*
- * Where in s[0..n) field f of a cover table starts (at the start or
- * after a space, and not "date:" inside "meeting date:"), or n.
- */
-static size_t
-cover_find(const char *s, size_t n, const char *f)
-{
-	size_t at0 = 0, x;
-
-	for (;;) {
-		x = find(s + at0, n - at0, f, 1);
-		if (x >= n - at0)
-			return n;
-		x += at0;
-		if ((x == 0 || s[x - 1] == ' ') &&
-		    !(strcmp(f, "date:") == 0 && x >= 8 && starts_with(s + x - 8, 8, "meeting ")))
-			return x;
-		at0 = x + 1;
-	}
-}
-
-/* The value of field f in s[0..n): up to the next field; 1 if found. */
-static int
-cover_value(const char *s, size_t n, const char *f, size_t *a, size_t *b)
-{
-	size_t x = cover_find(s, n, f), end = n, k;
-
-	if (x >= n)
-		return 0;
-	*a = x + strlen(f);
-	for (k = 0; cover_fields[k]; k++) {
-		size_t y = cover_find(s + *a, n - *a, cover_fields[k]);
-
-		if (*a + y < end)
-			end = *a + y;
-	}
-	*b = end;
-	trim_seps(s, a, b);
-	return 1;
-}
-
 /*
  * A report's cover table: "Report to: Cabinet", "Date of meeting: 14
  * October 2025", "Report of: …", "Title: …" — one field a paragraph or
@@ -1554,7 +465,7 @@ try_report_cover(struct splitter *sp)
 	char iso[DATE_ISO_LEN + 1];
 	int dated = 0;
 
-	if (field(p->clean.data, p->clean.len, "report to") == 0)
+	if (front_field(p->clean.data, p->clean.len, "report to") == 0)
 		return 0;
 	buf_reset(&sp->joined);
 	for (k = 0; k < sp->count && k < 8; k++) {
@@ -1586,20 +497,6 @@ try_report_cover(struct splitter *sp)
 	return 1;
 }
 
-/* ---- front page --------------------------------------------------------- */
-
-/* A front page's "Date/Time: Tuesday, 2 September 2025 at 2.00 pm". */
-static int
-front_date(const char *c, size_t n, char *iso)
-{
-	size_t v;
-
-	if ((v = field(c, n, "date/time")) > 0 || (v = field(c, n, "date and time")) > 0 ||
-	    (v = field(c, n, "date")) > 0)
-		return date_find(c + v, n - v, iso, NULL, NULL);
-	return 0;
-}
-
 /*
  * An agenda's front page starts at the head paragraph: take the body
  * from its "Meeting:" line and the date from its "Date/Time:" line,
@@ -1616,7 +513,7 @@ front_fields(struct splitter *sp)
 		const char *c = q->clean.data;
 		size_t n = q->clean.len;
 
-		if (!sp->body.len && (v = field(c, n, "meeting")) > 0) {
+		if (!sp->body.len && (v = front_field(c, n, "meeting")) > 0) {
 			size_t a = v, b = n;
 
 			trim_seps(c, &a, &b);
@@ -1633,7 +530,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 {
 	char iso[DATE_ISO_LEN + 1];
 
-	if (field(c, n, "meeting") > 0 || front_date(c, n, iso)) {
+	if (front_field(c, n, "meeting") > 0 || front_date(c, n, iso)) {
 		if (sp->section != SEC_AGENDA) {
 			enter(sp, SEC_AGENDA);
 			front_fields(sp);
@@ -1674,23 +571,6 @@ front_page(struct splitter *sp, const char *c, size_t n)
 	}
 }
 
-/* "APPENDIX A", "Appendix 2": an appendix starts (its own paragraph). */
-static int
-appendix_line(const char *c, size_t n)
-{
-	size_t i;
-
-	if (!starts_word(c, n, "appendix") || n > 16)
-		return 0;
-	for (i = 9; i < n; i++)
-		if (!(is_upper((unsigned char)c[i]) || is_digit((unsigned char)c[i]) ||
-		    c[i] == ':' || c[i] == '.' || c[i] == ' '))
-			return 0;
-	return n > 9;
-}
-
-/* ---- the decision for the head paragraph ----------------------------- */
-
 /*
  * Do minutes follow a heading at ring position k-1?  An attendance list
  * ("PRESENT", "Councillors:", "Cllr A …", "Apologies"), or an item
@@ -1710,7 +590,7 @@ minutes_follow(struct splitter *sp, size_t k)
 	static const char *const list_words[] = {
 		"councillors", "members", "officers", "chair", "chairman", "mayor", NULL
 	};
-	struct numinfo ni;
+	struct minute_no ni;
 	size_t end = k + 6, j;
 
 	if (k >= sp->count)
@@ -1729,10 +609,10 @@ minutes_follow(struct splitter *sp, size_t k)
 		/* inside a report a numbered heading is the report's own */
 		if (sp->section == SEC_REPORT)
 			continue;
-		if (parse_number(c, n, &ni) && !ni.only &&
+		if (minute_number(c, n, &ni) && !ni.only &&
 		    (title_like(c + ni.ts, n - ni.ts, 1, 0) || run_in_cut(c + ni.ts, n - ni.ts, 1, 0)))
 			return 1;
-		if (parse_number(c, n, &ni) && ni.only && j + 1 < sp->count &&
+		if (minute_number(c, n, &ni) && ni.only && j + 1 < sp->count &&
 		    title_like(at(sp, j + 1)->clean.data, at(sp, j + 1)->clean.len, 1, 0))
 			return 1;
 	}
@@ -1756,27 +636,6 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 		return;
 	buf_putc(&sp->body, ' ');
 	buf_append(&sp->body, c + a, b - a);
-}
-
-/* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
-static int
-body_line(const char *c, size_t n)
-{
-	size_t i;
-
-	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]) || count_words(c, n) > 10)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (is_digit((unsigned char)c[i]) || c[i] == '.' || c[i] == ',' || c[i] == ':' ||
-		    c[i] == ';' || c[i] == '?')
-			return 0;
-	if (starts_word(c, n, "present") || starts_word(c, n, "minutes") ||
-	    starts_word(c, n, "agenda"))
-		return 0;
-	for (i = 0; body_nouns[i]; i++)
-		if (find(c, n, body_nouns[i], 1) < n)
-			return 1;
-	return 0;
 }
 
 static void
@@ -1873,8 +732,6 @@ process_head(struct splitter *sp, FILE *out)
 	emit(sp, out, p);
 	pop(sp, 1);
 }
-
-/* ---- interface ----------------------------------------------------------- */
 
 struct splitter *
 splitter_new(void)

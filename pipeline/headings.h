@@ -1,0 +1,134 @@
+/*
+ * headings — what minutes-split recognises in one paragraph: meeting
+ * headings, minute numbers and titles, signature blocks, report headings
+ * and cover tables, front-page fields (conventions.md).
+ *
+ * Every function takes a paragraph's clean text c[0..n) (unescaped,
+ * Markdown marks gone, white space collapsed to single spaces, trimmed),
+ * keeps no state, allocates nothing and never reads past c[n-1].  Offsets
+ * returned are into c.  Dates come back as ISO "YYYY-MM-DD" in a buffer
+ * of DATE_ISO_LEN + 1 bytes (dates.h).  The sequence of items, sections
+ * and lookahead are the business of sections.c.
+ */
+#ifndef MM_HEADINGS_H
+#define MM_HEADINGS_H
+
+#include <stddef.h>
+
+/* Minute numbering styles; the items of one minutes section share one. */
+enum style {
+	ST_NONE,
+	ST_DOT,		/* 22.  22: */
+	ST_BARE,	/* 22 Title */
+	ST_WORD,	/* Minute 45, Min. No. 12, Item 5 */
+	ST_SLASH,	/* 45/24, 2023/114 */
+	ST_PREFIX,	/* C.12, CAB 23, PC/45/19 */
+	ST_PAREN	/* (12) */
+};
+
+/* A minute number at the start of a paragraph. */
+struct minute_no {
+	size_t ns, ne;		/* the number as printed ("45/24", "C.12") */
+	size_t ts;		/* where the title starts (n when none) */
+	long value;		/* the running number, for sequence: 45 of 45/24, 114 of 2023/114 */
+	int style;		/* enum style */
+	char prefix[8];		/* the letters of ST_PREFIX ("CAB") */
+	int only;		/* the paragraph holds nothing but the number */
+};
+
+/* Meetings. */
+
+/*
+ * "Minutes of a meeting of BODY held … DATE", "MINUTES OF THE BODY —
+ * DATE", "Minutes of the BODY meeting held on …", at the start of c or
+ * after the end of a sentence run into it.  Returns 1 with the body span
+ * [*bs, *be) and, when c holds one, the date (*has_date); 2 for "Minutes
+ * of the meeting held on DATE" that names no body (the body is printed on
+ * the line above); 0 when c is no heading (a sentence about minutes, an
+ * agenda entry with page numbers).
+ */
+int minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
+    int *has_date);
+
+/*
+ * Where a body's name starting at c[i] ends, no further than limit:
+ * before "held", "on", "at", "to be held", a dash, comma, colon, bracket.
+ */
+size_t body_end(const char *c, size_t i, size_t limit);
+
+/* A committee's name alone: "PLANNING COMMITTEE", "Cabinet". */
+int body_line(const char *c, size_t n);
+
+/* The end of minutes. */
+
+/* A times line: "2.00 - 4.10 pm", "1.30pm – 3.55pm CHAIRMAN", "14:00 - 16:10". */
+int times_line(const char *c, size_t n);
+/* The chair's signature: "CHAIRMAN", "Chair: ____ Date: ____", "Signed ……". */
+int chair_line(const char *c, size_t n);
+/* "The meeting closed at 4.10 pm", "The Chairman closed the meeting at …". */
+int closing_line(const char *c, size_t n);
+
+/* Minute items. */
+
+/* A minute number in any style at the start of c; fills *m. */
+int minute_number(const char *c, size_t n, struct minute_no *m);
+
+/*
+ * Does t[0..n) read as an item title, not a sentence, a question put or
+ * a resolution part?  strict asks more (nothing else vouches for it);
+ * in_resolved rejects "… be …" clauses.
+ */
+int title_like(const char *t, size_t n, int strict, int in_resolved);
+
+/* A title ending with a word that cannot end one ("… Application at"). */
+int title_continues(const char *t, size_t n);
+/* A title ending with a word a number follows ("… Procedure Rule"). */
+int takes_number(const char *t, size_t n);
+/*
+ * Is u[0..un) the wrapped last line of title t ("Rule 16.")?  dotted > 0
+ * when this document's item headings mostly end with a full stop.
+ */
+int wrapped_tail(int dotted, const char *t, size_t tn, const char *u, size_t un);
+
+/*
+ * A heading run into its item's first sentence: the offset where the
+ * sentence starts, or 0.  run_in_cut cuts after a title's full stop
+ * ("Declarations of interest. The Chairman …"); caps_cut after a title
+ * in capitals ("MINUTES The minutes of …").
+ */
+size_t run_in_cut(const char *t, size_t n, int strict, int in_resolved);
+size_t caps_cut(const char *t, size_t n);
+
+/* A paragraph opening a decision: "RESOLVED", "It was AGREED", "DECISION". */
+int resolved_line(const char *c, size_t n);
+
+/* Reports. */
+
+/* "REPORT OF THE DIRECTOR …", "JOINT REPORT OF …", "Report by …". */
+int report_of(const char *c, size_t n);
+/* "Purpose of the report": a report heading is over. */
+int report_purpose(const char *c, size_t n);
+/* A short line in capitals (or a short one without letters, "2024 - 2025"). */
+int caps_line(const char *c, size_t n);
+/* Where a run of capitals ending c starts (a heading run into text), or 0. */
+size_t caps_tail(const char *c, size_t n);
+/* "Cabinet – 14 October 2025": a body's name, then a date, then nothing. */
+int body_date_line(const char *c, size_t n);
+/* A short line that can be part of a mixed-case report title. */
+int title_line(const char *c, size_t n);
+/*
+ * The value of field f ("report to:", "date of meeting:", "title:") of a
+ * report's cover table in c, up to the next field; 1 and [*a, *b) if found.
+ */
+int cover_value(const char *c, size_t n, const char *f, size_t *a, size_t *b);
+/* "APPENDIX A", "Appendix 2" alone: an appendix starts. */
+int appendix_line(const char *c, size_t n);
+
+/* Front pages. */
+
+/* "Name:" at the start of c (any case): the offset of its value, or 0. */
+size_t front_field(const char *c, size_t n, const char *name);
+/* "Date/Time: Tuesday, 2 September 2025 at 2.00 pm": 1 and the ISO date. */
+int front_date(const char *c, size_t n, char *iso);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * textscan — small scanners over length-carrying ASCII-minded text, shared
+ * by the parts of minutes-split.  Letters are ASCII letters: council
+ * keywords are ASCII, and bytes of other UTF-8 characters are left alone.
+ * All take (s, n) and never read past s[n-1]; none allocates.  They are
+ * static inline so each user gets its own copy without a link-time name.
+ */
+#ifndef MM_TEXTSCAN_H
+#define MM_TEXTSCAN_H
+
+#include <stddef.h>
+#include <string.h>
+
+static inline int
+is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline int
+is_lower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static inline int
+is_alpha(int c)
+{
+	return is_upper(c) || is_lower(c);
+}
+
+static inline int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+lower(int c)
+{
+	return is_upper(c) ? c + 32 : c;
+}
+
+/* s[0..n) starts with the ASCII word w, any case, followed by a non-letter. */
+static inline int
+starts_word(const char *s, size_t n, const char *w)
+{
+	size_t k, wl = strlen(w);
+
+	if (n < wl)
+		return 0;
+	for (k = 0; k < wl; k++)
+		if (lower((unsigned char)s[k]) != lower((unsigned char)w[k]))
+			return 0;
+	return n == wl || !is_alpha((unsigned char)s[wl]);
+}
+
+/* s[0..n) starts with prefix p, any case. */
+static inline int
+starts_with(const char *s, size_t n, const char *p)
+{
+	size_t k, pl = strlen(p);
+
+	if (n < pl)
+		return 0;
+	for (k = 0; k < pl; k++)
+		if (lower((unsigned char)s[k]) != lower((unsigned char)p[k]))
+			return 0;
+	return 1;
+}
+
+/* Offset of needle in s[0..n) (case-insensitive when icase), or n. */
+static inline size_t
+find(const char *s, size_t n, const char *needle, int icase)
+{
+	size_t nl = strlen(needle), i, k;
+	unsigned char f0, f1;
+
+	if (nl == 0 || nl > n)
+		return n;
+	f0 = (unsigned char)needle[0];
+	f1 = icase ? (unsigned char)(is_upper(f0) ? f0 + 32 : is_lower(f0) ? f0 - 32 : f0) : f0;
+	for (i = 0; i + nl <= n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* the first byte decides most places cheaply */
+		if (c != f0 && c != f1)
+			continue;
+		for (k = 1; k < nl; k++) {
+			int a = (unsigned char)s[i + k], b = (unsigned char)needle[k];
+
+			if (icase ? lower(a) != lower(b) : a != b)
+				break;
+		}
+		if (k == nl)
+			return i;
+	}
+	return n;
+}
+
+/* Share of upper-case among ASCII letters, in percent; -1 if < 2 letters. */
+static inline int
+caps_percent(const char *s, size_t n)
+{
+	size_t i, up = 0, all = 0;
+
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)s[i];
+
+		if (is_upper(c))
+			up++, all++;
+		else if (is_lower(c))
+			all++;
+	}
+	return all < 2 ? -1 : (int)(up * 100 / all);
+}
+
+static inline size_t
+count_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			in = 0;
+		} else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
+/* Separators between a number and its title, or a body and its date. */
+static inline size_t
+sep_len(const char *s, size_t n)
+{
+	unsigned char c;
+
+	if (n == 0)
+		return 0;
+	c = (unsigned char)s[0];
+	if (c == ' ' || c == '.' || c == ':' || c == '-' || c == ',' || c == '|')
+		return 1;
+	/* U+2013 en dash, U+2014 em dash */
+	if (n >= 3 && c == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+		return 3;
+	return 0;
+}
+
+static inline void
+trim_seps(const char *s, size_t *a, size_t *b)
+{
+	size_t k;
+
+	while (*a < *b && (k = sep_len(s + *a, *b - *a)) > 0)
+		*a += k;
+	for (;;) {
+		if (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == ':' ||
+		    s[*b - 1] == '-' || s[*b - 1] == ',' || s[*b - 1] == '.' ||
+		    s[*b - 1] == '|')) {
+			(*b)--;
+		} else if (*b >= *a + 3 && (unsigned char)s[*b - 3] == 0xe2 &&
+		    (unsigned char)s[*b - 2] == 0x80 &&
+		    ((unsigned char)s[*b - 1] == 0x93 || (unsigned char)s[*b - 1] == 0x94)) {
+			*b -= 3;
+		} else {
+			break;
+		}
+	}
+}
+
+static inline size_t
+skip_word(const char *s, size_t i, size_t n)
+{
+	while (i < n && s[i] != ' ')
+		i++;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+static inline int
+in_list(const char *s, size_t n, const char *const *list)
+{
+	size_t k;
+
+	for (k = 0; list[k]; k++)
+		if (starts_word(s, n, list[k]))
+			return 1;
+	return 0;
+}
+
+#endif
