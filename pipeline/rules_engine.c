@@ -52,6 +52,7 @@ struct engine {
 
 	/* the group */
 	struct buf src, rest, title, minute, srcname;
+	struct buf last_item;	/* source TAB locator of the last item begun */
 	unsigned section;
 	int in_item, heading, continued;
 	unsigned long next_line;	/* first line after the group, 0 unknown */
@@ -987,7 +988,10 @@ scope_admits(struct engine *e, const struct rule *r)
 		return 0;
 	if (r->in_item >= 0 && r->in_item != e->in_item)
 		return 0;
-	if (e->continued && r->unit == UNIT_ITEM)
+	/* The rest of a cut or resumed item: its text is searched like any
+	 * item's, but the item's own record (line heading) came with its
+	 * first piece. */
+	if (e->continued && r->line_from == LINE_HEADING)
 		return 0;
 	for (i = 0; i < r->ntitles; i++)
 		if (pcre2_match(r->titles[i].re, (PCRE2_SPTR)e->title.data,
@@ -1137,9 +1141,17 @@ start_group(struct engine *e, struct field *f)
 {
 	size_t n;
 
+	int resumed;
+
+	n = (size_t)(f[6].p + f[6].len - f[2].p);
+	/* A minute item that resumes after a paragraph of another part (a
+	 * stray page footer) has no heading of its own: its paragraphs are
+	 * searched, but it gives no second item record. */
+	resumed = f[5].len > 0 && e->last_item.len == f[0].len + 1 + n &&
+	    !memcmp(e->last_item.data, f[0].p, f[0].len) &&
+	    !memcmp(e->last_item.data + f[0].len + 1, f[2].p, n);
 	set_val(&e->src, f[0].p, f[0].len);
 	set_val(&e->srcname, f[0].p, f[0].len);
-	n = (size_t)(f[6].p + f[6].len - f[2].p);
 	set_val(&e->rest, f[2].p, n);
 	e->section = section_bit(f[2].p, f[2].len);
 	set_val(&e->minute, f[5].p, f[5].len);
@@ -1147,8 +1159,13 @@ start_group(struct engine *e, struct field *f)
 	set_val(&e->title, f[6].p, f[6].len);
 	e->title.len = tsv_unescape(e->title.data, e->title.len, NULL);
 	e->in_item = f[5].len > 0;
-	e->heading = e->in_item && e->section == SEC_MINUTES;
-	e->continued = 0;
+	e->heading = e->in_item && e->section == SEC_MINUTES && !resumed;
+	e->continued = resumed;
+	if (e->heading) {
+		set_val(&e->last_item, f[0].p, f[0].len);
+		buf_putc(&e->last_item, '\t');
+		buf_append(&e->last_item, f[2].p, n);
+	}
 }
 
 static int
@@ -1281,6 +1298,7 @@ engine_free(struct engine *e)
 	free(e->spans);
 	buf_free(&e->src);
 	buf_free(&e->srcname);
+	buf_free(&e->last_item);
 	buf_free(&e->rest);
 	buf_free(&e->title);
 	buf_free(&e->minute);
@@ -1342,8 +1360,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			process_group(&e);
 			start_group(&e, f);
 		} else if (e.np > 0 && e.text.len > max_item) {
-			/* An over-long group is cut: item-wide rules see the
-			 * first piece only, and -w says so. */
+			/* An over-long group is cut: rules see one piece at a
+			 * time, the item record comes with the first, -w says so. */
 			warn_at(&e, e.np - 1, "warning: item longer than the "
 			    "item buffer; cut into pieces");
 			e.next_line = line;

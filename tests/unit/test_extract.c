@@ -84,9 +84,9 @@ main(void)
 	free(out);
 
 	/* The same item with a 4-byte item buffer: cut after each paragraph;
-	 * item-wide rules see the first piece only (heading first: the
-	 * whole-item record is that of the heading's piece, here empty), the
-	 * paragraph rules see every paragraph, and -w hears of each cut. */
+	 * the item record comes with the first piece (the heading alone, so
+	 * its text is empty), the paragraph rules see every paragraph, and
+	 * -w hears of each cut. */
 	opts.max_item = 4;
 	opts.warn = count_warning;
 	warnings = 0;
