@@ -54,7 +54,8 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libmm.a $(HEADERS) | $(BUILD)
 
 # Driver scripts are copied into bin/ so bin/ holds every command.
 scripts-bin: | $(BIN)
-	@for s in $(SCRIPTS); do cp -p $$s $(BIN)/; done
+	@for s in $(SCRIPTS); do \
+		n=$(BIN)/$${s##*/}; cmp -s $$s $$n || { cp -p $$s $$n.tmp && mv -f $$n.tmp $$n; }; done
 
 $(BUILD) $(BIN):
 	mkdir -p $@
@@ -63,7 +64,7 @@ unit: $(UNITBIN)
 
 check: all unit
 	sh tests/run
-	@if [ -d ../shared/eval ]; then sh scripts/eval-gate; fi
+	sh scripts/eval-gate
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build of everything, in its
 # own folders, and the whole test suite run against it.
