@@ -759,8 +759,12 @@ rules_load_file(struct ruleset **rsp, const char *path,
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
 		    line[n - 1] == ' ' || line[n - 1] == '\t'))
 			line[--n] = '\0';
+		/* A comment line inside a wrapped directive is skipped and
+		 * does not end it. */
+		if (n > 0 && *skipws(line) == '#' && logical.len > 0)
+			continue;
 		int cont = n > 0 && (line[0] == ' ' || line[0] == '\t') &&
-		    *skipws(line) != '#' && logical.len > 0;
+		    logical.len > 0;
 		if (n >= 0 && cont) {
 			buf_puts(&logical, skipws(line));
 			continue;
