@@ -250,8 +250,8 @@ try_item(struct splitter *sp, FILE *out)
 
 		if (!same || (ni.style == ST_PREFIX && strcmp(ni.prefix, sp->prefix) != 0))
 			return 0;
-		if (ni.value <= sp->last || ni.value > sp->last + 5)
-			return 0;
+		if (ni.value <= sp->last || ni.value > sp->last + 8)
+			return 0;	/* omitted exempt items leave small gaps */
 		strict = ni.value != sp->last + 1 || ni.style == ST_BARE;
 	} else {
 		if (ni.style == ST_BARE && (ni.value >= 1000 || count_words(t, tn) > 12))
@@ -310,17 +310,16 @@ try_item(struct splitter *sp, FILE *out)
 		buf_putc(&sp->title, ' ');
 		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
 	}
+	if (sp->title.len > 0 && sp->title.data[sp->title.len - 1] == '.')
+		sp->dotted++;
+	else
+		sp->dotted--;
 	while (sp->title.len > 0 && (sp->title.data[sp->title.len - 1] == ' ' ||
 	    sp->title.data[sp->title.len - 1] == '.'))
 		sp->title.len--;
 	sp->title.data[sp->title.len] = '\0';
 
 	sp->have_item = 1;
-	if (at(sp, used - 1)->clean.len > 0 &&
-	    at(sp, used - 1)->clean.data[at(sp, used - 1)->clean.len - 1] == '.')
-		sp->dotted++;
-	else
-		sp->dotted--;
 	sp->last = ni.value;
 	if (sp->style == ST_NONE || ni.style != ST_BARE)
 		sp->style = ni.style;
