@@ -662,8 +662,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 	}
 	for (i = 0; i < r->nfallbacks; i++) {
 		const struct fallback *f = &r->fallbacks[i];
-		size_t is = e->heading && e->np > 1 ? e->paras[1].off :
-		    e->heading ? e->text.len : 0;
+		size_t is = 0;	/* the heading too: "Questions under SO 34" */
 		const char *wv = NULL;
 		size_t wl = 0, fat = is;
 		if (e->vals[f->col].len > 0)
