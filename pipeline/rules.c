@@ -347,10 +347,15 @@ parse_need(struct parser *ps, const char *s)
 			static const char freq[] = "etaoinshrdlcumwfgypbvkjxqz";
 			int best = -1;
 			for (size_t i = 0; i < n->len; i++) {
+				unsigned char c = (unsigned char)n->lit[i];
 				const char *f = strchr(freq, n->lit[i]);
-				int rank = f && n->lit[i] ? (int)(f - freq) : 100;
-				if (n->lit[i] == ' ')
+				int rank = f && c ? (int)(f - freq) : 100;
+				if (c == ' ')
 					rank = -1;
+				else if (c == 0xE2 || c == 0x80)
+					rank = 30;	/* ’ “ ” – … all start E2 80 */
+				else if (c >= 0x80)
+					rank = c >= 0xC0 ? 50 : 60;
 				if (rank > best) {
 					best = rank;
 					n->anchor = i;

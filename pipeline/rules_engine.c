@@ -191,7 +191,12 @@ lit_in(const struct engine *e, size_t s, size_t end, const struct need *n)
 	stop = h + (end - s) - (n->len - 1 - a);
 	p = h + a;
 	while (p < stop && (p = memchr(p, n->lit[a], (size_t)(stop - p))) != NULL) {
-		if (memcmp(p - a, n->lit, n->len) == 0)
+		const char *q = p - a;
+		size_t i = 0;
+		/* literals are a few bytes: compare inline, first byte first */
+		while (i < n->len && q[i] == n->lit[i])
+			i++;
+		if (i == n->len)
 			return 1;
 		p++;
 	}
@@ -672,6 +677,13 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
 		size_t gs = 0, ge = 0;
 		int found = 0;
+		/* "before" looks back no further than the end of the last
+		 * record of this kind before this one (the motion of the
+		 * previous vote is not this vote's) */
+		for (size_t j = 0; f->before && j < e->nspan; j++)
+			if (e->spans[j].kind == kidx && e->spans[j].e <= ms &&
+			    e->spans[j].e > fat)
+				fat = e->spans[j].e;
 		/* the first match (with "before": the last one that starts
 		 * before this record's match) holding the "with" value */
 		while (fat <= e->text.len &&
@@ -707,7 +719,8 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			return;
 	}
 	if (r->tally_col >= 0)
-		tally(e, k, r, at);
+		tally(e, k, r, r->line_from == LINE_FIELD &&
+		    e->valpos[r->line_col] != NO_POS ? e->valpos[r->line_col] : at);
 	if (r->sentence_col >= 0) {
 		size_t ss, se;
 		sentence_span(e, us, ue, ms, me, &ss, &se);
@@ -1176,6 +1189,19 @@ same_group(const struct engine *e, struct field *f)
 	    n == e->rest.len && !memcmp(f[2].p, e->rest.data, n);
 }
 
+/* ASCII lower case of every byte (bytes >= 0x80 unchanged). */
+static const unsigned char lower_of[256] = {
+#define L4(c) L1(c), L1(c + 1), L1(c + 2), L1(c + 3)
+#define L1(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define L16(c) L4(c), L4(c + 4), L4(c + 8), L4(c + 12)
+#define L64(c) L16(c), L16(c + 16), L16(c + 32), L16(c + 48)
+	L64(0), L64(64), L64(128), L64(192)
+#undef L64
+#undef L16
+#undef L1
+#undef L4
+};
+
 /*
  * Append s[0..n) to b with each malformed UTF-8 byte replaced by U+FFFD,
  * so that every pattern sees valid text (under PCRE2's invalid-UTF mode a
@@ -1188,6 +1214,15 @@ append_utf8(struct buf *b, const char *s, size_t n)
 	size_t i = 0, start = 0, l;
 
 	while (i < n) {
+		uint64_t w;
+		/* ASCII eight bytes at a time: most text is */
+		if (i + 8 <= n) {
+			memcpy(&w, u + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (u[i] < 0x80) {
 			i++;
 			continue;
@@ -1228,10 +1263,12 @@ add_para(struct engine *e, struct field *f, unsigned long line)
 	len = e->text.len - p->off;
 	p->len = len;
 	buf_reserve(&e->lower, len);
-	for (i = 0; i < len; i++) {
-		char c = e->text.data[p->off + i];
-		e->lower.data[e->lower.len + i] = c >= 'A' && c <= 'Z' ?
-		    (char)(c + 32) : c;
+	{
+		const unsigned char *src = (const unsigned char *)e->text.data +
+		    p->off;
+		unsigned char *dst = (unsigned char *)e->lower.data + e->lower.len;
+		for (i = 0; i < len; i++)
+			dst[i] = lower_of[src[i]];
 	}
 	e->lower.len += len;
 	e->lower.data[e->lower.len] = '\0';
