@@ -67,7 +67,7 @@ struct engine {
 	struct span *spans;
 	size_t nspan, scap;
 	size_t *kind_recs;
-	signed char *litstate;	/* per need literal: -1 unknown, 0/1 in group */
+	size_t *litnext;	/* per need literal: its next occurrence */
 
 	/* matching */
 	pcre2_match_data *md, *md2, *md3;
@@ -172,22 +172,27 @@ run(struct engine *e, const struct pat *p, pcre2_match_data *md, size_t s,
 	return rc;
 }
 
+#define LIT_UNKNOWN (SIZE_MAX - 1)	/* not searched yet in this group */
+#define LIT_NONE SIZE_MAX		/* no more occurrences in this group */
+
 /*
- * Does lit occur in lower[s, end)?  Anchored on the literal's rarest
- * byte (by English letter frequency; any non-letter counts as rare):
- * memchr to each occurrence of that byte, then compare.  On short
- * paragraphs this beats memmem's set-up by far.
+ * Where does lit next occur in lower[s, end)?  LIT_NONE if nowhere.
+ * Anchored on the literal's rarest byte (by English letter frequency;
+ * any other byte counts as rare): memchr to each occurrence of that
+ * byte, then compare.  On short texts this beats memmem's set-up by far.
  */
-static int
-lit_in(const struct engine *e, size_t s, size_t end, const struct need *n)
+static size_t
+lit_find(const struct engine *e, size_t s, size_t end, const struct need *n)
 {
 	const char *h = e->lower.data + s, *stop, *p;
 	size_t a = n->anchor;
 
 	if (n->len > end - s)
-		return 0;
-	if (n->len == 1)
-		return memchr(h, n->lit[0], end - s) != NULL;
+		return LIT_NONE;
+	if (n->len == 1) {
+		p = memchr(h, n->lit[0], end - s);
+		return p ? (size_t)(p - e->lower.data) : LIT_NONE;
+	}
 	stop = h + (end - s) - (n->len - 1 - a);
 	p = h + a;
 	while (p < stop && (p = memchr(p, n->lit[a], (size_t)(stop - p))) != NULL) {
@@ -197,16 +202,18 @@ lit_in(const struct engine *e, size_t s, size_t end, const struct need *n)
 		while (i < n->len && q[i] == n->lit[i])
 			i++;
 		if (i == n->len)
-			return 1;
+			return (size_t)(q - e->lower.data);
 		p++;
 	}
-	return 0;
+	return LIT_NONE;
 }
 
 /*
- * The literal prefilter of a rule over unit [s, end).  Whether each
- * literal occurs anywhere in the group is worked out once per group, so
- * a literal the group lacks costs nothing on each of its paragraphs.
+ * The literal prefilter of a rule over unit [s, end).  Each literal keeps
+ * the offset of its next occurrence in the group; a rule's units come in
+ * order, so each literal is searched once over the group, however many
+ * paragraphs it has: a paragraph before the next occurrence is skipped
+ * without a look.
  */
 static int
 lower_has(struct engine *e, size_t s, size_t end, const struct need *n,
@@ -217,12 +224,10 @@ lower_has(struct engine *e, size_t s, size_t end, const struct need *n,
 	if (nn == 0)
 		return 1;
 	for (i = 0; i < nn; i++) {
-		signed char *st = &e->litstate[n[i].id];
-		if (*st < 0)
-			*st = (signed char)lit_in(e, 0, e->lower.len, &n[i]);
-		if (*st == 0)
-			continue;
-		if ((s == 0 && end == e->lower.len) || lit_in(e, s, end, &n[i]))
+		size_t *nx = &e->litnext[n[i].id];
+		if (*nx == LIT_UNKNOWN || (*nx != LIT_NONE && *nx < s))
+			*nx = lit_find(e, s, e->lower.len, &n[i]);
+		if (*nx != LIT_NONE && *nx + n[i].len <= end)
 			return 1;
 	}
 	return 0;
@@ -1116,7 +1121,8 @@ process_group(struct engine *e)
 	e->nrec = e->nspan = e->seq = 0;
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++)
 		e->kind_recs[kidx] = 0;
-	memset(e->litstate, -1, e->rs->nlits);
+	for (size_t l = 0; l < e->rs->nlits; l++)
+		e->litnext[l] = LIT_UNKNOWN;
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++) {
 		const struct kind *k = &e->rs->kinds[kidx];
 		if (!k->keep)
@@ -1304,7 +1310,7 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	e->pendset = xcalloc(nc, sizeof *e->pendset);
 	e->seen = xcalloc(nc, sizeof *e->seen);
 	e->kind_recs = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->kind_recs);
-	e->litstate = xmalloc(rs->nlits ? rs->nlits : 1);
+	e->litnext = xcalloc(rs->nlits ? rs->nlits : 1, sizeof *e->litnext);
 }
 
 static void
@@ -1326,7 +1332,7 @@ engine_free(struct engine *e)
 	free(e->pendset);
 	free(e->seen);
 	free(e->kind_recs);
-	free(e->litstate);
+	free(e->litnext);
 	free(e->ov);
 	free(e->blkov);
 	free(e->paras);
