@@ -176,5 +176,10 @@ main(int argc, char **argv)
 			fclose(f);
 	}
 	rules_free(rs);
+	/* Loud, never silent: a pattern that gave up may have lost records. */
+	if (opts.gave_up)
+		warnmsg("%lu pattern match%s gave up (match limit): records may "
+		    "be missing%s", opts.gave_up, opts.gave_up == 1 ? "" : "es",
+		    warnings ? "" : "; -w says where");
 	return close_stdout(status);
 }

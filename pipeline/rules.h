@@ -59,10 +59,12 @@ void rules_free(struct ruleset *rs);
 typedef void (*rules_warn_fn)(void *ctx, const char *source,
     const char *line, const char *msg);
 
+/* Options of extract_stream; gave_up is written back (counts add up). */
 struct extract_opts {
 	rules_warn_fn warn;	/* NULL: no warnings */
 	void *warn_ctx;
 	size_t max_item;	/* bytes of item text held at once; 0: default */
+	unsigned long gave_up;	/* out: matches that hit the match limit */
 };
 
 /*
@@ -71,6 +73,6 @@ struct extract_opts {
  * for a malformed stream or a read error.
  */
 int extract_stream(struct ruleset *rs, FILE *in, const char *name,
-    FILE *out, const struct extract_opts *opts, struct rules_error *err);
+    FILE *out, struct extract_opts *opts, struct rules_error *err);
 
 #endif

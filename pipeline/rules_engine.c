@@ -1361,7 +1361,7 @@ engine_free(struct engine *e)
 
 int
 extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
-    const struct extract_opts *opts, struct rules_error *err)
+    struct extract_opts *opts, struct rules_error *err)
 {
 	struct engine e;
 	struct line_reader lr;
@@ -1425,6 +1425,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		e.next_line = 0;
 		process_group(&e);
 	}
+	opts->gave_up += e.match_errors;
 	line_reader_free(&lr);
 	engine_free(&e);
 	return rc;

@@ -30,7 +30,7 @@ count_warning(void *ctx, const char *source, const char *line,
 
 /* Run the stream text through rs with opts; the output in out (malloc'd). */
 static int
-run(struct ruleset *rs, const char *text, const struct extract_opts *opts,
+run(struct ruleset *rs, const char *text, struct extract_opts *opts,
     char **out, struct rules_error *err)
 {
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
