@@ -136,6 +136,7 @@ compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
 	PCRE2_UCHAR msg[256];
 
 	p->line = ps->line;
+	p->file = ps->rs->files[ps->rs->nfiles - 1];
 	p->re = pcre2_compile((PCRE2_SPTR)src, len,
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff,
 	    NULL);
@@ -749,6 +750,9 @@ rules_load_file(struct ruleset **rsp, const char *path,
 	if (!*rsp)
 		*rsp = xcalloc(1, sizeof **rsp);
 	ps.rs = *rsp;
+	ps.rs->files = xrealloc(ps.rs->files,
+	    (ps.rs->nfiles + 1) * sizeof *ps.rs->files);
+	ps.rs->files[ps.rs->nfiles++] = xstrdup(path);
 	ps.path = path;
 	ps.err = err;
 	f = fopen(path, "r");
@@ -998,5 +1002,8 @@ rules_free(struct ruleset *rs)
 		free(k->file);
 	}
 	free(rs->kinds);
+	for (i = 0; i < rs->nfiles; i++)
+		free(rs->files[i]);
+	free(rs->files);
 	free(rs);
 }

@@ -164,8 +164,8 @@ run(struct engine *e, const struct pat *p, pcre2_match_data *md, size_t s,
 			PCRE2_UCHAR msg[200];
 			char full[300];
 			pcre2_get_error_message(rc, msg, sizeof msg);
-			snprintf(full, sizeof full, "warning: pattern at rule line %u "
-			    "gave up: %s", p->line, (char *)msg);
+			snprintf(full, sizeof full, "warning: pattern of %s:%u "
+			    "gave up: %s", p->file, p->line, (char *)msg);
 			warn_at(e, para_at(e, s), full);
 		}
 	}

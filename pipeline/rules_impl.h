@@ -19,6 +19,7 @@ enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
 /* A compiled pattern, and where each capture group's value goes. */
 struct pat {
 	pcre2_code *re;
+	const char *file;	/* the rule file (owned by the ruleset) */
 	unsigned line;		/* line of the rule file */
 	unsigned ngroups;	/* capture groups, not counting group 0 */
 	int *col;		/* col[g], g = 1..ngroups: column index or -1 */
@@ -133,6 +134,8 @@ struct ruleset {
 	unsigned maxgroups;	/* over every pattern */
 	size_t maxcols;
 	size_t nlits;		/* need literals over every rule */
+	char **files;		/* paths of the loaded rule files */
+	size_t nfiles;
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */
