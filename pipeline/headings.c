@@ -799,8 +799,9 @@ body_date_line(const char *c, size_t n)
 	char iso[DATE_ISO_LEN + 1];
 	size_t ds, de, k;
 
-	if (n > 120 || !is_upper((unsigned char)c[0]) ||
-	    !date_find(c, n, iso, &ds, &de) || ds == 0)
+	if (n > 120 || !is_upper((unsigned char)c[0]) || starts_word(c, n, "minutes") ||
+	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
+	    find(c, ds, " held", 1) < ds)
 		return 0;
 	while (de < n && (c[de] == ' ' || c[de] == '.'))
 		de++;

@@ -368,7 +368,9 @@ try_report_heading(struct splitter *sp)
 	if (report_of(p->clean.data, p->clean.len) || chair_line(p->clean.data, p->clean.len) ||
 	    times_line(p->clean.data, p->clean.len))
 		return 0;
-	if (body_date_line(p->clean.data, p->clean.len)) {
+	if (body_date_line(p->clean.data, p->clean.len) ||
+	    (sp->count > 1 && body_line(p->clean.data, p->clean.len) &&
+	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso))) {
 		/* "Cabinet – 14 October 2025": the title lines may be mixed case */
 		mixed = !caps_line(p->clean.data, p->clean.len);
 	} else if (!caps_line(p->clean.data, p->clean.len)) {
@@ -637,12 +639,43 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 	buf_append(&sp->body, c + a, b - a);
 }
 
+/*
+ * Minutes headed without "Minutes of": "CABINET – 4 MARCH 2025", or
+ * "Cabinet" over "Tuesday, 4 March 2025", then at once "PRESENT".
+ * Returns how many paragraphs the heading takes (1 or 2) with the date
+ * in iso (and in a one-paragraph heading, where it starts in *ds), or 0.
+ */
+static size_t
+untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
+{
+	struct para *p = at(sp, 0), *q;
+	size_t k;
+
+	if (body_date_line(p->clean.data, p->clean.len)) {
+		date_find(p->clean.data, p->clean.len, iso, ds, NULL);
+		k = 1;
+	} else if (sp->count > 1 && body_line(p->clean.data, p->clean.len) &&
+	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso)) {
+		k = 2;
+	} else {
+		return 0;
+	}
+	if (k >= sp->count)
+		return 0;
+	q = at(sp, k);
+	if (starts_word(q->clean.data, q->clean.len, "present") ||
+	    starts_with(q->clean.data, q->clean.len, "members present") ||
+	    starts_with(q->clean.data, q->clean.len, "councillors present"))
+		return k;
+	return 0;
+}
+
 static void
 process_head(struct splitter *sp, FILE *out)
 {
 	struct para *p = at(sp, 0);
 	const char *c = p->clean.data;
-	size_t n = p->clean.len, bs, be;
+	size_t n = p->clean.len, bs, be, k, date_start = 0;
 	char iso[DATE_ISO_LEN + 1];
 	int has_date, kind;
 
@@ -666,6 +699,19 @@ process_head(struct splitter *sp, FILE *out)
 	}
 	if (sp->section == SEC_MINUTES && try_item(sp, out))
 		return;
+	if (sp->section != SEC_MINUTES && (k = untitled_minutes(sp, iso, &date_start)) > 0) {
+		/* "CABINET" / "Tuesday, 4 March 2025" / "PRESENT: …" */
+		enter(sp, SEC_MINUTES);
+		bs = 0;
+		be = k == 1 ? date_start : n;
+		trim_seps(c, &bs, &be);
+		set_buf(&sp->body, c + bs, be - bs);
+		memcpy(sp->date, iso, sizeof sp->date);
+		sp->heading_left = (int)k - 1;
+		emit(sp, out, p);
+		pop(sp, 1);
+		return;
+	}
 	if (sp->count > 1 && body_line(c, n)) {
 		/* "PLANNING COMMITTEE" above "Minutes of the meeting held on DATE" */
 		struct para *q = at(sp, 1);
@@ -689,7 +735,7 @@ process_head(struct splitter *sp, FILE *out)
 			memcpy(sp->date, iso, sizeof sp->date);
 		} else {
 			/* The date cut off into the next paragraph or two. */
-			size_t k, ds;
+			size_t ds;
 
 			for (k = 1; k < 3 && k < sp->count; k++) {
 				struct para *q = at(sp, k);
