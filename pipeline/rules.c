@@ -932,7 +932,6 @@ pat_free(struct pat *p)
 		return;
 	pcre2_code_free(p->re);
 	free(p->col);
-	free(p->lit);
 }
 
 static void

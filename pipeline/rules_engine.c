@@ -77,7 +77,7 @@ struct engine {
 	struct buf *vals, *saved, *pending;
 	size_t *valpos, *savedpos, *pendpos;
 	int *pendset, *seen;
-	struct buf split, tmp, esc, within;
+	struct buf split, tmp, within;
 	/* the match being finished, and the block start it lies under */
 	const struct pat *curpat, *blk;
 	PCRE2_SIZE *blkov;
@@ -1350,7 +1350,6 @@ engine_free(struct engine *e)
 	buf_free(&e->recbuf);
 	buf_free(&e->split);
 	buf_free(&e->tmp);
-	buf_free(&e->esc);
 	buf_free(&e->within);
 	pcre2_match_data_free(e->md);
 	pcre2_match_data_free(e->md2);

@@ -23,8 +23,6 @@ struct pat {
 	unsigned line;		/* line of the rule file */
 	unsigned ngroups;	/* capture groups, not counting group 0 */
 	int *col;		/* col[g], g = 1..ngroups: column index or -1 */
-	char *lit;		/* a required literal (lower case) or NULL */
-	size_t litlen;
 };
 
 struct need {
