@@ -222,10 +222,13 @@ try_item(struct splitter *sp, FILE *out)
 	size_t n = p->clean.len, tn, used, k, cut = 0, rawcut = 0;
 	size_t tpara;		/* the paragraph holding the title */
 	struct minute_no ni, other;
+	char iso[DATE_ISO_LEN + 1];
 	int strict;
 
 	if (!minute_number(c, n, &ni))
 		return 0;
+	if (ni.style == ST_BARE && date_parse(c, n, iso))
+		return 0;	/* "3 June 2025" under the chair's signature */
 	if (ni.only) {
 		if (sp->count < 2)
 			return 0;
@@ -639,6 +642,19 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 	buf_append(&sp->body, c + a, b - a);
 }
 
+/* The date over the chair's line: "3 June 2025" / "CHAIRMAN". */
+static int
+signature_date(struct splitter *sp, const char *c, size_t n)
+{
+	char iso[DATE_ISO_LEN + 1];
+	struct para *q;
+
+	if (sp->count < 2 || n > 40 || !date_parse(c, n, iso))
+		return 0;
+	q = at(sp, 1);
+	return chair_line(q->clean.data, q->clean.len) || times_line(q->clean.data, q->clean.len);
+}
+
 /*
  * Minutes headed without "Minutes of": "CABINET – 4 MARCH 2025", or
  * "Cabinet" over "Tuesday, 4 March 2025", then at once "PRESENT".
@@ -691,7 +707,8 @@ process_head(struct splitter *sp, FILE *out)
 		return;
 	}
 	if (sp->section == SEC_MINUTES && sp->have_item &&
-	    (times_line(c, n) || chair_line(c, n) || closing_line(c, n))) {
+	    (times_line(c, n) || chair_line(c, n) || closing_line(c, n) ||
+	    signature_date(sp, c, n))) {
 		enter(sp, SEC_OTHER);
 		emit(sp, out, p);
 		pop(sp, 1);
