@@ -476,8 +476,14 @@ emit(struct normaliser *nm)
 	while ((v /= 10) != 0);
 	buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
 	buf_append(&nm->obuf, p, (size_t)(num + sizeof num - p));
-	/* Tidied text holds no TAB, LF or CR: only a backslash needs escaping. */
-	if (memchr(nm->para.data, '\\', nm->para.len))
+	/* Tidied text rarely holds a backslash, TAB, LF or CR (memchr finds
+	 * that fast), but a Markdown link text or an entity such as &#9; can
+	 * bring one in: escape then, or the stream line breaks (found by
+	 * fuzz_normalise). */
+	const char *t = nm->para.data;
+	size_t tn = nm->para.len;
+	if (memchr(t, '\\', tn) || memchr(t, '\t', tn) || memchr(t, '\n', tn) ||
+	    memchr(t, '\r', tn))
 		tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
 	else
 		buf_append(&nm->obuf, nm->para.data, nm->para.len);
