@@ -1386,11 +1386,12 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		errno = 0;
 		line = f[1].len ? strtoul(f[1].p, &end, 10) : 0;
 		if (f[1].len == 0 || end != f[1].p + f[1].len || errno ||
-		    f[1].p[0] < '0' || f[1].p[0] > '9') {
+		    f[1].p[0] < '0' || f[1].p[0] > '9' || line == 0 ||
+		    line > 999999999999ul) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
 			    lr.lineno);
 			snprintf(err->msg, sizeof err->msg,
-			    "line number '%.*s' is not a number",
+			    "line number '%.*s' is not a positive number",
 			    (int)(f[1].len > 40 ? 40 : f[1].len), f[1].p);
 			rc = -1;
 			break;
