@@ -108,7 +108,8 @@ after_date_ok(const char *c, size_t e, size_t n)
 
 /*
  * A minutes heading in c[0..n): "Minutes of a meeting of BODY held … DATE",
- * "MINUTES OF THE BODY — DATE", "Minutes of the BODY meeting held on …".
+ * "MINUTES OF THE BODY — DATE", "Minutes of the BODY meeting held on …",
+ * "MINUTE of MEETING of the BODY held … on DATE".
  * It opens the paragraph or follows the end of a sentence in it (the
  * converter may have run it into what precedes).  Sets the body span and,
  * when the paragraph holds one, the date; *has_date tells.
@@ -119,15 +120,19 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 {
 	size_t p = 0, i, j, limit, ds, de;
 
+	/* "MINUTE of MEETING of …" is the Scottish form */
 	for (;;) {
-		p += find(c + p, n - p, "minutes of ", 1);
+		p += find(c + p, n - p, "minute", 1);
 		if (p >= n)
 			return 0;
-		if (heading_may_start(c, p))
+		i = p + 6;
+		if (i < n && (c[i] == 's' || c[i] == 'S'))
+			i++;
+		if (starts_with(c + i, n - i, " of ") && heading_may_start(c, p))
 			break;
 		p++;
 	}
-	i = p + 11;
+	i += 4;
 	if (starts_word(c + i, n - i, "a") || starts_word(c + i, n - i, "an") ||
 	    starts_word(c + i, n - i, "the"))
 		i = skip_word(c, i, n);

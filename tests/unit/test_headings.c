@@ -109,6 +109,10 @@ main(void)
 	heading("End of guidance. Minutes of a meeting of the Arts Board held on 9 May 2025.", 1,
 	    "Arts Board", "2025-05-09");
 	heading("Minutes of the meeting held on Wednesday 12 June 2019 at 7.00 pm", 2, "", "2019-06-12");
+	heading("MINUTE of MEETING of the LICENSING BOARD held in the Burgh Chambers on Wednesday 5 March 2025 at 10.00am.",
+	    1, "LICENSING BOARD", "2025-03-05");
+	heading("Minute of the previous meeting", 0, NULL, NULL);
+	heading("Minute 45 of the meeting held on 4 March 2025", 0, NULL, NULL);
 	heading("The minutes of the meeting held on 4 June were taken as read.", 0, NULL, NULL);
 	heading("3. Minutes of the previous meeting.", 0, NULL, NULL);
 	heading("Minutes of the meeting held on 7 July 2025. (Pages 3 - 8)", 0, NULL, NULL);
