@@ -19,7 +19,10 @@ enum {
 	BLOCK = 256,          /* lines per width estimate */
 	NBUCKET = 128,        /* width histogram: 4 columns a bucket */
 	BLOOM_BITS = 1 << 20, /* hyphenated words seen in the document */
-	EDGE_SLOTS = 1 << 16  /* distinct page-edge lines counted */
+	EDGE_SLOTS = 1 << 16, /* distinct page-edge lines counted */
+	REP_SLOTS = 1 << 15,  /* distinct short lines followed for repeats */
+	REP_PROBE = 8,        /* slots a short line may take (then evicts) */
+	REP_BITS = 1 << 16    /* bitmap of the keys of running lines */
 };
 
 /* ---- the survey: what the first pass learns about the document ---- */
@@ -58,6 +61,34 @@ struct survey {
 	unsigned long *drop;        /* running header/footer lines, ascending */
 	size_t ndrop;
 	size_t wglobal;
+	/* pages told without form feeds: by "Page 3 of 9" and lone numbers */
+	int ff_seen, prev_blank;
+	unsigned long pend_line;    /* a lone number waiting for the next line */
+	unsigned pend_num, pgnum;
+	int pend_blank;             /* a blank line came before it */
+	unsigned long page_start;   /* line that opened the current page */
+	unsigned long *pgdrop;      /* lone page numbers told so, ascending */
+	size_t npgdrop, pgdropcap;
+	/* short lines repeated at regular intervals (running headers) */
+	struct rep *rep;
+	unsigned char *repbits;
+};
+
+/*
+ * A short line followed through the document: how often it came, where
+ * first and last, and the sum of squared gaps between its lines, so the
+ * regularity of its intervals can be judged at the end.
+ */
+struct rep {
+	uint64_t key;
+	uint64_t gap2;              /* sum of squared gaps, in lines */
+	uint32_t count, first, last;
+	uint32_t mingap;            /* the shortest gap (a short last page) */
+	uint32_t digits;            /* hash of the digits last seen */
+	uint32_t num;               /* the line's last number, last seen */
+	uint8_t varied;             /* the digits were not always the same */
+	uint8_t counting;           /* that number went up by one each time */
+	uint8_t running;
 };
 
 static void
@@ -249,6 +280,200 @@ close_page(struct survey *sv)
 	sv->pages++;
 }
 
+enum mark_kind { MARK_NONE, MARK_STRONG, MARK_BARE, MARK_LABEL };
+
+static enum mark_kind mark_kind(const char *s, size_t n);
+
+/*
+ * The key of a short line that may be a running header or footer, or 0:
+ * digits folded like edge_key (a page number in a header varies), and
+ * *digits a hash of the digits themselves.  Only short lines of words
+ * qualify (a line of figures, or with £ or %, is a table, not furniture).
+ */
+static uint64_t
+rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
+{
+	size_t ink = 0, letters = 0;
+	uint32_t d = 2166136261u, v = 0;
+	int in_num = 0;
+
+	if (n > 200)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t')
+			continue;
+		if (++ink > 60 || c == '%' || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA3))
+			return 0;
+		if (c >= '0' && c <= '9') {
+			d = (d ^ c) * 16777619u;
+			v = (in_num ? v * 10 : 0) + (c - '0');
+			in_num = 1;
+			continue;
+		}
+		in_num = 0;
+		if (c == '.' || c == '/' || c == '-')
+			d = (d ^ '.') * 16777619u;
+		letters += is_letter(c);
+	}
+	/* Labels and numbered headings of minutes repeat by nature. */
+	if (letters < 2 || mark_kind(s, n) != MARK_NONE)
+		return 0;
+	*digits = d;
+	*num = v;
+	return edge_key(s, n, 2);
+}
+
+static size_t
+rep_slot(uint64_t key)
+{
+	return (size_t)(key * 0x9E3779B97F4A7C15ULL >> 40) & (REP_SLOTS - 1);
+}
+
+/* Count a short line at lineno.  The table is bounded: when the slots a
+ * key may take are full, the oldest line seen only once gives way. */
+static void
+rep_add(struct survey *sv, uint64_t key, uint32_t digits, uint32_t num,
+        unsigned long lineno)
+{
+	size_t i = rep_slot(key), victim = REP_SLOTS;
+	uint32_t at = (uint32_t)lineno;
+
+	for (size_t probe = 0; probe < REP_PROBE; probe++, i = (i + 1) & (REP_SLOTS - 1)) {
+		struct rep *r = &sv->rep[i];
+		if (r->key == key) {
+			uint64_t gap = at - r->last;
+			r->gap2 += gap * gap;
+			if (r->count == 1 || gap < r->mingap)
+				r->mingap = (uint32_t)gap;
+			r->count++;
+			r->last = at;
+			r->varied |= r->digits != digits;
+			r->counting &= num == r->num + 1;
+			r->digits = digits;
+			r->num = num;
+			return;
+		}
+		if (r->key == 0) {
+			victim = i;
+			break;
+		}
+		if (r->count == 1 && at - r->last > 2000 &&
+		    (victim == REP_SLOTS || r->last < sv->rep[victim].last))
+			victim = i;
+	}
+	if (victim == REP_SLOTS)
+		return;
+	struct rep *r = &sv->rep[victim];
+	memset(r, 0, sizeof *r);
+	r->key = key;
+	r->count = 1;
+	r->first = r->last = at;
+	r->digits = digits;
+	r->num = num;
+	r->counting = 1;
+}
+
+static int
+rep_running(const struct survey *sv, uint64_t key)
+{
+	uint32_t bit = (uint32_t)(key >> 20) & (REP_BITS - 1);
+	if (!sv->repbits || !(sv->repbits[bit >> 3] & (1u << (bit & 7))))
+		return 0;
+	size_t i = rep_slot(key);
+	for (size_t probe = 0; probe < REP_PROBE; probe++, i = (i + 1) & (REP_SLOTS - 1))
+		if (sv->rep[i].key == key)
+			return sv->rep[i].running;
+	return 0;
+}
+
+/*
+ * Which repeated short lines are running headers or footers in a text
+ * without form feeds: seen at least three times (four when the line never
+ * changes), at least a dozen lines apart on average, and at intervals
+ * regular enough to be pages: the spread of the gaps is small beside
+ * their mean.  A line whose only change is a number (the page) may be
+ * less regular.  Minutes' own repeated lines ("RESOLVED:", "Agreed.")
+ * come at the irregular intervals of the business.
+ */
+static void
+rep_finish(struct survey *sv)
+{
+	for (size_t i = 0; i < REP_SLOTS; i++) {
+		struct rep *r = &sv->rep[i];
+		if (r->key == 0 || r->count < 3 || (!r->varied && r->count < 4))
+			continue;
+		/* The shortest gap is left out when there are three or more:
+		 * a document's last page, or a page of a table, is short. */
+		double k = r->count - 1, sum = r->last - r->first, sq = (double)r->gap2;
+		if (r->count >= 5) {
+			k--;
+			sum -= r->mingap;
+			sq -= (double)r->mingap * r->mingap;
+		}
+		double mean = sum / k;
+		if (mean < (r->counting ? 8 : 12) || mean > 120)
+			continue;       /* a page holds a dozen to a hundred lines */
+		/* A number counting up by one each time is a page number:
+		 * pages of a varying length are allowed then. */
+		double var = sq / k - mean * mean;
+		double lim = r->counting ? 0.45 : r->varied ? 0.3 : 0.2;
+		if (var > (lim * mean) * (lim * mean))
+			continue;
+		r->running = 1;
+		if (!sv->repbits)
+			sv->repbits = xcalloc(REP_BITS / 8, 1);
+		uint32_t bit = (uint32_t)(r->key >> 20) & (REP_BITS - 1);
+		sv->repbits[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+	}
+}
+
+static void
+push_pgdrop(struct survey *sv, unsigned long lineno)
+{
+	if (sv->npgdrop == sv->pgdropcap) {
+		sv->pgdropcap = sv->pgdropcap ? sv->pgdropcap * 2 : 64;
+		sv->pgdrop = xrealloc(sv->pgdrop, sv->pgdropcap * sizeof *sv->pgdrop);
+	}
+	sv->pgdrop[sv->npgdrop++] = lineno;
+}
+
+static int is_page_label(const char *s, size_t n);
+
+/* A page ends without a form feed; the next starts at line next. */
+static void
+page_close_soft(struct survey *sv, unsigned long next)
+{
+	if (sv->ntop || sv->nlast)
+		close_page(sv);
+	sv->page_start = next;
+}
+
+/*
+ * Judge the lone number at pend_line now that the line after it is known
+ * (blank_next: blank or the end).  Alone between blank lines it is a page
+ * number, as the output pass also says; between lines of text (raw
+ * pdftotext) only when it carries on the count of pages, so a column of
+ * figures is not taken for pages.  A page number ends a page.
+ */
+static void
+lone_number(struct survey *sv, int blank_next)
+{
+	unsigned long at = sv->pend_line;
+	unsigned v = sv->pend_num;
+	int alone = sv->pend_blank && blank_next;
+
+	sv->pend_line = 0;
+	if (alone ? at - sv->page_start >= 5 :
+	    sv->pgnum == 0 ? at - sv->page_start >= 10 && v <= 3 :
+	    at - sv->page_start >= 8 && v == sv->pgnum + 1) {
+		sv->pgnum = v;
+		if (!alone)
+			push_pgdrop(sv, at);
+		page_close_soft(sv, at + 1);
+	}
+}
+
 static void
 survey_free(struct survey *sv)
 {
@@ -261,6 +486,9 @@ survey_free(struct survey *sv)
 	free(sv->ekey);
 	free(sv->ecount);
 	free(sv->drop);
+	free(sv->pgdrop);
+	free(sv->rep);
+	free(sv->repbits);
 	buf_free(&sv->last[0]);
 	buf_free(&sv->last[1]);
 	memset(sv, 0, sizeof *sv);
@@ -326,6 +554,12 @@ survey_finish(struct survey *sv)
 			}
 	free(sv->cand);
 	sv->cand = NULL;
+	if (!sv->ff_seen)
+		rep_finish(sv);
+	if (!sv->repbits) {
+		free(sv->rep);
+		sv->rep = NULL;
+	}
 	free(sv->ekey);
 	free(sv->ecount);
 	sv->ekey = NULL;
@@ -354,6 +588,8 @@ survey_run(struct pagelines *pl, struct survey *sv)
 	sv->bloom = xcalloc(BLOOM_BITS / 8, 1);
 	sv->ekey = xcalloc(EDGE_SLOTS, sizeof *sv->ekey);
 	sv->ecount = xcalloc(EDGE_SLOTS, sizeof *sv->ecount);
+	sv->rep = xcalloc(REP_SLOTS, sizeof *sv->rep);
+	sv->prev_blank = 1;
 	while ((r = pagelines_next(pl, &l)) == 1) {
 		size_t b = (l.lineno - 1) / BLOCK;
 		if (b >= sv->nblocks) {
@@ -364,14 +600,20 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			memset(sv->blank + sv->nblocks, 0, (nb - sv->nblocks) * sizeof *sv->blank);
 			sv->nblocks = nb;
 		}
-		if (l.page_break)
+		if (l.page_break) {
 			close_page(sv);
+			sv->ff_seen = 1;
+			sv->pend_line = 0;
+		}
 		sv->lines = l.lineno;
 		size_t n = rtrim_len(l.s, l.n), lead = 0;
 		while (lead < n && (l.s[lead] == ' ' || l.s[lead] == '\t'))
 			lead++;
+		if (sv->pend_line)
+			lone_number(sv, lead == n);
 		if (lead == n) {
 			sv->blank[b]++;
+			sv->prev_blank = 1;
 			continue;
 		}
 		/* One pass: the width, and whether hyphens or markup occur. */
@@ -408,7 +650,29 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		if (edgy)
 			buf_append(&sv->last[k], l.s + lead, n - lead);
 		sv->last_line[k] = l.lineno;
+		if (!sv->ff_seen) {
+			/* No form feeds (yet): pages are told by their labels. */
+			int pg = w <= 150 ? is_page_label(l.s + lead, n - lead) : 0;
+			if (pg == 2) {
+				page_close_soft(sv, l.lineno + 1);
+			} else if (pg == 1) {
+				unsigned v = 0;
+				for (size_t i = lead; i < n; i++)
+					if (l.s[i] >= '0' && l.s[i] <= '9')
+						v = v * 10 + (unsigned)(l.s[i] - '0');
+				sv->pend_line = l.lineno;
+				sv->pend_num = v;
+				sv->pend_blank = sv->prev_blank;
+			}
+			uint32_t dg, num;
+			uint64_t rk = rep_key(l.s + lead, n - lead, &dg, &num);
+			if (rk)
+				rep_add(sv, rk, dg, num, l.lineno);
+		}
+		sv->prev_blank = 0;
 	}
+	if (sv->pend_line)
+		lone_number(sv, 1);
 	if (r == 0 && sv->pages > 0)
 		close_page(sv);
 	return r;
@@ -422,11 +686,10 @@ struct tline {
 	size_t indent, width;
 	unsigned flags;         /* TIDY_* */
 	int page_break, blank, cut, eof;
+	uint64_t rkey;          /* rep_key of the line as read, or 0 */
 };
 
 enum end_kind { END_WORD, END_COMMA, END_HYPHEN, END_DOT, END_QUESTION, END_COLON };
-
-enum mark_kind { MARK_NONE, MARK_STRONG, MARK_BARE, MARK_LABEL };
 
 struct normaliser {
 	const struct normalise_opts *opts;
@@ -440,7 +703,7 @@ struct normaliser {
 	struct buf tmp1, tmp2;
 	struct utf8_cleaner cleaner;
 	struct normalise_stats st;
-	size_t dropi;
+	size_t dropi, pgdropi;
 
 	/* the paragraph being built */
 	struct buf para;
@@ -909,6 +1172,16 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 		nm->st.lines = l.lineno;
 	const char *s = l.s;
 	size_t n = l.n;
+	t->rkey = 0;
+	if (nm->sv.repbits) {
+		/* Keyed as the survey keyed it: trimmed bytes as read. */
+		size_t e = rtrim_len(s, n), b0 = 0;
+		uint32_t dg, num;
+		while (b0 < e && (s[b0] == ' ' || s[b0] == '\t'))
+			b0++;
+		if (b0 < e)
+			t->rkey = rep_key(s + b0, e - b0, &dg, &num);
+	}
 	if (!utf8_is_ascii(s, n)) {
 		if (!utf8_valid(s, n)) {
 			nm->tmp1.len = 0;
@@ -977,6 +1250,12 @@ furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
 	while (nm->dropi < nm->sv.ndrop && nm->sv.drop[nm->dropi] < t->lineno)
 		nm->dropi++;
 	if (nm->dropi < nm->sv.ndrop && nm->sv.drop[nm->dropi] == t->lineno)
+		return 1;
+	while (nm->pgdropi < nm->sv.npgdrop && nm->sv.pgdrop[nm->pgdropi] < t->lineno)
+		nm->pgdropi++;
+	if (nm->pgdropi < nm->sv.npgdrop && nm->sv.pgdrop[nm->pgdropi] == t->lineno)
+		return 1;
+	if (t->rkey && rep_running(&nm->sv, t->rkey))
 		return 1;
 	const char *s = t->text.data;
 	size_t n = t->text.len;

@@ -20,6 +20,10 @@
  * bullets, lettered or numbered parts, numbered headings, labels such as
  * "RESOLVED:" or "Question by …:", Markdown headings, table rows.
  *
+ * Pages are told by form feeds or, without them, by "Page N" lines and
+ * lone page numbers; short lines repeated at regular intervals are
+ * running headers too.
+ *
  * The document is read twice (a survey of widths, page edges and
  * hyphenated words, then the output pass); a stream that cannot seek is
  * first copied to a temporary file.  Memory is bounded by the paragraph
