@@ -21,7 +21,7 @@ fail() { echo "FAIL: $*"; bad=1; }
 # A document whose every stage writes more than the disk holds.
 doc=$tmp/doc.txt
 i=0
-while [ $i -lt 120 ]; do
+while [ $i -lt 400 ]; do
 	sed "s/Penrose/Penrose$i/; s/11 June 2025/1$((i % 9)) June 2025/" "$root/bench/seed-minutes.txt"
 	i=$((i + 1))
 done >"$doc"
