@@ -687,6 +687,16 @@ struct tline {
 	unsigned flags;         /* TIDY_* */
 	int page_break, blank, cut, eof;
 	uint64_t rkey;          /* rep_key of the line as read, or 0 */
+	size_t col2;            /* a two-column line: column of the right entry */
+	size_t split;           /* ... and where it starts in text */
+	size_t list_col;        /* "In attendance: Name": column of Name */
+};
+
+enum { COLS_MAX = 64 };    /* lines of a two-column block held back */
+
+struct colline {
+	unsigned long lineno;
+	size_t off, left, right, indent, col2;  /* into colbuf */
 };
 
 enum end_kind { END_WORD, END_COMMA, END_HYPHEN, END_DOT, END_QUESTION, END_COLON };
@@ -715,6 +725,12 @@ struct normaliser {
 	int para_bare;          /* the paragraph is only a number: "15." */
 	int gap_blank, gap_page;
 	int prev_blank;         /* the line before was blank, furniture or none */
+	int force_break;        /* the next line starts a paragraph */
+	size_t list_col;        /* entries of an attendance list start here */
+	/* a two-column list held back to be written column by column */
+	struct buf colbuf;
+	struct colline cols[COLS_MAX];
+	int ncol;
 };
 
 static int
@@ -1043,6 +1059,12 @@ decide(struct normaliser *nm, const struct tline *b)
 
 	if (b->cut)   /* a piece of an over-long line: a space where it was cut */
 		return b->indent ? JOIN_SPACE : JOIN_TIGHT;
+	/* "In attendance: A (Director)" over "               B (Officer)":
+	 * a line lined up under the first entry is the next entry. */
+	if (nm->list_col && b->indent + 1 >= nm->list_col && b->indent <= nm->list_col + 1 &&
+	    !nm->gap_blank && !nm->gap_page && t[0] >= 'A' && t[0] <= 'Z' &&
+	    ek != END_COMMA && ek != END_HYPHEN && !ends_open_word(a, an))
+		return BREAK;
 	/* A minute number on a line of its own, then its title: one heading. */
 	if (nm->para_bare && (mk == MARK_NONE || mk == MARK_LABEL) && !nm->gap_page &&
 	    nm->gap_blank <= 2 &&
@@ -1110,7 +1132,9 @@ static int
 add_line(struct normaliser *nm, const struct tline *b)
 {
 	int r = 0;
-	enum join j = nm->have ? decide(nm, b) : BREAK;
+	enum join j = nm->have && !nm->force_break ? decide(nm, b) : BREAK;
+
+	nm->force_break = 0;
 
 	if (j != BREAK && nm->para.len + b->text.len + 1 > nm->cap) {
 		if (nm->opts && nm->opts->warn) {
@@ -1141,9 +1165,135 @@ add_line(struct normaliser *nm, const struct tline *b)
 	nm->last_allcaps = all_caps(b->text.data, b->text.len);
 	nm->last_person = starts_with_person(b->text.data, b->text.len);
 	nm->para_bare = j == BREAK && mark_kind(b->text.data, b->text.len) == MARK_BARE;
+	if (b->list_col)
+		nm->list_col = b->list_col;
+	else if (j == BREAK ? !(nm->list_col && b->indent + 1 >= nm->list_col &&
+	                        b->indent <= nm->list_col + 1) : b->indent == 0)
+		nm->list_col = 0;
 	nm->last_wrap = wrap_at(nm, b->lineno, &nm->last_sparse);
 	nm->gap_blank = nm->gap_page = 0;
 	return 0;
+}
+
+/*
+ * Does s[0..n) read as one entry of an attendance list: a person with a
+ * title ("Cllr A Smith (Chair)"), or a few capitalised words (a name
+ * without a title, or an organisation heading "NHS Members")?  Figures,
+ * dates and running prose do not.
+ */
+static int
+entry_like(const char *s, size_t n)
+{
+	static const char *const small[] = {
+		"and", "of", "for", "the", "in", "on", "to", "de", "van", "von", "le", NULL
+	};
+	size_t words = 0, caps = 0;
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '%')
+			return 0;       /* a figure */
+		/* a full stop after a word of three letters or more ends a sentence */
+		if (s[i] == '.' && i >= 3 && (i + 1 == n || s[i + 1] == ' ') &&
+		    is_letter((unsigned char)s[i - 1]) && is_letter((unsigned char)s[i - 2]) &&
+		    is_letter((unsigned char)s[i - 3]))
+			return 0;
+	}
+	if (starts_with_person(s, n))
+		return 1;
+	for (size_t i = 0; i < n;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		size_t w = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		words++;
+		unsigned char c = (unsigned char)s[w];
+		if (c == '(' || c == '&' || c == '-' || c >= 0x80)
+			continue;
+		if (c >= 'A' && c <= 'Z') {
+			caps++;
+			continue;
+		}
+		int ok = 0;
+		for (int k = 0; small[k] && !ok; k++)
+			ok = strlen(small[k]) == i - w && strncmp(small[k], s + w, i - w) == 0;
+		if (!ok)
+			return 0;
+	}
+	return caps > 0 && words <= 6;
+}
+
+/*
+ * A line of a list printed in two columns (pdftotext -layout): two short
+ * entries parted by one gap of three or more spaces.  Returns the column
+ * where the right entry starts, or 0.  s[0..n) is the line as read,
+ * trailing spaces cut.
+ */
+static size_t
+two_columns(const char *s, size_t n)
+{
+	size_t i = 0, gap = 0, gapend = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t lead = i;
+	if (n - lead > 100)
+		return 0;
+	for (; i < n; i++) {
+		if (s[i] == '\t')
+			return 0;
+		if (s[i] != ' ')
+			continue;
+		size_t r = i;
+		while (r < n && s[r] == ' ')
+			r++;
+		if (r - i >= 3) {
+			if (gap)
+				return 0;       /* three columns: a table */
+			gap = i;
+			gapend = r;
+		}
+		i = r - 1;
+	}
+	if (!gap || gap - lead > 45 || n - gapend > 45)
+		return 0;
+	if (!entry_like(s + lead, gap - lead) || !entry_like(s + gapend, n - gapend))
+		return 0;
+	return utf8_width(s, gapend);
+}
+
+/*
+ * "In attendance: Kate Hollins (Director)": the column where the first
+ * entry after an attendance label starts, or 0.
+ */
+static size_t
+list_label_col(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"in attendance", "also present", "also in attendance", "officers present",
+		"officers in attendance", "officers", "present", "members present",
+		"substitutes", "absent", "apologies", NULL
+	};
+	size_t lead = 0;
+
+	while (lead < n && s[lead] == ' ')
+		lead++;
+	const char *c = memchr(s + lead, ':', n - lead < 40 ? n - lead : 40);
+	if (!c)
+		return 0;
+	size_t k = (size_t)(c - s - lead), ok = 0;
+	for (int i = 0; labels[i] && !ok; i++)
+		ok = strlen(labels[i]) == k && strncasecmp(labels[i], s + lead, k) == 0;
+	if (!ok)
+		return 0;
+	size_t e = (size_t)(c - s) + 1;
+	while (e < n && s[e] == ' ')
+		e++;
+	return e < n ? utf8_width(s, e) : 0;
 }
 
 /* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
@@ -1173,6 +1323,15 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	const char *s = l.s;
 	size_t n = l.n;
 	t->rkey = 0;
+	t->col2 = t->split = t->list_col = 0;
+	if (n > 8 && memmem(s, n, "   ", 3)) {
+		size_t e = rtrim_len(s, n);
+		t->col2 = two_columns(s, e);
+		if (t->col2 == 0)
+			t->list_col = list_label_col(s, e);
+	} else if (n > 8 && memchr(s, ':', n)) {
+		t->list_col = list_label_col(s, rtrim_len(s, n));
+	}
 	if (nm->sv.repbits) {
 		/* Keyed as the survey keyed it: trimmed bytes as read. */
 		size_t e = rtrim_len(s, n), b0 = 0;
@@ -1202,6 +1361,14 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	t->indent = ti.indent;
 	t->blank = t->text.len == 0;
 	t->width = t->blank ? 0 : ti.indent + utf8_width(t->text.data, t->text.len);
+	if (t->col2) {
+		/* markup_tidy made the gap two spaces: that is where to cut. */
+		const char *g = t->blank ? NULL : memmem(t->text.data, t->text.len, "  ", 2);
+		if (g && !memmem(g + 2, t->text.len - (size_t)(g + 2 - t->text.data), "  ", 2))
+			t->split = (size_t)(g - t->text.data) + 2;
+		else
+			t->col2 = 0;
+	}
 	return 1;
 }
 
@@ -1274,6 +1441,54 @@ furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
 }
 
 static int
+near(size_t a, size_t b)
+{
+	return a + 2 >= b && a <= b + 2;
+}
+
+static void
+hold_col(struct normaliser *nm, const struct tline *t)
+{
+	struct colline *c = &nm->cols[nm->ncol++];
+
+	c->lineno = t->lineno;
+	c->off = nm->colbuf.len;
+	c->left = t->split - 2;
+	c->right = t->text.len - t->split;
+	c->indent = t->indent;
+	c->col2 = t->col2;
+	buf_append(&nm->colbuf, t->text.data, t->text.len);
+}
+
+/*
+ * Write the held two-column lines: every left entry, then every right one,
+ * each a paragraph of its own.  A left entry keeps its line; a right one
+ * takes the block's last line, as the stream's lines never go back.
+ */
+static int
+flush_cols(struct normaliser *nm)
+{
+	int r = 0;
+
+	for (int side = 0; side < 2 && r == 0; side++)
+		for (int i = 0; i < nm->ncol && r == 0; i++) {
+			const struct colline *c = &nm->cols[i];
+			struct tline t = {0};
+			t.text.data = nm->colbuf.data + c->off + (side ? c->left + 2 : 0);
+			t.text.len = side ? c->right : c->left;
+			t.lineno = side ? nm->cols[nm->ncol - 1].lineno : c->lineno;
+			t.indent = side ? c->col2 : c->indent;
+			t.width = t.indent + utf8_width(t.text.data, t.text.len);
+			nm->force_break = 1;
+			r = add_line(nm, &t);
+		}
+	nm->force_break = 1;
+	nm->ncol = 0;
+	nm->colbuf.len = 0;
+	return r;
+}
+
+static int
 run(struct normaliser *nm, struct pagelines *pl)
 {
 	struct tline a = {0}, b = {0};
@@ -1307,9 +1522,22 @@ run(struct normaliser *nm, struct pagelines *pl)
 			continue;
 		}
 		nm->prev_blank = 0;
+		/* A two-column list: hold its lines back, then write the left
+		 * column's entries and the right column's. */
+		if (nm->ncol && (!cur->col2 || cur->lineno != nm->cols[nm->ncol - 1].lineno + 1 ||
+		                 !near(cur->col2, nm->cols[0].col2) || nm->ncol == COLS_MAX))
+			if ((r = flush_cols(nm)) != 0)
+				break;
+		if (cur->col2 && (nm->ncol ||
+		    (nxt->col2 && nxt->lineno == cur->lineno + 1 && near(nxt->col2, cur->col2)))) {
+			hold_col(nm, cur);
+			continue;
+		}
 		if ((r = add_line(nm, cur)) != 0)
 			break;
 	}
+	if (r >= 0 && nm->ncol)
+		r = flush_cols(nm);
 	buf_free(&a.text);
 	buf_free(&b.text);
 	if (r < 0)
@@ -1436,6 +1664,7 @@ done:
 	buf_free(&nm.srcesc);
 	buf_free(&nm.obuf);
 	buf_free(&nm.para);
+	buf_free(&nm.colbuf);
 	buf_free(&nm.tmp1);
 	buf_free(&nm.tmp2);
 	utf8_cleaner_free(&nm.cleaner);
