@@ -89,6 +89,7 @@ struct rep {
 	uint8_t varied;             /* the digits were not always the same */
 	uint8_t counting;           /* that number went up by one each time */
 	uint8_t running;
+	uint8_t label;              /* a label or numbered heading of minutes */
 };
 
 static void
@@ -299,6 +300,14 @@ rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
 
 	if (n > 200)
 		return 0;
+	if (n > 60) {
+		/* Most lines are text: count their ink first, without hashing. */
+		size_t sp = 0;
+		for (size_t i = 0; i < n; i++)
+			sp += s[i] == ' ';
+		if (n - sp > 60)
+			return 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == ' ' || c == '\t')
@@ -316,8 +325,7 @@ rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
 			d = (d ^ '.') * 16777619u;
 		letters += is_letter(c);
 	}
-	/* Labels and numbered headings of minutes repeat by nature. */
-	if (letters < 2 || mark_kind(s, n) != MARK_NONE)
+	if (letters < 2)
 		return 0;
 	*digits = d;
 	*num = v;
@@ -334,7 +342,7 @@ rep_slot(uint64_t key)
  * key may take are full, the oldest line seen only once gives way. */
 static void
 rep_add(struct survey *sv, uint64_t key, uint32_t digits, uint32_t num,
-        unsigned long lineno)
+        unsigned long lineno, const char *s, size_t n)
 {
 	size_t i = rep_slot(key), victim = REP_SLOTS;
 	uint32_t at = (uint32_t)lineno;
@@ -372,6 +380,8 @@ rep_add(struct survey *sv, uint64_t key, uint32_t digits, uint32_t num,
 	r->digits = digits;
 	r->num = num;
 	r->counting = 1;
+	/* Labels and numbered headings of minutes repeat by nature. */
+	r->label = mark_kind(s, n) != MARK_NONE;
 }
 
 static int
@@ -401,7 +411,7 @@ rep_finish(struct survey *sv)
 {
 	for (size_t i = 0; i < REP_SLOTS; i++) {
 		struct rep *r = &sv->rep[i];
-		if (r->key == 0 || r->count < 3 || (!r->varied && r->count < 4))
+		if (r->key == 0 || r->label || r->count < 3 || (!r->varied && r->count < 4))
 			continue;
 		/* The shortest gap is left out when there are three or more:
 		 * a document's last page, or a page of a table, is short. */
@@ -667,7 +677,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			uint32_t dg, num;
 			uint64_t rk = rep_key(l.s + lead, n - lead, &dg, &num);
 			if (rk)
-				rep_add(sv, rk, dg, num, l.lineno);
+				rep_add(sv, rk, dg, num, l.lineno, l.s + lead, n - lead);
 		}
 		sv->prev_blank = 0;
 	}
@@ -1324,7 +1334,10 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	size_t n = l.n;
 	t->rkey = 0;
 	t->col2 = t->split = t->list_col = 0;
-	if (n > 8 && memmem(s, n, "   ", 3)) {
+	size_t lead = 0;
+	while (lead < n && s[lead] == ' ')
+		lead++;
+	if (n > 8 && memmem(s + lead, n - lead, "   ", 3)) {
 		size_t e = rtrim_len(s, n);
 		t->col2 = two_columns(s, e);
 		if (t->col2 == 0)
