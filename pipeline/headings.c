@@ -370,8 +370,8 @@ number_tail(const char *c, size_t n, size_t i, struct minute_no *ni)
  * A minute number at the start of c[0..n), in any style of conventions.md.
  * Fills *ni and returns 1; says nothing yet about whether it is an item.
  */
-int
-minute_number(const char *c, size_t n, struct minute_no *ni)
+static int
+number_at(const char *c, size_t n, struct minute_no *ni)
 {
 	size_t i = 0, d, d2;
 
@@ -490,7 +490,8 @@ minute_number(const char *c, size_t n, struct minute_no *ni)
 			i++;
 		}
 		d = digits(c, i, n);
-		if (d == 0 || d > 3)
+		/* a year group only before a slash: "CAB/2024/07" */
+		if (d == 0 || d > 4 || (d == 4 && (i + d >= n || c[i + d] != '/')))
 			return 0;
 		if (l == 1 && !dot && strchr("QAMBS", c[0]))
 			return 0;	/* Q1, A6 road, M1, B-roads, S106 */
@@ -511,6 +512,27 @@ minute_number(const char *c, size_t n, struct minute_no *ni)
 		return 1;
 	}
 	return 0;
+}
+
+int
+minute_number(const char *c, size_t n, struct minute_no *ni)
+{
+	size_t i;
+
+	if (!number_at(c, n, ni))
+		return 0;
+	/* The numeric groups of the number as printed. */
+	for (i = ni->ns; i < ni->ne && ni->ngroups < 3; ) {
+		size_t d = digits(c, i, ni->ne);
+
+		if (d == 0) {
+			i++;
+			continue;
+		}
+		ni->group[ni->ngroups++] = number_value(c + i, d);
+		i += d;
+	}
+	return 1;
 }
 
 /* Verbs of narrative that item titles do not use. */

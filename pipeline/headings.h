@@ -34,6 +34,8 @@ struct minute_no {
 	int style;		/* enum style */
 	char prefix[8];		/* the letters of ST_PREFIX ("CAB") */
 	int only;		/* the paragraph holds nothing but the number */
+	long group[3];		/* its numeric groups: 23 and 10 of HWB23/10 */
+	int ngroups;		/* how many (a fourth and more are ignored) */
 };
 
 /* Meetings. */
@@ -70,7 +72,12 @@ int closing_line(const char *c, size_t n);
 
 /* Minute items. */
 
-/* A minute number in any style at the start of c; fills *m. */
+/*
+ * A minute number in any style at the start of c; fills *m.  When the
+ * number has several numeric groups (board, year, sequence) value is a
+ * guess at the running one; the sequence of two numbers tells which
+ * group runs (sections.c).
+ */
 int minute_number(const char *c, size_t n, struct minute_no *m);
 
 /*

@@ -54,6 +54,8 @@ struct splitter {
 	struct buf body, title, minute;
 	int have_item;
 	long last;
+	long group[3];		/* numeric groups of the last item's number */
+	int ngroups;
 	int style;
 	char prefix[8];
 	int in_resolved;	/* inside a RESOLVED block of the current item */
@@ -195,6 +197,7 @@ reset_state(struct splitter *sp)
 	buf_reset(&sp->minute);
 	sp->have_item = 0;
 	sp->last = 0;
+	sp->ngroups = 0;
 	sp->style = ST_NONE;
 	sp->prefix[0] = '\0';
 	sp->in_resolved = 0;
@@ -207,6 +210,35 @@ enter(struct splitter *sp, int section)
 {
 	reset_state(sp);
 	sp->section = section;
+}
+
+/*
+ * Does ni follow the last item's number, a little above it (omitted
+ * exempt items leave small gaps)?  *step = how far.  A number of several
+ * groups ("HWB23/11", "PC/46/19", "CAB/2024/08") is judged on the one
+ * group that changed, whatever the board and year groups around it.
+ */
+static int
+next_in_sequence(const struct splitter *sp, const struct minute_no *ni, long *step)
+{
+	long v = ni->value, last = sp->last;
+	int k, changed = -1;
+
+	if (ni->ngroups > 1 && ni->ngroups == sp->ngroups) {
+		for (k = 0; k < ni->ngroups; k++) {
+			if (ni->group[k] == sp->group[k])
+				continue;
+			if (changed >= 0)
+				return 0;	/* two groups moved: another series */
+			changed = k;
+		}
+		if (changed < 0)
+			return 0;	/* the same number again */
+		v = ni->group[changed];
+		last = sp->group[changed];
+	}
+	*step = v - last;
+	return *step >= 1 && *step <= 8;
 }
 
 /*
@@ -224,6 +256,7 @@ try_item(struct splitter *sp, FILE *out)
 	struct minute_no ni, other;
 	char iso[DATE_ISO_LEN + 1];
 	int strict;
+	long step;
 
 	if (!minute_number(c, n, &ni))
 		return 0;
@@ -253,9 +286,9 @@ try_item(struct splitter *sp, FILE *out)
 
 		if (!same || (ni.style == ST_PREFIX && strcmp(ni.prefix, sp->prefix) != 0))
 			return 0;
-		if (ni.value <= sp->last || ni.value > sp->last + 8)
-			return 0;	/* omitted exempt items leave small gaps */
-		strict = ni.value != sp->last + 1 || ni.style == ST_BARE;
+		if (!next_in_sequence(sp, &ni, &step))
+			return 0;
+		strict = step != 1 || ni.style == ST_BARE;
 	} else {
 		if (ni.style == ST_BARE && (ni.value >= 1000 || count_words(t, tn) > 12))
 			return 0;	/* "2015 Children and Families" in a list */
@@ -324,6 +357,8 @@ try_item(struct splitter *sp, FILE *out)
 
 	sp->have_item = 1;
 	sp->last = ni.value;
+	memcpy(sp->group, ni.group, sizeof sp->group);
+	sp->ngroups = ni.ngroups;
 	if (sp->style == ST_NONE || ni.style != ST_BARE)
 		sp->style = ni.style;
 	memcpy(sp->prefix, ni.prefix, sizeof sp->prefix);
