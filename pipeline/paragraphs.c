@@ -281,7 +281,7 @@ close_page(struct survey *sv)
 	sv->pages++;
 }
 
-enum mark_kind { MARK_NONE, MARK_STRONG, MARK_BARE, MARK_LABEL };
+enum mark_kind { MARK_NONE, MARK_STRONG, MARK_BARE, MARK_LABEL, MARK_MINUTE };
 
 static enum mark_kind mark_kind(const char *s, size_t n);
 
@@ -736,6 +736,7 @@ struct normaliser {
 	int gap_blank, gap_page;
 	int prev_blank;         /* the line before was blank, furniture or none */
 	int force_break;        /* the next line starts a paragraph */
+	int minute_head;        /* the paragraph is a minute's heading */
 	size_t list_col;        /* entries of an attendance list start here */
 	/* a two-column list held back to be written column by column */
 	struct buf colbuf;
@@ -868,6 +869,34 @@ ends_open_word(const char *s, size_t n)
 	return 0;
 }
 
+/* Does the text end with a word that refers to a number: "item", "minute"? */
+static int
+ends_ref_word(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"item", "items", "minute", "minutes", "min", "no", "number", "ref",
+		"reference", "application", NULL
+	};
+	size_t e = n, b;
+	int dot = 0;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e > 0 && s[e - 1] == '.') {
+		e--;
+		dot = 1;        /* "No." and "Min." only: else a sentence ended */
+	}
+	b = e;
+	while (b > 0 && is_letter((unsigned char)s[b - 1]))
+		b--;
+	if (dot && e - b > 3)
+		return 0;
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == e - b && strncasecmp(words[i], s + b, e - b) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 all_caps(const char *s, size_t n)
 {
@@ -900,6 +929,69 @@ starts_with_word(const char *s, size_t n, const char *w)
 	return n >= k && strncasecmp(s, w, k) == 0 && (n == k || !is_letter((unsigned char)s[k]));
 }
 
+/*
+ * Does the line open with a minute number and a title: "Min. No.
+ * 2023/115 Declarations…", "Minute 45 Title", "2023/115 Title", "45/24
+ * Title", "HWB23/12 Title", "PC/45/19 Title"?  A financial year
+ * ("2023/24", "23/24") or a date is not a minute number.
+ */
+static int
+minute_heading(const char *s, size_t n)
+{
+	static const char *const pre[] = {
+		"min. no. ", "min no. ", "min. no ", "min no ", "minute no. ", "minute no ",
+		"minute ", "min. ", NULL
+	};
+	size_t i = 0, groups = 0, slash = 0;
+	unsigned long g[3] = {0};
+	size_t glen[3] = {0};
+	int prefixed = 0;
+
+	for (int k = 0; pre[k]; k++) {
+		size_t m = strlen(pre[k]);
+		if (n > m && strncasecmp(s, pre[k], m) == 0) {
+			i = m;
+			prefixed = 1;
+			break;
+		}
+	}
+	size_t letters = 0;
+	while (i < n && s[i] >= 'A' && s[i] <= 'Z' && letters < 5) {
+		i++;
+		letters++;
+	}
+	if (letters && i < n && s[i] == '/')
+		i++;                    /* PC/45/19 */
+	while (i < n && groups < 3) {
+		size_t st = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9' && i - st < 5)
+			g[groups] = g[groups] * 10 + (unsigned long)(s[i++] - '0');
+		if (i == st)
+			return 0;
+		glen[groups++] = i - st;
+		if (i < n && s[i] == '/' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			slash++;
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (groups == 0 || (!slash && !prefixed))
+		return 0;
+	if (groups == 2 && glen[1] == 2 && (glen[0] == 4 || glen[0] == 2) &&
+	    g[1] == (g[0] + 1) % 100)
+		return 0;               /* 2023/24: a financial year */
+	if (groups == 3 && glen[2] == 4)
+		return 0;               /* 12/10/2023: a date */
+	if (i < n && (s[i] == '.' || s[i] == ':'))
+		i++;
+	if (i + 1 >= n || s[i] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n && s[i] >= 'A' && s[i] <= 'Z';
+}
+
 /* What a line's start says about where it stands in a paragraph. */
 static enum mark_kind
 mark_kind(const char *s, size_t n)
@@ -909,6 +1001,8 @@ mark_kind(const char *s, size_t n)
 
 	if (n == 0)
 		return MARK_NONE;
+	if (((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) && minute_heading(s, n))
+		return MARK_MINUTE;
 	/* Bullets: • – — ▸ and ASCII - * o followed by a space. */
 	if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
 	    ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 ||
@@ -972,12 +1066,14 @@ mark_kind(const char *s, size_t n)
 	}
 	/* Phrases that open a unit of minutes. */
 	static const char *const labels[] = {
-		"minutes of", "present", "resolved", "agreed:", "decided:",
+		"minutes of", "present", "resolved", "agreed", "decided",
 		"decision:", "apologies", "in attendance", "also present",
 		"officers present", "question by", "question from", "question asked",
 		"questions asked", "reply by", "reply from", "response by",
 		"response from", "response:", "answer by", "answer from",
-		"recommended", "reasons for", "reason for", NULL
+		"recommended", "reasons for", "reason for", "it was resolved",
+		"it was agreed", "it was unanimously resolved", "unanimously resolved",
+		NULL
 	};
 	if (c < 'A' || c > 'Z')
 		return MARK_NONE;       /* "the Committee\nresolved that" goes on */
@@ -1089,6 +1185,14 @@ decide(struct normaliser *nm, const struct tline *b)
 		return ok;
 	if (mk == MARK_STRONG)
 		return BREAK;
+	/* "2023/115 Title" opens an item unless a sentence runs into it
+	 * ("… declared an interest in item" / "2023/119 …"). */
+	if (mk == MARK_MINUTE)
+		return ek == END_COMMA || ends_open_word(a, an) || ends_ref_word(a, an) ? ok : BREAK;
+	/* After a minute's heading line, the text starts a paragraph. */
+	if (nm->minute_head && !lower && ek != END_COMMA && ek != END_HYPHEN &&
+	    !ends_open_word(a, an))
+		return BREAK;
 	if (nm->gap_blank > 8)
 		return BREAK;
 	if (nm->gap_page) {
@@ -1174,7 +1278,10 @@ add_line(struct normaliser *nm, const struct tline *b)
 	nm->last_flags = b->flags;
 	nm->last_allcaps = all_caps(b->text.data, b->text.len);
 	nm->last_person = starts_with_person(b->text.data, b->text.len);
-	nm->para_bare = j == BREAK && mark_kind(b->text.data, b->text.len) == MARK_BARE;
+	enum mark_kind bmk = mark_kind(b->text.data, b->text.len);
+	nm->para_bare = j == BREAK && bmk == MARK_BARE;
+	if (j == BREAK)
+		nm->minute_head = bmk == MARK_MINUTE;
 	if (b->list_col)
 		nm->list_col = b->list_col;
 	else if (j == BREAK ? !(nm->list_col && b->indent + 1 >= nm->list_col &&
