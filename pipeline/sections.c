@@ -242,6 +242,99 @@ next_in_sequence(const struct splitter *sp, const struct minute_no *ni, long *st
 }
 
 /*
+ * A row of a table flattened into one paragraph: cells kept apart by
+ * pipes or by gaps of two or more spaces (or a TAB) after the first
+ * cell, as converters leave a declarations table ("41 – Proposed Precept
+ * 2024/25  Personal  Member of …").  One gap is allowed: the space
+ * between a number in a left column and its title.
+ */
+static int
+table_row(const char *raw, size_t n)
+{
+	size_t i = 0, gaps = 0;
+
+	while (i < n && raw[i] == ' ')
+		i++;
+	for (; i < n; i++) {
+		size_t run = 0, tabs = 0;
+
+		if (raw[i] == '|')
+			return 1;
+		if (raw[i] == '\\' && i + 1 < n && raw[i + 1] == '\\') {
+			i++;	/* an escaped backslash */
+			continue;
+		}
+		/* a run of spaces and escaped TABs */
+		while (i < n && (raw[i] == ' ' || (raw[i] == '\\' && i + 1 < n && raw[i + 1] == 't'))) {
+			if (raw[i] == '\\') {
+				tabs++;
+				i++;
+			}
+			run++;
+			i++;
+		}
+		if (run >= 2 || tabs > 0)
+			gaps++;
+		if (i < n && raw[i] == '|')
+			return 1;
+	}
+	return gaps >= 2;
+}
+
+/*
+ * A kind of interest as the title: "Item 16 – Personal – …", a row of a
+ * declarations table, never an item of its own.
+ */
+static int
+interest_title(const char *t, size_t n)
+{
+	static const char *const kinds[] = {
+		"personal", "pecuniary", "prejudicial", "disclosable", "registerable",
+		"registrable", "non-registerable", "non-registrable", "other registerable",
+		"non-pecuniary", "significant", NULL
+	};
+	size_t i = 0;
+	int k;
+
+	while (i < n && !is_alpha((unsigned char)t[i]))
+		i++;
+	for (k = 0; kinds[k]; k++)
+		if (starts_word(t + i, n - i, kinds[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is there, at ring position from on (within the lookahead), a heading
+ * that carries the number expected next (one above the last item's)?
+ * Then a number further ahead at the head is no item: a row of a table,
+ * a reference ("Item 16 – …") or a list entry.
+ */
+static int
+expected_ahead(struct splitter *sp, size_t from, int style)
+{
+	struct minute_no nj;
+	size_t j;
+	long step;
+
+	for (j = from; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
+		struct para *q = at(sp, j);
+		const char *c = q->clean.data;
+		size_t n = q->clean.len;
+
+		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != 1)
+			continue;
+		if (!(nj.style == style || (nj.style == ST_BARE && style == ST_DOT) ||
+		    (nj.style == ST_DOT && style == ST_BARE)))
+			continue;
+		if (nj.only ? j + 1 < sp->count : (title_like(c + nj.ts, n - nj.ts, 1, 0) ||
+		    run_in_cut(c + nj.ts, n - nj.ts, 1, 0) || caps_cut(c + nj.ts, n - nj.ts)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Is the head paragraph a minute item heading?  If so write it (joined
  * with its title paragraph when the number stands alone; cut from the
  * item's first sentence when the two were run together) and return 1.
@@ -278,6 +371,8 @@ try_item(struct splitter *sp, FILE *out)
 		tn = n - ni.ts;
 	}
 	used = tpara + 1;
+	if (table_row(tp->raw.data, tp->raw.len) || (sp->have_item && interest_title(t, tn)))
+		return 0;
 	/* Sequence: same style, a number a little above the last one. */
 	if (sp->have_item) {
 		int same = ni.style == sp->style ||
@@ -287,6 +382,8 @@ try_item(struct splitter *sp, FILE *out)
 		if (!same || (ni.style == ST_PREFIX && strcmp(ni.prefix, sp->prefix) != 0))
 			return 0;
 		if (!next_in_sequence(sp, &ni, &step))
+			return 0;
+		if (step != 1 && expected_ahead(sp, tpara + 1, sp->style))
 			return 0;
 		strict = step != 1 || ni.style == ST_BARE;
 	} else {
