@@ -11,7 +11,7 @@ static const char *const names[PP_COUNT_] = {
 	[PP_TRIMLIST] = "trimlist", [PP_UNQUOTE] = "unquote",
 	[PP_LOWER] = "lower", [PP_LABEL] = "label", [PP_NUMBER] = "number",
 	[PP_ISODATE] = "isodate", [PP_ONELINE] = "oneline",
-	[PP_NAMELIST] = "namelist",
+	[PP_NAMELIST] = "namelist", [PP_ARTICLE] = "article",
 };
 
 enum postproc_op
@@ -308,6 +308,11 @@ postproc_apply(enum postproc_op op, struct buf *b)
 	case PP_NUMBER: number(b); break;
 	case PP_ISODATE: isodate(b); break;
 	case PP_NAMELIST: namelist(b); break;
+	case PP_ARTICLE:
+		/* only the article: "The Hague" is no speaker anyway */
+		if (b->len > 4 && !memcmp(b->data, "The ", 4))
+			b->data[0] = 't';
+		break;
 	case PP_ONELINE: {
 		size_t i;
 		for (i = 0; i < b->len; i++)

@@ -19,6 +19,8 @@
  *             feeds, " and ", " & " and runs of two or more spaces (two
  *             columns run together); pieces trimmed, a sentence's full
  *             stop dropped (not an initial's), empty pieces dropped
+ *   article   a leading "The " → "the " ("The Leader" replied → "the
+ *             Leader", as "Reply by the Leader" prints it); else kept
  */
 #ifndef MM_POSTPROC_H
 #define MM_POSTPROC_H
@@ -27,7 +29,8 @@
 
 enum postproc_op {
 	PP_NONE = 0, PP_SQUEEZE, PP_TRIM, PP_TRIMLIST, PP_UNQUOTE, PP_LOWER,
-	PP_LABEL, PP_NUMBER, PP_ISODATE, PP_ONELINE, PP_NAMELIST, PP_COUNT_
+	PP_LABEL, PP_NUMBER, PP_ISODATE, PP_ONELINE, PP_NAMELIST, PP_ARTICLE,
+	PP_COUNT_
 };
 
 /* The op named name, or PP_NONE. */

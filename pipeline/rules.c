@@ -678,7 +678,8 @@ directive(struct parser *ps, const char *text)
 					if (op == PP_NONE)
 						rc = fail(ps, "post: unknown processor '%s' "
 						    "(squeeze trim trimlist unquote lower "
-						    "label number isodate oneline namelist)", w);
+						    "label number isodate oneline namelist "
+						    "article)", w);
 					else {
 						struct fieldop *f = rules_grow(&r->post,
 						    &r->npost, sizeof *f);
