@@ -717,6 +717,53 @@ wrapped_tail(int dotted, const char *t, size_t tn, const char *u, size_t un)
 	return dotted > 0 || tn >= 60;
 }
 
+size_t
+opener_cut(const char *t, size_t n, int strict, int in_resolved)
+{
+	/* words that open an item's text, then a word in lower case */
+	static const char *const openers[] = {
+		"The", "No", "There", "It", "This", "Apologies", "Members", "All",
+		"A", "An", "Councillors", NULL
+	};
+	/* decisions and nils that open it whatever follows */
+	static const char *const bare[] = {
+		"RESOLVED", "AGREED", "DECIDED", "None", "Nil", NULL
+	};
+	size_t i, w, e, f;
+	int k, hit;
+
+	for (i = 0; i < n && i < 200; i = e) {
+		while (i < n && t[i] == ' ')
+			i++;
+		w = i;
+		for (e = w; e < n && t[e] != ' '; e++)
+			;
+		if (w == 0 || e == w)
+			continue;
+		/* the title before it ends in a word, not a dash or colon */
+		if (!(is_lower((unsigned char)t[w - 2]) || is_digit((unsigned char)t[w - 2])))
+			continue;
+		hit = 0;
+		for (k = 0; bare[k] && !hit; k++)
+			hit = strlen(bare[k]) <= e - w && starts_with(t + w, e - w, bare[k]) &&
+			    memcmp(t + w, bare[k], strlen(bare[k])) == 0 &&
+			    (e - w == strlen(bare[k]) || !is_alpha((unsigned char)t[w + strlen(bare[k])]));
+		for (k = 0; openers[k] && !hit; k++) {
+			f = e;
+			while (f < n && t[f] == ' ')
+				f++;
+			hit = strlen(openers[k]) == e - w && memcmp(t + w, openers[k], e - w) == 0 &&
+			    f < n && is_lower((unsigned char)t[f]);
+		}
+		if (!hit)
+			continue;
+		if (count_words(t + w, n - w) < 2 || count_words(t, w) < 1)
+			return 0;
+		return title_like(t, w, strict, in_resolved) ? w : 0;
+	}
+	return 0;
+}
+
 /*
  * A title in capitals run into its item's first sentence ("PLANNING
  * APPLICATION – LAND AT MILL FARM The Committee considered the report."):

@@ -105,6 +105,13 @@ int wrapped_tail(int dotted, const char *t, size_t tn, const char *u, size_t un)
  */
 size_t run_in_cut(const char *t, size_t n, int strict, int in_resolved);
 size_t caps_cut(const char *t, size_t n);
+/*
+ * A heading in sentence case run into its item's text without a full
+ * stop, as raw-mode text leaves it ("Declarations of interest No
+ * declarations were made."): the offset of the word that opens the text
+ * ("No", "The", "There", "RESOLVED" …), or 0.
+ */
+size_t opener_cut(const char *t, size_t n, int strict, int in_resolved);
 
 /* A paragraph opening a decision: "RESOLVED", "It was AGREED", "DECISION". */
 int resolved_line(const char *c, size_t n);

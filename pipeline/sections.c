@@ -392,6 +392,8 @@ try_item(struct splitter *sp, FILE *out)
 		strict = 1;
 	}
 	cut = caps_cut(t, tn);
+	if (!cut)
+		cut = opener_cut(t, tn, strict, sp->in_resolved);
 	if (cut || !title_like(t, tn, strict, sp->in_resolved)) {
 		if (!cut)
 			cut = run_in_cut(t, tn, strict, sp->in_resolved);
