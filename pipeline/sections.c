@@ -722,7 +722,7 @@ minutes_follow(struct splitter *sp, size_t k)
 {
 	static const char *const openers[] = {
 		"present", "members present", "those present", "in attendance",
-		"attendance", "attendees", "apologies", "also present", NULL
+		"attendance", "attendees", "apologies", "also present", "sederunt", NULL
 	};
 	/* words that open a sentence as often as a list: only as "Word:" */
 	static const char *const list_words[] = {
