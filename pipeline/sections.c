@@ -306,12 +306,15 @@ interest_title(const char *t, size_t n)
 
 /*
  * Is there, at ring position from on (within the lookahead), a heading
- * that carries the number expected next (one above the last item's)?
- * Then a number further ahead at the head is no item: a row of a table,
- * a reference ("Item 16 – …") or a list entry.
+ * that carries the number want above the last item's, in the style of
+ * the section's items (exact: that very style, "22." not "22")?  When the
+ * next number (want 1) is ahead, a number further on at the head is no
+ * item: a row of a table, a reference ("Item 16 – …") or a list entry.
+ * When the head's own number is ahead in the section's exact style, the
+ * head in another style is a table row or list entry that mentions it.
  */
 static int
-expected_ahead(struct splitter *sp, size_t from, int style)
+expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact)
 {
 	struct minute_no nj;
 	size_t j;
@@ -322,10 +325,10 @@ expected_ahead(struct splitter *sp, size_t from, int style)
 		const char *c = q->clean.data;
 		size_t n = q->clean.len;
 
-		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != 1)
+		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != want)
 			continue;
-		if (!(nj.style == style || (nj.style == ST_BARE && style == ST_DOT) ||
-		    (nj.style == ST_DOT && style == ST_BARE)))
+		if (!(nj.style == style || (!exact && nj.style == ST_BARE && style == ST_DOT) ||
+		    (!exact && nj.style == ST_DOT && style == ST_BARE)))
 			continue;
 		if (nj.only ? j + 1 < sp->count : (title_like(c + nj.ts, n - nj.ts, 1, 0) ||
 		    run_in_cut(c + nj.ts, n - nj.ts, 1, 0) || caps_cut(c + nj.ts, n - nj.ts)))
@@ -383,7 +386,9 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;
 		if (!next_in_sequence(sp, &ni, &step))
 			return 0;
-		if (step != 1 && expected_ahead(sp, tpara + 1, sp->style))
+		if (step != 1 && expected_ahead(sp, tpara + 1, sp->style, 1, 0))
+			return 0;
+		if (ni.style != sp->style && expected_ahead(sp, tpara + 1, sp->style, step, 1))
 			return 0;
 		strict = step != 1 || ni.style == ST_BARE;
 	} else {
