@@ -371,6 +371,8 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 				r++;
 			/* After a leading number or label ("41.   Minutes") a gap is a space. */
 			int lead = lead_label(out, start);
+			if (r - i >= 3 && !lead)
+				ti->flags |= TIDY_GAP;
 			put_gap(out, start, r - i >= 3 && !lead);
 			i = r;
 			continue;

@@ -27,7 +27,8 @@ enum {
 	TIDY_HEADING = 1,   /* a Markdown heading: a unit of its own */
 	TIDY_TABLE = 2,     /* a table row (pipes or TABs): never joined */
 	TIDY_DROP = 4,      /* a rule or table separator row: no text */
-	TIDY_LIST = 8       /* started with a Markdown list mark */
+	TIDY_LIST = 8,      /* started with a Markdown list mark */
+	TIDY_GAP = 16       /* a run of three or more spaces became a cell gap */
 };
 
 struct tidy_info {

@@ -17,6 +17,7 @@
 
 enum {
 	BLOCK = 256,          /* lines per width estimate */
+	WINDOW = 5,           /* blocks a width is estimated on: 2 each side */
 	NBUCKET = 128,        /* width histogram: 4 columns a bucket */
 	BLOOM_BITS = 1 << 20, /* hyphenated words seen in the document */
 	EDGE_SLOTS = 1 << 16, /* distinct page-edge lines counted */
@@ -38,9 +39,11 @@ struct edge_seen {
 };
 
 struct survey {
-	uint16_t (*hist)[NBUCKET];  /* per block, widths of non-blank lines */
-	uint32_t *blank;            /* per block, blank lines */
-	size_t nblocks;
+	/* widths of non-blank lines and count of blank ones, for the five
+	 * blocks around the one being estimated (a ring) */
+	uint16_t hist[WINDOW][NBUCKET];
+	uint32_t blank[WINDOW];
+	size_t nblocks, wcap;
 	uint32_t global[NBUCKET];
 	uint16_t *wrap;             /* per block, the estimated wrap width */
 	uint8_t *sparse;            /* per block, paragraphs separated by blanks */
@@ -487,8 +490,6 @@ lone_number(struct survey *sv, int blank_next)
 static void
 survey_free(struct survey *sv)
 {
-	free(sv->hist);
-	free(sv->blank);
 	free(sv->wrap);
 	free(sv->sparse);
 	free(sv->bloom);
@@ -517,6 +518,46 @@ percentile(const uint32_t *h, unsigned long total, double q)
 	return NBUCKET * 4;
 }
 
+/*
+ * Estimate block b's wrap width and sparseness from the blocks b-2..b+2
+ * held in the ring (those after the last block count as empty).  The
+ * width is left 0 when too few lines tell it: survey_finish then puts
+ * the document's own.
+ */
+static void
+block_estimate(struct survey *sv, size_t b)
+{
+	uint32_t h[NBUCKET] = {0};
+	unsigned long n = 0, blank = 0;
+	size_t lo = b >= 2 ? b - 2 : 0, hi = b + 2 < sv->nblocks ? b + 2 : sv->nblocks - 1;
+
+	for (size_t k = lo; k <= hi; k++) {
+		for (size_t j = 0; j < NBUCKET; j++) {
+			h[j] += sv->hist[k % WINDOW][j];
+			n += sv->hist[k % WINDOW][j];
+		}
+		blank += sv->blank[k % WINDOW];
+	}
+	sv->wrap[b] = (uint16_t)(n >= 16 ? percentile(h, n, 0.9) : 0);
+	sv->sparse[b] = blank * 100 >= (blank + n) * 15;
+}
+
+/* Line block b begins: estimate the block whose window is now complete. */
+static void
+block_start(struct survey *sv, size_t b)
+{
+	if (b + 1 > sv->wcap) {
+		sv->wcap = sv->wcap ? sv->wcap * 2 : 64;
+		sv->wrap = xrealloc(sv->wrap, sv->wcap * sizeof *sv->wrap);
+		sv->sparse = xrealloc(sv->sparse, sv->wcap);
+	}
+	if (b >= 3)
+		block_estimate(sv, b - 3);
+	memset(sv->hist[b % WINDOW], 0, sizeof sv->hist[0]);
+	sv->blank[b % WINDOW] = 0;
+	sv->nblocks = b + 1;
+}
+
 /* After the survey: wrap widths per block, and which page-edge lines to drop. */
 static void
 survey_finish(struct survey *sv)
@@ -530,29 +571,16 @@ survey_finish(struct survey *sv)
 		sv->wglobal = 72;       /* too few lines to tell a wrap width */
 	if (sv->wglobal < 30)
 		sv->wglobal = 30;
-	sv->wrap = xcalloc(sv->nblocks + 1, sizeof *sv->wrap);
-	sv->sparse = xcalloc(sv->nblocks + 1, 1);
+	for (size_t b = sv->nblocks > 2 ? sv->nblocks - 2 : 0; b < sv->nblocks; b++)
+		block_estimate(sv, b);
 	for (size_t b = 0; b < sv->nblocks; b++) {
-		uint32_t h[NBUCKET] = {0};
-		unsigned long n = 0, blank = 0;
-		size_t lo = b >= 2 ? b - 2 : 0, hi = b + 2 < sv->nblocks ? b + 2 : sv->nblocks - 1;
-		for (size_t k = lo; k <= hi; k++) {
-			for (size_t j = 0; j < NBUCKET; j++) {
-				h[j] += sv->hist[k][j];
-				n += sv->hist[k][j];
-			}
-			blank += sv->blank[k];
-		}
-		size_t w = n >= 16 ? percentile(h, n, 0.9) : sv->wglobal;
+		size_t w = sv->wrap[b] ? sv->wrap[b] : sv->wglobal;
 		if (w * 4 < sv->wglobal * 3)
 			w = sv->wglobal * 3 / 4;
 		if (w < 30)
 			w = 30;
 		sv->wrap[b] = (uint16_t)w;
-		sv->sparse[b] = blank * 100 >= (blank + n) * 15;
 	}
-	free(sv->hist);
-	sv->hist = NULL;
 	if (sv->pages >= 3)
 		for (size_t i = 0; i < sv->ncand; i++)
 			if (edge_running(sv, sv->cand[i].key)) {
@@ -602,14 +630,8 @@ survey_run(struct pagelines *pl, struct survey *sv)
 	sv->prev_blank = 1;
 	while ((r = pagelines_next(pl, &l)) == 1) {
 		size_t b = (l.lineno - 1) / BLOCK;
-		if (b >= sv->nblocks) {
-			size_t nb = b + 64;
-			sv->hist = xrealloc(sv->hist, nb * sizeof *sv->hist);
-			sv->blank = xrealloc(sv->blank, nb * sizeof *sv->blank);
-			memset(sv->hist + sv->nblocks, 0, (nb - sv->nblocks) * sizeof *sv->hist);
-			memset(sv->blank + sv->nblocks, 0, (nb - sv->nblocks) * sizeof *sv->blank);
-			sv->nblocks = nb;
-		}
+		while (b >= sv->nblocks)
+			block_start(sv, sv->nblocks);
 		if (l.page_break) {
 			close_page(sv);
 			sv->ff_seen = 1;
@@ -622,7 +644,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		if (sv->pend_line)
 			lone_number(sv, lead == n);
 		if (lead == n) {
-			sv->blank[b]++;
+			sv->blank[b % WINDOW]++;
 			sv->prev_blank = 1;
 			continue;
 		}
@@ -635,8 +657,8 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			seen |= survey_class[c];
 		}
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
-		if (sv->hist[b][bucket] < UINT16_MAX)
-			sv->hist[b][bucket]++;
+		if (sv->hist[b % WINDOW][bucket] < UINT16_MAX)
+			sv->hist[b % WINDOW][bucket]++;
 		sv->global[bucket]++;
 		if (seen & 1)
 			survey_hyphens(sv, l.s + lead, n - lead);
@@ -947,7 +969,7 @@ minute_heading(const char *s, size_t n)
 	size_t glen[3] = {0};
 	int prefixed = 0;
 
-	for (int k = 0; pre[k]; k++) {
+	for (int k = 0; pre[k] && (s[0] == 'M' || s[0] == 'm'); k++) {
 		size_t m = strlen(pre[k]);
 		if (n > m && strncasecmp(s, pre[k], m) == 0) {
 			i = m;
@@ -1441,17 +1463,6 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	size_t n = l.n;
 	t->rkey = 0;
 	t->col2 = t->split = t->list_col = 0;
-	size_t lead = 0;
-	while (lead < n && s[lead] == ' ')
-		lead++;
-	if (n > 8 && memmem(s + lead, n - lead, "   ", 3)) {
-		size_t e = rtrim_len(s, n);
-		t->col2 = two_columns(s, e);
-		if (t->col2 == 0)
-			t->list_col = list_label_col(s, e);
-	} else if (n > 8 && memchr(s, ':', n)) {
-		t->list_col = list_label_col(s, rtrim_len(s, n));
-	}
 	if (nm->sv.repbits) {
 		/* Keyed as the survey keyed it: trimmed bytes as read. */
 		size_t e = rtrim_len(s, n), b0 = 0;
@@ -1481,6 +1492,13 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	t->indent = ti.indent;
 	t->blank = t->text.len == 0;
 	t->width = t->blank ? 0 : ti.indent + utf8_width(t->text.data, t->text.len);
+	/* Column gaps and attendance labels, judged on the line as printed
+	 * (columns count), only where tidying saw a gap or a colon may be. */
+	if ((ti.flags & TIDY_GAP) && t->text.len <= 100)
+		t->col2 = two_columns(s, rtrim_len(s, n));
+	if (!t->col2 && t->text.len > 8 && strchr("IiAaOoPpMmSs", t->text.data[0]) &&
+	    memchr(t->text.data, ':', t->text.len < 40 ? t->text.len : 40))
+		t->list_col = list_label_col(s, rtrim_len(s, n));
 	if (t->col2) {
 		/* markup_tidy made the gap two spaces: that is where to cut. */
 		const char *g = t->blank ? NULL : memmem(t->text.data, t->text.len, "  ", 2);

@@ -27,8 +27,10 @@
  * The document is read twice (a survey of widths, page edges and
  * hyphenated words, then the output pass); a stream that cannot seek is
  * first copied to a temporary file.  Memory is bounded by the paragraph
- * cap plus a few bytes per 256 lines of input; nothing here prints or
- * exits.
+ * cap plus fixed tables (about 2 MiB) and, kept from the survey, three
+ * bytes per 256 lines of input (the wrap width of each block) and a few
+ * bytes per page (the lines of running headers to drop); nothing here
+ * prints or exits.
  */
 #ifndef MM_PARAGRAPHS_H
 #define MM_PARAGRAPHS_H
