@@ -89,6 +89,24 @@ main(void)
 	CHECK(run_in_cut(T("Report of Mr. J. Smith on roads"), 1, 0) == 0, "no cut after initials");
 	CHECK(caps_cut(T("DECLARATIONS OF INTEREST Cllr Cole declared an interest.")) == 25, "caps cut");
 	CHECK(caps_cut(T("CCTV Strategy")) == 0, "no caps cut");
+	CHECK(opener_cut(T("Declarations of interest No declarations were made."), 1, 0) == 25, "opener cut");
+	CHECK(opener_cut(T("Minutes of the last meeting RESOLVED that they be signed."), 1, 0) == 28, "opener RESOLVED");
+	CHECK(opener_cut(T("Report on The Future of Libraries"), 1, 0) == 0, "The before a capital");
+	CHECK(opener_cut(T("Planning Update: The council noted it."), 1, 0) == 0, "after a colon");
+	{
+		struct minute_no m;
+
+		CHECK(minute_number(T("HWB23/11 Better Care Fund"), &m) && m.ngroups == 2 &&
+		    m.group[0] == 23 && m.group[1] == 11 && m.style == ST_PREFIX, "HWB23/11 groups");
+		CHECK(minute_number(T("CAB/2024/07 Budget"), &m) && m.ngroups == 2 &&
+		    m.group[0] == 2024 && m.group[1] == 7 && m.ne == 11, "CAB/2024/07 groups");
+		CHECK(minute_number(T("PC/45/19 Appeals"), &m) && m.ngroups == 2 &&
+		    m.group[0] == 45 && m.group[1] == 19, "PC/45/19 groups");
+		CHECK(minute_number(T("Min. No. 2023/115 Declarations"), &m) && m.ngroups == 2 &&
+		    m.value == 115 && m.style == ST_WORD, "Min. No. 2023/115");
+		CHECK(!minute_number(T("EU 2024 budget"), &m), "a year after capitals is no number");
+		CHECK(!minute_number(T("1.1 None."), &m), "sub-paragraph");
+	}
 	CHECK(title_continues(T("Planning Application at")), "goes on");
 	CHECK(!title_continues(T("Planning Application")), "ends");
 	CHECK(takes_number(T("Overview and Scrutiny Procedure Rule")), "Rule 16");
