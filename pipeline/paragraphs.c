@@ -311,19 +311,32 @@ rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
 		if (n - sp > 60)
 			return 0;
 	}
+	/* The key is edge_key(s, n, 2), computed in the same pass. */
+	uint64_t h = 14695981039346656037ULL ^ 3;
+	int sp = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t')
+		if (c == ' ' || c == '\t') {
+			sp = 1;
+			in_num = 0;
 			continue;
+		}
+		if (sp) {
+			h = (h ^ ' ') * 1099511628211ULL;
+			sp = 0;
+		}
 		if (++ink > 60 || c == '%' || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA3))
 			return 0;
 		if (c >= '0' && c <= '9') {
 			d = (d ^ c) * 16777619u;
 			v = (in_num ? v * 10 : 0) + (c - '0');
+			if (!in_num)
+				h = (h ^ '#') * 1099511628211ULL;
 			in_num = 1;
 			continue;
 		}
 		in_num = 0;
+		h = (h ^ c) * 1099511628211ULL;
 		if (c == '.' || c == '/' || c == '-')
 			d = (d ^ '.') * 16777619u;
 		letters += is_letter(c);
@@ -332,7 +345,7 @@ rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
 		return 0;
 	*digits = d;
 	*num = v;
-	return edge_key(s, n, 2);
+	return h ? h : 1;
 }
 
 static size_t
