@@ -317,14 +317,19 @@ static int
 expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact)
 {
 	struct minute_no nj;
-	size_t j;
+	size_t j, bs, be;
 	long step;
+	char iso[DATE_ISO_LEN + 1];
+	int has_date;
 
 	for (j = from; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
 		struct para *q = at(sp, j);
 		const char *c = q->clean.data;
 		size_t n = q->clean.len;
 
+		if (times_line(c, n) || chair_line(c, n) || closing_line(c, n) ||
+		    report_of(c, n) || minutes_heading(c, n, &bs, &be, iso, &has_date) == 1)
+			break;	/* the minutes end: what follows numbers its own */
 		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != want)
 			continue;
 		if (!(nj.style == style || (!exact && nj.style == ST_BARE && style == ST_DOT) ||
@@ -388,7 +393,7 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;
 		if (step != 1 && expected_ahead(sp, tpara + 1, sp->style, 1, 0))
 			return 0;
-		if (ni.style != sp->style && expected_ahead(sp, tpara + 1, sp->style, step, 1))
+		if (expected_ahead(sp, tpara + 1, sp->style, step, 1))
 			return 0;
 		strict = step != 1 || ni.style == ST_BARE;
 	} else {
