@@ -48,7 +48,7 @@ load_rules(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct extract_opts opts = { on_warning, NULL, 0 };
+	struct extract_opts opts = { .warn = on_warning };
 	struct rules_error err;
 	FILE *in, *out;
 	char *obuf = NULL;
