@@ -77,6 +77,7 @@ check-asan:
 # how well the rules generalise beyond ../shared/corpus.  Printed, not gated.
 heldout: all
 	sh tests/heldout/run
+	sh tests/heldout2/run
 
 demo: all
 	sh scripts/demo
