@@ -8,6 +8,9 @@ static const char *const month_names[12] = {
 	"august", "september", "october", "november", "december",
 };
 
+/* strlen of each month name, a hot loop's constant */
+static const unsigned char month_lens[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+
 static const char *const day_names[7] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday",
@@ -77,7 +80,7 @@ month_at(const char *s, size_t i, size_t n, size_t *end)
 		return 0;
 	for (m = 0; m < 12; m++) {
 		const char *name = month_names[m];
-		size_t nl = strlen(name);
+		size_t nl = month_lens[m];
 
 		if (len != nl && len != 3 && !(m == 8 && len == 4))
 			continue;
@@ -294,6 +297,11 @@ date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
 {
 	size_t i, e;
 
+	/* Every form of date holds a digit (a day or a year): most text has none. */
+	for (i = 0; i < n && !is_digit((unsigned char)s[i]); i++)
+		;
+	if (i == n)
+		return 0;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 

@@ -64,6 +64,16 @@ struct splitter {
 
 	struct buf joined;	/* scratch: headings spread over paragraphs */
 	struct buf text;	/* scratch: heading text joined for output */
+
+	/*
+	 * The output columns after the line number, escaped, and the state
+	 * they were made from: they change once in many lines, so escaping
+	 * them for every line was a tenth of the time.
+	 */
+	struct buf tail;
+	int tail_valid, tail_section;
+	char tail_date[DATE_ISO_LEN + 1];
+	struct buf tail_body, tail_minute, tail_title;
 };
 
 /*
@@ -156,20 +166,69 @@ pop(struct splitter *sp, size_t k)
 	sp->count -= k;
 }
 
+static int
+same_buf(const struct buf *a, const struct buf *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
+}
+
+static void
+copy_buf(struct buf *to, const struct buf *from)
+{
+	buf_reset(to);
+	if (from->len)
+		buf_append(to, from->data, from->len);
+}
+
+/* Rebuild sp->tail when the state it was made from has changed. */
+static void
+update_tail(struct splitter *sp)
+{
+	if (sp->tail_valid && sp->tail_section == sp->section &&
+	    strcmp(sp->tail_date, sp->date) == 0 && same_buf(&sp->tail_body, &sp->body) &&
+	    same_buf(&sp->tail_minute, &sp->minute) && same_buf(&sp->tail_title, &sp->title))
+		return;
+	sp->tail_valid = 1;
+	sp->tail_section = sp->section;
+	memcpy(sp->tail_date, sp->date, sizeof sp->tail_date);
+	copy_buf(&sp->tail_body, &sp->body);
+	copy_buf(&sp->tail_minute, &sp->minute);
+	copy_buf(&sp->tail_title, &sp->title);
+
+	buf_reset(&sp->tail);
+	buf_putc(&sp->tail, '\t');
+	buf_puts(&sp->tail, section_names[sp->section]);
+	buf_putc(&sp->tail, '\t');
+	buf_puts(&sp->tail, sp->date);
+	buf_putc(&sp->tail, '\t');
+	tsv_escape(&sp->tail, sp->body.data, sp->body.len);
+	buf_putc(&sp->tail, '\t');
+	if (sp->section == SEC_MINUTES)
+		tsv_escape(&sp->tail, sp->minute.data, sp->minute.len);
+	buf_putc(&sp->tail, '\t');
+	if (sp->section == SEC_MINUTES || sp->section == SEC_REPORT)
+		tsv_escape(&sp->tail, sp->title.data, sp->title.len);
+	buf_putc(&sp->tail, '\t');
+}
+
 static void
 emit_text(struct splitter *sp, FILE *out, unsigned long line,
     const char *text, size_t len)
 {
+	char num[24];
+	size_t k = sizeof num;
+
+	update_tail(sp);
+	/* the line number by hand: fprintf's format parsing cost more */
+	num[--k] = '\t';
+	do {
+		num[--k] = (char)('0' + line % 10);
+		line /= 10;
+	} while (line > 0);
+	num[--k] = '\t';
 	fwrite(sp->source.data, 1, sp->source.len, out);
-	fprintf(out, "\t%lu\t%s\t%s\t", line, section_names[sp->section], sp->date);
-	tsv_write(out, sp->body.data, sp->body.len);
-	putc('\t', out);
-	if (sp->section == SEC_MINUTES)
-		tsv_write(out, sp->minute.data, sp->minute.len);
-	putc('\t', out);
-	if (sp->section == SEC_MINUTES || sp->section == SEC_REPORT)
-		tsv_write(out, sp->title.data, sp->title.len);
-	putc('\t', out);
+	fwrite(num + k, 1, sizeof num - k, out);
+	fwrite(sp->tail.data + 1, 1, sp->tail.len - 1, out);
 	fwrite(text, 1, len, out);	/* already escaped */
 	putc('\n', out);
 }
@@ -965,6 +1024,10 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->minute);
 	buf_free(&sp->joined);
 	buf_free(&sp->text);
+	buf_free(&sp->tail);
+	buf_free(&sp->tail_body);
+	buf_free(&sp->tail_minute);
+	buf_free(&sp->tail_title);
 	free(sp);
 }
 

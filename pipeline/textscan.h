@@ -45,26 +45,23 @@ lower(int c)
 static inline int
 starts_word(const char *s, size_t n, const char *w)
 {
-	size_t k, wl = strlen(w);
+	size_t k;
 
-	if (n < wl)
-		return 0;
-	for (k = 0; k < wl; k++)
-		if (lower((unsigned char)s[k]) != lower((unsigned char)w[k]))
+	/* no strlen: the word ends where the comparison does */
+	for (k = 0; w[k]; k++)
+		if (k >= n || lower((unsigned char)s[k]) != lower((unsigned char)w[k]))
 			return 0;
-	return n == wl || !is_alpha((unsigned char)s[wl]);
+	return n == k || !is_alpha((unsigned char)s[k]);
 }
 
 /* s[0..n) starts with prefix p, any case. */
 static inline int
 starts_with(const char *s, size_t n, const char *p)
 {
-	size_t k, pl = strlen(p);
+	size_t k;
 
-	if (n < pl)
-		return 0;
-	for (k = 0; k < pl; k++)
-		if (lower((unsigned char)s[k]) != lower((unsigned char)p[k]))
+	for (k = 0; p[k]; k++)
+		if (k >= n || lower((unsigned char)s[k]) != lower((unsigned char)p[k]))
 			return 0;
 	return 1;
 }
