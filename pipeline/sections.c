@@ -40,7 +40,53 @@ struct para {
 	struct buf raw;		/* the text field as read, still escaped */
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
+
+	/*
+	 * Tests on the whole clean text, made at most once while the
+	 * paragraph is in the ring (each is asked again for every head the
+	 * lookahead passes over): -1 = not yet known.
+	 */
+	signed char caps, body, mh;
+	int mh_has_date;
+	size_t mh_bs, mh_be;
+	char mh_iso[DATE_ISO_LEN + 1];
 };
+
+static int
+p_caps(struct para *q)
+{
+	if (q->caps < 0)
+		q->caps = (signed char)caps_line(q->clean.data, q->clean.len);
+	return q->caps;
+}
+
+static int
+p_body(struct para *q)
+{
+	if (q->body < 0)
+		q->body = (signed char)body_line(q->clean.data, q->clean.len);
+	return q->body;
+}
+
+/* minutes_heading on q's clean text, its results remembered. */
+static int
+p_minutes_heading(struct para *q, size_t *bs, size_t *be, char *iso, int *has_date)
+{
+	if (q->mh < 0) {
+		q->mh_bs = q->mh_be = 0;
+		q->mh_has_date = 0;
+		q->mh_iso[0] = '\0';
+		q->mh = (signed char)minutes_heading(q->clean.data, q->clean.len, &q->mh_bs,
+		    &q->mh_be, q->mh_iso, &q->mh_has_date);
+	}
+	if (q->mh) {
+		*bs = q->mh_bs;
+		*be = q->mh_be;
+		*has_date = q->mh_has_date;
+		memcpy(iso, q->mh_iso, sizeof q->mh_iso);
+	}
+	return q->mh;
+}
 
 struct splitter {
 	struct para ring[RING];
@@ -94,6 +140,12 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)raw[i];
 
+		/* most bytes are none of the ones looked at below */
+		if (c != '\\' && c != '*' && c != '_' && c != '<' && c > ' ') {
+			d[o++] = (char)c;
+			space = 0;
+			continue;
+		}
 		if (c == '\\' && i + 1 < n) {
 			char e = raw[i + 1];
 
@@ -387,7 +439,7 @@ expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact
 		size_t n = q->clean.len;
 
 		if (times_line(c, n) || chair_line(c, n) || closing_line(c, n) ||
-		    report_of(c, n) || minutes_heading(c, n, &bs, &be, iso, &has_date) == 1)
+		    report_of(c, n) || p_minutes_heading(q, &bs, &be, iso, &has_date) == 1)
 			break;	/* the minutes end: what follows numbers its own */
 		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != want)
 			continue;
@@ -575,11 +627,11 @@ try_report_heading(struct splitter *sp)
 	    times_line(p->clean.data, p->clean.len))
 		return 0;
 	if (body_date_line(p->clean.data, p->clean.len) ||
-	    (sp->count > 1 && body_line(p->clean.data, p->clean.len) &&
+	    (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso))) {
 		/* "Cabinet – 14 October 2025": the title lines may be mixed case */
-		mixed = !caps_line(p->clean.data, p->clean.len);
-	} else if (!caps_line(p->clean.data, p->clean.len)) {
+		mixed = !p_caps(p);
+	} else if (!p_caps(p)) {
 		/* The heading run into the end of the paragraph before it. */
 		from = caps_tail(p->clean.data, p->clean.len);
 		if (from == 0)
@@ -613,7 +665,7 @@ try_report_heading(struct splitter *sp)
 			}
 			continue;
 		}
-		if (!(caps_line(c, n) || (mixed && (k == 0 || title_line(c, n)))) ||
+		if (!((k == 0 && from > 0 ? caps_line(c, n) : p_caps(q)) || (mixed && (k == 0 || title_line(c, n)))) ||
 		    (anchors && ++after_anchor > 3))
 			break;
 		/* An anchor run into a title line. */
@@ -873,7 +925,7 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 	if (body_date_line(p->clean.data, p->clean.len)) {
 		date_find(p->clean.data, p->clean.len, iso, ds, NULL);
 		k = 1;
-	} else if (sp->count > 1 && body_line(p->clean.data, p->clean.len) &&
+	} else if (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso)) {
 		k = 2;
 	} else {
@@ -932,11 +984,11 @@ process_head(struct splitter *sp, FILE *out)
 		pop(sp, 1);
 		return;
 	}
-	if (sp->count > 1 && body_line(c, n)) {
+	if (sp->count > 1 && p_body(p)) {
 		/* "PLANNING COMMITTEE" above "Minutes of the meeting held on DATE" */
 		struct para *q = at(sp, 1);
 
-		if (minutes_heading(q->clean.data, q->clean.len, &bs, &be, iso, &has_date) == 2 &&
+		if (p_minutes_heading(q, &bs, &be, iso, &has_date) == 2 &&
 		    minutes_follow(sp, 2)) {
 			enter(sp, SEC_MINUTES);
 			set_buf(&sp->body, c, n);
@@ -947,7 +999,7 @@ process_head(struct splitter *sp, FILE *out)
 			return;
 		}
 	}
-	if (((kind = minutes_heading(c, n, &bs, &be, iso, &has_date)) == 1 ||
+	if (((kind = p_minutes_heading(p, &bs, &be, iso, &has_date)) == 1 ||
 	    (kind == 2 && sp->section == SEC_OTHER)) && minutes_follow(sp, 1)) {
 		enter(sp, SEC_MINUTES);
 		set_buf(&sp->body, c + bs, be - bs);
@@ -1073,6 +1125,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	set_buf(&p->raw, f[2].p, f[2].len);
 	make_clean(&p->clean, f[2].p, f[2].len);
 	p->line = ln;
+	p->caps = p->body = p->mh = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
 	return SPLIT_OK;
