@@ -76,8 +76,14 @@ month_at(const char *s, size_t i, size_t n, size_t *end)
 	size_t len = word_len(s, i, n), k;
 	int m;
 
-	if (len < 3)
+	if (len < 3 || len > 9)
 		return 0;
+	switch (lower((unsigned char)s[i])) {	/* the first letter of some month */
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+		break;
+	default:
+		return 0;
+	}
 	for (m = 0; m < 12; m++) {
 		const char *name = month_names[m];
 		size_t nl = month_lens[m];

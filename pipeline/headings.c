@@ -830,9 +830,12 @@ report_purpose(const char *c, size_t n)
 int
 caps_line(const char *c, size_t n)
 {
-	int pc = caps_percent(c, n);
+	int pc;
 
-	return n > 0 && n <= 250 && (pc >= 80 || (pc < 0 && n <= 40));
+	if (n == 0 || n > 250)
+		return 0;	/* before counting letters: most paragraphs are long */
+	pc = caps_percent(c, n);
+	return pc >= 80 || (pc < 0 && n <= 40);
 }
 
 /*
