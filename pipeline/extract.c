@@ -111,7 +111,7 @@ main(int argc, char **argv)
 	const char *rules_dir = NULL;
 	char **kinds = NULL;
 	size_t nkinds = 0, i;
-	int header = 0, check = 0, warnings = 0, c, status = EXIT_OK;
+	int header = 0, check = 0, warnings = 0, c, r, status = EXIT_OK;
 	struct ruleset *rs;
 	struct rules_error err;
 	struct extract_opts opts = {0};
@@ -159,8 +159,13 @@ main(int argc, char **argv)
 	if (header)
 		rules_write_header(rs, stdout);
 	if (optind == argc) {
-		if (extract_stream(rs, stdin, "-", stdout, &opts, &err) != 0)
+		r = extract_stream(rs, stdin, "-", stdout, &opts, &err);
+		if (r == -2) {
+			warnmsg("%s: %s", err.where, err.msg);
+			status = EXIT_SOFT;
+		} else if (r != 0) {
 			die(EXIT_TROUBLE, "%s: %s", err.where, err.msg);
+		}
 	}
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		const char *name = argv[i];
@@ -170,10 +175,17 @@ main(int argc, char **argv)
 			status = EXIT_SOFT;
 			continue;
 		}
-		if (extract_stream(rs, f, name, stdout, &opts, &err) != 0)
-			die(EXIT_TROUBLE, "%s: %s", err.where, err.msg);
+		r = extract_stream(rs, f, name, stdout, &opts, &err);
 		if (f != stdin)
 			fclose(f);
+		/* A file that cannot be read (a folder, an I/O error) costs
+		 * only itself, as with cat; a malformed stream stops all. */
+		if (r == -2) {
+			warnmsg("%s: %s", err.where, err.msg);
+			status = EXIT_SOFT;
+		} else if (r != 0) {
+			die(EXIT_TROUBLE, "%s: %s", err.where, err.msg);
+		}
 	}
 	rules_free(rs);
 	/* Loud, never silent: a pattern that gave up may have lost records. */

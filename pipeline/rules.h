@@ -69,8 +69,9 @@ struct extract_opts {
 
 /*
  * Read the split stream from in (named name in messages), write records
- * to out.  Returns 0, or -1 with err set ("name:LINE" and the message)
- * for a malformed stream or a read error.
+ * to out.  Returns 0, -1 with err set ("name:LINE" and the message)
+ * for a malformed stream, or -2 with err set ("name", "read error: ...")
+ * for a read error.
  */
 int extract_stream(struct ruleset *rs, FILE *in, const char *name,
     FILE *out, struct extract_opts *opts, struct rules_error *err);

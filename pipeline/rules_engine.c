@@ -1358,6 +1358,39 @@ engine_free(struct engine *e)
 	pcre2_jit_stack_free(e->jit);
 }
 
+/* Column 4 of the split stream: one of the four sections of records.md. */
+static int
+known_section(const struct field *f)
+{
+	static const char *const names[] = {"minutes", "agenda", "report",
+	    "other"};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (f->len == strlen(names[i]) &&
+		    !memcmp(f->p, names[i], f->len))
+			return 1;
+	return 0;
+}
+
+/* Column 5 when set: YYYY-MM-DD, month 01-12, day 01-31 (the shape only:
+ * split writes dates it has already checked, this catches a wrong stream). */
+static int
+iso_date(const struct field *f)
+{
+	const char *p = f->p;
+	int i, m, d;
+
+	if (f->len != 10 || p[4] != '-' || p[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (p[i] < '0' || p[i] > '9'))
+			return 0;
+	m = (p[5] - '0') * 10 + (p[6] - '0');
+	d = (p[8] - '0') * 10 + (p[9] - '0');
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
 int
 extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
     struct extract_opts *opts, struct rules_error *err)
@@ -1396,6 +1429,22 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			rc = -1;
 			break;
 		}
+		if (!known_section(&f[2]) || (f[3].len && !iso_date(&f[3]))) {
+			/* A stray value would pass into every record of the
+			 * group unseen: the stream is as malformed as a wrong
+			 * column count. */
+			int sec = !known_section(&f[2]);
+			struct field *bad = sec ? &f[2] : &f[3];
+			snprintf(err->where, sizeof err->where, "%s:%lu", name,
+			    lr.lineno);
+			snprintf(err->msg, sizeof err->msg, "%s '%.*s' is not %s",
+			    sec ? "section" : "date",
+			    (int)(bad->len > 40 ? 40 : bad->len), bad->p,
+			    sec ? "minutes, agenda, report or other" :
+			    "an ISO date YYYY-MM-DD");
+			rc = -1;
+			break;
+		}
 		if (e.np > 0 && !same_group(&e, f)) {
 			e.next_line = f[0].len == e.src.len &&
 			    !memcmp(f[0].p, e.src.data, f[0].len) ? line : 0;
@@ -1419,7 +1468,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		snprintf(err->where, sizeof err->where, "%s", name);
 		snprintf(err->msg, sizeof err->msg, "read error: %s",
 		    strerror(errno));
-		rc = -1;
+		rc = -2;
 	}
 	if (rc == 0) {
 		e.next_line = 0;
