@@ -141,7 +141,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		unsigned char c = (unsigned char)raw[i];
 
 		/* most bytes are none of the ones looked at below */
-		if (c != '\\' && c != '*' && c != '_' && c != '<' && c > ' ') {
+		if (c > '<' ? c != '\\' && c != '_' : c > ' ' && c != '*' && c != '<') {
 			d[o++] = (char)c;
 			space = 0;
 			continue;

@@ -71,17 +71,19 @@ static inline size_t
 find(const char *s, size_t n, const char *needle, int icase)
 {
 	size_t nl = strlen(needle), i, k;
-	unsigned char f0, f1;
+	unsigned char f0, fold, t;
 
 	if (nl == 0 || nl > n)
 		return n;
 	f0 = (unsigned char)needle[0];
-	f1 = icase ? (unsigned char)(is_upper(f0) ? f0 + 32 : is_lower(f0) ? f0 - 32 : f0) : f0;
+	/* a letter in either case is one compare: c | 0x20 is its lower case */
+	fold = icase && is_alpha(f0) ? 0x20 : 0;
+	t = (unsigned char)(f0 | fold);
 	for (i = 0; i + nl <= n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		/* the first byte decides most places cheaply */
-		if (c != f0 && c != f1)
+		if ((unsigned char)(c | fold) != t)
 			continue;
 		for (k = 1; k < nl; k++) {
 			int a = (unsigned char)s[i + k], b = (unsigned char)needle[k];
