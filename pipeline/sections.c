@@ -46,7 +46,7 @@ struct para {
 	 * paragraph is in the ring (each is asked again for every head the
 	 * lookahead passes over): -1 = not yet known.
 	 */
-	signed char caps, body, mh;
+	signed char caps, body, mh, bdl, chair;
 	int mh_has_date;
 	size_t mh_bs, mh_be;
 	char mh_iso[DATE_ISO_LEN + 1];
@@ -58,6 +58,22 @@ p_caps(struct para *q)
 	if (q->caps < 0)
 		q->caps = (signed char)caps_line(q->clean.data, q->clean.len);
 	return q->caps;
+}
+
+static int
+p_body_date(struct para *q)
+{
+	if (q->bdl < 0)
+		q->bdl = (signed char)body_date_line(q->clean.data, q->clean.len);
+	return q->bdl;
+}
+
+static int
+p_chair(struct para *q)
+{
+	if (q->chair < 0)
+		q->chair = (signed char)chair_line(q->clean.data, q->clean.len);
+	return q->chair;
 }
 
 static int
@@ -438,7 +454,7 @@ expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact
 		const char *c = q->clean.data;
 		size_t n = q->clean.len;
 
-		if (times_line(c, n) || chair_line(c, n) || closing_line(c, n) ||
+		if (times_line(c, n) || p_chair(q) || closing_line(c, n) ||
 		    report_of(c, n) || p_minutes_heading(q, &bs, &be, iso, &has_date) == 1)
 			break;	/* the minutes end: what follows numbers its own */
 		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != want)
@@ -623,10 +639,10 @@ try_report_heading(struct splitter *sp)
 	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
 	size_t anchor_colon = 0;
 
-	if (report_of(p->clean.data, p->clean.len) || chair_line(p->clean.data, p->clean.len) ||
+	if (report_of(p->clean.data, p->clean.len) || p_chair(p) ||
 	    times_line(p->clean.data, p->clean.len))
 		return 0;
-	if (body_date_line(p->clean.data, p->clean.len) ||
+	if (p_body_date(p) ||
 	    (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso))) {
 		/* "Cabinet – 14 October 2025": the title lines may be mixed case */
@@ -907,7 +923,7 @@ signature_date(struct splitter *sp, const char *c, size_t n)
 	if (sp->count < 2 || n > 40 || !date_parse(c, n, iso))
 		return 0;
 	q = at(sp, 1);
-	return chair_line(q->clean.data, q->clean.len) || times_line(q->clean.data, q->clean.len);
+	return p_chair(q) || times_line(q->clean.data, q->clean.len);
 }
 
 /*
@@ -922,7 +938,7 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 	struct para *p = at(sp, 0), *q;
 	size_t k;
 
-	if (body_date_line(p->clean.data, p->clean.len)) {
+	if (p_body_date(p)) {
 		date_find(p->clean.data, p->clean.len, iso, ds, NULL);
 		k = 1;
 	} else if (sp->count > 1 && p_body(p) &&
@@ -962,7 +978,7 @@ process_head(struct splitter *sp, FILE *out)
 		return;
 	}
 	if (sp->section == SEC_MINUTES && sp->have_item &&
-	    (times_line(c, n) || chair_line(c, n) || closing_line(c, n) ||
+	    (times_line(c, n) || p_chair(p) || closing_line(c, n) ||
 	    signature_date(sp, c, n))) {
 		enter(sp, SEC_OTHER);
 		emit(sp, out, p);
@@ -1125,7 +1141,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	set_buf(&p->raw, f[2].p, f[2].len);
 	make_clean(&p->clean, f[2].p, f[2].len);
 	p->line = ln;
-	p->caps = p->body = p->mh = -1;
+	p->caps = p->body = p->mh = p->bdl = p->chair = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
 	return SPLIT_OK;
