@@ -66,35 +66,58 @@ starts_with(const char *s, size_t n, const char *p)
 	return 1;
 }
 
-/* Offset of needle in s[0..n) (case-insensitive when icase), or n. */
+/* Offset in s[0..last] of the first byte ch from from on, or n (> last). */
+static inline size_t
+find_byte(const char *s, size_t from, size_t last, size_t n, unsigned char ch)
+{
+	const char *q;
+
+	if (from > last)
+		return n;
+	q = memchr(s + from, ch, last + 1 - from);
+	return q ? (size_t)(q - s) : n;
+}
+
+/*
+ * Offset of needle in s[0..n) (case-insensitive when icase), or n.
+ * Places where the first byte matches are found by memchr (a letter
+ * under icase: each case by its own memchr), which is many times faster
+ * than a loop over the bytes on the long paragraphs most searches fail on.
+ */
 static inline size_t
 find(const char *s, size_t n, const char *needle, int icase)
 {
-	size_t nl = strlen(needle), i, k;
-	unsigned char f0, fold, t;
+	size_t nl = strlen(needle), i, k, last, ia, ib;
+	unsigned char f0, a, b;
 
 	if (nl == 0 || nl > n)
 		return n;
+	last = n - nl;
 	f0 = (unsigned char)needle[0];
-	/* a letter in either case is one compare: c | 0x20 is its lower case */
-	fold = icase && is_alpha(f0) ? 0x20 : 0;
-	t = (unsigned char)(f0 | fold);
-	for (i = 0; i + nl <= n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* the first byte decides most places cheaply */
-		if ((unsigned char)(c | fold) != t)
-			continue;
+	a = b = f0;
+	if (icase && is_alpha(f0)) {
+		a = (unsigned char)(f0 | 0x20);
+		b = (unsigned char)(f0 & ~0x20);
+	}
+	ia = find_byte(s, 0, last, n, a);
+	ib = a == b ? n : find_byte(s, 0, last, n, b);
+	for (;;) {
+		i = ia < ib ? ia : ib;
+		if (i > last)
+			return n;
 		for (k = 1; k < nl; k++) {
-			int a = (unsigned char)s[i + k], b = (unsigned char)needle[k];
+			int x = (unsigned char)s[i + k], y = (unsigned char)needle[k];
 
-			if (icase ? lower(a) != lower(b) : a != b)
+			if (icase ? lower(x) != lower(y) : x != y)
 				break;
 		}
 		if (k == nl)
 			return i;
+		if (i == ia)
+			ia = find_byte(s, i + 1, last, n, a);
+		else
+			ib = find_byte(s, i + 1, last, n, b);
 	}
-	return n;
 }
 
 /* Share of upper-case among ASCII letters, in percent; -1 if < 2 letters. */
