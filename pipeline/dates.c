@@ -354,7 +354,7 @@ date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
 int
 date_parse(const char *s, size_t n, char *iso)
 {
-	size_t st, e;
+	size_t e, wl;
 
 	while (n > 0 && (is_space((unsigned char)s[n - 1]) || s[n - 1] == '.' ||
 	    s[n - 1] == ','))
@@ -363,7 +363,24 @@ date_parse(const char *s, size_t n, char *iso)
 		s++;
 		n--;
 	}
-	if (!date_find(s, n, iso, &st, &e))
+	/*
+	 * What date_find would try at offset 0, and only there: a date
+	 * found further on starts after 0 and is no answer, so the search
+	 * through a long paragraph was wasted.
+	 */
+	if (n == 0)
 		return 0;
-	return st == 0 && e == n;
+	if (is_alpha((unsigned char)s[0]) && (wl = weekday_at(s, 0, n)) > 0) {
+		size_t j = wl;
+
+		if (j < n && s[j] == '.')
+			j++;
+		if (j < n && s[j] == ',')
+			j++;
+		j = skip_spaces(s, j, n);
+		return j < n && date_at(s, j, n, iso, &e) && e == n;
+	}
+	if (!is_digit((unsigned char)s[0]) && !is_alpha((unsigned char)s[0]))
+		return 0;
+	return date_at(s, 0, n, iso, &e) && e == n;
 }
