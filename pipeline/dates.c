@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "textscan.h"
+
 static const char *const month_names[12] = {
 	"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december",
@@ -15,24 +17,6 @@ static const char *const day_names[7] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday",
 };
-
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 static int
 is_space(int c)
@@ -54,17 +38,6 @@ date_valid(int y, int m, int d)
 	return 1;
 }
 
-/* Length of the alphabetic word at s[i..n). */
-static size_t
-word_len(const char *s, size_t i, size_t n)
-{
-	size_t j = i;
-
-	while (j < n && is_alpha((unsigned char)s[j]))
-		j++;
-	return j - i;
-}
-
 /*
  * Month name (full, or an abbreviation of three letters, or "sept") at
  * s[i..n), followed by a non-letter; an abbreviation may carry a dot.
@@ -73,7 +46,7 @@ word_len(const char *s, size_t i, size_t n)
 static int
 month_at(const char *s, size_t i, size_t n, size_t *end)
 {
-	size_t len = word_len(s, i, n), k;
+	size_t len = span_alpha(s, i, n), k;
 	int m;
 
 	if (len < 3 || len > 9)
@@ -112,7 +85,7 @@ month_at(const char *s, size_t i, size_t n, size_t *end)
 static size_t
 weekday_at(const char *s, size_t i, size_t n)
 {
-	size_t len = word_len(s, i, n), k;
+	size_t len = span_alpha(s, i, n), k;
 	int d;
 
 	if (len < 3)
@@ -159,7 +132,7 @@ skip_spaces(const char *s, size_t i, size_t n)
 static size_t
 skip_ordinal(const char *s, size_t i, size_t n)
 {
-	if (i + 1 < n && word_len(s, i, n) == 2) {
+	if (i + 1 < n && span_alpha(s, i, n) == 2) {
 		int a = lower((unsigned char)s[i]), b = lower((unsigned char)s[i + 1]);
 
 		if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
@@ -194,6 +167,28 @@ put_iso(char *iso, int y, int m, int d)
 	iso[8] = (char)('0' + d / 10);
 	iso[9] = (char)('0' + d % 10);
 	iso[10] = '\0';
+}
+
+/*
+ * The common end of a written date, once day and month are read: an
+ * optional comma, spaces, a four-digit year.  Returns 1 and fills iso and
+ * *end when the whole date is valid.
+ */
+static int
+finish_date(const char *s, size_t j, size_t n, int m, int d, char *iso,
+    size_t *end)
+{
+	int y;
+
+	if (j < n && s[j] == ',')
+		j++;
+	j = skip_spaces(s, j, n);
+	y = four_digit_year(s, &j, n);
+	if (y < 0 || !date_valid(y, m, d))
+		return 0;
+	put_iso(iso, y, m, d);
+	*end = j;
+	return 1;
 }
 
 /*
@@ -268,15 +263,7 @@ date_at(const char *s, size_t i, size_t n, char *iso, size_t *end)
 			return 0;
 		if (j < n && s[j] == '-')
 			j++;
-		if (j < n && s[j] == ',')
-			j++;
-		j = skip_spaces(s, j, n);
-		y = four_digit_year(s, &j, n);
-		if (y < 0 || !date_valid(y, m, d))
-			return 0;
-		put_iso(iso, y, m, d);
-		*end = j;
-		return 1;
+		return finish_date(s, j, n, m, d, iso, end);
 	}
 	/* July 16, 2015; June 12th 2019 */
 	m = month_at(s, j, n, &j);
@@ -287,15 +274,7 @@ date_at(const char *s, size_t i, size_t n, char *iso, size_t *end)
 	if (d < 1)
 		return 0;
 	j = skip_ordinal(s, j, n);
-	if (j < n && s[j] == ',')
-		j++;
-	j = skip_spaces(s, j, n);
-	y = four_digit_year(s, &j, n);
-	if (y < 0 || !date_valid(y, m, d))
-		return 0;
-	put_iso(iso, y, m, d);
-	*end = j;
-	return 1;
+	return finish_date(s, j, n, m, d, iso, end);
 }
 
 int

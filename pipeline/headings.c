@@ -333,16 +333,6 @@ closing_line(const char *c, size_t n)
 	return 0;
 }
 
-static size_t
-digits(const char *s, size_t i, size_t n)
-{
-	size_t j = i;
-
-	while (j < n && is_digit((unsigned char)s[j]))
-		j++;
-	return j - i;
-}
-
 static long
 number_value(const char *s, size_t len)
 {
@@ -379,17 +369,17 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 	if (n == 0)
 		return 0;
 	if (is_digit((unsigned char)c[0])) {
-		d = digits(c, 0, n);
+		d = span_digits(c, 0, n);
 		if (d > 4)
 			return 0;
 		i = d;
 		ni->ns = 0;
-		if (i + 1 < n && c[i] == '/' && (d2 = digits(c, i + 1, n)) > 0 && d2 <= 4) {
+		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4) {
 			size_t second = i + 1;
 
 			i += 1 + d2;
-			if (i + 1 < n && c[i] == '/' && digits(c, i + 1, n) > 0)
-				i += 1 + digits(c, i + 1, n);
+			if (i + 1 < n && c[i] == '/' && span_digits(c, i + 1, n) > 0)
+				i += 1 + span_digits(c, i + 1, n);
 			if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
 				return 0;
 			ni->ne = i;
@@ -421,7 +411,7 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 		return 1;
 	}
 	if (c[0] == '(') {
-		d = digits(c, 1, n);
+		d = span_digits(c, 1, n);
 		if (d == 0 || d > 4 || 1 + d >= n || c[1 + d] != ')')
 			return 0;
 		if (2 + d < n && c[2 + d] != ' ')
@@ -457,12 +447,12 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			i++;
 		if (i < n && c[i] == '.' && i > ni->ns)
 			i++;
-		d = digits(c, i, n);
+		d = span_digits(c, i, n);
 		if (d == 0 || d > 4)
 			return 0;
 		ni->value = number_value(c + i, d);
 		i += d;
-		if (i + 1 < n && c[i] == '/' && (d2 = digits(c, i + 1, n)) > 0) {
+		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0) {
 			if (d == 4 && ni->value >= 1900)
 				ni->value = number_value(c + i + 1, d2);
 			i += 1 + d2;
@@ -489,7 +479,7 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			dot = c[i] == '.';
 			i++;
 		}
-		d = digits(c, i, n);
+		d = span_digits(c, i, n);
 		/* a year group only before a slash: "CAB/2024/07" */
 		if (d == 0 || d > 4 || (d == 4 && (i + d >= n || c[i + d] != '/')))
 			return 0;
@@ -497,7 +487,7 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			return 0;	/* Q1, A6 road, M1, B-roads, S106 */
 		ni->value = number_value(c + i, d);
 		i += d;
-		if (i + 1 < n && c[i] == '/' && (d2 = digits(c, i + 1, n)) > 0 && d2 <= 4)
+		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4)
 			i += 1 + d2;
 		if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
 			return 0;
@@ -523,7 +513,7 @@ minute_number(const char *c, size_t n, struct minute_no *ni)
 		return 0;
 	/* The numeric groups of the number as printed. */
 	for (i = ni->ns; i < ni->ne && ni->ngroups < 3; ) {
-		size_t d = digits(c, i, ni->ne);
+		size_t d = span_digits(c, i, ni->ne);
 
 		if (d == 0) {
 			i++;

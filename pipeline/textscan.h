@@ -41,6 +41,27 @@ lower(int c)
 	return is_upper(c) ? c + 32 : c;
 }
 
+/* Lengths of the runs of ASCII letters / digits at s[i..n). */
+static inline size_t
+span_alpha(const char *s, size_t i, size_t n)
+{
+	size_t j = i;
+
+	while (j < n && is_alpha((unsigned char)s[j]))
+		j++;
+	return j - i;
+}
+
+static inline size_t
+span_digits(const char *s, size_t i, size_t n)
+{
+	size_t j = i;
+
+	while (j < n && is_digit((unsigned char)s[j]))
+		j++;
+	return j - i;
+}
+
 /* s[0..n) starts with the ASCII word w, any case, followed by a non-letter. */
 static inline int
 starts_word(const char *s, size_t n, const char *w)
