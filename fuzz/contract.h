@@ -107,9 +107,9 @@ static inline size_t
 contract_kind_columns(const char *p, size_t n)
 {
 	static const struct { const char *kind; size_t cols; } kinds[] = {
-		{ "item", 9 }, { "resolution", 10 }, { "question", 14 },
-		{ "declaration", 12 }, { "figure", 13 }, { "vote", 17 },
-		{ "attendance", 11 },
+		{ "item", 10 }, { "resolution", 11 }, { "question", 15 },
+		{ "declaration", 13 }, { "figure", 14 }, { "vote", 18 },
+		{ "attendance", 12 },
 	};
 	size_t i;
 
@@ -120,9 +120,9 @@ contract_kind_columns(const char *p, size_t n)
 }
 
 enum contract_stream {
-	CONTRACT_NORMALISE,	/* source line text */
-	CONTRACT_SPLIT,		/* source line section date body minute title text */
-	CONTRACT_RECORDS	/* kind source line section date body minute title ... */
+	CONTRACT_NORMALISE,	/* source line page text */
+	CONTRACT_SPLIT,		/* source line page section date body minute title text */
+	CONTRACT_RECORDS	/* kind source line page section date body minute title ... */
 };
 
 /*
@@ -241,8 +241,8 @@ contract_check(enum contract_stream k, const char *out, size_t len, int flags)
 			fs = q + 1;
 		}
 		switch (k) {
-		case CONTRACT_NORMALISE: want = 3; break;
-		case CONTRACT_SPLIT:     want = 8; break;
+		case CONTRACT_NORMALISE: want = 4; break;
+		case CONTRACT_SPLIT:     want = 9; break;
 		case CONTRACT_RECORDS:
 			want = contract_kind_columns(f[0], flen[0]);
 			if (want == 0) {
@@ -260,8 +260,8 @@ contract_check(enum contract_stream k, const char *out, size_t len, int flags)
 			}
 			break;
 		}
-		if (k == CONTRACT_RECORDS && nf < 8)
-			contract_fail("fewer than the 8 common columns", p,
+		if (k == CONTRACT_RECORDS && nf < 9)
+			contract_fail("fewer than the 9 common columns", p,
 			    (size_t)(lf - p), lineno);
 		if (nf != want) {
 			char msg[80];
@@ -273,10 +273,13 @@ contract_check(enum contract_stream k, const char *out, size_t len, int flags)
 			if (!contract_is_number(f[base + 1], flen[base + 1]))
 				contract_fail("line column is not a positive number",
 				    p, (size_t)(lf - p), lineno);
+			if (flen[base + 2] && !contract_is_number(f[base + 2], flen[base + 2]))
+				contract_fail("page column is neither empty nor a positive number",
+				    p, (size_t)(lf - p), lineno);
 			if (k != CONTRACT_NORMALISE && (flags & CONTRACT_LOCATORS)) {
-				if (!contract_is_section(f[base + 2], flen[base + 2]))
+				if (!contract_is_section(f[base + 3], flen[base + 3]))
 					contract_fail("unknown section", p, (size_t)(lf - p), lineno);
-				if (!contract_is_date(f[base + 3], flen[base + 3]))
+				if (!contract_is_date(f[base + 4], flen[base + 4]))
 					contract_fail("date is not YYYY-MM-DD", p,
 					    (size_t)(lf - p), lineno);
 			}

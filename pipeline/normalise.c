@@ -2,7 +2,7 @@
  * minutes-normalise — bytes in, clean paragraphs out.
  *
  * Reads each named file in turn (or stdin, named "-" or --source NAME)
- * and writes one "source TAB line TAB text" line per paragraph; the work
+ * and writes one "source TAB line TAB page TAB text" line per paragraph; the work
  * is done by normalise_stream (paragraphs.h).  A file that cannot be
  * read, or is binary, is reported and skipped; the others are still
  * processed and the exit status is then 1, as cat does.
@@ -23,8 +23,10 @@ usage(FILE *f)
 {
 	fputs("usage: minutes-normalise [-v] [-s NAME] [-f ENC] [-m BYTES] [--markdown | --no-markdown] [FILE...]\n"
 	      "Turn text extracted from council minutes and agenda packs into paragraphs:\n"
-	      "one line per paragraph, \"source TAB line TAB text\", line being the\n"
-	      "original line the paragraph starts on.  With no FILE, or FILE -, read stdin.\n"
+	      "one line per paragraph, \"source TAB line TAB page TAB text\", line being\n"
+	      "the original line the paragraph starts on, page its page (1 + the form\n"
+	      "feeds before it; empty when the input has none).  With no FILE, or\n"
+	      "FILE -, read stdin.\n"
 	      "\n"
 	      "  -s, --source NAME       name to print for stdin (default \"-\")\n"
 	      "  -f, --from ENC          read the input as encoding ENC (iconv name);\n"

@@ -728,6 +728,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 struct tline {
 	struct buf text;        /* tidied, trimmed */
 	unsigned long lineno;
+	unsigned long page;     /* 1 + form feeds before the line */
 	size_t indent, width;
 	unsigned flags;         /* TIDY_* */
 	int page_break, blank, cut, eof;
@@ -740,7 +741,7 @@ struct tline {
 enum { COLS_MAX = 64 };    /* lines of a two-column block held back */
 
 struct colline {
-	unsigned long lineno;
+	unsigned long lineno, page;
 	size_t off, left, right, indent, col2;  /* into colbuf */
 };
 
@@ -760,9 +761,11 @@ struct normaliser {
 	struct normalise_stats st;
 	size_t dropi, pgdropi;
 
+	unsigned long page;     /* page of the line being read: 1 + form feeds */
+
 	/* the paragraph being built */
 	struct buf para;
-	unsigned long para_line;
+	unsigned long para_line, para_page;
 	int have;
 	size_t last_width, last_indent, last_wrap;
 	unsigned last_flags;
@@ -793,9 +796,17 @@ emit(struct normaliser *nm)
 {
 	if (!nm->have)
 		return 0;
-	char num[24], *p = num + sizeof num;
-	unsigned long v = nm->para_line;
+	/* "line TAB page TAB", the page empty when the input has no form
+	 * feed (records.md 0.2). */
+	char num[48], *p = num + sizeof num;
+	unsigned long v = nm->para_page;
 	*--p = '\t';
+	if (nm->sv.ff_seen)
+		do
+			*--p = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+	*--p = '\t';
+	v = nm->para_line;
 	do
 		*--p = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
@@ -1300,6 +1311,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 			return r;
 		nm->have = 1;
 		nm->para_line = b->lineno;
+		nm->para_page = b->page;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	} else {
 		if (j == JOIN_DEHYPHEN)
@@ -1469,6 +1481,9 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	t->eof = 0;
 	t->lineno = l.lineno;
 	t->page_break = l.page_break;
+	if (l.page_break)
+		nm->page++;
+	t->page = nm->page;
 	t->cut = l.cut;
 	if (l.lineno > nm->st.lines)
 		nm->st.lines = l.lineno;
@@ -1603,6 +1618,7 @@ hold_col(struct normaliser *nm, const struct tline *t)
 	struct colline *c = &nm->cols[nm->ncol++];
 
 	c->lineno = t->lineno;
+	c->page = t->page;
 	c->off = nm->colbuf.len;
 	c->left = t->split - 2;
 	c->right = t->text.len - t->split;
@@ -1628,6 +1644,7 @@ flush_cols(struct normaliser *nm)
 			t.text.data = nm->colbuf.data + c->off + (side ? c->left + 2 : 0);
 			t.text.len = side ? c->right : c->left;
 			t.lineno = side ? nm->cols[nm->ncol - 1].lineno : c->lineno;
+			t.page = side ? nm->cols[nm->ncol - 1].page : c->page;
 			t.indent = side ? c->col2 : c->indent;
 			t.width = t.indent + utf8_width(t.text.data, t.text.len);
 			nm->force_break = 1;
@@ -1771,6 +1788,7 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	int r;
 
 	memset(&nm, 0, sizeof nm);
+	nm.page = 1;
 	nm.opts = opts;
 	nm.source = source;
 	nm.out = out;

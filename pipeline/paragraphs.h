@@ -7,10 +7,11 @@
  * left blank"), tidies markup (markup.h), joins wrapped lines into
  * paragraphs, and writes one stream line per paragraph:
  *
- *     source TAB line TAB text LF
+ *     source TAB line TAB page TAB text LF
  *
- * where line is the original line the paragraph starts on and text is
- * escaped as records.md says.
+ * where line is the original line the paragraph starts on, page the page
+ * it starts on (1 + the form feeds before it; empty when the document has
+ * no form feed: records.md 0.2) and text is escaped as records.md says.
  *
  * Joining is judged on each pair of neighbouring lines: a line is joined
  * to the next when it reaches close to the document's wrap width (which

@@ -917,7 +917,7 @@ rules_write_header(const struct ruleset *rs, FILE *out)
 		const struct kind *k = &rs->kinds[i];
 		if (!k->keep)
 			continue;
-		fputs("kind\tsource\tline\tsection\tdate\tbody\tminute\ttitle", out);
+		fputs("kind\tsource\tline\tpage\tsection\tdate\tbody\tminute\ttitle", out);
 		for (size_t c = 0; c < k->ncols; c++) {
 			putc('\t', out);
 			fputs(k->cols[c], out);

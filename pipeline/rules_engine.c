@@ -31,6 +31,7 @@
 struct para {
 	size_t off, len;	/* in text */
 	unsigned long line;
+	unsigned long page;	/* 0: the stream gives none */
 	size_t lstr, llen;	/* the line as printed, in lines */
 };
 
@@ -470,6 +471,11 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 	buf_putc(&e->recbuf, '\t');
 	snprintf(num, sizeof num, "%lu", line);
 	buf_puts(&e->recbuf, num);
+	buf_putc(&e->recbuf, '\t');
+	if (e->paras[para].page) {
+		snprintf(num, sizeof num, "%lu", e->paras[para].page);
+		buf_puts(&e->recbuf, num);
+	}
 	buf_putc(&e->recbuf, '\t');
 	put_field(&e->recbuf, e->rest.data, e->rest.len, 0);
 	for (c = 0; c < k->ncols; c++) {
@@ -1245,7 +1251,8 @@ append_utf8(struct buf *b, const char *s, size_t n)
 }
 
 static void
-add_para(struct engine *e, struct field *f, unsigned long line)
+add_para(struct engine *e, struct field *f, unsigned long line,
+    unsigned long page)
 {
 	struct para *p;
 	size_t i, len;
@@ -1260,6 +1267,7 @@ add_para(struct engine *e, struct field *f, unsigned long line)
 	}
 	p = &e->paras[e->np++];
 	p->line = line;
+	p->page = page;
 	p->lstr = e->lines.len;
 	p->llen = f[1].len;
 	buf_append(&e->lines, f[1].p, f[1].len);
@@ -1397,7 +1405,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 {
 	struct engine e;
 	struct line_reader lr;
-	struct field f[9];
+	struct field f[10];
 	size_t n, max_item = opts->max_item ? opts->max_item : DEFAULT_MAX_ITEM;
 	int rc = 0, r;
 
@@ -1407,14 +1415,33 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		char *end;
 		unsigned long line;
 
-		n = tsv_split(lr.line, lr.len, f, 9);
-		if (n != 8) {
+		unsigned long page = 0;
+
+		n = tsv_split(lr.line, lr.len, f, 10);
+		if (n != 9 && n != 8) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
 			    lr.lineno);
 			snprintf(err->msg, sizeof err->msg,
-			    "expected 8 fields, found %zu", n);
+			    "expected 9 fields, found %zu", n);
 			rc = -1;
 			break;
+		}
+		if (n == 9) {
+			/* records.md 0.2: the page, then the 0.1 layout. */
+			errno = 0;
+			page = f[2].len ? strtoul(f[2].p, &end, 10) : 0;
+			if (f[2].len && (end != f[2].p + f[2].len || errno ||
+			    f[2].p[0] < '1' || f[2].p[0] > '9' ||
+			    page > 999999999999ul)) {
+				snprintf(err->where, sizeof err->where, "%s:%lu",
+				    name, lr.lineno);
+				snprintf(err->msg, sizeof err->msg,
+				    "page '%.*s' is not empty or a positive number",
+				    (int)(f[2].len > 40 ? 40 : f[2].len), f[2].p);
+				rc = -1;
+				break;
+			}
+			memmove(f + 2, f + 3, 6 * sizeof *f);
 		}
 		errno = 0;
 		line = f[1].len ? strtoul(f[1].p, &end, 10) : 0;
@@ -1462,7 +1489,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		} else if (e.np == 0) {
 			start_group(&e, f);
 		}
-		add_para(&e, f, line);
+		add_para(&e, f, line, page);
 	}
 	if (r < 0 && rc == 0) {
 		snprintf(err->where, sizeof err->where, "%s", name);

@@ -40,6 +40,8 @@ struct para {
 	struct buf raw;		/* the text field as read, still escaped */
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
+	char page[16];		/* the page field as read: digits, or empty */
+	size_t pagelen;
 
 	/*
 	 * Tests on the whole clean text, made at most once while the
@@ -309,14 +311,18 @@ update_tail(struct splitter *sp)
 }
 
 static void
-emit_text(struct splitter *sp, FILE *out, unsigned long line,
+emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
     const char *text, size_t len)
 {
-	char num[24];
+	char num[48];
 	size_t k = sizeof num;
+	unsigned long line = at_p->line;
 
 	update_tail(sp);
-	/* the line number by hand: fprintf's format parsing cost more */
+	/* "TAB line TAB page TAB" by hand: fprintf's format parsing cost more */
+	num[--k] = '\t';
+	k -= at_p->pagelen;
+	memcpy(num + k, at_p->page, at_p->pagelen);
 	num[--k] = '\t';
 	do {
 		num[--k] = (char)('0' + line % 10);
@@ -333,7 +339,7 @@ emit_text(struct splitter *sp, FILE *out, unsigned long line,
 static void
 emit(struct splitter *sp, FILE *out, struct para *p)
 {
-	emit_text(sp, out, p->line, p->raw.data, p->raw.len);
+	emit_text(sp, out, p, p->raw.data, p->raw.len);
 }
 
 static void
@@ -644,9 +650,9 @@ try_item(struct splitter *sp, FILE *out)
 		}
 		buf_append(&sp->text, q->raw.data, len);
 	}
-	emit_text(sp, out, p->line, sp->text.data, sp->text.len);
+	emit_text(sp, out, p, sp->text.data, sp->text.len);
 	if (cut)
-		emit_text(sp, out, tp->line, tp->raw.data + rawcut, tp->raw.len - rawcut);
+		emit_text(sp, out, tp, tp->raw.data + rawcut, tp->raw.len - rawcut);
 	pop(sp, used);
 	return 1;
 }
@@ -1140,12 +1146,13 @@ splitter_finish(struct splitter *sp, FILE *out)
 int
 splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *detail)
 {
-	struct field f[3];
-	size_t nf = tsv_split(line, len, f, 3), k;
+	struct field f[4], pg = {NULL, 0}, *tx;
+	size_t nf = tsv_split(line, len, f, 4), k;
 	unsigned long ln = 0;
 	struct para *p;
 
-	if (nf != 3) {
+	/* "source line page text" (0.2), or "source line text" (0.1). */
+	if (nf != 4 && nf != 3) {
 		if (detail)
 			*detail = nf;
 		return SPLIT_EFIELDS;
@@ -1159,6 +1166,15 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	if (ln == 0)
 		return SPLIT_ELINENO;
+	if (nf == 4) {
+		pg = f[2];
+		if (pg.len > 12 || (pg.len && pg.p[0] == '0'))
+			return SPLIT_EPAGE;
+		for (k = 0; k < pg.len; k++)
+			if (!is_digit((unsigned char)pg.p[k]))
+				return SPLIT_EPAGE;
+	}
+	tx = &f[nf - 1];
 	if (!sp->have_source || sp->source.len != f[0].len ||
 	    memcmp(sp->source.data, f[0].p, f[0].len) != 0) {
 		splitter_finish(sp, out);
@@ -1167,9 +1183,11 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	p = at(sp, sp->count);
 	sp->count++;
-	set_buf(&p->raw, f[2].p, f[2].len);
-	make_clean(&p->clean, f[2].p, f[2].len);
+	set_buf(&p->raw, tx->p, tx->len);
+	make_clean(&p->clean, tx->p, tx->len);
 	p->line = ln;
+	memcpy(p->page, pg.p ? pg.p : "", pg.len);
+	p->pagelen = pg.len;
 	p->caps = p->body = p->mh = p->bdl = p->chair = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);

@@ -2,9 +2,12 @@
  * sections — the core of minutes-split: finds the parts of an agenda
  * pack in a normalise stream and, inside minutes, the minute items.
  *
- * In:  "source TAB line TAB text" lines (one paragraph each, text escaped).
- * Out: "source TAB line TAB section TAB date TAB body TAB minute TAB title
- *      TAB text" lines (design.md part 2; columns 2-8 of records.md).
+ * In:  "source TAB line TAB page TAB text" lines (one paragraph each, text
+ *      escaped; page may be empty), or "source TAB line TAB text" (the
+ *      stream of records.md 0.1, read as having no pages).
+ * Out: "source TAB line TAB page TAB section TAB date TAB body TAB minute
+ *      TAB title TAB text" lines (design.md part 2; columns 2-9 of
+ *      records.md 0.2).
  *
  * Sections: "agenda" (front page, membership, agenda list), "minutes"
  * (from a "Minutes of a meeting of X held … DATE" heading to the signature
@@ -31,8 +34,9 @@
 
 enum split_status {
 	SPLIT_OK = 0,
-	SPLIT_EFIELDS,	/* a line without exactly 3 fields; detail = count */
+	SPLIT_EFIELDS,	/* a line without 4 (or 3) fields; detail = count */
 	SPLIT_ELINENO,	/* the line field is not a positive integer */
+	SPLIT_EPAGE,	/* the page field is neither empty nor a positive integer */
 	SPLIT_EREAD,	/* reading the input failed (errno set) */
 	SPLIT_EWRITE	/* writing the output failed */
 };

@@ -1,9 +1,10 @@
 /*
  * minutes-split — paragraphs in, located paragraphs out (design.md part 2).
  *
- * Reads the normalise stream "source TAB line TAB text" from the named
- * files or stdin and writes "source TAB line TAB section TAB date TAB body
- * TAB minute TAB title TAB text".  The work is done by sections.c; this
+ * Reads the normalise stream "source TAB line TAB page TAB text" (or the
+ * 0.1 stream without page) from the named files or stdin and writes
+ * "source TAB line TAB page TAB section TAB date TAB body TAB minute TAB
+ * title TAB text".  The work is done by sections.c; this
  * file parses options, opens inputs and turns returned codes into
  * messages and exit statuses (0 ok, 1 an input unreadable, 2 trouble).
  */
@@ -22,9 +23,10 @@ usage(FILE *f)
 	fputs("usage: minutes-split [FILE...]\n"
 	    "       minutes-split --help | --version\n"
 	    "Find agenda, minutes, report and other sections, meetings and minute\n"
-	    "items in a minutes-normalise stream (source TAB line TAB text) read\n"
-	    "from the FILEs or standard input (\"-\"), and write\n"
-	    "source TAB line TAB section TAB date TAB body TAB minute TAB title TAB text.\n"
+	    "items in a minutes-normalise stream (source TAB line TAB page TAB text;\n"
+	    "also read without page) from the FILEs or standard input (\"-\"), and\n"
+	    "write source TAB line TAB page TAB section TAB date TAB body TAB minute\n"
+	    "TAB title TAB text.\n"
 	    "Exit status: 0 ok, 1 some FILE unreadable, 2 bad usage or a line that\n"
 	    "is not a normalise stream line.\n", f);
 }
@@ -56,13 +58,18 @@ run(struct splitter *sp, const char *name)
 	case SPLIT_EFIELDS:
 		fflush(stdout);
 		if (stdin_in)
-			die(EXIT_TROUBLE, "%s: expected 3 fields, found %zu", where, detail);
-		die(EXIT_TROUBLE, "%s:%s: expected 3 fields, found %zu", name, where, detail);
+			die(EXIT_TROUBLE, "%s: expected 4 fields, found %zu", where, detail);
+		die(EXIT_TROUBLE, "%s:%s: expected 4 fields, found %zu", name, where, detail);
 	case SPLIT_ELINENO:
 		fflush(stdout);
 		if (stdin_in)
 			die(EXIT_TROUBLE, "%s: line field is not a positive number", where);
 		die(EXIT_TROUBLE, "%s:%s: line field is not a positive number", name, where);
+	case SPLIT_EPAGE:
+		fflush(stdout);
+		if (stdin_in)
+			die(EXIT_TROUBLE, "%s: page field is not empty or a positive number", where);
+		die(EXIT_TROUBLE, "%s:%s: page field is not empty or a positive number", name, where);
 	case SPLIT_EREAD:
 		warnmsg("%s:", stdin_in ? "(standard input)" : name);
 		return EXIT_SOFT;

@@ -4,5 +4,5 @@
  */
 #ifndef MM_VERSION_H
 #define MM_VERSION_H
-#define MM_VERSION "0.1.0"
+#define MM_VERSION "0.2.0"
 #endif

@@ -28,7 +28,7 @@ minutes-mine -j2 -o out docs 2>err || fail "run: exit $? ($(cat err))"
 [ ! -s err ] || fail "not a terminal, no failure, yet stderr says: $(cat err)"
 
 # The headers, as records.md lists the columns.
-c="kind${TAB}source${TAB}line${TAB}section${TAB}date${TAB}body${TAB}minute${TAB}title"
+c="kind${TAB}source${TAB}line${TAB}page${TAB}section${TAB}date${TAB}body${TAB}minute${TAB}title"
 check_header() {
 	[ "$(head -n 1 "out/$1.tsv")" = "$c${TAB}$2" ] || fail "$1.tsv header: $(head -n 1 "out/$1.tsv")"
 }

@@ -28,7 +28,7 @@ dump() {  # TABLE [DB]: rows in source order, as the TSV writes them
 	cols=$(head -n 1 "$recdir/$1.tsv" | awk -F'\t' '{
 		for (i = 1; i <= NF; i++) {
 			c = "\"" $i "\""
-			if ($i == "line" || $i == "value" || $i == "for" || $i == "against" || $i == "abstain") e = "coalesce(CAST(" c " AS TEXT), \047\047)"
+			if ($i == "line" || $i == "page" || $i == "value" || $i == "for" || $i == "against" || $i == "abstain") e = "coalesce(CAST(" c " AS TEXT), \047\047)"
 			else e = "replace(replace(replace(replace(" c ", \047\\\047, \047\\\\\047), char(9), \047\\t\047), char(10), \047\\n\047), char(13), \047\\r\047)"
 			s = s (i > 1 ? " || char(9) || " : "") e
 		}
@@ -42,15 +42,15 @@ for k in items resolutions attendance figures votes; do
 done
 
 # Searches (each expected line written out by hand).
-S="date${TAB}body${TAB}minute${TAB}title${TAB}source:line${TAB}kind${TAB}snippet"
+S="date${TAB}body${TAB}minute${TAB}title${TAB}source:line${TAB}page${TAB}kind${TAB}snippet"
 minutes-search --db db.sqlite --kind resolution dues >got || fail "search: exit $?"
-printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:15${TAB}resolution${TAB}That the harbour [dues] be raised by 3%" >want
+printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:15${TAB}2${TAB}resolution${TAB}That the harbour [dues] be raised by 3%" >want
 cmp -s want got || { diff want got; fail "search dues --kind resolution"; }
 minutes-search --db db.sqlite --name "jane harbour" >got || fail "search --name: exit $?"
-printf '%s\n%s\n' "$S" "2024-01-10${TAB}Parks Committee${TAB}${TAB}${TAB}x/two.txt:3${TAB}attendance${TAB}Cllr [Jane Harbour]" >want
+printf '%s\n%s\n' "$S" "2024-01-10${TAB}Parks Committee${TAB}${TAB}${TAB}x/two.txt:3${TAB}${TAB}attendance${TAB}Cllr [Jane Harbour]" >want
 cmp -s want got || { diff want got; fail "search --name"; }
 minutes-search --db db.sqlite --since 2025-01-01 --body harbour --kind item back slash >got || fail "search with filters: exit $?"
-printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:12${TAB}item${TAB}The Board considered the dues.\\nA second paragraph, with a\\ttab, a [back]\\\\[slash] and it's \"quoted\"." >want
+printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:12${TAB}2${TAB}item${TAB}The Board considered the dues.\\nA second paragraph, with a\\ttab, a [back]\\\\[slash] and it's \"quoted\"." >want
 cmp -s want got || { diff want got; fail "search back slash with filters"; }
 [ "$(minutes-search --db db.sqlite harbour | sed 1d | wc -l)" -eq 4 ] || fail "search harbour: want 4 records (item 7, resolution, vote by title; attendance by name)"
 [ "$(minutes-search --db db.sqlite --until 2024-12-31 harbour | sed 1d | cut -f5)" = "x/two.txt:3" ] || fail "--until"
@@ -64,7 +64,7 @@ cp -R rec rec0
 sed -i 's/reopened in spring/reopened in summer/' rec/resolutions.tsv
 sed -i '/x\/one.txt/d' rec/*.tsv
 # (x/three.txt sorts before x/two.txt: records stay in path order)
-sed -i "1a item${TAB}x/three.txt${TAB}4${TAB}minutes${TAB}2025-06-01${TAB}Parks Committee${TAB}9${TAB}Play areas${TAB}New swings." rec/items.tsv
+sed -i "1a item${TAB}x/three.txt${TAB}4${TAB}${TAB}minutes${TAB}2025-06-01${TAB}Parks Committee${TAB}9${TAB}Play areas${TAB}New swings." rec/items.tsv
 {
 	printf 'source\tsha256\tbytes\tstatus\n'
 	printf 'x/three.txt\t%064d\t70\tok\n' 3
@@ -87,8 +87,8 @@ rc=0; minutes-search --db db.sqlite spring >/dev/null || rc=$?
 # One transaction: a load that fails half-way leaves the database as it was.
 sqlite3 db.sqlite "CREATE TRIGGER boom BEFORE INSERT ON resolutions WHEN NEW.text LIKE '%explode%' BEGIN SELECT RAISE(ABORT, 'boom'); END;"
 dump items >before
-printf 'item\tx/four.txt\t4\tminutes\t2025-07-01\tParks Committee\t10\tFireworks\tA display.\n' >>rec/items.tsv
-printf 'resolution\tx/four.txt\t6\tminutes\t2025-07-01\tParks Committee\t10\tFireworks\t\tThat the display explode on time\n' >>rec/resolutions.tsv
+printf 'item\tx/four.txt\t4\t\tminutes\t2025-07-01\tParks Committee\t10\tFireworks\tA display.\n' >>rec/items.tsv
+printf 'resolution\tx/four.txt\t6\t\tminutes\t2025-07-01\tParks Committee\t10\tFireworks\t\tThat the display explode on time\n' >>rec/resolutions.tsv
 printf 'x/four.txt\t%064d\t10\tok\n' 5 >>rec/documents.tsv
 rc=0; minutes-db -q db.sqlite rec 2>err || rc=$?
 [ $rc -eq 2 ] || fail "failing load: exit $rc"
@@ -121,7 +121,7 @@ for k in $KINDS; do
 done
 [ "$(sqlite3 real.sqlite "SELECT count(*) FROM search WHERE source = 'docs/a.txt'")" -gt 0 ] || fail "a.txt not indexed"
 minutes-search --db real.sqlite --kind resolution granted >got || fail "search the real records: exit $?"
-grep -q "${TAB}docs/\(a.txt\|c.pdf\):[0-9]*${TAB}resolution${TAB}.*\[granted\]" got || fail "search granted: $(cat got)"
+grep -q "${TAB}docs/\(a.txt\|c.pdf\):[0-9]*${TAB}[0-9]*${TAB}resolution${TAB}.*\[granted\]" got || fail "search granted: $(cat got)"
 # An incremental minutes-mine --db run equals a fresh load.
 minutes_text "changed" 5 >docs/a.txt
 rm docs/sub/b.md
@@ -139,6 +139,7 @@ minutes-mine --db solo.sqlite docs 2>err || fail "--db without -o: exit $? ($(ca
 if has_tty; then
 	script -qc "minutes-search --db real.sqlite --kind resolution granted" /dev/null >tty.out </dev/null || true
 	grep -q "$(printf '\033\[1m')granted$(printf '\033\[0m')" tty.out || fail "no bold match on a terminal: $(cat -v tty.out)"
-	grep -q "^  docs/c.pdf:[0-9]*  (resolution)" tty.out || fail "terminal listing: $(cat -v tty.out)"
+	grep -q "^  docs/c.pdf p. 1 (line [0-9]*)  (resolution)" tty.out || fail "terminal listing: $(cat -v tty.out)"
+	grep -q "^  docs/a.txt:[0-9]*  (resolution)" tty.out || fail "terminal listing, no pages: $(cat -v tty.out)"
 fi
 echo ok
