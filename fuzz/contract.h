@@ -102,6 +102,23 @@ contract_is_section(const char *p, size_t n)
 	return 0;
 }
 
+/* A stream's page field: a page number, then ",OFF" per page break. */
+static inline int
+contract_is_pagelist(const char *p, size_t n)
+{
+	size_t i, k = 0;
+
+	while (k < n && p[k] != ',')
+		k++;
+	if (!contract_is_number(p, k))
+		return 0;
+	for (i = k; i < n; i++)
+		if ((p[i] < '0' || p[i] > '9') && (p[i] != ',' || i + 1 == n ||
+		    p[i + 1] == ','))
+			return 0;
+	return 1;
+}
+
 /* Columns of each kind of records.md; 0 for a kind a rule file added. */
 static inline size_t
 contract_kind_columns(const char *p, size_t n)
@@ -273,7 +290,11 @@ contract_check(enum contract_stream k, const char *out, size_t len, int flags)
 			if (!contract_is_number(f[base + 1], flen[base + 1]))
 				contract_fail("line column is not a positive number",
 				    p, (size_t)(lf - p), lineno);
-			if (flen[base + 2] && !contract_is_number(f[base + 2], flen[base + 2]))
+			/* a record's page is a number; a stream's may add the
+			 * offsets of page breaks inside its paragraph: "2,89" */
+			if (flen[base + 2] && (k == CONTRACT_RECORDS ?
+			    !contract_is_number(f[base + 2], flen[base + 2]) :
+			    !contract_is_pagelist(f[base + 2], flen[base + 2])))
 				contract_fail("page column is neither empty nor a positive number",
 				    p, (size_t)(lf - p), lineno);
 			if (k != CONTRACT_NORMALISE && (flags & CONTRACT_LOCATORS)) {

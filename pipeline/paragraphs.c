@@ -766,6 +766,8 @@ struct normaliser {
 	/* the paragraph being built */
 	struct buf para;
 	unsigned long para_line, para_page;
+	unsigned long last_page;   /* page of the paragraph's last line */
+	struct buf pbreaks;        /* ",OFF" where each later page starts in para */
 	int have;
 	size_t last_width, last_indent, last_wrap;
 	unsigned last_flags;
@@ -811,7 +813,16 @@ emit(struct normaliser *nm)
 		*--p = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
 	buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
-	buf_append(&nm->obuf, p, (size_t)(num + sizeof num - p));
+	if (nm->pbreaks.len) {
+		/* A paragraph that runs on over a page break: "P,OFF…" (the
+		 * byte offsets of the text where each next page starts). */
+		size_t k = (size_t)(num + sizeof num - p) - 1;
+		buf_append(&nm->obuf, p, k);
+		buf_append(&nm->obuf, nm->pbreaks.data, nm->pbreaks.len);
+		buf_putc(&nm->obuf, '\t');
+		nm->pbreaks.len = 0;
+	} else
+		buf_append(&nm->obuf, p, (size_t)(num + sizeof num - p));
 	/* Tidied text rarely holds a backslash, TAB, LF or CR (memchr finds
 	 * that fast), but a Markdown link text or an entity such as &#9; can
 	 * bring one in: escape then, or the stream line breaks (found by
@@ -1311,13 +1322,20 @@ add_line(struct normaliser *nm, const struct tline *b)
 			return r;
 		nm->have = 1;
 		nm->para_line = b->lineno;
-		nm->para_page = b->page;
+		nm->para_page = nm->last_page = b->page;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	} else {
 		if (j == JOIN_DEHYPHEN)
 			nm->para.len--;
 		else if (j == JOIN_SPACE)
 			buf_putc(&nm->para, ' ');
+		if (b->page != nm->last_page && nm->sv.ff_seen) {
+			/* one entry per page passed (an empty page counts too) */
+			char off[24];
+			int k = snprintf(off, sizeof off, ",%zu", nm->para.len);
+			for (; nm->last_page < b->page; nm->last_page++)
+				buf_append(&nm->pbreaks, off, (size_t)k);
+		}
 		buf_append(&nm->para, b->text.data, b->text.len);
 	}
 	nm->last_width = b->width;
@@ -1833,6 +1851,7 @@ done:
 	buf_free(&nm.srcesc);
 	buf_free(&nm.obuf);
 	buf_free(&nm.para);
+	buf_free(&nm.pbreaks);
 	buf_free(&nm.colbuf);
 	buf_free(&nm.tmp1);
 	buf_free(&nm.tmp2);

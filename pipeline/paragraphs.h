@@ -12,6 +12,10 @@
  * where line is the original line the paragraph starts on, page the page
  * it starts on (1 + the form feeds before it; empty when the document has
  * no form feed: records.md 0.2) and text is escaped as records.md says.
+ * A paragraph joined over a page break carries, after its page, the byte
+ * offset in its (unescaped) text where each next page starts: "2,89" is
+ * a paragraph that starts on page 2 and runs onto page 3 at byte 89, so
+ * minutes-extract gives a record the page its own words are on.
  *
  * Joining is judged on each pair of neighbouring lines: a line is joined
  * to the next when it reaches close to the document's wrap width (which

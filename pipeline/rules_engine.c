@@ -32,6 +32,7 @@ struct para {
 	size_t off, len;	/* in text */
 	unsigned long line;
 	unsigned long page;	/* 0: the stream gives none */
+	size_t brk, nbrk;	/* its page breaks: e->brks[brk..brk+nbrk), text offsets */
 	size_t lstr, llen;	/* the line as printed, in lines */
 };
 
@@ -58,6 +59,7 @@ struct engine {
 	int in_item, heading, continued;
 	unsigned long next_line;	/* first line after the group, 0 unknown */
 	struct buf text, lower, lines;
+	size_t *brks, nbrks, brkcap;	/* page breaks of the group's paragraphs */
 	struct para *paras;
 	size_t np, pcap;
 
@@ -456,6 +458,26 @@ put_field(struct buf *b, const char *s, size_t n, int escape)
 	buf_append(b, s + start, n - start);
 }
 
+/*
+ * The page a record starts on: its paragraph's page, plus one for each
+ * page break of the paragraph at or before the record's offset (pos is 0
+ * for a heading record, else 1 + its offset in text).
+ */
+static unsigned long
+page_of(const struct engine *e, size_t para, size_t pos)
+{
+	const struct para *p = &e->paras[para];
+	unsigned long page = p->page;
+	size_t i, rel;
+
+	if (pos == 0 || p->nbrk == 0)
+		return page;
+	rel = pos - 1 >= p->off ? pos - 1 - p->off : 0;
+	for (i = 0; i < p->nbrk && e->brks[p->brk + i] <= rel; i++)
+		page++;
+	return page;
+}
+
 static void
 format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 {
@@ -473,7 +495,7 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 	buf_puts(&e->recbuf, num);
 	buf_putc(&e->recbuf, '\t');
 	if (e->paras[para].page) {
-		snprintf(num, sizeof num, "%lu", e->paras[para].page);
+		snprintf(num, sizeof num, "%lu", page_of(e, para, pos));
 		buf_puts(&e->recbuf, num);
 	}
 	buf_putc(&e->recbuf, '\t');
@@ -1146,6 +1168,7 @@ process_group(struct engine *e)
 	buf_reset(&e->text);
 	buf_reset(&e->lower);
 	buf_reset(&e->lines);
+	e->nbrks = 0;
 }
 
 static unsigned
@@ -1252,7 +1275,7 @@ append_utf8(struct buf *b, const char *s, size_t n)
 
 static void
 add_para(struct engine *e, struct field *f, unsigned long line,
-    unsigned long page)
+    unsigned long page, const char *brk, size_t brklen)
 {
 	struct para *p;
 	size_t i, len;
@@ -1268,6 +1291,23 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	p = &e->paras[e->np++];
 	p->line = line;
 	p->page = page;
+	p->brk = e->nbrks;
+	p->nbrk = 0;
+	/* ",OFF,OFF…": offsets in the paragraph's text where a page starts */
+	while (brklen > 1 && *brk == ',') {
+		size_t v = 0;
+		brk++, brklen--;
+		while (brklen > 0 && *brk >= '0' && *brk <= '9') {
+			v = v * 10 + (size_t)(*brk - '0');
+			brk++, brklen--;
+		}
+		if (e->nbrks == e->brkcap) {
+			e->brkcap = e->brkcap ? 2 * e->brkcap : 16;
+			e->brks = xrealloc(e->brks, e->brkcap * sizeof *e->brks);
+		}
+		e->brks[e->nbrks++] = v;
+		p->nbrk++;
+	}
 	p->lstr = e->lines.len;
 	p->llen = f[1].len;
 	buf_append(&e->lines, f[1].p, f[1].len);
@@ -1344,6 +1384,7 @@ engine_free(struct engine *e)
 	free(e->ov);
 	free(e->blkov);
 	free(e->paras);
+	free(e->brks);
 	free(e->recs);
 	free(e->spans);
 	buf_free(&e->src);
@@ -1416,6 +1457,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		unsigned long line;
 
 		unsigned long page = 0;
+		const char *brk = NULL;
+		size_t brklen = 0;
 
 		n = tsv_split(lr.line, lr.len, f, 10);
 		if (n != 9 && n != 8) {
@@ -1428,8 +1471,19 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		}
 		if (n == 9) {
 			/* records.md 0.2: the page, then the 0.1 layout. */
+			/* "P" or "P,OFF,…" (a paragraph over a page break) */
 			errno = 0;
 			page = f[2].len ? strtoul(f[2].p, &end, 10) : 0;
+			if (f[2].len && end < f[2].p + f[2].len && *end == ',') {
+				brk = end;
+				brklen = (size_t)(f[2].p + f[2].len - end);
+				for (size_t i = 0; i < brklen; i++)
+					if (!(brk[i] >= '0' && brk[i] <= '9') &&
+					    (brk[i] != ',' || i + 1 == brklen))
+						end = (char *)f[2].p;	/* malformed */
+				if (end != f[2].p)
+					end = f[2].p + f[2].len;
+			}
 			if (f[2].len && (end != f[2].p + f[2].len || errno ||
 			    f[2].p[0] < '1' || f[2].p[0] > '9' ||
 			    page > 999999999999ul)) {
@@ -1489,7 +1543,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		} else if (e.np == 0) {
 			start_group(&e, f);
 		}
-		add_para(&e, f, line, page);
+		add_para(&e, f, line, page, brk, brklen);
 	}
 	if (r < 0 && rc == 0) {
 		snprintf(err->where, sizeof err->where, "%s", name);

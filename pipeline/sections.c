@@ -40,8 +40,7 @@ struct para {
 	struct buf raw;		/* the text field as read, still escaped */
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
-	char page[16];		/* the page field as read: digits, or empty */
-	size_t pagelen;
+	struct buf page;	/* the page field as read: "P" or "P,OFF…", or empty */
 
 	/*
 	 * Tests on the whole clean text, made at most once while the
@@ -321,9 +320,6 @@ emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
 	update_tail(sp);
 	/* "TAB line TAB page TAB" by hand: fprintf's format parsing cost more */
 	num[--k] = '\t';
-	k -= at_p->pagelen;
-	memcpy(num + k, at_p->page, at_p->pagelen);
-	num[--k] = '\t';
 	do {
 		num[--k] = (char)('0' + line % 10);
 		line /= 10;
@@ -331,6 +327,9 @@ emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
 	num[--k] = '\t';
 	fwrite(sp->source.data, 1, sp->source.len, out);
 	fwrite(num + k, 1, sizeof num - k, out);
+	if (at_p->page.len)
+		fwrite(at_p->page.data, 1, at_p->page.len, out);
+	putc('\t', out);
 	fwrite(sp->tail.data + 1, 1, sp->tail.len - 1, out);
 	fwrite(text, 1, len, out);	/* already escaped */
 	putc('\n', out);
@@ -1119,6 +1118,7 @@ splitter_free(struct splitter *sp)
 		return;
 	for (k = 0; k < RING; k++) {
 		buf_free(&sp->ring[k].raw);
+		buf_free(&sp->ring[k].page);
 		buf_free(&sp->ring[k].clean);
 	}
 	buf_free(&sp->source);
@@ -1167,11 +1167,13 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	if (ln == 0)
 		return SPLIT_ELINENO;
 	if (nf == 4) {
+		/* "P", or "P,OFF,…" for a paragraph that runs over pages */
 		pg = f[2];
-		if (pg.len > 12 || (pg.len && pg.p[0] == '0'))
+		if (pg.len && (!is_digit((unsigned char)pg.p[0]) || pg.p[0] == '0'))
 			return SPLIT_EPAGE;
 		for (k = 0; k < pg.len; k++)
-			if (!is_digit((unsigned char)pg.p[k]))
+			if (!is_digit((unsigned char)pg.p[k]) &&
+			    (pg.p[k] != ',' || k + 1 == pg.len || pg.p[k + 1] == ','))
 				return SPLIT_EPAGE;
 	}
 	tx = &f[nf - 1];
@@ -1186,8 +1188,9 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	set_buf(&p->raw, tx->p, tx->len);
 	make_clean(&p->clean, tx->p, tx->len);
 	p->line = ln;
-	memcpy(p->page, pg.p ? pg.p : "", pg.len);
-	p->pagelen = pg.len;
+	buf_reset(&p->page);
+	if (pg.len)
+		buf_append(&p->page, pg.p, pg.len);
 	p->caps = p->body = p->mh = p->bdl = p->chair = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);

@@ -78,9 +78,23 @@ main(void)
 	    "t\t5\tminutes\t\t\t1\tT\tan apple\n";
 	CHECK(run(rs, item, &opts, &out, &err) == 0);
 	CHECK(out && strcmp(out,
-	    "first\tt\t1\tminutes\t\t\t1\tT\tapple pie\n"
-	    "word\tt\t3\tminutes\t\t\t1\tT\tapple\n"
-	    "word\tt\t5\tminutes\t\t\t1\tT\tapple\n") == 0);
+	    "first\tt\t1\t\tminutes\t\t\t1\tT\tapple pie\n"
+	    "word\tt\t3\t\tminutes\t\t\t1\tT\tapple\n"
+	    "word\tt\t5\t\tminutes\t\t\t1\tT\tapple\n") == 0);
+	free(out);
+
+	/* The same item in a 0.2 stream with pages: a paragraph that runs
+	 * from page 2 onto page 3 at offset 3 ("an |apple") gives its
+	 * record page 3; one on page 2 page 2. */
+	const char *paged =
+	    "t\t1\t2\tminutes\t\t\t1\tT\t1. T.\n"
+	    "t\t3\t2\tminutes\t\t\t1\tT\tapple pie\n"
+	    "t\t5\t2,3\tminutes\t\t\t1\tT\tan apple\n";
+	CHECK(run(rs, paged, &opts, &out, &err) == 0);
+	CHECK(out && strcmp(out,
+	    "first\tt\t1\t2\tminutes\t\t\t1\tT\tapple pie\n"
+	    "word\tt\t3\t2\tminutes\t\t\t1\tT\tapple\n"
+	    "word\tt\t5\t3\tminutes\t\t\t1\tT\tapple\n") == 0);
 	free(out);
 
 	/* The same item with a 4-byte item buffer: cut after each paragraph;
@@ -96,15 +110,15 @@ main(void)
 		n++;
 	CHECK(n == 2);
 	CHECK(warnings == 2);
-	CHECK(out && strncmp(out, "first\tt\t1\tminutes\t\t\t1\tT\t\n",
-	    strlen("first\tt\t1\tminutes\t\t\t1\tT\t\n")) == 0);
+	CHECK(out && strncmp(out, "first\tt\t1\t\tminutes\t\t\t1\tT\t\n",
+	    strlen("first\tt\t1\t\tminutes\t\t\t1\tT\t\n")) == 0);
 	free(out);
 
 	/* A line with 7 fields: an error naming the stream line. */
 	opts.max_item = 0;
 	CHECK(run(rs, "t\t1\tminutes\t\t\t1\tT\n", &opts, &out, &err) == -1);
 	CHECK(strcmp(err.where, "t:1") == 0);
-	CHECK(strcmp(err.msg, "expected 8 fields, found 7") == 0);
+	CHECK(strcmp(err.msg, "expected 9 fields, found 7") == 0);
 	free(out);
 
 	/* A line number that is not a number. */
