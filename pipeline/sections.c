@@ -833,12 +833,45 @@ front_fields(struct splitter *sp)
 	}
 }
 
+/*
+ * The covering letter of a supplement to an agenda: "COUNTY COUNCIL -
+ * THURSDAY, 13 MARCH 2025" with, within the next three paragraphs, the
+ * "Agenda Item" the papers belong to (questions and their written
+ * answers, late reports).  The papers are part of the agenda of that
+ * meeting: its body and date.  1 when the head paragraph is one.
+ */
+static int
+supplement_cover(struct splitter *sp)
+{
+	struct para *p = at(sp, 0);
+	const char *c = p->clean.data;
+	char iso[DATE_ISO_LEN + 1];
+	size_t k, ds, a = 0, b;
+
+	if (!p_body_date(p) || !date_find(c, p->clean.len, iso, &ds, NULL))
+		return 0;
+	for (k = 1; k < sp->count && k < 4; k++)
+		if (starts_with(at(sp, k)->clean.data, at(sp, k)->clean.len, "agenda item"))
+			break;
+	if (k >= sp->count || k >= 4)
+		return 0;
+	enter(sp, SEC_AGENDA);
+	memcpy(sp->date, iso, sizeof sp->date);
+	b = ds;
+	trim_seps(c, &a, &b);
+	if (b > a)
+		set_buf(&sp->body, c + a, b - a);
+	return 1;
+}
+
 /* Front-page lines of an agenda; may switch other to agenda. */
 static void
 front_page(struct splitter *sp, const char *c, size_t n)
 {
 	char iso[DATE_ISO_LEN + 1];
 
+	if (sp->section == SEC_OTHER && supplement_cover(sp))
+		return;
 	if (front_field(c, n, "meeting") > 0 || front_date(c, n, iso)) {
 		if (sp->section != SEC_AGENDA) {
 			enter(sp, SEC_AGENDA);
