@@ -1,0 +1,20 @@
+#!/bin/sh
+# Issue 17, bug 4: --timeout takes a positive number of seconds (with an
+# optional s, m, h or d, as timeout(1) has it); anything else is a usage
+# error (exit 2) before any document is run or quarantined.
+. "$MM_ROOT/tests/scripts/mine-common.inc"
+chain_ready
+cd "$t"
+make_docs docs
+for bad in 1.2.3 . 5x 0 0.0 -1 '' 1e3 ' 5' 2mm; do
+	rc=0; minutes-mine --timeout "$bad" -o out docs 2>err || rc=$?
+	[ $rc -eq 2 ] || fail "--timeout '$bad': exit $rc, want 2"
+	grep -q "^minutes-mine: bad --timeout" err || fail "--timeout '$bad': message: $(cat err)"
+	[ ! -e out/quarantine.tsv ] || fail "--timeout '$bad': documents were run"
+done
+for good in 300 1.5 2m 0.5s; do
+	rc=0; minutes-mine --timeout "$good" -o out docs 2>err || rc=$?
+	[ $rc -eq 0 ] || fail "--timeout '$good': exit $rc ($(cat err))"
+	[ "$(sed 1d out/quarantine.tsv | wc -l)" -eq 0 ] || fail "--timeout '$good': quarantined $(cat out/quarantine.tsv)"
+done
+echo ok
