@@ -8,16 +8,16 @@ need sqlite3
 sqlite3 :memory: "CREATE VIRTUAL TABLE x USING fts5(a);" 2>/dev/null || skip "this sqlite3 has no FTS5"
 cd "$t"
 make_records rec
-H="kind${TAB}source${TAB}line${TAB}section${TAB}date${TAB}body${TAB}minute${TAB}title"
+H="kind${TAB}source${TAB}line${TAB}page${TAB}section${TAB}date${TAB}body${TAB}minute${TAB}title"
 {
 	printf '%s\ttext\n' "$H"
-	printf 'item\tx/one.txt\t1\tminutes\t2025-03-04\tHarbour \033]0;owned\007Board\t7\tTitle \033[2J\033[H cleared\tThe lighthouse \033P1;2|x\033\\ repairs \302\233 and \0020\003 fake marks.\n'
+	printf 'item\tx/one.txt\t1\t\tminutes\t2025-03-04\tHarbour \033]0;owned\007Board\t7\tTitle \033[2J\033[H cleared\tThe lighthouse \033P1;2|x\033\\ repairs \302\233 and \0020\003 fake marks.\n'
 } >rec/items.tsv
 minutes-db -q db.sqlite rec || fail "load: exit $?"
 minutes-search --db db.sqlite --tsv lighthouse >tsv.out || fail "search: exit $?"
 grep -q 'lighthouse' tsv.out || fail "not found"
 # Only the matched word is marked.
-[ "$(cut -f7 tsv.out | tr -cd '[')" = "[" ] || fail "a 0x02 byte in the text became a match marker: $(cat tsv.out)"
+[ "$(cut -f8 tsv.out | tr -cd '[')" = "[" ] || fail "a 0x02 byte in the text became a match marker: $(cat tsv.out)"
 if has_tty; then
 	script -qc "minutes-search --db db.sqlite lighthouse" /dev/null </dev/null >tty.out || fail "search on a terminal: exit $?"
 	# Our own SGR sequences (bold, underline, reset) are the only ones.
