@@ -1,7 +1,10 @@
 #!/bin/sh
 # Issue 17, bug 4: --timeout takes a positive number of seconds (with an
 # optional s, m, h or d, as timeout(1) has it); anything else is a usage
-# error (exit 2) before any document is run or quarantined.
+# error (exit 2) before any document is run or quarantined.  Likewise a
+# program of the chain that cannot be run (exit 126 or 127) is trouble
+# (exit 2), not the document's failure: nothing is quarantined, so nothing
+# sticks once the program is back.
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 chain_ready
 cd "$t"
@@ -17,4 +20,15 @@ for good in 300 1.5 2m 0.5s; do
 	[ $rc -eq 0 ] || fail "--timeout '$good': exit $rc ($(cat err))"
 	[ "$(sed 1d out/quarantine.tsv | wc -l)" -eq 0 ] || fail "--timeout '$good': quarantined $(cat out/quarantine.tsv)"
 done
+# pdftotext that cannot be run: the PDF is not quarantined.
+need pdftotext; need enscript; need ps2pdf
+pdf_text >x.txt; make_pdf x.txt docs/p.pdf
+mkdir broken; printf '#!/nonexistent/interpreter\n' >broken/pdftotext; chmod 755 broken/pdftotext
+rc=0; PATH="$t/broken:$PATH" minutes-mine -o out docs 2>err || rc=$?
+[ $rc -eq 2 ] || fail "pdftotext not executable: exit $rc, want 2 ($(cat err))"
+grep -q "pdftotext cannot be run" err || fail "pdftotext not executable: message: $(cat err)"
+[ "$(sed 1d out/quarantine.tsv | wc -l)" -eq 0 ] || fail "pdftotext not executable: quarantined $(cat out/quarantine.tsv)"
+find out/.cache -name '*.failed' | grep -q . && fail "pdftotext not executable: a failure was cached"
+minutes-mine -o out docs 2>err || fail "pdftotext back: exit $? ($(cat err))"
+[ "$(status_of out docs/p.pdf)" = processed ] || fail "p.pdf: '$(status_of out docs/p.pdf)', want processed"
 echo ok
