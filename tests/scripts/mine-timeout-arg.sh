@@ -31,4 +31,17 @@ grep -q "pdftotext cannot be run" err || fail "pdftotext not executable: message
 find out/.cache -name '*.failed' | grep -q . && fail "pdftotext not executable: a failure was cached"
 minutes-mine -o out docs 2>err || fail "pdftotext back: exit $? ($(cat err))"
 [ "$(status_of out docs/p.pdf)" = processed ] || fail "p.pdf: '$(status_of out docs/p.pdf)', want processed"
+# A timeout set too short does not stick: a longer --timeout tries the
+# documents that timed out again.
+rm docs/p.pdf
+fake_pdftotext
+make_pdf x.txt docs/slow.pdf
+rc=0; MM_FAKE_SLEEP=3 PATH="$t/fake:$PATH" minutes-mine --timeout 1 -o out docs 2>err || rc=$?
+[ $rc -eq 1 ] || fail "--timeout 1: exit $rc, want 1"
+[ "$(status_of out docs/slow.pdf)" = failed ] || fail "--timeout 1: slow.pdf '$(status_of out docs/slow.pdf)', want failed"
+rc=0; MM_FAKE_SLEEP=3 PATH="$t/fake:$PATH" minutes-mine --timeout 1 -o out docs 2>err || rc=$?
+[ "$(status_of out docs/slow.pdf)" = quarantined ] || fail "same --timeout again: slow.pdf '$(status_of out docs/slow.pdf)', want quarantined"
+rc=0; MM_FAKE_SLEEP=3 PATH="$t/fake:$PATH" minutes-mine --timeout 0.5m -o out docs 2>err || rc=$?
+[ $rc -eq 0 ] || fail "--timeout 0.5m: exit $rc, want 0 ($(cat err))"
+[ "$(status_of out docs/slow.pdf)" = processed ] || fail "--timeout 0.5m: slow.pdf '$(status_of out docs/slow.pdf)', want processed"
 echo ok
