@@ -67,8 +67,8 @@ struct engine {
 	struct buf recbuf;
 	struct rec *recs;
 	size_t nrec, rcap, seq;
-	struct span *spans;
-	size_t nspan, scap;
+	struct span *spans;	/* a gap buffer: see span_at */
+	size_t nspan, scap, sgap;
 	size_t *kind_recs;
 	size_t *litnext;	/* per need literal: its next occurrence */
 
@@ -87,6 +87,8 @@ struct engine {
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 };
+
+static struct span *span_at(const struct engine *, size_t);
 
 /*
  * The JIT's fast scans may load whole aligned words that run past a
@@ -713,10 +715,11 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		/* "before" looks back no further than the end of the last
 		 * record of this kind before this one (the motion of the
 		 * previous vote is not this vote's) */
-		for (size_t j = 0; f->before && j < e->nspan; j++)
-			if (e->spans[j].kind == kidx && e->spans[j].e <= ms &&
-			    e->spans[j].e > fat)
-				fat = e->spans[j].e;
+		for (size_t j = 0; f->before && j < e->nspan; j++) {
+			const struct span *sp = span_at(e, j);
+			if (sp->kind == kidx && sp->e <= ms && sp->e > fat)
+				fat = sp->e;
+		}
 		/* the first match (with "before": the last one that starts
 		 * before this record's match) holding the "with" value */
 		while (fat <= e->text.len &&
@@ -800,7 +803,19 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
  * they are also sorted by end, and one binary search answers "does [s, e)
  * overlap a span of this kind?": only the last span starting before e
  * can.
+ *
+ * The array is a gap buffer: span i is at spans[i] before the gap (which
+ * starts at sgap) and at spans[i + gap length] after it.  One rule's
+ * matches come in text order, so each lands just after the one before:
+ * the gap moves a little each time, where a plain sorted insert would
+ * move every later span (quadratic in the records of one item).
  */
+static struct span *
+span_at(const struct engine *e, size_t i)
+{
+	return &e->spans[i < e->sgap ? i : i + (e->scap - e->nspan)];
+}
+
 static size_t
 span_find(const struct engine *e, size_t kidx, size_t en)
 {
@@ -809,7 +824,7 @@ span_find(const struct engine *e, size_t kidx, size_t en)
 	/* first span not before (kidx, en) */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		const struct span *sp = &e->spans[mid];
+		const struct span *sp = span_at(e, mid);
 		if (sp->kind < kidx || (sp->kind == kidx && sp->s < en))
 			lo = mid + 1;
 		else
@@ -823,29 +838,42 @@ overlaps(struct engine *e, size_t kidx, size_t s, size_t en)
 {
 	size_t i = span_find(e, kidx, en);
 
-	if (i < e->nspan && s == en && e->spans[i].kind == kidx &&
-	    e->spans[i].s == s && e->spans[i].e == s)
+	if (i < e->nspan && s == en && span_at(e, i)->kind == kidx &&
+	    span_at(e, i)->s == s && span_at(e, i)->e == s)
 		return 1;
 	if (i == 0)
 		return 0;
-	const struct span *sp = &e->spans[i - 1];
+	const struct span *sp = span_at(e, i - 1);
 	return sp->kind == kidx && (s < sp->e || (s == sp->s && sp->s == sp->e));
 }
 
 static void
 add_span(struct engine *e, size_t kidx, size_t s, size_t en)
 {
-	size_t i;
+	size_t i, gap, tail;
 
 	if (e->nspan == e->scap) {
-		e->scap = e->scap ? 2 * e->scap : 64;
-		e->spans = xrealloc(e->spans, e->scap * sizeof *e->spans);
+		/* full: the gap is empty; the spans after sgap move to the
+		 * end of the larger array */
+		size_t ncap = e->scap ? 2 * e->scap : 64;
+		tail = e->nspan - e->sgap;
+		e->spans = xrealloc(e->spans, ncap * sizeof *e->spans);
+		memmove(&e->spans[ncap - tail], &e->spans[e->sgap],
+		    tail * sizeof *e->spans);
+		e->scap = ncap;
 	}
 	i = span_find(e, kidx, s + 1);
-	memmove(&e->spans[i + 1], &e->spans[i], (e->nspan - i) * sizeof *e->spans);
+	gap = e->scap - e->nspan;
+	if (i < e->sgap)
+		memmove(&e->spans[i + gap], &e->spans[i],
+		    (e->sgap - i) * sizeof *e->spans);
+	else if (i > e->sgap)
+		memmove(&e->spans[e->sgap], &e->spans[e->sgap + gap],
+		    (i - e->sgap) * sizeof *e->spans);
 	e->spans[i].kind = kidx;
 	e->spans[i].s = s;
 	e->spans[i].e = en;
+	e->sgap = i + 1;
 	e->nspan++;
 }
 
@@ -1146,7 +1174,7 @@ process_group(struct engine *e)
 	zero_tail(&e->text, &e->text_zeroed);
 	zero_tail(&e->title, &e->title_zeroed);
 	buf_reset(&e->recbuf);
-	e->nrec = e->nspan = e->seq = 0;
+	e->nrec = e->nspan = e->sgap = e->seq = 0;
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++)
 		e->kind_recs[kidx] = 0;
 	for (size_t l = 0; l < e->rs->nlits; l++)

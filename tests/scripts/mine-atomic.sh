@@ -19,7 +19,7 @@ MM_FAKE_SLEEP=5 PATH="$t/fake:$PATH" setsid minutes-mine -j4 -o out docs >/dev/n
 pid=$!
 # Wait until the quick documents are done (their records in the cache).
 i=0
-while [ "$(ls out/.cache/*.tsv 2>/dev/null | wc -l)" -lt 12 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while [ "$(ls out/.cache/*/*.tsv 2>/dev/null | wc -l)" -lt 12 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 [ $i -lt 100 ] || fail "the run did not get going"
 kill -KILL "-$pid"
 wait $pid 2>/dev/null || true

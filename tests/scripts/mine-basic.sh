@@ -40,14 +40,17 @@ check_header figures "type${TAB}value${TAB}unit${TAB}text${TAB}context"
 check_header votes "result${TAB}for${TAB}against${TAB}abstain${TAB}for_names${TAB}against_names${TAB}abstain_names${TAB}motion${TAB}check"
 check_header attendance "role${TAB}name${TAB}detail"
 
-# documents.tsv: the three documents, in path order, with their sha256.
+# documents.tsv: the three documents, in path order, with their sha256,
+# and the hash of the filters that made their records (the same for all).
 {
-	printf 'source\tsha256\tbytes\tstatus\n'
+	printf 'source\tsha256\tbytes\tstatus\tfilters\n'
 	for f in docs/a.txt docs/c.pdf docs/sub/b.md; do
 		printf '%s\t%s\t%s\tok\n' "$f" "$(sha256sum <"$f" | cut -c1-64)" "$(wc -c <"$f" | tr -d ' ')"
 	done
 } >want.docs
-cmp -s want.docs out/documents.tsv || { diff -u want.docs out/documents.tsv; fail "documents.tsv"; }
+cut -f1-4 out/documents.tsv | sed '1s/$/\tfilters/' >got.docs
+cmp -s want.docs got.docs || { diff -u want.docs got.docs; fail "documents.tsv"; }
+[ "$(sed 1d out/documents.tsv | cut -f5 | sort -u | grep -c '^[0-9a-f]\{64\}$')" -eq 1 ] || fail "documents.tsv: filters column: $(cut -f5 out/documents.tsv)"
 [ "$(status_of out docs/notes.doc)" = skipped ] || fail "notes.doc not logged as skipped"
 for f in docs/a.txt docs/c.pdf docs/sub/b.md; do
 	[ "$(status_of out "$f")" = processed ] || fail "$f: log says '$(status_of out "$f")'"

@@ -28,7 +28,7 @@ grep -q "quarantined" err && fail "full disk: a document was blamed: $(cat err)"
 for f in before/*.tsv; do
 	cmp -s "$f" "disk/out/${f#before/}" || fail "disk/out/${f#before/} changed by the failed run"
 done
-ls disk/out/.cache | grep -q '\.failed$' && fail "full disk: a document was marked failed in the cache"
+find disk/out/.cache -name '*.failed' | grep -q . && fail "full disk: a document was marked failed in the cache"
 [ -e disk/out/.tmp ] && fail "full disk: scratch folder left behind"
 # Room again: the big document is processed, not held as quarantined.
 rm docs/big.txt

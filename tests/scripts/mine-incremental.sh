@@ -35,7 +35,7 @@ minutes-mine -j2 -o full docs 2>err || fail "full run: exit $?"
 same_outputs out full
 # The cache holds exactly the current documents' contents.
 n=$(sed 1d out/documents.tsv | cut -f2 | sort -u | wc -l)
-[ "$(ls out/.cache/*.tsv | wc -l)" -eq "$n" ] || fail "cache holds $(ls out/.cache/*.tsv | wc -l) entries for $n contents"
+[ "$(ls out/.cache/*/*.tsv | wc -l)" -eq "$n" ] || fail "cache holds $(ls out/.cache/*/*.tsv | wc -l) entries for $n contents"
 
 # Nothing changed: nothing processed, outputs byte for byte the same.
 cp -R out before

@@ -99,13 +99,14 @@ cmp -s before after || fail "a failed load changed the database"
 
 # An archive with no documents: empty tables, then one document, then none.
 mkdir empty
-minutes-mine -o eout --db e.sqlite empty 2>err || fail "empty archive: exit $? ($(cat err))"
+minutes-mine --allow-empty -o eout --db e.sqlite empty 2>err || fail "empty archive: exit $? ($(cat err))"
 [ "$(sqlite3 e.sqlite "SELECT count(*) FROM items; SELECT count(*) FROM documents")" = "0
 0" ] || fail "empty archive: rows"
 make_records one
 minutes-db -q e.sqlite one || fail "load after empty: exit $?"
 [ "$(sqlite3 e.sqlite "SELECT count(*) FROM items")" = 3 ] || fail "load after empty: rows"
-minutes-db -q e.sqlite eout || fail "load of nothing: exit $?"
+# (another folder into the same database: only with --fresh)
+minutes-db -q --fresh e.sqlite eout || fail "load of nothing: exit $?"
 [ "$(sqlite3 e.sqlite "SELECT count(*) FROM items; SELECT count(*) FROM search")" = "0
 0" ] || fail "load of nothing: rows remain"
 
