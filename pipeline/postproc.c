@@ -248,7 +248,42 @@ list_sep(const char *s, size_t i, size_t n)
 }
 
 /*
- * One name per piece, joined by "; ".  The text is first copied past its
+ * An honour printed after a name and a comma ("Sir A Bee, CBE", "Mr C
+ * Dee, OBE, JP"): a piece that is only post-nominal letters.
+ */
+static int
+honour(const char *s, size_t n)
+{
+	static const char *const h[] = { "OBE", "MBE", "CBE", "KBE", "DBE",
+	    "BEM", "JP", "DL", "KC", "QC", "CC", "MP", "MSP", "MS", "AM",
+	    "FRS", "GM", "QPM", "KPM", NULL };
+
+	for (size_t i = 0; h[i]; i++)
+		if (strlen(h[i]) == n && !memcmp(h[i], s, n))
+			return 1;
+	return 0;
+}
+
+/* A title alone ("Mr" at the end of a line whose name went on the next). */
+static int
+bare_title(const char *s, size_t n)
+{
+	static const char *const t[] = { "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
+	    "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady", "Prof",
+	    "Rev", "Revd", NULL };
+
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	for (size_t i = 0; t[i]; i++)
+		if (strlen(t[i]) == n && !memcmp(t[i], s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * One name per piece, joined by "; "; an honour after a comma stays with
+ * the name before it, and a title left alone at the end of a line is
+ * joined to the name after it.  The text is first copied past its
  * end in the same buffer and rewritten from the front: a piece's output
  * never outruns its input by more than the input already read.
  */
@@ -257,6 +292,7 @@ namelist(struct buf *b)
 {
 	size_t n = b->len, i = 0, o = 0, ps, pe;
 	const char *in;
+	int glue = 0;
 
 	buf_reserve(b, n + 4);
 	memcpy(b->data + n + 2, b->data, n);
@@ -279,12 +315,15 @@ namelist(struct buf *b)
 		    in[pe - 3] != '.')
 			pe--;
 		if (pe > ps) {
-			if (o > 0) {
-				b->data[o++] = ';';
+			if (glue)
+				b->data[o++] = ' ';
+			else if (o > 0) {
+				b->data[o++] = honour(in + ps, pe - ps) ? ',' : ';';
 				b->data[o++] = ' ';
 			}
 			memmove(b->data + o, in + ps, pe - ps);
 			o += pe - ps;
+			glue = bare_title(in + ps, pe - ps);
 		}
 		while (i < n && (l = list_sep(in, i, n)) > 0)
 			i += l;
