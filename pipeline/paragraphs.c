@@ -584,7 +584,9 @@ survey_finish(struct survey *sv)
 		sv->wglobal = 72;       /* too few lines to tell a wrap width */
 	if (sv->wglobal < 30)
 		sv->wglobal = 30;
-	for (size_t b = sv->nblocks > 2 ? sv->nblocks - 2 : 0; b < sv->nblocks; b++)
+	/* block_start estimated blocks 0..nblocks-4 as their windows filled;
+	 * the last three are left (the ring still holds their windows). */
+	for (size_t b = sv->nblocks > 3 ? sv->nblocks - 3 : 0; b < sv->nblocks; b++)
 		block_estimate(sv, b);
 	for (size_t b = 0; b < sv->nblocks; b++) {
 		size_t w = sv->wrap[b] ? sv->wrap[b] : sv->wglobal;
