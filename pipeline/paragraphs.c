@@ -12,6 +12,7 @@
 #include "err.h"
 #include "markup.h"
 #include "pagelines.h"
+#include "textquality.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -75,6 +76,8 @@ struct survey {
 	/* short lines repeated at regular intervals (running headers) */
 	struct rep *rep;
 	unsigned char *repbits;
+	/* does the text read as language (textquality.h) */
+	struct tq tq;
 };
 
 /*
@@ -677,6 +680,10 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		sv->global[bucket]++;
 		if (seen & 1)
 			survey_hyphens(sv, l.s + lead, n - lead);
+		/* Text quality: every line until a few thousand words are
+		 * seen, then one line in eight (the measures are shares). */
+		if (sv->tq.words < 4000 || (l.lineno & 7) == 0)
+			tq_line(&sv->tq, l.s + lead, n - lead);
 		if (sv->mdlines < 1000 && (seen & 2) &&
 		    markup_is_markdown_line(l.s + lead, n - lead))
 			sv->mdlines++;
@@ -1829,6 +1836,16 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	if (r < 0)
 		goto done;
 	survey_finish(&nm.sv);
+	nm.st.quality = tq_judge(&nm.sv.tq, &nm.st.letter_cosine, &nm.st.function_share);
+	nm.st.words = nm.sv.tq.words;
+	if (nm.st.quality == TQ_GARBAGE && !(opts && opts->any_text)) {
+		/* Letters that do not read as language: write nothing (the
+		 * caller says why).  An empty text goes on: it has little to
+		 * write, and nothing of it is invented. */
+		nm.st.lines = nm.sv.lines;
+		r = 0;
+		goto done;
+	}
 	if (opts && opts->markdown >= 0)
 		nm.md = opts->markdown;
 	else
