@@ -49,7 +49,7 @@ unescaped_len(const char *s, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct normalise_opts opts = { .markdown = -1, .warn = on_warning };
+	struct normalise_opts opts = { .markdown = -1, .warn = on_warning, .any_text = 1 };
 	struct normalise_stats st;
 	FILE *in, *out;
 	char *obuf = NULL;

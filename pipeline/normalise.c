@@ -21,7 +21,7 @@
 static void
 usage(FILE *f)
 {
-	fputs("usage: minutes-normalise [-v] [-s NAME] [-f ENC] [-m BYTES] [--markdown | --no-markdown] [FILE...]\n"
+	fputs("usage: minutes-normalise [-v] [-s NAME] [-f ENC] [-m BYTES] [--markdown | --no-markdown] [--any-text] [FILE...]\n"
 	      "Turn text extracted from council minutes and agenda packs into paragraphs:\n"
 	      "one line per paragraph, \"source TAB line TAB page TAB text\", line being\n"
 	      "the original line the paragraph starts on, page its page (1 + the form\n"
@@ -36,6 +36,11 @@ usage(FILE *f)
 	      "                          warning (default 1048576)\n"
 	      "      --markdown          read the input as Markdown (default: guess)\n"
 	      "      --no-markdown       never read the input as Markdown\n"
+	      "      --any-text          do not judge whether the text reads as language\n"
+	      "                          (by default a text with no words warns \"NAME: no\n"
+	      "                          usable text: empty (...)\", and one whose letters\n"
+	      "                          do not read as language warns \"NAME: no usable\n"
+	      "                          text: garbage (...)\" and gives no paragraphs)\n"
 	      "  -v, --verbose           report per file on stderr: lines, paragraphs,\n"
 	      "                          furniture dropped, bytes repaired\n"
 	      "  -h, --help              show this help\n"
@@ -61,12 +66,13 @@ main(int argc, char **argv)
 		{"max-paragraph", required_argument, NULL, 'm'},
 		{"markdown", no_argument, NULL, 'M'},
 		{"no-markdown", no_argument, NULL, 'N'},
+		{"any-text", no_argument, NULL, 'A'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	struct normalise_opts opts = { 0, NULL, -1, warn_cb, NULL };
+	struct normalise_opts opts = { 0, NULL, -1, warn_cb, NULL, 0 };
 	const char *stdin_name = "-";
 	int verbose = 0, c, status = EXIT_OK;
 
@@ -81,6 +87,7 @@ main(int argc, char **argv)
 			break;
 		case 'M': opts.markdown = 1; break;
 		case 'N': opts.markdown = 0; break;
+		case 'A': opts.any_text = 1; break;
 		case 'v': verbose = 1; break;
 		case 'h':
 			usage(stdout);
@@ -139,12 +146,26 @@ main(int argc, char **argv)
 			status = EXIT_SOFT;
 			continue;
 		}
+		/* A text that is not text: say so, in one line a driver can grep
+		 * for (": no usable text: "); the exit status stays 0. */
+		if (opts.any_text)
+			;
+		else if (st.quality == 1)
+			warnmsg("%s: no usable text: empty (no words; an image-only PDF needs OCR)",
+			        source);
+		else if (st.quality == 2)
+			warnmsg("%s: no usable text: garbage (letters do not read as language: "
+			        "letter profile %.2f, function words %.0f%%; a PDF font without a "
+			        "usable encoding?)%s", source, st.letter_cosine,
+			        st.function_share * 100, "; nothing written");
 		if (verbose)
 			fprintf(stderr, "minutes-normalise: %s: %lu lines, %lu paragraphs, "
 			        "%lu furniture lines dropped, %lu bytes repaired as Windows-1252, "
-			        "%lu undecodable, %lu cut; %s%s\n", source, st.lines,
+			        "%lu undecodable, %lu cut; %s%s; %lu words, letter profile %.3f, "
+			        "function words %.1f%%\n", source, st.lines,
 			        st.paragraphs, st.dropped, st.repaired, st.undecodable, st.cut,
-			        st.encoding, st.markdown ? ", Markdown" : "");
+			        st.encoding, st.markdown ? ", Markdown" : "", st.words,
+			        st.letter_cosine, st.function_share * 100);
 	}
 	return close_stdout(status);
 }

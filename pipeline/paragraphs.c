@@ -12,6 +12,7 @@
 #include "err.h"
 #include "markup.h"
 #include "pagelines.h"
+#include "textquality.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -66,6 +67,9 @@ struct survey {
 	size_t wglobal;
 	/* pages told without form feeds: by "Page 3 of 9" and lone numbers */
 	int ff_seen, prev_blank;
+	/* signature form lines ("Signed ____ Dated ____"): on how many pages */
+	size_t form_page, form_pages;
+	int form_running;
 	unsigned long pend_line;    /* a lone number waiting for the next line */
 	unsigned pend_num, pgnum;
 	int pend_blank;             /* a blank line came before it */
@@ -75,6 +79,8 @@ struct survey {
 	/* short lines repeated at regular intervals (running headers) */
 	struct rep *rep;
 	unsigned char *repbits;
+	/* does the text read as language (textquality.h) */
+	struct tq tq;
 };
 
 /*
@@ -584,7 +590,9 @@ survey_finish(struct survey *sv)
 		sv->wglobal = 72;       /* too few lines to tell a wrap width */
 	if (sv->wglobal < 30)
 		sv->wglobal = 30;
-	for (size_t b = sv->nblocks > 2 ? sv->nblocks - 2 : 0; b < sv->nblocks; b++)
+	/* block_start estimated blocks 0..nblocks-4 as their windows filled;
+	 * the last three are left (the ring still holds their windows). */
+	for (size_t b = sv->nblocks > 3 ? sv->nblocks - 3 : 0; b < sv->nblocks; b++)
 		block_estimate(sv, b);
 	for (size_t b = 0; b < sv->nblocks; b++) {
 		size_t w = sv->wrap[b] ? sv->wrap[b] : sv->wglobal;
@@ -607,6 +615,9 @@ survey_finish(struct survey *sv)
 	sv->cand = NULL;
 	if (!sv->ff_seen)
 		rep_finish(sv);
+	/* A signature form on two pages or more is printed on every page:
+	 * furniture.  Printed once, it closes the minutes: kept. */
+	sv->form_running = sv->form_pages >= 2;
 	if (!sv->repbits) {
 		free(sv->rep);
 		sv->rep = NULL;
@@ -627,8 +638,75 @@ rtrim_len(const char *s, size_t n)
 
 /* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown. */
 static const unsigned char survey_class[256] = {
-	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2
+	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4
 };
+
+/*
+ * The words of a signature form printed at the foot of each page of
+ * minutes: "Signed ________ Dated ________", "Chairman ..........",
+ * "Signature ____ Date ____".  (issue 13: to move to the lexicon.)
+ */
+static const char *const form_words[] = {
+	"signed", "signature", "chair", "chairman", "chairwoman", "chairperson",
+	"date", "dated", "name", "print", "position", "mayor", NULL
+};
+
+/*
+ * Is s[0..n) a signature form line: words of form_words (one of them a
+ * signature or chair word), dates, and at least one filler run (four
+ * underscores or five dots or more) to write in, nothing else?
+ */
+static int
+form_line(const char *s, size_t n)
+{
+	size_t i = 0, fill = 0;
+	int sign = 0;
+
+	if (n > 160)
+		return 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '_' || c == '.') {
+			size_t j = i;
+			while (j < n && s[j] == c)
+				j++;
+			if (j - i >= (c == '_' ? 4u : 5u))
+				fill++;
+			i = j;
+			continue;
+		}
+		if (!is_letter(c)) {
+			if (!(c == ' ' || c == ':' || c == ',' || c == '/' || (c >= '0' && c <= '9')))
+				return 0;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && is_letter((unsigned char)s[j]))
+			j++;
+		int ok = 0;
+		/* an ordinal ("10th") or a month name may date the form */
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && j - i == 2)
+			ok = 1;
+		for (int k = 0; !ok && form_words[k]; k++)
+			if (strlen(form_words[k]) == j - i && strncasecmp(form_words[k], s + i, j - i) == 0) {
+				ok = 1;
+				sign |= k < 6;
+			}
+		if (!ok && j - i >= 3) {
+			static const char *const months[] = {
+				"january", "february", "march", "april", "may", "june", "july",
+				"august", "september", "october", "november", "december", NULL
+			};
+			for (int k = 0; !ok && months[k]; k++)
+				ok = strlen(months[k]) == j - i && strncasecmp(months[k], s + i, j - i) == 0;
+		}
+		if (!ok)
+			return 0;
+		i = j;
+	}
+	return fill > 0 && sign;
+}
 
 static int
 survey_run(struct pagelines *pl, struct survey *sv)
@@ -675,6 +753,15 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		sv->global[bucket]++;
 		if (seen & 1)
 			survey_hyphens(sv, l.s + lead, n - lead);
+		if ((seen & 4) && form_line(l.s + lead, n - lead) &&
+		    (sv->form_pages == 0 || sv->form_page != sv->pages)) {
+			sv->form_pages++;
+			sv->form_page = sv->pages;
+		}
+		/* Text quality: every line until a few thousand words are
+		 * seen, then one line in eight (the measures are shares). */
+		if (sv->tq.words < 4000 || (l.lineno & 7) == 0)
+			tq_line(&sv->tq, l.s + lead, n - lead);
 		if (sv->mdlines < 1000 && (seen & 2) &&
 		    markup_is_markdown_line(l.s + lead, n - lead))
 			sv->mdlines++;
@@ -1612,6 +1699,9 @@ furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
 	size_t n = t->text.len;
 	if (is_blank_notice(s, n))
 		return 1;
+	if (nm->sv.form_running && n && (memchr(s, '_', n) || memchr(s, '.', n)) &&
+	    form_line(s, n))
+		return 1;
 	int pl = is_page_label(s, n);
 	if (pl == 2)
 		return 1;
@@ -1827,6 +1917,16 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	if (r < 0)
 		goto done;
 	survey_finish(&nm.sv);
+	nm.st.quality = tq_judge(&nm.sv.tq, &nm.st.letter_cosine, &nm.st.function_share);
+	nm.st.words = nm.sv.tq.words;
+	if (nm.st.quality == TQ_GARBAGE && !(opts && opts->any_text)) {
+		/* Letters that do not read as language: write nothing (the
+		 * caller says why).  An empty text goes on: it has little to
+		 * write, and nothing of it is invented. */
+		nm.st.lines = nm.sv.lines;
+		r = 0;
+		goto done;
+	}
 	if (opts && opts->markdown >= 0)
 		nm.md = opts->markdown;
 	else

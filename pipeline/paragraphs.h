@@ -59,6 +59,8 @@ struct normalise_opts {
 	void (*warn)(void *ctx, const char *source, unsigned long line,
 	             const char *msg);
 	void *ctx;
+	int any_text;            /* write paragraphs even of a text that does
+	                          * not read as language (see quality below) */
 };
 
 struct normalise_stats {
@@ -70,6 +72,14 @@ struct normalise_stats {
 	unsigned long cut;          /* paragraphs cut at the cap */
 	const char *encoding;       /* what was read: "UTF-8", "UTF-16LE"… */
 	int markdown;               /* the document was read as Markdown */
+	/* Does the text read as language (textquality.h)?  0 yes; 1 empty
+	 * (no words: an empty or image-only PDF); 2 garbage (letters that do
+	 * not read as language: a PDF whose fonts have no usable encoding).
+	 * Unless opts->any_text, nothing is written when it is 2. */
+	int quality;
+	unsigned long words;        /* words of two letters or more */
+	double letter_cosine;       /* letter profile against English, 0..1 */
+	double function_share;      /* share of words that are function words */
 };
 
 /* Return a short English phrase for an NM_E* code. */

@@ -1,0 +1,172 @@
+/* textquality — does a text read as language; see textquality.h. */
+#include "textquality.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/*
+ * Common function words, of two to six letters: the words any running
+ * text is full of, whatever it is about.  English; the titles that an
+ * attendance list of nothing but names is full of; and a few Welsh words
+ * so that a Welsh or bilingual text is not taken for garbage.
+ * (issue 13: to move to the lexicon in rules/.)
+ */
+static const char *const tq_function_words[] = {
+	/* English */
+	"the", "of", "and", "to", "in", "is", "that", "for", "it", "on", "be",
+	"as", "with", "by", "was", "at", "this", "are", "or", "from", "have",
+	"not", "an", "has", "had", "were", "will", "which", "their", "been",
+	"its", "but", "they", "we", "he", "she", "all", "would", "should",
+	"any", "also", "than", "there", "other", "can", "may", "our", "no",
+	"if", "these", "into", "who", "his", "her", "more",
+	/* the titles of a list of names, which may hold no other word */
+	"cllr", "cllrs", "mr", "mrs", "ms", "dr",
+	/* Welsh */
+	"yn", "yr", "ac", "ar", "am", "ei", "eu", "mae", "wedi", "gan", "bod",
+	"fod", "gyda", "hyn", "neu", "hefyd", "roedd", "bydd",
+	NULL
+};
+
+/* How often each letter a..z comes in English text, per ten thousand. */
+static const unsigned short tq_letter_freq[26] = {
+	820, 150, 280, 430, 1270, 220, 200, 610, 700, 15, 77, 400, 240,
+	670, 750, 190, 10, 600, 630, 910, 280, 98, 240, 15, 200, 7
+};
+
+/*
+ * Bytes that are neither letters, digits, spaces nor the punctuation of
+ * figures and prose: a text layer of nothing but these (symbols, or
+ * characters of other scripts, where letters should be) is garbage.
+ * UTF-8 is counted by its lead bytes; 0xC2 leads £ and the no-break space.
+ */
+static const unsigned char tq_odd[256] = {
+	['!'] = 1, ['#'] = 1, ['$'] = 1, ['*'] = 1, ['+'] = 1, ['<'] = 1, ['='] = 1,
+	['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1,
+	['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+	[0xC3] = 1, [0xC4] = 1, [0xC5] = 1, [0xC6] = 1, [0xC7] = 1, [0xC8] = 1,
+	[0xC9] = 1, [0xCA] = 1, [0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1,
+	[0xCF] = 1, [0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1,
+	[0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1, [0xDA] = 1,
+	[0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1, [0xDF] = 1, [0xE0] = 1,
+	[0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1,
+	[0xE7] = 1, [0xE8] = 1, [0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1,
+	[0xED] = 1, [0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
+	[0xF3] = 1, [0xF4] = 1
+};
+
+enum { FW_SLOTS = 256 };        /* a power of two, > 2 × the words */
+
+static uint32_t fw_table[FW_SLOTS];
+static int fw_ready;
+
+/* A word of up to six letters a..z as a number: 5 bits a letter. */
+static uint32_t
+word_key(const char *w, size_t n)
+{
+	uint32_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k = k * 32 + (uint32_t)(w[i] - 'a' + 1);
+	return k;
+}
+
+static size_t
+fw_slot(uint32_t k)
+{
+	return (size_t)((k * 2654435761u) >> 24) & (FW_SLOTS - 1);
+}
+
+static void
+fw_build(void)
+{
+	for (int i = 0; tq_function_words[i]; i++) {
+		uint32_t k = word_key(tq_function_words[i], strlen(tq_function_words[i]));
+		size_t s = fw_slot(k);
+		while (fw_table[s] && fw_table[s] != k)
+			s = (s + 1) & (FW_SLOTS - 1);
+		fw_table[s] = k;
+	}
+	fw_ready = 1;
+}
+
+static int
+fw_has(uint32_t k)
+{
+	for (size_t s = fw_slot(k);; s = (s + 1) & (FW_SLOTS - 1)) {
+		if (fw_table[s] == k)
+			return 1;
+		if (fw_table[s] == 0)
+			return 0;
+	}
+}
+
+void
+tq_line(struct tq *q, const char *s, size_t n)
+{
+	uint32_t key = 0;
+	size_t len = 0;
+
+	if (!fw_ready)
+		fw_build();
+	for (size_t i = 0; i <= n; i++) {
+		unsigned c = i < n ? (unsigned char)s[i] : ' ';
+		unsigned l = (c | 0x20) - 'a';
+		if (l < 26) {
+			q->letters[l]++;
+			if (len < 7)
+				key = key * 32 + l + 1;
+			len++;
+			continue;
+		}
+		if (len >= 2) {
+			q->words++;
+			if (len <= 6 && fw_has(key))
+				q->function++;
+		}
+		len = 0;
+		key = 0;
+		if (i < n && tq_odd[c])
+			q->ink++;
+	}
+}
+
+/* Square root by Newton's method (the programs do not link libm). */
+static double
+root(double x)
+{
+	double r = x > 1 ? x : 1;
+	if (x <= 0)
+		return 0;
+	for (int i = 0; i < 64; i++) {
+		double next = (r + x / r) / 2;
+		if (next >= r)
+			break;
+		r = next;
+	}
+	return r;
+}
+
+enum tq_verdict
+tq_judge(const struct tq *q, double *cosine, double *share)
+{
+	double dot = 0, na = 0, nb = 0;
+	unsigned long letters = 0;
+
+	for (int i = 0; i < 26; i++) {
+		double a = (double)q->letters[i], b = tq_letter_freq[i];
+		dot += a * b;
+		na += a * a;
+		nb += b * b;
+		letters += q->letters[i];
+	}
+	double cs = na > 0 ? dot / (root(na) * root(nb)) : 0;
+	double sh = q->words ? (double)q->function / (double)q->words : 0;
+	if (cosine)
+		*cosine = cs;
+	if (share)
+		*share = sh;
+	if (q->words == 0)
+		return q->ink + letters >= TQ_GARBAGE_INK ? TQ_GARBAGE : TQ_EMPTY;
+	if (q->words < TQ_MIN_WORDS)
+		return TQ_OK;
+	return cs + TQ_SHARE_WEIGHT * sh < TQ_MIN_SCORE ? TQ_GARBAGE : TQ_OK;
+}
