@@ -357,6 +357,40 @@ number_tail(const char *c, size_t n, size_t i, struct minute_no *ni)
 }
 
 /*
+ * Parish numbering by meeting: year, month and a running number,
+ * "16.07.2", "19.3.12", "18.01.05" (the month 1-12, the running number
+ * at most three digits, so "16.07.2016", a date, is none).  Then a space,
+ * a separator or nothing.
+ */
+static int
+dated_number(const char *c, size_t n, struct minute_no *ni)
+{
+	size_t i = 2, d2, d3;
+	long month;
+
+	if (i >= n || c[i] != '.')
+		return 0;
+	d2 = span_digits(c, i + 1, n);
+	if (d2 == 0 || d2 > 2)
+		return 0;
+	month = number_value(c + i + 1, d2);
+	i += 1 + d2;
+	if (month < 1 || month > 12 || i >= n || c[i] != '.')
+		return 0;
+	d3 = span_digits(c, i + 1, n);
+	if (d3 == 0 || d3 > 3)
+		return 0;
+	i += 1 + d3;
+	if (i < n && c[i] != ' ')
+		return 0;
+	ni->ne = i;
+	ni->value = number_value(c + i - d3, d3);
+	ni->style = ST_DATED;
+	number_tail(c, n, i, ni);
+	return 1;
+}
+
+/*
  * A minute number at the start of c[0..n), in any style of conventions.md.
  * Fills *ni and returns 1; says nothing yet about whether it is an item.
  */
@@ -374,6 +408,8 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			return 0;
 		i = d;
 		ni->ns = 0;
+		if (d == 2 && dated_number(c, n, ni))
+			return 1;
 		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4) {
 			size_t second = i + 1;
 
@@ -983,6 +1019,35 @@ appendix_line(const char *c, size_t n)
 	return n > 9;
 }
 
+/*
+ * The kind of meeting printed after a body's name in a heading ("Parish
+ * Council A.G.M. - 2nd May 2017", "Planning Committee Special Meeting"):
+ * not part of the name.  Longest first.
+ */
+static const char *const meeting_kind_tails[] = {
+	" annual general meeting", " extraordinary general meeting",
+	" annual meeting", " extraordinary meeting", " special meeting",
+	" ordinary meeting", " a.g.m.", " a.g.m", " e.g.m.", " e.g.m", " agm", " egm",
+	" meeting", NULL
+};
+
+size_t
+body_kind_end(const char *c, size_t bs, size_t be)
+{
+	size_t k;
+
+	for (k = 0; meeting_kind_tails[k]; k++) {
+		size_t tl = strlen(meeting_kind_tails[k]);
+
+		if (be >= bs + tl + 3 && starts_with(c + be - tl, tl, meeting_kind_tails[k])) {
+			be -= tl;
+			trim_seps(c, &bs, &be);
+			return be;
+		}
+	}
+	return be;
+}
+
 /* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
 int
 body_line(const char *c, size_t n)
@@ -1001,5 +1066,56 @@ body_line(const char *c, size_t n)
 	for (i = 0; body_nouns[i]; i++)
 		if (find(c, n, body_nouns[i], 1) < n)
 			return 1;
+	return 0;
+}
+
+/* The words of an agenda reference printed with a minute ("(Item 4)"). */
+static const char *const item_ref_words[] = {"agenda item", "item", NULL};
+
+/*
+ * An agenda reference in brackets starting at c[i] and ending c[0..n):
+ * "(Item 4)", "(Agenda Item 12)".  Returns 1 with the number's span.
+ */
+static int
+item_ref_at(const char *c, size_t i, size_t n, size_t *ns, size_t *ne)
+{
+	size_t k, d;
+
+	if (i >= n || c[i] != '(' || c[n - 1] != ')')
+		return 0;
+	i++;
+	for (k = 0; item_ref_words[k]; k++)
+		if (starts_word(c + i, n - i, item_ref_words[k]))
+			break;
+	if (!item_ref_words[k])
+		return 0;
+	i += strlen(item_ref_words[k]);
+	if (i >= n || c[i] != ' ')
+		return 0;
+	i++;
+	d = span_digits(c, i, n);
+	if (d == 0 || d > 3 || i + d != n - 1)
+		return 0;
+	*ns = i;
+	*ne = i + d;
+	return 1;
+}
+
+int
+item_ref_line(const char *c, size_t n, size_t *ns, size_t *ne)
+{
+	return n > 0 && n <= 20 && item_ref_at(c, 0, n, ns, ne);
+}
+
+size_t
+item_ref_tail(const char *c, size_t n, size_t *ns, size_t *ne)
+{
+	size_t i;
+
+	if (n < 9 || c[n - 1] != ')')
+		return 0;
+	for (i = n - 1; i > 0 && n - i <= 20; i--)
+		if (c[i] == '(' && c[i - 1] == ' ')
+			return item_ref_at(c, i, n, ns, ne) ? i - 1 : 0;
 	return 0;
 }

@@ -119,6 +119,7 @@ struct splitter {
 	long last;
 	long group[3];		/* numeric groups of the last item's number */
 	int ngroups;
+	long meeting_ym[2];	/* year and month of the first ST_DATED item */
 	int style;
 	char prefix[8];
 	int in_resolved;	/* inside a RESOLVED block of the current item */
@@ -385,6 +386,25 @@ next_in_sequence(const struct splitter *sp, const struct minute_no *ni, long *st
 	long v = ni->value, last = sp->last;
 	int k, changed = -1;
 
+	if (ni->style == ST_DATED && ni->ngroups == 3 && sp->ngroups == 3) {
+		/*
+		 * Year and month repeat the meeting's date, and clerks misprint
+		 * them ("18.11.11" after "18.01.10"); the running number is the
+		 * sequence.  It may even step back by one or two where the order
+		 * of business changed ("17.5.2" then "17.05.1"), but only when
+		 * year and month agree.
+		 */
+		*step = ni->group[2] - sp->group[2];
+		if (*step >= 1 && *step <= 8)
+			return 1;
+		/* the last one misprinted ("16.05.15" then "17.05.15") */
+		if (*step == 0 && ni->group[0] == sp->meeting_ym[0] &&
+		    ni->group[1] == sp->meeting_ym[1] &&
+		    (sp->group[0] != sp->meeting_ym[0] || sp->group[1] != sp->meeting_ym[1]))
+			return 1;
+		return *step >= -2 && *step <= -1 && ni->group[0] == sp->group[0] &&
+		    ni->group[1] == sp->group[1];
+	}
 	if (ni->ngroups > 1 && ni->ngroups == sp->ngroups) {
 		for (k = 0; k < ni->ngroups; k++) {
 			if (ni->group[k] == sp->group[k])
@@ -513,8 +533,9 @@ try_item(struct splitter *sp, FILE *out)
 {
 	struct para *p = at(sp, 0), *tp;
 	const char *c = p->clean.data, *t;
-	size_t n = p->clean.len, tn, used, k, cut = 0, rawcut = 0;
+	size_t n = p->clean.len, tn, used, k, cut = 0, rawcut = 0, rs, re;
 	size_t tpara;		/* the paragraph holding the title */
+	size_t refpara = 0;	/* the paragraph "(Item 4)" below it, if any */
 	struct minute_no ni, other;
 	char iso[DATE_ISO_LEN + 1];
 	int strict;
@@ -543,7 +564,7 @@ try_item(struct splitter *sp, FILE *out)
 	if (table_row(tp->raw.data, tp->raw.len) || (sp->have_item && interest_title(t, tn)))
 		return 0;
 	/* Sequence: same style, a number a little above the last one. */
-	if (sp->have_item) {
+	if (sp->style != ST_NONE) {
 		int same = ni.style == sp->style ||
 		    (ni.style == ST_BARE && sp->style == ST_DOT) ||
 		    (ni.style == ST_DOT && sp->style == ST_BARE);
@@ -552,9 +573,11 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;
 		if (!next_in_sequence(sp, &ni, &step))
 			return 0;
-		if (step != 1 && expected_ahead(sp, tpara + 1, sp->style, 1, 0))
+		/* a number stepping back (ST_DATED only) has no such test */
+		if (step > 1 && expected_ahead(sp, tpara + 1, sp->style, 1, 0))
 			return 0;
-		if (expected_ahead(sp, tpara + 1, sp->style, step, 1))
+		if (step > 0 && ni.style != ST_DATED &&
+		    expected_ahead(sp, tpara + 1, sp->style, step, 1))
 			return 0;
 		strict = step != 1 || ni.style == ST_BARE;
 	} else {
@@ -608,14 +631,22 @@ try_item(struct splitter *sp, FILE *out)
 		    is_digit((unsigned char)u[0]) && (sp->dotted > 0 || tn >= 60) && u[un - 1] == '.')
 			used++;	/* "… Procedure Rule" / "16." */
 	}
+	/* "(Item 4)" printed below the title: of the heading, not of the title */
+	if (!cut && sp->count > used &&
+	    item_ref_line(at(sp, used)->clean.data, at(sp, used)->clean.len, &rs, &re))
+		refpara = used++;
 
 	/* The item's minute and title. */
 	set_buf(&sp->minute, c + ni.ns, ni.ne - ni.ns);
 	set_buf(&sp->title, t, tn);
 	for (k = tpara + 1; k < used; k++) {
+		if (k == refpara)
+			continue;
 		buf_putc(&sp->title, ' ');
 		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
 	}
+	if ((k = item_ref_tail(sp->title.data, sp->title.len, &rs, &re)) > 0)
+		sp->title.len = k;
 	if (sp->title.len > 0 && sp->title.data[sp->title.len - 1] == '.')
 		sp->dotted++;
 	else
@@ -627,6 +658,10 @@ try_item(struct splitter *sp, FILE *out)
 
 	sp->have_item = 1;
 	sp->last = ni.value;
+	if (ni.style == ST_DATED && sp->style != ST_DATED) {
+		sp->meeting_ym[0] = ni.group[0];
+		sp->meeting_ym[1] = ni.group[1];
+	}
 	memcpy(sp->group, ni.group, sizeof sp->group);
 	sp->ngroups = ni.ngroups;
 	if (sp->style == ST_NONE || ni.style != ST_BARE)
@@ -1060,6 +1095,7 @@ process_head(struct splitter *sp, FILE *out)
 		bs = 0;
 		be = k == 1 ? date_start : n;
 		trim_seps(c, &bs, &be);
+		be = body_kind_end(c, bs, be);
 		set_buf(&sp->body, c + bs, be - bs);
 		memcpy(sp->date, iso, sizeof sp->date);
 		sp->heading_left = (int)k - 1;
