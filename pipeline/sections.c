@@ -692,6 +692,67 @@ try_item(struct splitter *sp, FILE *out)
 }
 
 /*
+ * A title over its agenda reference, "Work Programme" / "(Item 12)", or
+ * run together with it, "Work Programme (Item 12)", with no minute number
+ * printed before the title: an item whose minute is the agenda number
+ * (ST_BELOW).  Writes the heading (one line, as try_item) and returns 1.
+ */
+static int
+try_item_below(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *q = NULL;
+	const char *c = p->clean.data, *num;
+	size_t n = p->clean.len, ns, ne, te, used = 1, k;
+	struct minute_no ni;
+	long step;
+
+	if (minute_number(c, n, &ni))
+		return 0;	/* a numbered heading is try_item's */
+	if (sp->count > 1 && item_ref_line(at(sp, 1)->clean.data, at(sp, 1)->clean.len, &ns, &ne)) {
+		q = at(sp, 1);
+		num = q->clean.data + ns;
+		te = n;
+		used = 2;
+	} else if ((te = item_ref_tail(c, n, &ns, &ne)) > 0) {
+		num = c + ns;
+	} else {
+		return 0;
+	}
+	while (te > 0 && (c[te - 1] == ' ' || c[te - 1] == '.'))
+		te--;
+	if (!title_like(c, te, 1, 0) || resolved_line(c, te))
+		return 0;
+	memset(&ni, 0, sizeof ni);
+	ni.style = ST_BELOW;
+	for (k = 0; k < ne - ns; k++)
+		ni.value = ni.value * 10 + (num[k] - '0');
+	ni.group[0] = ni.value;
+	ni.ngroups = 1;
+	if (sp->style != ST_NONE && (sp->style != ST_BELOW || !next_in_sequence(sp, &ni, &step)))
+		return 0;
+
+	set_buf(&sp->minute, num, ne - ns);
+	set_buf(&sp->title, c, te);
+	sp->have_item = 1;
+	sp->last = ni.value;
+	memcpy(sp->group, ni.group, sizeof sp->group);
+	sp->ngroups = 1;
+	sp->style = ST_BELOW;
+	sp->prefix[0] = '\0';
+	sp->in_resolved = 0;
+
+	buf_reset(&sp->text);
+	buf_append(&sp->text, p->raw.data, p->raw.len);
+	if (q) {
+		buf_putc(&sp->text, ' ');
+		buf_append(&sp->text, q->raw.data, q->raw.len);
+	}
+	emit_text(sp, out, p->line, sp->text.data, sp->text.len);
+	pop(sp, used);
+	return 1;
+}
+
+/*
  * Is the head paragraph the start of a report heading: capitals holding
  * the meeting's name and date, the title, and "REPORT OF …" (before or
  * after the title), ended by a paragraph of text or "Purpose of the
@@ -968,10 +1029,13 @@ minutes_follow(struct splitter *sp, size_t k)
 		"councillors", "members", "officers", "chair", "chairman", "mayor", NULL
 	};
 	struct minute_no ni;
-	size_t end = k + 6, j;
+	size_t end = k + 6, j, ns, ne;
 
 	if (k >= sp->count)
 		return 1;
+	/* "Minutes of the meeting held on DATE" / "(Item 3)": an item's title */
+	if (item_ref_line(at(sp, k)->clean.data, at(sp, k)->clean.len, &ns, &ne))
+		return 0;
 	for (j = k; j < sp->count && j < end; j++) {
 		struct para *q = at(sp, j);
 		const char *c = q->clean.data;
@@ -1030,15 +1094,18 @@ signature_date(struct splitter *sp, const char *c, size_t n)
 
 /*
  * Minutes headed without "Minutes of": "CABINET – 4 MARCH 2025", or
- * "Cabinet" over "Tuesday, 4 March 2025", then at once "PRESENT".
- * Returns how many paragraphs the heading takes (1 or 2) with the date
- * in iso (and in a one-paragraph heading, where it starts in *ds), or 0.
+ * "Cabinet" over "Tuesday, 4 March 2025", then at once "PRESENT" (or
+ * first "MINUTES of the meeting held at PLACE", with no date).
+ * Returns how many paragraphs the heading takes (1 to 3) with the date
+ * in iso (and when the first paragraph holds it, where it starts in *ds,
+ * which stays 0 otherwise), or 0.
  */
 static size_t
 untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 {
 	struct para *p = at(sp, 0), *q;
 	size_t k;
+	char iso2[DATE_ISO_LEN + 1];
 
 	if (p_body_date(p)) {
 		date_find(p->clean.data, p->clean.len, iso, ds, NULL);
@@ -1052,6 +1119,10 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 	if (k >= sp->count)
 		return 0;
 	q = at(sp, k);
+	/* "MINUTES of the meeting held at PLACE.": the date is above it */
+	if (starts_word(q->clean.data, q->clean.len, "minutes") && q->clean.len <= 200 &&
+	    !date_find(q->clean.data, q->clean.len, iso2, NULL, NULL) && k + 1 < sp->count)
+		q = at(sp, ++k);
 	if (starts_word(q->clean.data, q->clean.len, "present") ||
 	    starts_with(q->clean.data, q->clean.len, "members present") ||
 	    starts_with(q->clean.data, q->clean.len, "councillors present"))
@@ -1087,13 +1158,13 @@ process_head(struct splitter *sp, FILE *out)
 		pop(sp, 1);
 		return;
 	}
-	if (sp->section == SEC_MINUTES && try_item(sp, out))
+	if (sp->section == SEC_MINUTES && (try_item(sp, out) || try_item_below(sp, out)))
 		return;
 	if (sp->section != SEC_MINUTES && (k = untitled_minutes(sp, iso, &date_start)) > 0) {
 		/* "CABINET" / "Tuesday, 4 March 2025" / "PRESENT: …" */
 		enter(sp, SEC_MINUTES);
 		bs = 0;
-		be = k == 1 ? date_start : n;
+		be = date_start > 0 ? date_start : n;
 		trim_seps(c, &bs, &be);
 		be = body_kind_end(c, bs, be);
 		set_buf(&sp->body, c + bs, be - bs);
