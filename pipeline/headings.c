@@ -357,6 +357,15 @@ number_tail(const char *c, size_t n, size_t i, struct minute_no *ni)
 }
 
 /*
+ * Words in capitals before a number that label a part of a document or
+ * of a place, never a minute's prefix ("PART 1", "PHASE 2", "ROOM 4").
+ */
+static const char *const prefix_words[] = {
+	"part", "page", "phase", "stage", "room", "zone", "plot", "unit",
+	"block", "level", "ward", "area", "tier", "year", "class", "annex", NULL
+};
+
+/*
  * Parish numbering by meeting: year, month and a running number,
  * "16.07.2", "19.3.12", "18.01.05" (the month 1-12, the running number
  * at most three digits, so "16.07.2016", a date, is none).  Then a space,
@@ -521,6 +530,8 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			return 0;
 		if (l == 1 && !dot && strchr("QAMBS", c[0]))
 			return 0;	/* Q1, A6 road, M1, B-roads, S106 */
+		if (in_list(c, l, prefix_words))
+			return 0;	/* "PART 1 - OPEN SESSION", "PHASE 2" */
 		ni->value = number_value(c + i, d);
 		i += d;
 		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4)

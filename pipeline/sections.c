@@ -752,6 +752,83 @@ try_item_below(struct splitter *sp, FILE *out)
 	return 1;
 }
 
+/* Does ring paragraph j open a numbered item heading ("283. Apologies")? */
+static int
+numbered_heading_at(struct splitter *sp, size_t j)
+{
+	struct para *q = at(sp, j);
+	struct minute_no ni;
+
+	if (!minute_number(q->clean.data, q->clean.len, &ni))
+		return 0;
+	if (ni.only)
+		return j + 1 < sp->count &&
+		    title_like(at(sp, j + 1)->clean.data, at(sp, j + 1)->clean.len, 1, 0);
+	return title_like(q->clean.data + ni.ts, q->clean.len - ni.ts, 1, 0);
+}
+
+/*
+ * Does ring paragraph j open a decision, "RESOLVED that …", also as a
+ * numbered paragraph ("2. RESOLVED that …")?
+ */
+static int
+resolved_at(struct splitter *sp, size_t j)
+{
+	struct para *q = at(sp, j);
+	struct minute_no ni;
+	size_t ts = 0;
+
+	if (minute_number(q->clean.data, q->clean.len, &ni) && !ni.only)
+		ts = ni.ts;
+	return resolved_line(q->clean.data + ts, q->clean.len - ts);
+}
+
+/*
+ * An unnumbered item before the first numbered one, as an "Election of
+ * Chair" is printed before minute 1: a short mixed-case title, then its
+ * text (not another title), a decision ("RESOLVED …") within a few
+ * paragraphs, and after it a numbered item heading within the lookahead.
+ * A title in capitals is left alone: that is how section labels
+ * ("UNRESTRICTED ITEMS", "PART 1") are printed.  Writes the heading with
+ * an empty minute and returns 1.
+ */
+static int
+try_item_unnumbered(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *q;
+	const char *c = p->clean.data;
+	size_t n = p->clean.len, j, te = n;
+	struct minute_no ni;
+	int decided = 0;
+
+	if (sp->style != ST_NONE || sp->count < 4 || n > 80 || count_words(c, n) > 8 ||
+	    c[n - 1] == ':' || p_caps(p) || minute_number(c, n, &ni) ||
+	    resolved_line(c, n) || !title_like(c, n, 1, 0))
+		return 0;
+	q = at(sp, 1);
+	if (q->clean.len == 0 || (q->clean.data[q->clean.len - 1] != '.' &&
+	    title_like(q->clean.data, q->clean.len, 1, 0)))
+		return 0;	/* a title over another: a label, not an item */
+	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
+		if (numbered_heading_at(sp, j))
+			break;
+		if (j <= 5 && resolved_at(sp, j))
+			decided = 1;
+	}
+	if (!decided || j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
+
+	while (te > 0 && (c[te - 1] == ' ' || c[te - 1] == '.'))
+		te--;
+	buf_reset(&sp->minute);
+	set_buf(&sp->title, c, te);
+	sp->have_item = 1;
+	sp->in_resolved = 0;
+	emit(sp, out, p);
+	pop(sp, 1);
+	return 1;
+}
+
 /*
  * Is the head paragraph the start of a report heading: capitals holding
  * the meeting's name and date, the title, and "REPORT OF …" (before or
@@ -1158,7 +1235,8 @@ process_head(struct splitter *sp, FILE *out)
 		pop(sp, 1);
 		return;
 	}
-	if (sp->section == SEC_MINUTES && (try_item(sp, out) || try_item_below(sp, out)))
+	if (sp->section == SEC_MINUTES && (try_item(sp, out) || try_item_below(sp, out) ||
+	    try_item_unnumbered(sp, out)))
 		return;
 	if (sp->section != SEC_MINUTES && (k = untitled_minutes(sp, iso, &date_start)) > 0) {
 		/* "CABINET" / "Tuesday, 4 March 2025" / "PRESENT: …" */
