@@ -36,16 +36,34 @@ body_end(const char *c, size_t i, size_t limit)
 	static const char *const stops[] = {
 		" held ", " HELD ", " on ", " ON ", " at ", " AT ", " in the ",
 		" to be held", " which will", " will be held", " \xe2\x80\x94",
-		" \xe2\x80\x93", " - ", ", ", ": ", " (", ". ", NULL
+		" \xe2\x80\x93", " - ", ": ", " (", ". ", NULL
 	};
 	static const char *const last_words[] = {" held", " HELD", " on", " at", NULL};
-	size_t j = limit, k;
+	size_t j = limit, k, comma;
 
 	for (k = 0; stops[k]; k++) {
 		size_t f = find(c + i, limit - i, stops[k], 0);
 
 		if (i + f < j)
 			j = i + f;
+	}
+	/*
+	 * A comma ends the name ("Cabinet, held …", "Planning Committee,
+	 * Town Hall") unless the name is a list that ends in a body's noun:
+	 * "Scrutiny, Audit and Standards Committee".
+	 */
+	comma = i + find(c + i, j - i, ", ", 0);
+	if (comma < j) {
+		size_t w = j;
+
+		while (w > i && c[w - 1] == ' ')
+			w--;
+		while (w > i && is_alpha((unsigned char)c[w - 1]))
+			w--;
+		if (!(in_list(c + w, j - w, body_nouns) &&
+		    (find(c + comma, j - comma, " and ", 1) < j - comma ||
+		    find(c + comma, j - comma, " & ", 0) < j - comma)))
+			j = comma;
 	}
 	/* a heading cut just after "held" */
 	for (k = 0; last_words[k]; k++) {
@@ -449,6 +467,9 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			i++;
 		} else if (c[i] == ' ') {
 			ni->style = ST_BARE;
+		} else if (c[i] == ')' && (i + 1 == n || c[i + 1] == ' ')) {
+			ni->style = ST_CLOSE;	/* "1) Apologies" */
+			i++;
 		} else {
 			return 0;
 		}
@@ -1129,4 +1150,51 @@ item_ref_tail(const char *c, size_t n, size_t *ns, size_t *ne)
 		if (c[i] == '(' && c[i - 1] == ' ')
 			return item_ref_at(c, i, n, ns, ne) ? i - 1 : 0;
 	return 0;
+}
+
+/* The words of a vote's tally ("9 For, 2 Against, 1 Abstention"). */
+static const char *const tally_words[] = {
+	"for", "against", "abstention", "abstentions", "abstain", "abstained",
+	"abstaining", "in favour", "votes", "vote", "members", NULL
+};
+
+int
+tally_line(const char *c, size_t n)
+{
+	size_t i = 0, groups = 0, k;
+
+	if (n > 100)
+		return 0;
+	while (i < n) {
+		size_t d = span_digits(c, i, n);
+
+		if (d == 0 || d > 3)
+			return 0;
+		i += d;
+		while (i < n && c[i] == ' ')
+			i++;
+		/* one or two tally words: "votes for", "in favour" */
+		for (k = 0; k < 2 && i < n; k++) {
+			size_t w;
+
+			for (w = 0; tally_words[w]; w++)
+				if (starts_word(c + i, n - i, tally_words[w]))
+					break;
+			if (!tally_words[w])
+				break;
+			i += strlen(tally_words[w]);
+			while (i < n && c[i] == ' ')
+				i++;
+		}
+		if (k == 0)
+			return 0;
+		groups++;
+		while (i < n && (c[i] == ',' || c[i] == ';' || c[i] == ' ' || c[i] == '.'))
+			i++;
+		if (starts_word(c + i, n - i, "and"))
+			i += 3;
+		while (i < n && c[i] == ' ')
+			i++;
+	}
+	return groups >= 2;
 }

@@ -25,6 +25,7 @@ enum style {
 	ST_PREFIX,	/* C.12, CAB 23, PC/45/19 */
 	ST_PAREN,	/* (12) */
 	ST_DATED,	/* 16.07.2, 19.3.12: year, month, running number */
+	ST_CLOSE,	/* 1) Title */
 	ST_BELOW	/* Title / "(Item 4)" on the line below */
 };
 
@@ -129,6 +130,9 @@ size_t opener_cut(const char *t, size_t n, int strict, int in_resolved);
  */
 int item_ref_line(const char *c, size_t n, size_t *ns, size_t *ne);
 size_t item_ref_tail(const char *c, size_t n, size_t *ns, size_t *ne);
+
+/* A tally of votes, "9 For, 2 Against, 1 Abstention": never a heading. */
+int tally_line(const char *c, size_t n);
 
 /* A paragraph opening a decision: "RESOLVED", "It was AGREED", "DECISION". */
 int resolved_line(const char *c, size_t n);

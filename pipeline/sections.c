@@ -545,6 +545,8 @@ try_item(struct splitter *sp, FILE *out)
 		return 0;
 	if (ni.style == ST_BARE && date_parse(c, n, iso))
 		return 0;	/* "3 June 2025" under the chair's signature */
+	if (tally_line(c, n))
+		return 0;	/* "9 For, 2 Against, 1 Abstention" */
 	if (ni.only) {
 		if (sp->count < 2)
 			return 0;
