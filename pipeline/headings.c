@@ -689,6 +689,9 @@ resolved_line(const char *c, size_t n)
 	    starts_word(c + i, n - i, "recommended");
 }
 
+/* What an item's text says when there was nothing: "None.", "Nil." */
+static const char *const nil_words[] = {"none", "nil", "no", "n/a", NULL};
+
 /* Words whose full stop does not end a sentence. */
 static int
 abbreviation_before(const char *t, size_t i)
@@ -730,6 +733,41 @@ run_in_cut(const char *t, size_t n, int strict, int in_resolved)
 			continue;
 		return title_like(t, i + 1, strict, in_resolved) ? i + 1 : 0;
 	}
+	return 0;
+}
+
+/*
+ * A heading run into its text after a colon: "33/24 Harbour Dues: The
+ * Board considered …", "Date of Next Meeting: 4 August 2024.".  The
+ * offset where the text starts, or 0.  A subtitle after a colon
+ * ("Budget 2025: Consultation Response") is no text: what follows must
+ * be a sentence — ending with its stop and of four words or more, or
+ * a date or a nil ("None.").
+ */
+size_t
+colon_cut(const char *t, size_t n, int strict, int in_resolved)
+{
+	size_t c = find(t, n < 120 ? n : 120, ": ", 0), r, words;
+	unsigned char last;
+	char iso[DATE_ISO_LEN + 1];
+
+	if (c >= n || c >= 120 || c < 3)
+		return 0;
+	if (count_words(t, c) > 10 || !title_like(t, c, strict, in_resolved))
+		return 0;
+	r = c + 2;
+	while (r < n && t[r] == ' ')
+		r++;
+	if (r >= n || !(is_upper((unsigned char)t[r]) || is_digit((unsigned char)t[r]) ||
+	    (unsigned char)t[r] >= 0x80))
+		return 0;
+	last = (unsigned char)t[n - 1];
+	if (last != '.' && last != '!' && last != '?')
+		return 0;
+	words = count_words(t + r, n - r);
+	if (words >= 4 || in_list(t + r, n - r, nil_words) ||
+	    date_parse(t + r, n - r, iso))
+		return r;
 	return 0;
 }
 

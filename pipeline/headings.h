@@ -115,6 +115,11 @@ int wrapped_tail(int dotted, const char *t, size_t tn, const char *u, size_t un)
 size_t run_in_cut(const char *t, size_t n, int strict, int in_resolved);
 size_t caps_cut(const char *t, size_t n);
 /*
+ * A heading run into its text after a colon ("Harbour Dues: The Board
+ * considered …"): the offset where the text starts, or 0.
+ */
+size_t colon_cut(const char *t, size_t n, int strict, int in_resolved);
+/*
  * A heading in sentence case run into its item's text without a full
  * stop, as raw-mode text leaves it ("Declarations of interest No
  * declarations were made."): the offset of the word that opens the text

@@ -587,7 +587,9 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;	/* "2015 Children and Families" in a list */
 		strict = 1;
 	}
-	cut = caps_cut(t, tn);
+	cut = colon_cut(t, tn, strict, sp->in_resolved);
+	if (!cut)
+		cut = caps_cut(t, tn);
 	if (!cut)
 		cut = opener_cut(t, tn, strict, sp->in_resolved);
 	if (cut || !title_like(t, tn, strict, sp->in_resolved)) {
@@ -654,7 +656,7 @@ try_item(struct splitter *sp, FILE *out)
 	else
 		sp->dotted--;
 	while (sp->title.len > 0 && (sp->title.data[sp->title.len - 1] == ' ' ||
-	    sp->title.data[sp->title.len - 1] == '.'))
+	    sp->title.data[sp->title.len - 1] == '.' || (cut && sp->title.data[sp->title.len - 1] == ':')))
 		sp->title.len--;
 	sp->title.data[sp->title.len] = '\0';
 
