@@ -698,7 +698,10 @@ abbreviation_before(const char *t, size_t i)
 {
 	static const char *const abbr[] = {
 		"mr", "mrs", "ms", "dr", "cllr", "cllrs", "no", "nos", "min", "st",
-		"rev", "prof", "cc", "etc", "vs", "approx", "ref", NULL
+		"rev", "prof", "cc", "etc", "vs", "approx", "ref", "incl", "inc",
+		"co", "ltd", "plc", "dept", "govt", "assoc", "nr", "rd", "ave", "vol",
+		"para", "paras", "sch", "sec", "jan", "feb", "mar", "apr", "jun",
+		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "cttee", NULL
 	};
 	size_t s = i;
 	int k;
@@ -855,6 +858,8 @@ opener_cut(const char *t, size_t n, int strict, int in_resolved)
 			continue;
 		if (count_words(t + w, n - w) < 2 || count_words(t, w) < 1)
 			return 0;
+		if (title_continues(t, w - 1))
+			continue;	/* "Questions from Members of the Public" */
 		return title_like(t, w, strict, in_resolved) ? w : 0;
 	}
 	return 0;

@@ -523,6 +523,43 @@ expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact
 	return 0;
 }
 
+/* Labels that open an attendance list ("PRESENT:", "Apologies"). */
+static const char *const attendance_labels[] = {
+	"present", "members present", "those present", "in attendance",
+	"attendance", "attendees", "apologies", "also present", "sederunt", NULL
+};
+
+/*
+ * Is there an agenda reference "(Item 4)" at ring position from + m (m
+ * 0 to 2), the paragraphs before it being lines of a wrapped title (short,
+ * title-like, no full stop, no number of their own)?  Returns m + 1, or 0.
+ */
+static size_t
+ref_after_wrap(struct splitter *sp, size_t from)
+{
+	struct minute_no ni;
+	size_t m, k, ns, ne;
+
+	for (m = 0; m < 3 && from + m < sp->count; m++) {
+		struct para *q = at(sp, from + m);
+
+		if (item_ref_line(q->clean.data, q->clean.len, &ns, &ne)) {
+			for (k = 0; k < m; k++) {
+				struct para *w = at(sp, from + k);
+				const char *u = w->clean.data;
+				size_t un = w->clean.len;
+
+				if (un == 0 || un > 120 || u[un - 1] == '.' ||
+				    in_list(u, un, attendance_labels) ||
+				    (minute_number(u, un, &ni) && !ni.only) || !title_like(u, un, 0, 0))
+					return 0;
+			}
+			return m + 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * Is the head paragraph a minute item heading?  If so write it (joined
  * with its title paragraph when the number stands alone; cut from the
@@ -635,10 +672,14 @@ try_item(struct splitter *sp, FILE *out)
 		    is_digit((unsigned char)u[0]) && (sp->dotted > 0 || tn >= 60) && u[un - 1] == '.')
 			used++;	/* "… Procedure Rule" / "16." */
 	}
-	/* "(Item 4)" printed below the title: of the heading, not of the title */
-	if (!cut && sp->count > used &&
-	    item_ref_line(at(sp, used)->clean.data, at(sp, used)->clean.len, &rs, &re))
-		refpara = used++;
+	/*
+	 * "(Item 4)" printed below the title, maybe under the title's
+	 * wrapped lines: of the heading, not of the title.
+	 */
+	if (!cut && (k = ref_after_wrap(sp, used)) > 0) {
+		used += k;
+		refpara = used - 1;
+	}
 
 	/* The item's minute and title. */
 	set_buf(&sp->minute, c + ni.ns, ni.ne - ni.ns);
@@ -712,11 +753,14 @@ try_item_below(struct splitter *sp, FILE *out)
 
 	if (minute_number(c, n, &ni))
 		return 0;	/* a numbered heading is try_item's */
-	if (sp->count > 1 && item_ref_line(at(sp, 1)->clean.data, at(sp, 1)->clean.len, &ns, &ne)) {
-		q = at(sp, 1);
+	if ((k = ref_after_wrap(sp, 1)) > 0) {
+		if (k > 1 && in_list(c, n, attendance_labels))
+			return 0;	/* "PRESENT: …" is no title's first line */
+		used = 1 + k;
+		q = at(sp, used - 1);
+		item_ref_line(q->clean.data, q->clean.len, &ns, &ne);
 		num = q->clean.data + ns;
 		te = n;
-		used = 2;
 	} else if ((te = item_ref_tail(c, n, &ns, &ne)) > 0) {
 		num = c + ns;
 	} else {
@@ -737,6 +781,10 @@ try_item_below(struct splitter *sp, FILE *out)
 
 	set_buf(&sp->minute, num, ne - ns);
 	set_buf(&sp->title, c, te);
+	for (k = 1; k + 1 < used; k++) {
+		buf_putc(&sp->title, ' ');
+		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
+	}
 	sp->have_item = 1;
 	sp->last = ni.value;
 	memcpy(sp->group, ni.group, sizeof sp->group);
@@ -746,10 +794,10 @@ try_item_below(struct splitter *sp, FILE *out)
 	sp->in_resolved = 0;
 
 	buf_reset(&sp->text);
-	buf_append(&sp->text, p->raw.data, p->raw.len);
-	if (q) {
-		buf_putc(&sp->text, ' ');
-		buf_append(&sp->text, q->raw.data, q->raw.len);
+	for (k = 0; k < used; k++) {
+		if (k > 0)
+			buf_putc(&sp->text, ' ');
+		buf_append(&sp->text, at(sp, k)->raw.data, at(sp, k)->raw.len);
 	}
 	emit_text(sp, out, p->line, sp->text.data, sp->text.len);
 	pop(sp, used);
@@ -801,12 +849,13 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
 {
 	struct para *p = at(sp, 0), *q;
 	const char *c = p->clean.data;
-	size_t n = p->clean.len, j, te = n;
+	size_t n = p->clean.len, j, te = n, ns, ne;
 	struct minute_no ni;
 	int decided = 0;
 
 	if (sp->style != ST_NONE || sp->count < 4 || n > 80 || count_words(c, n) > 8 ||
 	    c[n - 1] == ':' || p_caps(p) || minute_number(c, n, &ni) ||
+	    item_ref_line(c, n, &ns, &ne) ||
 	    resolved_line(c, n) || !title_like(c, n, 1, 0))
 		return 0;
 	q = at(sp, 1);
@@ -1101,10 +1150,6 @@ front_page(struct splitter *sp, const char *c, size_t n)
 static int
 minutes_follow(struct splitter *sp, size_t k)
 {
-	static const char *const openers[] = {
-		"present", "members present", "those present", "in attendance",
-		"attendance", "attendees", "apologies", "also present", "sederunt", NULL
-	};
 	/* words that open a sentence as often as a list: only as "Word:" */
 	static const char *const list_words[] = {
 		"councillors", "members", "officers", "chair", "chairman", "mayor", NULL
@@ -1124,7 +1169,7 @@ minutes_follow(struct splitter *sp, size_t k)
 
 		if (n == 0)
 			continue;
-		if (in_list(c, n, openers) || starts_with(c, n, "cllr") ||
+		if (in_list(c, n, attendance_labels) || starts_with(c, n, "cllr") ||
 		    (in_list(c, n, list_words) && (n <= 40 || find(c, n, ":", 0) < 12)) ||
 		    starts_with(c, n, "councillor") || find(c, n, " CC", 0) < n)
 			return 1;
