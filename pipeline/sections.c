@@ -1218,6 +1218,25 @@ signature_date(struct splitter *sp, const char *c, size_t n)
 	return p_chair(q) || times_line(q->clean.data, q->clean.len);
 }
 
+/* "Minutes" or "MINUTES OF MEETING" alone on a line of a stacked heading. */
+static int
+minutes_label(struct para *q)
+{
+	const char *c = q->clean.data;
+	size_t n = q->clean.len, i;
+
+	if (!starts_word(c, n, "minutes") || n > 30)
+		return 0;
+	i = skip_word(c, 0, n);
+	if (i < n && starts_word(c + i, n - i, "of"))
+		i = skip_word(c, i, n);
+	if (i < n && starts_word(c + i, n - i, "the"))
+		i = skip_word(c, i, n);
+	if (i < n && starts_word(c + i, n - i, "meeting"))
+		i = skip_word(c, i, n);
+	return i >= n;
+}
+
 /*
  * Minutes headed without "Minutes of": "CABINET – 4 MARCH 2025", or
  * "Cabinet" over "Tuesday, 4 March 2025", then at once "PRESENT" (or
@@ -1239,6 +1258,9 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 	} else if (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso)) {
 		k = 2;
+	} else if (sp->count > 2 && p_body(p) && minutes_label(at(sp, 1)) &&
+	    date_parse(at(sp, 2)->clean.data, at(sp, 2)->clean.len, iso)) {
+		k = 3;	/* "Planning Committee" / "Minutes" / "12 March 2025" */
 	} else {
 		return 0;
 	}
