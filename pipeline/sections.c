@@ -1205,6 +1205,32 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 	buf_append(&sp->body, c + a, b - a);
 }
 
+/*
+ * Does the next item of the section's numbering follow within the next
+ * three paragraphs after the head?  Then a signature line at the head is
+ * a page's foot ("Signed …… Chairman" printed on every page), not the
+ * end of the minutes.
+ */
+static int
+numbering_goes_on(struct splitter *sp)
+{
+	struct minute_no ni;
+	size_t j;
+	long step;
+
+	if (sp->style == ST_NONE || sp->style == ST_BELOW)
+		return 0;
+	for (j = 1; j < sp->count && j <= 3; j++) {
+		struct para *q = at(sp, j);
+
+		if (!minute_number(q->clean.data, q->clean.len, &ni))
+			continue;
+		return ni.style == sp->style && next_in_sequence(sp, &ni, &step) && step >= 1 &&
+		    step <= 2 && numbered_heading_at(sp, j);
+	}
+	return 0;
+}
+
 /* The date over the chair's line: "3 June 2025" / "CHAIRMAN". */
 static int
 signature_date(struct splitter *sp, const char *c, size_t n)
@@ -1294,6 +1320,13 @@ process_head(struct splitter *sp, FILE *out)
 		return;
 	}
 	if (n == 0) {
+		emit(sp, out, p);
+		pop(sp, 1);
+		return;
+	}
+	if (sp->section == SEC_MINUTES && sp->have_item &&
+	    (p_chair(p) || signature_date(sp, c, n)) && numbering_goes_on(sp)) {
+		/* "Signed …… Chairman" at the foot of every page */
 		emit(sp, out, p);
 		pop(sp, 1);
 		return;
