@@ -799,7 +799,7 @@ try_item_below(struct splitter *sp, FILE *out)
 			buf_putc(&sp->text, ' ');
 		buf_append(&sp->text, at(sp, k)->raw.data, at(sp, k)->raw.len);
 	}
-	emit_text(sp, out, p->line, sp->text.data, sp->text.len);
+	emit_text(sp, out, p, sp->text.data, sp->text.len);
 	pop(sp, used);
 	return 1;
 }
@@ -1205,11 +1205,23 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 	buf_append(&sp->body, c + a, b - a);
 }
 
+/* The page a paragraph starts on (its page field "P" or "P,OFF,…"), or 0. */
+static unsigned long
+page_of(const struct para *q)
+{
+	unsigned long v = 0;
+	size_t k;
+
+	for (k = 0; k < q->page.len && k < 9 && is_digit((unsigned char)q->page.data[k]); k++)
+		v = v * 10 + (unsigned long)(q->page.data[k] - '0');
+	return v;
+}
+
 /*
- * Does the next item of the section's numbering follow within the next
- * three paragraphs after the head?  Then a signature line at the head is
- * a page's foot ("Signed …… Chairman" printed on every page), not the
- * end of the minutes.
+ * Does the next item of the section's numbering open the next page,
+ * within three paragraphs after the head?  Then a signature line at the
+ * head is a page's foot ("Signed …… Chairman" printed on every page), not
+ * the end of the minutes.  Without form feeds there are no pages to tell.
  */
 static int
 numbering_goes_on(struct splitter *sp)
@@ -1217,16 +1229,18 @@ numbering_goes_on(struct splitter *sp)
 	struct minute_no ni;
 	size_t j;
 	long step;
+	unsigned long pg = page_of(at(sp, 0));
 
-	if (sp->style == ST_NONE || sp->style == ST_BELOW)
+	if (sp->style == ST_NONE || sp->style == ST_BELOW || pg == 0)
 		return 0;
 	for (j = 1; j < sp->count && j <= 3; j++) {
 		struct para *q = at(sp, j);
 
 		if (!minute_number(q->clean.data, q->clean.len, &ni))
 			continue;
-		return ni.style == sp->style && next_in_sequence(sp, &ni, &step) && step >= 1 &&
-		    step <= 2 && numbered_heading_at(sp, j);
+		return page_of(q) > pg && ni.style == sp->style &&
+		    next_in_sequence(sp, &ni, &step) && step >= 1 && step <= 2 &&
+		    numbered_heading_at(sp, j);
 	}
 	return 0;
 }
