@@ -36,16 +36,34 @@ body_end(const char *c, size_t i, size_t limit)
 	static const char *const stops[] = {
 		" held ", " HELD ", " on ", " ON ", " at ", " AT ", " in the ",
 		" to be held", " which will", " will be held", " \xe2\x80\x94",
-		" \xe2\x80\x93", " - ", ", ", ": ", " (", ". ", NULL
+		" \xe2\x80\x93", " - ", ": ", " (", ". ", NULL
 	};
 	static const char *const last_words[] = {" held", " HELD", " on", " at", NULL};
-	size_t j = limit, k;
+	size_t j = limit, k, comma;
 
 	for (k = 0; stops[k]; k++) {
 		size_t f = find(c + i, limit - i, stops[k], 0);
 
 		if (i + f < j)
 			j = i + f;
+	}
+	/*
+	 * A comma ends the name ("Cabinet, held …", "Planning Committee,
+	 * Town Hall") unless the name is a list that ends in a body's noun:
+	 * "Scrutiny, Audit and Standards Committee".
+	 */
+	comma = i + find(c + i, j - i, ", ", 0);
+	if (comma < j) {
+		size_t w = j;
+
+		while (w > i && c[w - 1] == ' ')
+			w--;
+		while (w > i && is_alpha((unsigned char)c[w - 1]))
+			w--;
+		if (!(in_list(c + w, j - w, body_nouns) &&
+		    (find(c + comma, j - comma, " and ", 1) < j - comma ||
+		    find(c + comma, j - comma, " & ", 0) < j - comma)))
+			j = comma;
 	}
 	/* a heading cut just after "held" */
 	for (k = 0; last_words[k]; k++) {
@@ -357,6 +375,49 @@ number_tail(const char *c, size_t n, size_t i, struct minute_no *ni)
 }
 
 /*
+ * Words in capitals before a number that label a part of a document or
+ * of a place, never a minute's prefix ("PART 1", "PHASE 2", "ROOM 4").
+ */
+static const char *const prefix_words[] = {
+	"part", "page", "phase", "stage", "room", "zone", "plot", "unit",
+	"block", "level", "ward", "area", "tier", "year", "class", "annex", NULL
+};
+
+/*
+ * Parish numbering by meeting: year, month and a running number,
+ * "16.07.2", "19.3.12", "18.01.05" (the month 1-12, the running number
+ * at most three digits, so "16.07.2016", a date, is none).  Then a space,
+ * a separator or nothing.
+ */
+static int
+dated_number(const char *c, size_t n, struct minute_no *ni)
+{
+	size_t i = 2, d2, d3;
+	long month;
+
+	if (i >= n || c[i] != '.')
+		return 0;
+	d2 = span_digits(c, i + 1, n);
+	if (d2 == 0 || d2 > 2)
+		return 0;
+	month = number_value(c + i + 1, d2);
+	i += 1 + d2;
+	if (month < 1 || month > 12 || i >= n || c[i] != '.')
+		return 0;
+	d3 = span_digits(c, i + 1, n);
+	if (d3 == 0 || d3 > 3)
+		return 0;
+	i += 1 + d3;
+	if (i < n && c[i] != ' ')
+		return 0;
+	ni->ne = i;
+	ni->value = number_value(c + i - d3, d3);
+	ni->style = ST_DATED;
+	number_tail(c, n, i, ni);
+	return 1;
+}
+
+/*
  * A minute number at the start of c[0..n), in any style of conventions.md.
  * Fills *ni and returns 1; says nothing yet about whether it is an item.
  */
@@ -374,6 +435,8 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			return 0;
 		i = d;
 		ni->ns = 0;
+		if (d == 2 && dated_number(c, n, ni))
+			return 1;
 		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4) {
 			size_t second = i + 1;
 
@@ -404,6 +467,9 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			i++;
 		} else if (c[i] == ' ') {
 			ni->style = ST_BARE;
+		} else if (c[i] == ')' && (i + 1 == n || c[i + 1] == ' ')) {
+			ni->style = ST_CLOSE;	/* "1) Apologies" */
+			i++;
 		} else {
 			return 0;
 		}
@@ -485,6 +551,8 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 			return 0;
 		if (l == 1 && !dot && strchr("QAMBS", c[0]))
 			return 0;	/* Q1, A6 road, M1, B-roads, S106 */
+		if (in_list(c, l, prefix_words))
+			return 0;	/* "PART 1 - OPEN SESSION", "PHASE 2" */
 		ni->value = number_value(c + i, d);
 		i += d;
 		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4)
@@ -621,13 +689,19 @@ resolved_line(const char *c, size_t n)
 	    starts_word(c + i, n - i, "recommended");
 }
 
+/* What an item's text says when there was nothing: "None.", "Nil." */
+static const char *const nil_words[] = {"none", "nil", "no", "n/a", NULL};
+
 /* Words whose full stop does not end a sentence. */
 static int
 abbreviation_before(const char *t, size_t i)
 {
 	static const char *const abbr[] = {
 		"mr", "mrs", "ms", "dr", "cllr", "cllrs", "no", "nos", "min", "st",
-		"rev", "prof", "cc", "etc", "vs", "approx", "ref", NULL
+		"rev", "prof", "cc", "etc", "vs", "approx", "ref", "incl", "inc",
+		"co", "ltd", "plc", "dept", "govt", "assoc", "nr", "rd", "ave", "vol",
+		"para", "paras", "sch", "sec", "jan", "feb", "mar", "apr", "jun",
+		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "cttee", NULL
 	};
 	size_t s = i;
 	int k;
@@ -662,6 +736,41 @@ run_in_cut(const char *t, size_t n, int strict, int in_resolved)
 			continue;
 		return title_like(t, i + 1, strict, in_resolved) ? i + 1 : 0;
 	}
+	return 0;
+}
+
+/*
+ * A heading run into its text after a colon: "33/24 Harbour Dues: The
+ * Board considered …", "Date of Next Meeting: 4 August 2024.".  The
+ * offset where the text starts, or 0.  A subtitle after a colon
+ * ("Budget 2025: Consultation Response") is no text: what follows must
+ * be a sentence — ending with its stop and of four words or more, or
+ * a date or a nil ("None.").
+ */
+size_t
+colon_cut(const char *t, size_t n, int strict, int in_resolved)
+{
+	size_t c = find(t, n < 120 ? n : 120, ": ", 0), r, words;
+	unsigned char last;
+	char iso[DATE_ISO_LEN + 1];
+
+	if (c >= n || c >= 120 || c < 3)
+		return 0;
+	if (count_words(t, c) > 10 || !title_like(t, c, strict, in_resolved))
+		return 0;
+	r = c + 2;
+	while (r < n && t[r] == ' ')
+		r++;
+	if (r >= n || !(is_upper((unsigned char)t[r]) || is_digit((unsigned char)t[r]) ||
+	    (unsigned char)t[r] >= 0x80))
+		return 0;
+	last = (unsigned char)t[n - 1];
+	if (last != '.' && last != '!' && last != '?')
+		return 0;
+	words = count_words(t + r, n - r);
+	if (words >= 4 || in_list(t + r, n - r, nil_words) ||
+	    date_parse(t + r, n - r, iso))
+		return r;
 	return 0;
 }
 
@@ -749,6 +858,8 @@ opener_cut(const char *t, size_t n, int strict, int in_resolved)
 			continue;
 		if (count_words(t + w, n - w) < 2 || count_words(t, w) < 1)
 			return 0;
+		if (title_continues(t, w - 1))
+			continue;	/* "Questions from Members of the Public" */
 		return title_like(t, w, strict, in_resolved) ? w : 0;
 	}
 	return 0;
@@ -983,6 +1094,35 @@ appendix_line(const char *c, size_t n)
 	return n > 9;
 }
 
+/*
+ * The kind of meeting printed after a body's name in a heading ("Parish
+ * Council A.G.M. - 2nd May 2017", "Planning Committee Special Meeting"):
+ * not part of the name.  Longest first.
+ */
+static const char *const meeting_kind_tails[] = {
+	" annual general meeting", " extraordinary general meeting",
+	" annual meeting", " extraordinary meeting", " special meeting",
+	" ordinary meeting", " a.g.m.", " a.g.m", " e.g.m.", " e.g.m", " agm", " egm",
+	" meeting", NULL
+};
+
+size_t
+body_kind_end(const char *c, size_t bs, size_t be)
+{
+	size_t k;
+
+	for (k = 0; meeting_kind_tails[k]; k++) {
+		size_t tl = strlen(meeting_kind_tails[k]);
+
+		if (be >= bs + tl + 3 && starts_with(c + be - tl, tl, meeting_kind_tails[k])) {
+			be -= tl;
+			trim_seps(c, &bs, &be);
+			return be;
+		}
+	}
+	return be;
+}
+
 /* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
 int
 body_line(const char *c, size_t n)
@@ -1002,4 +1142,102 @@ body_line(const char *c, size_t n)
 		if (find(c, n, body_nouns[i], 1) < n)
 			return 1;
 	return 0;
+}
+
+/* The words of an agenda reference printed with a minute ("(Item 4)"). */
+static const char *const item_ref_words[] = {"agenda item", "item", NULL};
+
+/*
+ * An agenda reference in brackets starting at c[i] and ending c[0..n):
+ * "(Item 4)", "(Agenda Item 12)".  Returns 1 with the number's span.
+ */
+static int
+item_ref_at(const char *c, size_t i, size_t n, size_t *ns, size_t *ne)
+{
+	size_t k, d;
+
+	if (i >= n || c[i] != '(' || c[n - 1] != ')')
+		return 0;
+	i++;
+	for (k = 0; item_ref_words[k]; k++)
+		if (starts_word(c + i, n - i, item_ref_words[k]))
+			break;
+	if (!item_ref_words[k])
+		return 0;
+	i += strlen(item_ref_words[k]);
+	if (i >= n || c[i] != ' ')
+		return 0;
+	i++;
+	d = span_digits(c, i, n);
+	if (d == 0 || d > 3 || i + d != n - 1)
+		return 0;
+	*ns = i;
+	*ne = i + d;
+	return 1;
+}
+
+int
+item_ref_line(const char *c, size_t n, size_t *ns, size_t *ne)
+{
+	return n > 0 && n <= 20 && item_ref_at(c, 0, n, ns, ne);
+}
+
+size_t
+item_ref_tail(const char *c, size_t n, size_t *ns, size_t *ne)
+{
+	size_t i;
+
+	if (n < 9 || c[n - 1] != ')')
+		return 0;
+	for (i = n - 1; i > 0 && n - i <= 20; i--)
+		if (c[i] == '(' && c[i - 1] == ' ')
+			return item_ref_at(c, i, n, ns, ne) ? i - 1 : 0;
+	return 0;
+}
+
+/* The words of a vote's tally ("9 For, 2 Against, 1 Abstention"). */
+static const char *const tally_words[] = {
+	"for", "against", "abstention", "abstentions", "abstain", "abstained",
+	"abstaining", "in favour", "votes", "vote", "members", NULL
+};
+
+int
+tally_line(const char *c, size_t n)
+{
+	size_t i = 0, groups = 0, k;
+
+	if (n > 100)
+		return 0;
+	while (i < n) {
+		size_t d = span_digits(c, i, n);
+
+		if (d == 0 || d > 3)
+			return 0;
+		i += d;
+		while (i < n && c[i] == ' ')
+			i++;
+		/* one or two tally words: "votes for", "in favour" */
+		for (k = 0; k < 2 && i < n; k++) {
+			size_t w;
+
+			for (w = 0; tally_words[w]; w++)
+				if (starts_word(c + i, n - i, tally_words[w]))
+					break;
+			if (!tally_words[w])
+				break;
+			i += strlen(tally_words[w]);
+			while (i < n && c[i] == ' ')
+				i++;
+		}
+		if (k == 0)
+			return 0;
+		groups++;
+		while (i < n && (c[i] == ',' || c[i] == ';' || c[i] == ' ' || c[i] == '.'))
+			i++;
+		if (starts_word(c + i, n - i, "and"))
+			i += 3;
+		while (i < n && c[i] == ' ')
+			i++;
+	}
+	return groups >= 2;
 }

@@ -23,7 +23,10 @@ enum style {
 	ST_WORD,	/* Minute 45, Min. No. 12, Item 5 */
 	ST_SLASH,	/* 45/24, 2023/114 */
 	ST_PREFIX,	/* C.12, CAB 23, PC/45/19 */
-	ST_PAREN	/* (12) */
+	ST_PAREN,	/* (12) */
+	ST_DATED,	/* 16.07.2, 19.3.12: year, month, running number */
+	ST_CLOSE,	/* 1) Title */
+	ST_BELOW	/* Title / "(Item 4)" on the line below */
 };
 
 /* A minute number at the start of a paragraph. */
@@ -57,6 +60,12 @@ int minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
  * before "held", "on", "at", "to be held", a dash, comma, colon, bracket.
  */
 size_t body_end(const char *c, size_t i, size_t limit);
+
+/*
+ * The end of a body's name c[bs..be) without the kind of meeting printed
+ * after it ("… Council A.G.M.", "… Committee Special Meeting").
+ */
+size_t body_kind_end(const char *c, size_t bs, size_t be);
 
 /* A committee's name alone: "PLANNING COMMITTEE", "Cabinet". */
 int body_line(const char *c, size_t n);
@@ -106,12 +115,29 @@ int wrapped_tail(int dotted, const char *t, size_t tn, const char *u, size_t un)
 size_t run_in_cut(const char *t, size_t n, int strict, int in_resolved);
 size_t caps_cut(const char *t, size_t n);
 /*
+ * A heading run into its text after a colon ("Harbour Dues: The Board
+ * considered …"): the offset where the text starts, or 0.
+ */
+size_t colon_cut(const char *t, size_t n, int strict, int in_resolved);
+/*
  * A heading in sentence case run into its item's text without a full
  * stop, as raw-mode text leaves it ("Declarations of interest No
  * declarations were made."): the offset of the word that opens the text
  * ("No", "The", "There", "RESOLVED" …), or 0.
  */
 size_t opener_cut(const char *t, size_t n, int strict, int in_resolved);
+
+/*
+ * An agenda reference printed with a minute item, "(Item 4)", "(Agenda
+ * Item 12)": item_ref_line when it is all of c, with the number's span
+ * [*ns, *ne); item_ref_tail when it ends c after a space, returning where
+ * the title before it ends (0 when there is none).
+ */
+int item_ref_line(const char *c, size_t n, size_t *ns, size_t *ne);
+size_t item_ref_tail(const char *c, size_t n, size_t *ns, size_t *ne);
+
+/* A tally of votes, "9 For, 2 Against, 1 Abstention": never a heading. */
+int tally_line(const char *c, size_t n);
 
 /* A paragraph opening a decision: "RESOLVED", "It was AGREED", "DECISION". */
 int resolved_line(const char *c, size_t n);

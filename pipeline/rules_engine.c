@@ -1222,18 +1222,20 @@ start_group(struct engine *e, struct field *f)
 	/* A minute item that resumes after a paragraph of another part (a
 	 * stray page footer) has no heading of its own: its paragraphs are
 	 * searched, but it gives no second item record. */
-	resumed = f[5].len > 0 && e->last_item.len == f[0].len + 1 + n &&
+	/* An item is a minute or, in minutes, a title: an unnumbered item
+	 * ("Election of Chair" before minute 1) has only its title. */
+	e->section = section_bit(f[2].p, f[2].len);
+	e->in_item = f[5].len > 0 || (e->section == SEC_MINUTES && f[6].len > 0);
+	resumed = e->in_item && e->last_item.len == f[0].len + 1 + n &&
 	    !memcmp(e->last_item.data, f[0].p, f[0].len) &&
 	    !memcmp(e->last_item.data + f[0].len + 1, f[2].p, n);
 	set_val(&e->src, f[0].p, f[0].len);
 	set_val(&e->srcname, f[0].p, f[0].len);
 	set_val(&e->rest, f[2].p, n);
-	e->section = section_bit(f[2].p, f[2].len);
 	set_val(&e->minute, f[5].p, f[5].len);
 	e->minute.len = tsv_unescape(e->minute.data, e->minute.len, NULL);
 	set_val(&e->title, f[6].p, f[6].len);
 	e->title.len = tsv_unescape(e->title.data, e->title.len, NULL);
-	e->in_item = f[5].len > 0;
 	e->heading = e->in_item && e->section == SEC_MINUTES && !resumed;
 	e->continued = resumed;
 	if (e->heading) {

@@ -119,6 +119,7 @@ struct splitter {
 	long last;
 	long group[3];		/* numeric groups of the last item's number */
 	int ngroups;
+	long meeting_ym[2];	/* year and month of the first ST_DATED item */
 	int style;
 	char prefix[8];
 	int in_resolved;	/* inside a RESOLVED block of the current item */
@@ -385,6 +386,25 @@ next_in_sequence(const struct splitter *sp, const struct minute_no *ni, long *st
 	long v = ni->value, last = sp->last;
 	int k, changed = -1;
 
+	if (ni->style == ST_DATED && ni->ngroups == 3 && sp->ngroups == 3) {
+		/*
+		 * Year and month repeat the meeting's date, and clerks misprint
+		 * them ("18.11.11" after "18.01.10"); the running number is the
+		 * sequence.  It may even step back by one or two where the order
+		 * of business changed ("17.5.2" then "17.05.1"), but only when
+		 * year and month agree.
+		 */
+		*step = ni->group[2] - sp->group[2];
+		if (*step >= 1 && *step <= 8)
+			return 1;
+		/* the last one misprinted ("16.05.15" then "17.05.15") */
+		if (*step == 0 && ni->group[0] == sp->meeting_ym[0] &&
+		    ni->group[1] == sp->meeting_ym[1] &&
+		    (sp->group[0] != sp->meeting_ym[0] || sp->group[1] != sp->meeting_ym[1]))
+			return 1;
+		return *step >= -2 && *step <= -1 && ni->group[0] == sp->group[0] &&
+		    ni->group[1] == sp->group[1];
+	}
 	if (ni->ngroups > 1 && ni->ngroups == sp->ngroups) {
 		for (k = 0; k < ni->ngroups; k++) {
 			if (ni->group[k] == sp->group[k])
@@ -503,6 +523,43 @@ expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact
 	return 0;
 }
 
+/* Labels that open an attendance list ("PRESENT:", "Apologies"). */
+static const char *const attendance_labels[] = {
+	"present", "members present", "those present", "in attendance",
+	"attendance", "attendees", "apologies", "also present", "sederunt", NULL
+};
+
+/*
+ * Is there an agenda reference "(Item 4)" at ring position from + m (m
+ * 0 to 2), the paragraphs before it being lines of a wrapped title (short,
+ * title-like, no full stop, no number of their own)?  Returns m + 1, or 0.
+ */
+static size_t
+ref_after_wrap(struct splitter *sp, size_t from)
+{
+	struct minute_no ni;
+	size_t m, k, ns, ne;
+
+	for (m = 0; m < 3 && from + m < sp->count; m++) {
+		struct para *q = at(sp, from + m);
+
+		if (item_ref_line(q->clean.data, q->clean.len, &ns, &ne)) {
+			for (k = 0; k < m; k++) {
+				struct para *w = at(sp, from + k);
+				const char *u = w->clean.data;
+				size_t un = w->clean.len;
+
+				if (un == 0 || un > 120 || u[un - 1] == '.' ||
+				    in_list(u, un, attendance_labels) ||
+				    (minute_number(u, un, &ni) && !ni.only) || !title_like(u, un, 0, 0))
+					return 0;
+			}
+			return m + 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * Is the head paragraph a minute item heading?  If so write it (joined
  * with its title paragraph when the number stands alone; cut from the
@@ -513,8 +570,9 @@ try_item(struct splitter *sp, FILE *out)
 {
 	struct para *p = at(sp, 0), *tp;
 	const char *c = p->clean.data, *t;
-	size_t n = p->clean.len, tn, used, k, cut = 0, rawcut = 0;
+	size_t n = p->clean.len, tn, used, k, cut = 0, rawcut = 0, rs, re;
 	size_t tpara;		/* the paragraph holding the title */
+	size_t refpara = 0;	/* the paragraph "(Item 4)" below it, if any */
 	struct minute_no ni, other;
 	char iso[DATE_ISO_LEN + 1];
 	int strict;
@@ -524,6 +582,8 @@ try_item(struct splitter *sp, FILE *out)
 		return 0;
 	if (ni.style == ST_BARE && date_parse(c, n, iso))
 		return 0;	/* "3 June 2025" under the chair's signature */
+	if (tally_line(c, n))
+		return 0;	/* "9 For, 2 Against, 1 Abstention" */
 	if (ni.only) {
 		if (sp->count < 2)
 			return 0;
@@ -543,7 +603,7 @@ try_item(struct splitter *sp, FILE *out)
 	if (table_row(tp->raw.data, tp->raw.len) || (sp->have_item && interest_title(t, tn)))
 		return 0;
 	/* Sequence: same style, a number a little above the last one. */
-	if (sp->have_item) {
+	if (sp->style != ST_NONE) {
 		int same = ni.style == sp->style ||
 		    (ni.style == ST_BARE && sp->style == ST_DOT) ||
 		    (ni.style == ST_DOT && sp->style == ST_BARE);
@@ -552,9 +612,11 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;
 		if (!next_in_sequence(sp, &ni, &step))
 			return 0;
-		if (step != 1 && expected_ahead(sp, tpara + 1, sp->style, 1, 0))
+		/* a number stepping back (ST_DATED only) has no such test */
+		if (step > 1 && expected_ahead(sp, tpara + 1, sp->style, 1, 0))
 			return 0;
-		if (expected_ahead(sp, tpara + 1, sp->style, step, 1))
+		if (step > 0 && ni.style != ST_DATED &&
+		    expected_ahead(sp, tpara + 1, sp->style, step, 1))
 			return 0;
 		strict = step != 1 || ni.style == ST_BARE;
 	} else {
@@ -562,7 +624,9 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;	/* "2015 Children and Families" in a list */
 		strict = 1;
 	}
-	cut = caps_cut(t, tn);
+	cut = colon_cut(t, tn, strict, sp->in_resolved);
+	if (!cut)
+		cut = caps_cut(t, tn);
 	if (!cut)
 		cut = opener_cut(t, tn, strict, sp->in_resolved);
 	if (cut || !title_like(t, tn, strict, sp->in_resolved)) {
@@ -608,25 +672,41 @@ try_item(struct splitter *sp, FILE *out)
 		    is_digit((unsigned char)u[0]) && (sp->dotted > 0 || tn >= 60) && u[un - 1] == '.')
 			used++;	/* "… Procedure Rule" / "16." */
 	}
+	/*
+	 * "(Item 4)" printed below the title, maybe under the title's
+	 * wrapped lines: of the heading, not of the title.
+	 */
+	if (!cut && (k = ref_after_wrap(sp, used)) > 0) {
+		used += k;
+		refpara = used - 1;
+	}
 
 	/* The item's minute and title. */
 	set_buf(&sp->minute, c + ni.ns, ni.ne - ni.ns);
 	set_buf(&sp->title, t, tn);
 	for (k = tpara + 1; k < used; k++) {
+		if (k == refpara)
+			continue;
 		buf_putc(&sp->title, ' ');
 		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
 	}
+	if ((k = item_ref_tail(sp->title.data, sp->title.len, &rs, &re)) > 0)
+		sp->title.len = k;
 	if (sp->title.len > 0 && sp->title.data[sp->title.len - 1] == '.')
 		sp->dotted++;
 	else
 		sp->dotted--;
 	while (sp->title.len > 0 && (sp->title.data[sp->title.len - 1] == ' ' ||
-	    sp->title.data[sp->title.len - 1] == '.'))
+	    sp->title.data[sp->title.len - 1] == '.' || (cut && sp->title.data[sp->title.len - 1] == ':')))
 		sp->title.len--;
 	sp->title.data[sp->title.len] = '\0';
 
 	sp->have_item = 1;
 	sp->last = ni.value;
+	if (ni.style == ST_DATED && sp->style != ST_DATED) {
+		sp->meeting_ym[0] = ni.group[0];
+		sp->meeting_ym[1] = ni.group[1];
+	}
 	memcpy(sp->group, ni.group, sizeof sp->group);
 	sp->ngroups = ni.ngroups;
 	if (sp->style == ST_NONE || ni.style != ST_BARE)
@@ -653,6 +733,152 @@ try_item(struct splitter *sp, FILE *out)
 	if (cut)
 		emit_text(sp, out, tp, tp->raw.data + rawcut, tp->raw.len - rawcut);
 	pop(sp, used);
+	return 1;
+}
+
+/*
+ * A title over its agenda reference, "Work Programme" / "(Item 12)", or
+ * run together with it, "Work Programme (Item 12)", with no minute number
+ * printed before the title: an item whose minute is the agenda number
+ * (ST_BELOW).  Writes the heading (one line, as try_item) and returns 1.
+ */
+static int
+try_item_below(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *q = NULL;
+	const char *c = p->clean.data, *num;
+	size_t n = p->clean.len, ns, ne, te, used = 1, k;
+	struct minute_no ni;
+	long step;
+
+	if (minute_number(c, n, &ni))
+		return 0;	/* a numbered heading is try_item's */
+	if ((k = ref_after_wrap(sp, 1)) > 0) {
+		if (k > 1 && in_list(c, n, attendance_labels))
+			return 0;	/* "PRESENT: …" is no title's first line */
+		used = 1 + k;
+		q = at(sp, used - 1);
+		item_ref_line(q->clean.data, q->clean.len, &ns, &ne);
+		num = q->clean.data + ns;
+		te = n;
+	} else if ((te = item_ref_tail(c, n, &ns, &ne)) > 0) {
+		num = c + ns;
+	} else {
+		return 0;
+	}
+	while (te > 0 && (c[te - 1] == ' ' || c[te - 1] == '.'))
+		te--;
+	if (!title_like(c, te, 1, 0) || resolved_line(c, te))
+		return 0;
+	memset(&ni, 0, sizeof ni);
+	ni.style = ST_BELOW;
+	for (k = 0; k < ne - ns; k++)
+		ni.value = ni.value * 10 + (num[k] - '0');
+	ni.group[0] = ni.value;
+	ni.ngroups = 1;
+	if (sp->style != ST_NONE && (sp->style != ST_BELOW || !next_in_sequence(sp, &ni, &step)))
+		return 0;
+
+	set_buf(&sp->minute, num, ne - ns);
+	set_buf(&sp->title, c, te);
+	for (k = 1; k + 1 < used; k++) {
+		buf_putc(&sp->title, ' ');
+		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
+	}
+	sp->have_item = 1;
+	sp->last = ni.value;
+	memcpy(sp->group, ni.group, sizeof sp->group);
+	sp->ngroups = 1;
+	sp->style = ST_BELOW;
+	sp->prefix[0] = '\0';
+	sp->in_resolved = 0;
+
+	buf_reset(&sp->text);
+	for (k = 0; k < used; k++) {
+		if (k > 0)
+			buf_putc(&sp->text, ' ');
+		buf_append(&sp->text, at(sp, k)->raw.data, at(sp, k)->raw.len);
+	}
+	emit_text(sp, out, p, sp->text.data, sp->text.len);
+	pop(sp, used);
+	return 1;
+}
+
+/* Does ring paragraph j open a numbered item heading ("283. Apologies")? */
+static int
+numbered_heading_at(struct splitter *sp, size_t j)
+{
+	struct para *q = at(sp, j);
+	struct minute_no ni;
+
+	if (!minute_number(q->clean.data, q->clean.len, &ni))
+		return 0;
+	if (ni.only)
+		return j + 1 < sp->count &&
+		    title_like(at(sp, j + 1)->clean.data, at(sp, j + 1)->clean.len, 1, 0);
+	return title_like(q->clean.data + ni.ts, q->clean.len - ni.ts, 1, 0);
+}
+
+/*
+ * Does ring paragraph j open a decision, "RESOLVED that …", also as a
+ * numbered paragraph ("2. RESOLVED that …")?
+ */
+static int
+resolved_at(struct splitter *sp, size_t j)
+{
+	struct para *q = at(sp, j);
+	struct minute_no ni;
+	size_t ts = 0;
+
+	if (minute_number(q->clean.data, q->clean.len, &ni) && !ni.only)
+		ts = ni.ts;
+	return resolved_line(q->clean.data + ts, q->clean.len - ts);
+}
+
+/*
+ * An unnumbered item before the first numbered one, as an "Election of
+ * Chair" is printed before minute 1: a short mixed-case title, then its
+ * text (not another title), a decision ("RESOLVED …") within a few
+ * paragraphs, and after it a numbered item heading within the lookahead.
+ * A title in capitals is left alone: that is how section labels
+ * ("UNRESTRICTED ITEMS", "PART 1") are printed.  Writes the heading with
+ * an empty minute and returns 1.
+ */
+static int
+try_item_unnumbered(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *q;
+	const char *c = p->clean.data;
+	size_t n = p->clean.len, j, te = n, ns, ne;
+	struct minute_no ni;
+	int decided = 0;
+
+	if (sp->style != ST_NONE || sp->count < 4 || n > 80 || count_words(c, n) > 8 ||
+	    c[n - 1] == ':' || p_caps(p) || minute_number(c, n, &ni) ||
+	    item_ref_line(c, n, &ns, &ne) ||
+	    resolved_line(c, n) || !title_like(c, n, 1, 0))
+		return 0;
+	q = at(sp, 1);
+	if (q->clean.len == 0 || (q->clean.data[q->clean.len - 1] != '.' &&
+	    title_like(q->clean.data, q->clean.len, 1, 0)))
+		return 0;	/* a title over another: a label, not an item */
+	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
+		if (numbered_heading_at(sp, j))
+			break;
+		if (j <= 5 && resolved_at(sp, j))
+			decided = 1;
+	}
+	if (!decided || j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
+
+	while (te > 0 && (c[te - 1] == ' ' || c[te - 1] == '.'))
+		te--;
+	buf_reset(&sp->minute);
+	set_buf(&sp->title, c, te);
+	sp->have_item = 1;
+	sp->in_resolved = 0;
+	emit(sp, out, p);
+	pop(sp, 1);
 	return 1;
 }
 
@@ -924,19 +1150,18 @@ front_page(struct splitter *sp, const char *c, size_t n)
 static int
 minutes_follow(struct splitter *sp, size_t k)
 {
-	static const char *const openers[] = {
-		"present", "members present", "those present", "in attendance",
-		"attendance", "attendees", "apologies", "also present", "sederunt", NULL
-	};
 	/* words that open a sentence as often as a list: only as "Word:" */
 	static const char *const list_words[] = {
 		"councillors", "members", "officers", "chair", "chairman", "mayor", NULL
 	};
 	struct minute_no ni;
-	size_t end = k + 6, j;
+	size_t end = k + 6, j, ns, ne;
 
 	if (k >= sp->count)
 		return 1;
+	/* "Minutes of the meeting held on DATE" / "(Item 3)": an item's title */
+	if (item_ref_line(at(sp, k)->clean.data, at(sp, k)->clean.len, &ns, &ne))
+		return 0;
 	for (j = k; j < sp->count && j < end; j++) {
 		struct para *q = at(sp, j);
 		const char *c = q->clean.data;
@@ -944,7 +1169,7 @@ minutes_follow(struct splitter *sp, size_t k)
 
 		if (n == 0)
 			continue;
-		if (in_list(c, n, openers) || starts_with(c, n, "cllr") ||
+		if (in_list(c, n, attendance_labels) || starts_with(c, n, "cllr") ||
 		    (in_list(c, n, list_words) && (n <= 40 || find(c, n, ":", 0) < 12)) ||
 		    starts_with(c, n, "councillor") || find(c, n, " CC", 0) < n)
 			return 1;
@@ -980,6 +1205,46 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 	buf_append(&sp->body, c + a, b - a);
 }
 
+/* The page a paragraph starts on (its page field "P" or "P,OFF,…"), or 0. */
+static unsigned long
+page_of(const struct para *q)
+{
+	unsigned long v = 0;
+	size_t k;
+
+	for (k = 0; k < q->page.len && k < 9 && is_digit((unsigned char)q->page.data[k]); k++)
+		v = v * 10 + (unsigned long)(q->page.data[k] - '0');
+	return v;
+}
+
+/*
+ * Does the next item of the section's numbering open the next page,
+ * within three paragraphs after the head?  Then a signature line at the
+ * head is a page's foot ("Signed …… Chairman" printed on every page), not
+ * the end of the minutes.  Without form feeds there are no pages to tell.
+ */
+static int
+numbering_goes_on(struct splitter *sp)
+{
+	struct minute_no ni;
+	size_t j;
+	long step;
+	unsigned long pg = page_of(at(sp, 0));
+
+	if (sp->style == ST_NONE || sp->style == ST_BELOW || pg == 0)
+		return 0;
+	for (j = 1; j < sp->count && j <= 3; j++) {
+		struct para *q = at(sp, j);
+
+		if (!minute_number(q->clean.data, q->clean.len, &ni))
+			continue;
+		return page_of(q) > pg && ni.style == sp->style &&
+		    next_in_sequence(sp, &ni, &step) && step >= 1 && step <= 2 &&
+		    numbered_heading_at(sp, j);
+	}
+	return 0;
+}
+
 /* The date over the chair's line: "3 June 2025" / "CHAIRMAN". */
 static int
 signature_date(struct splitter *sp, const char *c, size_t n)
@@ -993,17 +1258,39 @@ signature_date(struct splitter *sp, const char *c, size_t n)
 	return p_chair(q) || times_line(q->clean.data, q->clean.len);
 }
 
+/* "Minutes" or "MINUTES OF MEETING" alone on a line of a stacked heading. */
+static int
+minutes_label(struct para *q)
+{
+	const char *c = q->clean.data;
+	size_t n = q->clean.len, i;
+
+	if (!starts_word(c, n, "minutes") || n > 30)
+		return 0;
+	i = skip_word(c, 0, n);
+	if (i < n && starts_word(c + i, n - i, "of"))
+		i = skip_word(c, i, n);
+	if (i < n && starts_word(c + i, n - i, "the"))
+		i = skip_word(c, i, n);
+	if (i < n && starts_word(c + i, n - i, "meeting"))
+		i = skip_word(c, i, n);
+	return i >= n;
+}
+
 /*
  * Minutes headed without "Minutes of": "CABINET – 4 MARCH 2025", or
- * "Cabinet" over "Tuesday, 4 March 2025", then at once "PRESENT".
- * Returns how many paragraphs the heading takes (1 or 2) with the date
- * in iso (and in a one-paragraph heading, where it starts in *ds), or 0.
+ * "Cabinet" over "Tuesday, 4 March 2025", then at once "PRESENT" (or
+ * first "MINUTES of the meeting held at PLACE", with no date).
+ * Returns how many paragraphs the heading takes (1 to 3) with the date
+ * in iso (and when the first paragraph holds it, where it starts in *ds,
+ * which stays 0 otherwise), or 0.
  */
 static size_t
 untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 {
 	struct para *p = at(sp, 0), *q;
 	size_t k;
+	char iso2[DATE_ISO_LEN + 1];
 
 	if (p_body_date(p)) {
 		date_find(p->clean.data, p->clean.len, iso, ds, NULL);
@@ -1011,12 +1298,19 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 	} else if (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso)) {
 		k = 2;
+	} else if (sp->count > 2 && p_body(p) && minutes_label(at(sp, 1)) &&
+	    date_parse(at(sp, 2)->clean.data, at(sp, 2)->clean.len, iso)) {
+		k = 3;	/* "Planning Committee" / "Minutes" / "12 March 2025" */
 	} else {
 		return 0;
 	}
 	if (k >= sp->count)
 		return 0;
 	q = at(sp, k);
+	/* "MINUTES of the meeting held at PLACE.": the date is above it */
+	if (starts_word(q->clean.data, q->clean.len, "minutes") && q->clean.len <= 200 &&
+	    !date_find(q->clean.data, q->clean.len, iso2, NULL, NULL) && k + 1 < sp->count)
+		q = at(sp, ++k);
 	if (starts_word(q->clean.data, q->clean.len, "present") ||
 	    starts_with(q->clean.data, q->clean.len, "members present") ||
 	    starts_with(q->clean.data, q->clean.len, "councillors present"))
@@ -1045,6 +1339,13 @@ process_head(struct splitter *sp, FILE *out)
 		return;
 	}
 	if (sp->section == SEC_MINUTES && sp->have_item &&
+	    (p_chair(p) || signature_date(sp, c, n)) && numbering_goes_on(sp)) {
+		/* "Signed …… Chairman" at the foot of every page */
+		emit(sp, out, p);
+		pop(sp, 1);
+		return;
+	}
+	if (sp->section == SEC_MINUTES && sp->have_item &&
 	    (times_line(c, n) || p_chair(p) || closing_line(c, n) ||
 	    signature_date(sp, c, n))) {
 		enter(sp, SEC_OTHER);
@@ -1052,14 +1353,16 @@ process_head(struct splitter *sp, FILE *out)
 		pop(sp, 1);
 		return;
 	}
-	if (sp->section == SEC_MINUTES && try_item(sp, out))
+	if (sp->section == SEC_MINUTES && (try_item(sp, out) || try_item_below(sp, out) ||
+	    try_item_unnumbered(sp, out)))
 		return;
 	if (sp->section != SEC_MINUTES && (k = untitled_minutes(sp, iso, &date_start)) > 0) {
 		/* "CABINET" / "Tuesday, 4 March 2025" / "PRESENT: …" */
 		enter(sp, SEC_MINUTES);
 		bs = 0;
-		be = k == 1 ? date_start : n;
+		be = date_start > 0 ? date_start : n;
 		trim_seps(c, &bs, &be);
+		be = body_kind_end(c, bs, be);
 		set_buf(&sp->body, c + bs, be - bs);
 		memcpy(sp->date, iso, sizeof sp->date);
 		sp->heading_left = (int)k - 1;
