@@ -357,12 +357,12 @@ figure_parse(const char *s, size_t n, struct figure out[2])
 	j = read_side(s, n, i, &a);
 	if (j == i)
 		return 0;
-	/* A range: "£2–3m", "10-15%", "£2m to £3m"; never across a '%'
-	 * printed on the first side when the second has none (then it is
-	 * just a figure followed by a dash). */
+	/* A range: "£2–3m", "10-15%", "£2m to £3m", "two or three years";
+	 * never across a '%' printed on the first side when the second has
+	 * none (then it is just a figure followed by a dash). */
 	k = skip_spaces(s, n, j);
 	l = dash(s, n, k);
-	if (!l && k > j && has_whole(s, n, k, "to"))
+	if (!l && k > j && (has_whole(s, n, k, "to") || has_whole(s, n, k, "or")))
 		l = 2;
 	if (l) {
 		size_t m = skip_spaces(s, n, k + l);
