@@ -3,7 +3,8 @@
  *
  * The printed shapes: [sign] [currency] [space] number [space scale]
  * [range-separator [sign] [currency] number [scale]] [% | per cent].
- * Currency is £ $ € or a leading GBP/USD/EUR; scale is k, m, bn or the
+ * Currency is £ $ € or a leading GBP/USD/EUR, or "pounds" after the
+ * number; scale is k, m, bn or the
  * words thousand, million, billion; a number is digits with thousands
  * commas and a decimal point, or a number word.
  */
@@ -307,6 +308,11 @@ read_side(const char *s, size_t n, size_t i, struct side *sd)
 	}
 	if ((l = scale(s, n, j, &sd->exp10)) != 0)
 		j += l;
+	/* "1.2 billion pounds", "500 pounds": the currency after the number */
+	if (!sd->cur && has_whole(s, n, skip_spaces(s, n, j), "pounds")) {
+		sd->cur = "GBP";
+		j = skip_spaces(s, n, j) + 6;
+	}
 	sd->end = j;
 	if ((l = percent_mark(s, n, j)) != 0) {
 		sd->percent = 1;
@@ -357,12 +363,12 @@ figure_parse(const char *s, size_t n, struct figure out[2])
 	j = read_side(s, n, i, &a);
 	if (j == i)
 		return 0;
-	/* A range: "£2–3m", "10-15%", "£2m to £3m"; never across a '%'
-	 * printed on the first side when the second has none (then it is
-	 * just a figure followed by a dash). */
+	/* A range: "£2–3m", "10-15%", "£2m to £3m", "two or three years";
+	 * never across a '%' printed on the first side when the second has
+	 * none (then it is just a figure followed by a dash). */
 	k = skip_spaces(s, n, j);
 	l = dash(s, n, k);
-	if (!l && k > j && has_whole(s, n, k, "to"))
+	if (!l && k > j && (has_whole(s, n, k, "to") || has_whole(s, n, k, "or")))
 		l = 2;
 	if (l) {
 		size_t m = skip_spaces(s, n, k + l);
