@@ -72,6 +72,10 @@ main(void)
 	 * inside an item of another style is told apart by the section's
 	 * numbering (tests/cases/split-* and questions-*), not here. */
 	number("1) Apologies for Absence", "1", 1, ST_CLOSE, "Apologies for Absence");
+	number("16.07.2 Register of Interests", "16.07.2", 2, ST_DATED, "Register of Interests");
+	number("16.07.2016 Site visit", NULL, 0, 0, NULL);
+	number("PART 1 - OPEN SESSION", NULL, 0, 0, NULL);
+	CHECK(tally_line("9 For, 2 Against, 1 Abstention", 30), "tally");
 	number("(a) That the report be noted", NULL, 0, 0, NULL);
 	number("Q1 performance", NULL, 0, 0, NULL);
 	number("SEND 2024 strategy", NULL, 0, 0, NULL);
