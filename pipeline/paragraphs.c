@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "headings.h"
 #include "markup.h"
 #include "pagelines.h"
 #include "textquality.h"
@@ -768,6 +769,11 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		/* A long line is text, not furniture, but still fills an edge. */
 		int edgy = w <= 150;
 		if (sv->ntop < 2) {
+			/* An agenda reference under a title ("(Item 4)") is the
+			 * item's own, however often a page opens with one. */
+			size_t rs, re;
+			if (edgy && item_ref_line(l.s + lead, n - lead, &rs, &re))
+				edgy = 0;
 			struct edge e = { l.lineno, edgy ? edge_key(l.s + lead, n - lead, 0) : 0 };
 			sv->top[sv->ntop++] = e;
 		}
