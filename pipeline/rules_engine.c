@@ -1502,21 +1502,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		if (n == 9) {
 			/* records.md 0.2: the page, then the 0.1 layout. */
 			/* "P" or "P,OFF,…" (a paragraph over a page break) */
-			errno = 0;
-			page = f[2].len ? strtoul(f[2].p, &end, 10) : 0;
-			if (f[2].len && end < f[2].p + f[2].len && *end == ',') {
-				brk = end;
-				brklen = (size_t)(f[2].p + f[2].len - end);
-				for (size_t i = 0; i < brklen; i++)
-					if (!(brk[i] >= '0' && brk[i] <= '9') &&
-					    (brk[i] != ',' || i + 1 == brklen))
-						end = (char *)f[2].p;	/* malformed */
-				if (end != f[2].p)
-					end = f[2].p + f[2].len;
-			}
-			if (f[2].len && (end != f[2].p + f[2].len || errno ||
-			    f[2].p[0] < '1' || f[2].p[0] > '9' ||
-			    page > 999999999999ul)) {
+			if (!tsv_page_field(f[2].p, f[2].len, &page, &brk,
+			    &brklen)) {
 				snprintf(err->where, sizeof err->where, "%s:%lu",
 				    name, lr.lineno);
 				snprintf(err->msg, sizeof err->msg,

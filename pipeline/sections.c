@@ -1504,13 +1504,13 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 		return SPLIT_ELINENO;
 	if (nf == 4) {
 		/* "P", or "P,OFF,…" for a paragraph that runs over pages */
+		unsigned long pgno;
+		const char *brk;
+		size_t brklen;
+
 		pg = f[2];
-		if (pg.len && (!is_digit((unsigned char)pg.p[0]) || pg.p[0] == '0'))
+		if (!tsv_page_field(pg.p, pg.len, &pgno, &brk, &brklen))
 			return SPLIT_EPAGE;
-		for (k = 0; k < pg.len; k++)
-			if (!is_digit((unsigned char)pg.p[k]) &&
-			    (pg.p[k] != ',' || k + 1 == pg.len || pg.p[k + 1] == ','))
-				return SPLIT_EPAGE;
 	}
 	tx = &f[nf - 1];
 	if (!sp->have_source || sp->source.len != f[0].len ||

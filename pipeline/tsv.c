@@ -151,3 +151,34 @@ line_reader_free(struct line_reader *r)
 	r->line = NULL;
 	r->cap = 0;
 }
+
+int
+tsv_page_field(const char *p, size_t n, unsigned long *page,
+    const char **brk, size_t *brklen)
+{
+	size_t k = 0;
+	unsigned long v = 0;
+
+	*page = 0;
+	*brk = p + n;
+	*brklen = 0;
+	if (n == 0)
+		return 1;
+	if (p[0] < '1' || p[0] > '9')
+		return 0;
+	for (; k < n && p[k] >= '0' && p[k] <= '9'; k++) {
+		if (k == 12)
+			return 0;
+		v = v * 10 + (unsigned long)(p[k] - '0');
+	}
+	*page = v;
+	*brk = p + k;
+	*brklen = n - k;
+	while (k < n) {		/* ",OFF" again and again, each OFF digits */
+		if (p[k++] != ',' || k == n || p[k] < '0' || p[k] > '9')
+			return 0;
+		while (k < n && p[k] >= '0' && p[k] <= '9')
+			k++;
+	}
+	return 1;
+}

@@ -43,6 +43,16 @@ size_t tsv_unescape(char *s, size_t n, size_t *bad);
 size_t tsv_split(char *line, size_t len, struct field *fields, size_t max);
 
 /*
+ * The page field of a normalise or split stream line: empty, a page
+ * ("12"), or a page and the byte offsets where its paragraph runs onto
+ * each next page ("12,340,911").  Returns 1 when well formed, with *page
+ * (0 when empty; at most 12 digits, no leading zero) and [*brk, *brk +
+ * *brklen) the ",OFF…" part (empty when none); 0 otherwise.
+ */
+int tsv_page_field(const char *p, size_t n, unsigned long *page,
+    const char **brk, size_t *brklen);
+
+/*
  * A reader of LF-ended lines with a reused buffer.  The last line of a
  * file without a final LF is returned like any other.  The LF (and a CR
  * before it is NOT removed: stream lines never hold raw CR) is stripped.

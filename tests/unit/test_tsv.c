@@ -55,6 +55,25 @@ main(void)
 	n = tsv_unescape(unknown, 4, &bad);
 	CHECK(n == 4 && bad == 1 && memcmp(unknown, "a\\xb", 4) == 0);
 
+	/* Page fields of the streams: "", "12", "12,340,911". */
+	{
+		unsigned long pg;
+		const char *brk;
+		size_t bl;
+		CHECK(tsv_page_field("", 0, &pg, &brk, &bl) && pg == 0 && bl == 0);
+		CHECK(tsv_page_field("12", 2, &pg, &brk, &bl) && pg == 12 && bl == 0);
+		CHECK(tsv_page_field("2,89,120", 8, &pg, &brk, &bl) && pg == 2 &&
+		    bl == 7 && memcmp(brk, ",89,120", 7) == 0);
+		CHECK(tsv_page_field("999999999999", 12, &pg, &brk, &bl));
+		CHECK(!tsv_page_field("1000000000000", 13, &pg, &brk, &bl));
+		CHECK(!tsv_page_field("0", 1, &pg, &brk, &bl));
+		CHECK(!tsv_page_field("ok", 2, &pg, &brk, &bl));
+		CHECK(!tsv_page_field("2,", 2, &pg, &brk, &bl));
+		CHECK(!tsv_page_field("2,,5", 4, &pg, &brk, &bl));
+		CHECK(!tsv_page_field(",5", 2, &pg, &brk, &bl));
+		CHECK(!tsv_page_field("2,5x", 4, &pg, &brk, &bl));
+	}
+
 	if (failures)
 		printf("%d failures\n", failures);
 	return failures != 0;
