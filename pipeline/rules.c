@@ -44,6 +44,7 @@ struct parser {
 	int extending;		/* this file adds rules to a kind of another */
 	int cols_seen;		/* this file's 'columns' line was read */
 	size_t first_rule;	/* the kind's first rule from this file */
+	uint32_t match_flags;	/* compile flags of the next match pattern */
 };
 
 static int
@@ -138,7 +139,8 @@ compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
 	p->line = ps->line;
 	p->file = ps->rs->files[ps->rs->nfiles - 1];
 	p->re = pcre2_compile((PCRE2_SPTR)src, len,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags |
+	    ps->match_flags, &errcode, &erroff,
 	    NULL);
 	if (!p->re) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -276,12 +278,20 @@ parse_scope(struct parser *ps, const char *s)
 				return -1;
 			continue;
 		}
+		if (kl == 4 && memcmp(k, "text", 4) == 0) {
+			struct pat *p = neg ?
+			    rules_grow(&r->notexts, &r->nnotexts, sizeof *p) :
+			    rules_grow(&r->texts, &r->ntexts, sizeof *p);
+			if (regex_arg(ps, &s, p) != 0)
+				return -1;
+			continue;
+		}
 		char *v = word(&s);
 		if (!v)
 			return fail(ps, "scope: empty value for '%.*s'", (int)kl, k);
 		if (neg) {
 			free(v);
-			return fail(ps, "scope: only title may use !=");
+			return fail(ps, "scope: only title and text may use !=");
 		}
 		if (kl == 7 && memcmp(k, "section", 7) == 0) {
 			char *save, *t;
@@ -309,7 +319,8 @@ parse_scope(struct parser *ps, const char *s)
 				return fail(ps, "scope: item=yes, no or any");
 			}
 		} else {
-			fail(ps, "scope: unknown key '%.*s' (section, item, title)",
+			fail(ps, "scope: unknown key '%.*s' (section, item, title, "
+			    "text)",
 			    (int)kl, k);
 			free(v);
 			return -1;
@@ -517,9 +528,23 @@ directive(struct parser *ps, const char *text)
 			}
 		} else if (!strcmp(dir, "need")) {
 			rc = parse_need(ps, s);
+		} else if (!strcmp(dir, "anchor")) {
+			char *v = word(&s);
+			if (r->nmatch)
+				rc = fail(ps, "anchor: must come before the "
+				    "rule's first 'match'");
+			else if (v && !strcmp(v, "paragraph"))
+				r->anchor = ANCHOR_PARAGRAPH;
+			else rc = fail(ps, "anchor: paragraph (the only kind)");
+			free(v);
+			if (!rc)
+				rc = line_end(ps, s);
 		} else if (!strcmp(dir, "match")) {
 			struct pat *m = rules_grow(&r->match, &r->nmatch, sizeof *m);
+			ps->match_flags = r->anchor == ANCHOR_PARAGRAPH ?
+			    PCRE2_USE_OFFSET_LIMIT : 0;
 			rc = regex_arg(ps, &s, m);
+			ps->match_flags = 0;
 			if (!rc)
 				rc = line_end(ps, s);
 			k->npatterns++;
@@ -731,6 +756,11 @@ check_rule(struct parser *ps, struct rule *r)
 		return fail(ps, "unit block needs a 'block /start/' line");
 	if (r->unit != UNIT_BLOCK && r->block_start)
 		return fail(ps, "'block' given but unit is not block");
+	if (r->anchor != ANCHOR_ANY && r->nneed == 0)
+		return fail(ps, "anchor needs a 'need' line");
+	if (r->anchor == ANCHOR_PARAGRAPH && r->unit == UNIT_PARAGRAPH)
+		return fail(ps, "anchor paragraph: the unit is a paragraph "
+		    "already (use unit item or block)");
 	ps->line = save;
 	return 0;
 }
@@ -957,6 +987,8 @@ rules_free(struct ruleset *rs)
 			free(r->label);
 			pats_free(r->titles, r->ntitles);
 			pats_free(r->notitles, r->nnotitles);
+			pats_free(r->texts, r->ntexts);
+			pats_free(r->notexts, r->nnotexts);
 			pats_free(r->block_start, r->block_start ? 1 : 0);
 			pats_free(r->block_end, r->block_end ? 1 : 0);
 			pats_free(r->match, r->nmatch);

@@ -17,6 +17,7 @@
 #include "rules_impl.h"
 
 #include <errno.h>
+#include <time.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,7 @@ struct engine {
 	size_t *brks, nbrks, brkcap;	/* page breaks of the group's paragraphs */
 	struct para *paras;
 	size_t np, pcap;
+	size_t *lpara, nlpara;	/* anchor paragraph: those holding a literal */
 
 	/* its records */
 	struct buf recbuf;
@@ -86,6 +88,11 @@ struct engine {
 	PCRE2_SIZE *blkov;
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
+
+	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
+	struct rprof {
+		unsigned long long groups, units, passed, tries, calls, ns;
+	} **prof;
 };
 
 static struct span *span_at(const struct engine *, size_t);
@@ -109,6 +116,22 @@ zero_tail(struct buf *b, size_t *done)
 	if (b->cap > from)
 		memset(b->data + from, 0, b->cap - from);
 	*done = b->cap;
+}
+
+/*
+ * The same for a short value matched from its start: only the bytes a
+ * word load past its end can reach are cleared (a vector of the JIT is
+ * at most 64 bytes), not the whole capacity a long earlier value left.
+ */
+static void
+zero_pad(struct buf *b)
+{
+	size_t n;
+
+	if (!b->data)
+		return;
+	n = b->cap - b->len < 64 ? b->cap - b->len : 64;
+	memset(b->data + b->len, 0, n);
 }
 
 static const char *const fig_type_name[] = {
@@ -692,8 +715,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		if (sv->when) {
 			struct buf *w = sv->when_col == -2 ? &e->title :
 			    &e->vals[sv->when_col];
-			size_t all = 0;
-			zero_tail(w, &all);
+			zero_pad(w);
 			if (pcre2_match(sv->when->re, (PCRE2_SPTR)(w->data ?
 			    w->data : ""), w->len, 0, 0, e->md3, e->mctx) < 0)
 				continue;
@@ -748,8 +770,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		postproc_apply(r->post[i].op, &e->vals[r->post[i].col]);
 	for (i = 0; i < r->nskips; i++) {
 		struct buf *v = &e->vals[r->skips[i].col];
-		size_t all = 0;
-		zero_tail(v, &all);
+		zero_pad(v);
 		if (pcre2_match(r->skips[i].pat.re, (PCRE2_SPTR)(v->data ?
 		    v->data : ""), v->len, 0, 0, e->md3, e->mctx) >= 0)
 			return;
@@ -1011,15 +1032,85 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 	}
 }
 
+/*
+ * The first match of p in unit [us, ue) that starts at or after at, as
+ * run() returns it.  A rule's anchor narrows where that can be:
+ *   any        PCRE2 tries every position;
+ *   need       only where a need literal starts (found with a table of
+ *              their first bytes over the lower-case twin), each tried
+ *              with PCRE2_ANCHORED;
+ *   paragraph  only inside the paragraphs of the unit that hold a need
+ *              literal (e->lpara, made by run_unit): PCRE2 searches from
+ *              each with an offset limit at its end, and the match may
+ *              run on past it.
+ * It gives the matches the unanchored search gives, as long as the rule
+ * keeps the anchor's promise; it differs in what is never tried.  (A
+ * per-literal anchor, every need literal tried with PCRE2_ANCHORED, was
+ * measured on the figure rules and cost more calls than it saved.)
+ */
+static int
+next_match(struct engine *e, const struct rule *r, const struct pat *p,
+    size_t us, size_t ue, size_t at, struct rprof *pf)
+{
+	size_t i;
+	int rc;
+
+	switch (r->anchor) {
+	case ANCHOR_ANY:
+		break;
+	case ANCHOR_PARAGRAPH:
+		for (i = 0; i < e->nlpara; i++) {
+			const struct para *q = &e->paras[e->lpara[i]];
+			size_t from = at > q->off ? at : q->off;
+			size_t lim = q->off + q->len;
+			if (lim > ue)
+				lim = ue;
+			if (from > lim)
+				continue;
+			pcre2_set_offset_limit(e->mctx, lim - us);
+			if (pf)
+				pf->tries++;
+			rc = run(e, p, e->md, us, ue, from, 0);
+			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			if (rc != PCRE2_ERROR_NOMATCH)
+				return rc;
+		}
+		return PCRE2_ERROR_NOMATCH;
+	}
+	if (pf)
+		pf->tries++;
+	return run(e, p, e->md, us, ue, at, 0);
+}
+
 /* Run every match pattern of r over unit [us, ue), globally. */
 static void
 run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t us,
     size_t ue)
 {
 	size_t m, i;
+	struct rprof *pf = e->prof ?
+	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
+	struct timespec t0, t1;
 
+	if (pf)
+		pf->units++;
 	if (!lower_has(e, us, ue, r->need, r->nneed))
 		return;
+	if (pf) {
+		pf->passed++;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	}
+	if (r->anchor == ANCHOR_PARAGRAPH) {
+		/* the paragraphs of the unit that hold a literal, in order
+		 * (lower_has goes forward through the group) */
+		e->nlpara = 0;
+		for (i = para_at(e, us); i < e->np && e->paras[i].off < ue; i++) {
+			size_t ps = e->paras[i].off > us ? e->paras[i].off : us;
+			size_t pe = e->paras[i].off + e->paras[i].len;
+			if (lower_has(e, ps, pe < ue ? pe : ue, r->need, r->nneed))
+				e->lpara[e->nlpara++] = i;
+		}
+	}
 	for (i = 0; i < r->nwarns && e->opts->warn; i++) {
 		size_t at = us;
 		while (at <= ue && run(e, &r->warns[i].pat, e->md, us, ue, at, 0) >= 0) {
@@ -1035,11 +1126,13 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t us,
 		size_t at = us;
 		uint32_t n2 = 2 * (p->ngroups + 1);
 		while (at <= ue) {
-			if (run(e, p, e->md, us, ue, at, 0) < 0)
+			if (next_match(e, r, p, us, ue, at, pf) < 0)
 				break;
 			memcpy(e->ov, pcre2_get_ovector_pointer(e->md),
 			    n2 * sizeof *e->ov);
 			one_match(e, kidx, r, p, us, ue);
+			if (pf)
+				pf->calls++;
 			if (e->ov[1] > e->ov[0])
 				at = e->ov[1];
 			else {
@@ -1049,6 +1142,12 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t us,
 					at++;
 			}
 		}
+	}
+	if (pf) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		pf->ns += (unsigned long long)(t1.tv_sec - t0.tv_sec) *
+		    1000000000ull + (unsigned long long)t1.tv_nsec -
+		    (unsigned long long)t0.tv_nsec;
 	}
 }
 
@@ -1074,6 +1173,24 @@ scope_admits(struct engine *e, const struct rule *r)
 		if (pcre2_match(r->notitles[i].re, (PCRE2_SPTR)e->title.data,
 		    e->title.len, 0, 0, e->md3, e->mctx) >= 0)
 			return 0;
+	if (r->ntexts || r->nnotexts) {
+		/* the item text after its heading, as unit item sees it */
+		size_t first = e->heading ? 1 : 0;
+		size_t ts = first < e->np ? e->paras[first].off : e->text.len;
+		/* a rule whose literals are not in the group never runs on
+		 * it: spare the scan of the whole item (from the group's
+		 * start, so later units still find their literals) */
+		if (!lower_has(e, 0, e->text.len, r->need, r->nneed))
+			return 0;
+		for (i = 0; i < r->ntexts; i++)
+			if (run(e, &r->texts[i], e->md3, ts, e->text.len, ts,
+			    0) < 0)
+				return 0;
+		for (i = 0; i < r->nnotexts; i++)
+			if (run(e, &r->notexts[i], e->md3, ts, e->text.len, ts,
+			    0) >= 0)
+				return 0;
+	}
 	return 1;
 }
 
@@ -1184,8 +1301,11 @@ process_group(struct engine *e)
 		if (!k->keep)
 			continue;
 		for (ri = 0; ri < k->nrules; ri++)
-			if (scope_admits(e, &k->rules[ri]))
+			if (scope_admits(e, &k->rules[ri])) {
+				if (e->prof)
+					e->prof[kidx][ri].groups++;
 				run_rule(e, kidx, &k->rules[ri]);
+			}
 	}
 	check_markers(e);
 	if (e->nrec > 1)
@@ -1313,6 +1433,7 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	if (e->np == e->pcap) {
 		e->pcap = e->pcap ? 2 * e->pcap : 64;
 		e->paras = xrealloc(e->paras, e->pcap * sizeof *e->paras);
+		e->lpara = xrealloc(e->lpara, e->pcap * sizeof *e->lpara);
 	}
 	if (e->np > 0) {
 		buf_putc(&e->text, '\n');
@@ -1389,6 +1510,33 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	e->seen = xcalloc(nc, sizeof *e->seen);
 	e->kind_recs = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->kind_recs);
 	e->litnext = xcalloc(rs->nlits ? rs->nlits : 1, sizeof *e->litnext);
+	if (getenv("MINUTES_EXTRACT_PROFILE")) {
+		size_t k;
+		e->prof = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->prof);
+		for (k = 0; k < rs->nkinds; k++)
+			e->prof[k] = xcalloc(rs->kinds[k].nrules + 1,
+			    sizeof **e->prof);
+	}
+}
+
+/* MINUTES_EXTRACT_PROFILE: one line per rule that ran, on stderr. */
+static void
+print_profile(const struct engine *e)
+{
+	size_t k, r;
+
+	fprintf(stderr, "ms\tgroups\tunits\tpassed\ttries\tmatches\trule\n");
+	for (k = 0; k < e->rs->nkinds; k++)
+		for (r = 0; r < e->rs->kinds[k].nrules; r++) {
+			const struct rprof *p = &e->prof[k][r];
+			const struct rule *ru = &e->rs->kinds[k].rules[r];
+			if (!p->groups)
+				continue;
+			fprintf(stderr, "%.1f\t%llu\t%llu\t%llu\t%llu\t%llu\t"
+			    "%s:%u %s\n", p->ns / 1e6, p->groups, p->units,
+			    p->passed, p->tries, p->calls, e->rs->kinds[k].file, ru->line,
+			    ru->label ? ru->label : "");
+		}
 }
 
 static void
@@ -1411,9 +1559,16 @@ engine_free(struct engine *e)
 	free(e->seen);
 	free(e->kind_recs);
 	free(e->litnext);
+	if (e->prof) {
+		print_profile(e);
+		for (c = 0; c < e->rs->nkinds; c++)
+			free(e->prof[c]);
+		free(e->prof);
+	}
 	free(e->ov);
 	free(e->blkov);
 	free(e->paras);
+	free(e->lpara);
 	free(e->brks);
 	free(e->recs);
 	free(e->spans);

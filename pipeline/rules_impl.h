@@ -13,6 +13,9 @@
 
 enum unit { UNIT_PARAGRAPH, UNIT_ITEM, UNIT_BLOCK };
 enum line_from { LINE_MATCH, LINE_HEADING, LINE_FIELD };
+/* anchor: where a match of the rule can start (a promise of the rule's
+ * author that lets the engine skip the rest of the unit) */
+enum anchor { ANCHOR_ANY, ANCHOR_PARAGRAPH };
 enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
 	SEC_ALL = 15 };
 
@@ -79,6 +82,10 @@ struct rule {
 	size_t ntitles;
 	struct pat *notitles;	/* none may match */
 	size_t nnotitles;
+	struct pat *texts;	/* the item text after its heading: all */
+	size_t ntexts;		/* must match ... */
+	struct pat *notexts;	/* ... and none of these */
+	size_t nnotexts;
 	enum unit unit;
 	int heading;		/* paragraph units include the heading */
 	struct pat *block_start, *block_end;
@@ -88,6 +95,7 @@ struct rule {
 	size_t nunless;
 	struct need *need;
 	size_t nneed;
+	enum anchor anchor;
 	int split_col;
 	struct pat *split;
 	enum line_from line_from;
