@@ -147,7 +147,6 @@ compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
 		return fail(ps, "bad pattern at offset %zu: %s", (size_t)erroff,
 		    (char *)msg);
 	}
-	pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
 	pcre2_pattern_info(p->re, PCRE2_INFO_CAPTURECOUNT, &count);
 	p->ngroups = count;
 	if (count > ps->rs->maxgroups)

@@ -168,6 +168,26 @@ warn_at(struct engine *e, size_t para, const char *msg)
 }
 
 /*
+ * pcre2_match of pattern p, JIT-compiled the first time it runs: a rule
+ * file holds hundreds of patterns and a document needs few of them (a
+ * report runs no minutes rule), so compiling each on load cost more
+ * than the matching on a short document.  Every run is still a JIT run.
+ */
+static int
+pat_match(struct engine *e, const struct pat *p, const char *subj,
+    size_t len, size_t start, uint32_t opts, pcre2_match_data *md)
+{
+	if (!p->jitted) {
+		/* the ruleset is the engine's alone while it runs */
+		struct pat *w = (struct pat *)p;
+		pcre2_jit_compile(w->re, PCRE2_JIT_COMPLETE);
+		w->jitted = 1;
+	}
+	return pcre2_match(p->re, (PCRE2_SPTR)subj, len, start, opts, md,
+	    e->mctx);
+}
+
+/*
  * Run pat over subject [s, end) of text from offset at.  Returns the
  * pcre2_match code; ovector offsets are absolute in text.
  */
@@ -175,8 +195,7 @@ static int
 run(struct engine *e, const struct pat *p, pcre2_match_data *md, size_t s,
     size_t end, size_t at, uint32_t opts)
 {
-	int rc = pcre2_match(p->re, (PCRE2_SPTR)e->text.data + s, end - s,
-	    at - s, opts, md, e->mctx);
+	int rc = pat_match(e, p, e->text.data + s, end - s, at - s, opts, md);
 
 	if (rc >= 0) {
 		/* Pairs from rc up to the pattern's groups are unset; those
@@ -557,8 +576,8 @@ within(struct engine *e, const struct kind *k, const struct within *w)
 	    e->vals[w->col].len);
 	buf_reserve(&e->within, 16);
 	memset(e->within.data + e->within.len, 0, 16);
-	if (pcre2_match(w->pat.re, (PCRE2_SPTR)e->within.data, e->within.len,
-	    0, 0, e->md3, e->mctx) < 0)
+	if (pat_match(e, &w->pat, e->within.data, e->within.len, 0, 0,
+	    e->md3) < 0)
 		return;
 	ov = pcre2_get_ovector_pointer(e->md3);
 	for (c = 0; c < k->ncols; c++)
@@ -716,8 +735,8 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			struct buf *w = sv->when_col == -2 ? &e->title :
 			    &e->vals[sv->when_col];
 			zero_pad(w);
-			if (pcre2_match(sv->when->re, (PCRE2_SPTR)(w->data ?
-			    w->data : ""), w->len, 0, 0, e->md3, e->mctx) < 0)
+			if (pat_match(e, sv->when, w->data ? w->data : "",
+			    w->len, 0, 0, e->md3) < 0)
 				continue;
 		}
 		set_val(&e->vals[sv->col], sv->val, strlen(sv->val));
@@ -771,8 +790,8 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 	for (i = 0; i < r->nskips; i++) {
 		struct buf *v = &e->vals[r->skips[i].col];
 		zero_pad(v);
-		if (pcre2_match(r->skips[i].pat.re, (PCRE2_SPTR)(v->data ?
-		    v->data : ""), v->len, 0, 0, e->md3, e->mctx) >= 0)
+		if (pat_match(e, &r->skips[i].pat, v->data ? v->data : "",
+		    v->len, 0, 0, e->md3) >= 0)
 			return;
 	}
 	if (r->tally_col >= 0)
@@ -979,8 +998,8 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 	save_vals(e, k->ncols);
 	for (;;) {
 		size_t es, ee, ss = e->split.len, se = e->split.len;
-		int rc = pcre2_match(r->split->re, (PCRE2_SPTR)e->split.data,
-		    e->split.len, at, 0, e->md2, e->mctx);
+		int rc = pat_match(e, r->split, e->split.data, e->split.len,
+		    at, 0, e->md2);
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md2);
 		if (rc >= 0) {
 			ss = ov[0];
@@ -1166,12 +1185,12 @@ scope_admits(struct engine *e, const struct rule *r)
 	if (e->continued && r->line_from == LINE_HEADING)
 		return 0;
 	for (i = 0; i < r->ntitles; i++)
-		if (pcre2_match(r->titles[i].re, (PCRE2_SPTR)e->title.data,
-		    e->title.len, 0, 0, e->md3, e->mctx) < 0)
+		if (pat_match(e, &r->titles[i], e->title.data, e->title.len,
+		    0, 0, e->md3) < 0)
 			return 0;
 	for (i = 0; i < r->nnotitles; i++)
-		if (pcre2_match(r->notitles[i].re, (PCRE2_SPTR)e->title.data,
-		    e->title.len, 0, 0, e->md3, e->mctx) >= 0)
+		if (pat_match(e, &r->notitles[i], e->title.data, e->title.len,
+		    0, 0, e->md3) >= 0)
 			return 0;
 	if (r->ntexts || r->nnotexts) {
 		/* the item text after its heading, as unit item sees it */

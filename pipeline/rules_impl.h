@@ -26,6 +26,7 @@ struct pat {
 	unsigned line;		/* line of the rule file */
 	unsigned ngroups;	/* capture groups, not counting group 0 */
 	int *col;		/* col[g], g = 1..ngroups: column index or -1 */
+	int jitted;		/* JIT-compiled (at its first run: see pat_match) */
 };
 
 struct need {
