@@ -362,14 +362,29 @@ number_value(const char *s, size_t len)
 	return v;
 }
 
-/* After the number: separators, then the title (or nothing). */
+/*
+ * After the number: separators, then the title (or nothing).  A minute
+ * reference of its own style (45/24, C048/23, Minute 12, 16.07.2) may be
+ * followed by the agenda's item number, "C048/23   1.   APOLOGIES": that
+ * number ("1." or "1)", with blank space after it) is skipped, so the
+ * minute is the reference and the title the words after both.
+ */
 static void
 number_tail(const char *c, size_t n, size_t i, struct minute_no *ni)
 {
-	size_t k;
+	size_t k, d;
 
 	while (i < n && (k = sep_len(c + i, n - i)) > 0)
 		i += k;
+	if ((ni->style == ST_SLASH || ni->style == ST_PREFIX ||
+	    ni->style == ST_WORD || ni->style == ST_DATED) && i > ni->ne &&
+	    (d = span_digits(c, i, n)) > 0 && d <= 3 && i + d + 1 < n &&
+	    (c[i + d] == '.' || c[i + d] == ')') && c[i + d + 1] == ' ') {
+		i += d + 1;
+		while (i < n && (k = sep_len(c + i, n - i)) > 0)
+			i += k;
+		ni->agenda_no = 1;
+	}
 	ni->ts = i;
 	ni->only = i >= n;
 }

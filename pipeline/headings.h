@@ -39,6 +39,7 @@ struct minute_no {
 	int only;		/* the paragraph holds nothing but the number */
 	long group[3];		/* its numeric groups: 23 and 10 of HWB23/10 */
 	int ngroups;		/* how many (a fourth and more are ignored) */
+	int agenda_no;		/* an item number after it was skipped ("C048/23  1.  TITLE") */
 };
 
 /* Meetings. */

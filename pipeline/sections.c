@@ -463,6 +463,25 @@ table_row(const char *raw, size_t n)
 }
 
 /*
+ * Where a heading's title starts in its raw text after a minute
+ * reference and the agenda's item number ("C048/23   1.   APOLOGIES"):
+ * the gaps around the item number are the heading's, not a table's.
+ */
+static size_t
+after_two_words(const char *raw, size_t n)
+{
+	size_t i = 0, w;
+
+	for (w = 0; w < 2; w++) {
+		while (i < n && raw[i] == ' ')
+			i++;
+		while (i < n && raw[i] != ' ')
+			i++;
+	}
+	return i;
+}
+
+/*
  * A kind of interest as the title: "Item 16 – Personal – …", a row of a
  * declarations table, never an item of its own.
  */
@@ -600,7 +619,10 @@ try_item(struct splitter *sp, FILE *out)
 		tn = n - ni.ts;
 	}
 	used = tpara + 1;
-	if (table_row(tp->raw.data, tp->raw.len) || (sp->have_item && interest_title(t, tn)))
+	if (table_row(tp->raw.data + (ni.agenda_no ? after_two_words(tp->raw.data,
+	    tp->raw.len) : 0), tp->raw.len - (ni.agenda_no ?
+	    after_two_words(tp->raw.data, tp->raw.len) : 0)) ||
+	    (sp->have_item && interest_title(t, tn)))
 		return 0;
 	/* Sequence: same style, a number a little above the last one. */
 	if (sp->style != ST_NONE) {
