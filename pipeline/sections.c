@@ -138,6 +138,7 @@ struct splitter {
 	int tail_valid, tail_section;
 	char tail_date[DATE_ISO_LEN + 1];
 	struct buf tail_body, tail_minute, tail_title;
+	struct buf outline;	/* scratch: the output line */
 };
 
 /*
@@ -310,6 +311,9 @@ update_tail(struct splitter *sp)
 	buf_putc(&sp->tail, '\t');
 }
 
+/* Texts longer than this are written from where they are, not copied. */
+#define EMIT_COPY_MAX 4096
+
 static void
 emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
     const char *text, size_t len)
@@ -317,23 +321,35 @@ emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
 	char num[48];
 	size_t k = sizeof num;
 	unsigned long line = at_p->line;
+	struct buf *b = &sp->outline;
 
 	update_tail(sp);
-	/* "TAB line TAB page TAB" by hand: fprintf's format parsing cost more */
+	/* "TAB line TAB" by hand: fprintf's format parsing cost more */
 	num[--k] = '\t';
 	do {
 		num[--k] = (char)('0' + line % 10);
 		line /= 10;
 	} while (line > 0);
 	num[--k] = '\t';
-	fwrite(sp->source.data, 1, sp->source.len, out);
-	fwrite(num + k, 1, sizeof num - k, out);
-	if (at_p->page.len)
-		fwrite(at_p->page.data, 1, at_p->page.len, out);
-	putc('\t', out);
-	fwrite(sp->tail.data + 1, 1, sp->tail.len - 1, out);
-	fwrite(text, 1, len, out);	/* already escaped */
-	putc('\n', out);
+	/*
+	 * The line is put together and written with one fwrite: a call for
+	 * each field cost a tenth of the time.
+	 */
+	buf_reset(b);
+	buf_append(b, sp->source.data, sp->source.len);
+	buf_append(b, num + k, sizeof num - k);
+	buf_append(b, at_p->page.data, at_p->page.len);
+	buf_putc(b, '\t');
+	buf_append(b, sp->tail.data + 1, sp->tail.len - 1);
+	if (len <= EMIT_COPY_MAX) {
+		buf_append(b, text, len);	/* already escaped */
+		buf_putc(b, '\n');
+		fwrite(b->data, 1, b->len, out);
+	} else {
+		fwrite(b->data, 1, b->len, out);
+		fwrite(text, 1, len, out);
+		putc('\n', out);
+	}
 }
 
 static void
@@ -439,6 +455,11 @@ table_row(const char *raw, size_t n)
 	for (; i < n; i++) {
 		size_t run = 0, tabs = 0;
 
+		/* other bytes at the head of the loop change nothing: skipped */
+		while (i < n && raw[i] != ' ' && raw[i] != '|' && raw[i] != '\\')
+			i++;
+		if (i == n)
+			break;
 		if (raw[i] == '|')
 			return 1;
 		if (raw[i] == '\\' && i + 1 < n && raw[i + 1] == '\\') {
@@ -454,12 +475,12 @@ table_row(const char *raw, size_t n)
 			run++;
 			i++;
 		}
-		if (run >= 2 || tabs > 0)
-			gaps++;
+		if ((run >= 2 || tabs > 0) && ++gaps >= 2)
+			return 1;	/* nothing later undoes it */
 		if (i < n && raw[i] == '|')
 			return 1;
 	}
-	return gaps >= 2;
+	return 0;
 }
 
 /*
@@ -1467,6 +1488,7 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->tail_body);
 	buf_free(&sp->tail_minute);
 	buf_free(&sp->tail_title);
+	buf_free(&sp->outline);
 	free(sp);
 }
 
