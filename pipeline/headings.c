@@ -288,6 +288,10 @@ chair_line(const char *c, size_t n)
 
 	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
 		return 0;
+	/* the words that make a line strong: without one, no need to look */
+	if (find(c, n, "chair", 1) == n && find(c, n, "mayor", 1) == n &&
+	    find(c, n, "presiding", 1) == n && find(c, n, "signed", 1) == n)
+		return 0;
 	while (i < n) {
 		size_t j = i;
 
@@ -931,12 +935,26 @@ report_purpose(const char *c, size_t n)
 int
 caps_line(const char *c, size_t n)
 {
-	int pc;
+	size_t i, up = 0, low = 0;
 
 	if (n == 0 || n > 250)
 		return 0;	/* before counting letters: most paragraphs are long */
-	pc = caps_percent(c, n);
-	return pc >= 80 || (pc < 0 && n <= 40);
+	/*
+	 * caps_percent(c, n) >= 80, which is up >= 4 * low with two letters
+	 * or more.  Once the lower case seen outweighs what the bytes left
+	 * could add in capitals, the answer is no without reading them.
+	 */
+	for (i = 0; i < n; i++) {
+		int ch = (unsigned char)c[i];
+
+		if (is_upper(ch))
+			up++;
+		else if (is_lower(ch) && ++low * 4 > up + (n - 1 - i) && up + low >= 2)
+			return 0;
+	}
+	if (up + low < 2)
+		return n <= 40;
+	return up >= 4 * low;
 }
 
 /*
@@ -975,8 +993,16 @@ int
 body_date_line(const char *c, size_t n)
 {
 	char iso[DATE_ISO_LEN + 1];
-	size_t ds, de, k;
+	size_t ds, de, k, m = n;
 
+	/*
+	 * The date must end the line (but for spaces and full stops), and
+	 * every date ends with a digit: without one there, no need to look.
+	 */
+	while (m > 0 && (c[m - 1] == ' ' || c[m - 1] == '.'))
+		m--;
+	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
+		return 0;
 	if (n > 120 || !is_upper((unsigned char)c[0]) || starts_word(c, n, "minutes") ||
 	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
 	    find(c, ds, " held", 1) < ds)
