@@ -182,14 +182,20 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)raw[i];
 
-		/* most bytes are none of the ones looked at below: a run at once */
+		/*
+		 * Most bytes are none of the ones looked at below: a run at
+		 * once.  The run takes in a single space between plain bytes:
+		 * below it would be written as it is (the byte before it is
+		 * no white space) and the next byte starts a run again.
+		 */
 		if (plain_byte[c]) {
 			size_t j = i;
 
-			/* runs are words, too short for a call to memcpy to pay */
+			/* runs are short, too short for a call to memcpy to pay */
 			do
 				d[o++] = raw[j++];
-			while (j < n && plain_byte[(unsigned char)raw[j]]);
+			while (j < n && (plain_byte[(unsigned char)raw[j]] || (raw[j] == ' ' &&
+			    j + 1 < n && plain_byte[(unsigned char)raw[j + 1]])));
 			i = j - 1;
 			space = 0;
 			continue;
