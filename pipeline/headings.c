@@ -278,6 +278,9 @@ static const char *const chair_words[] = {
 	"meeting", "vice", "confirmed", "as", "a", "correct", "record", NULL
 };
 
+/* What chair_line needs one of: the words below that set strong. */
+static const char *const strong_words[] = {"chair", "mayor", "presiding", "signed", NULL};
+
 /* "CHAIRMAN", "Chair", "Signed …… Chairman", "Chair: ______ Date: ____". */
 int
 chair_line(const char *c, size_t n)
@@ -289,8 +292,7 @@ chair_line(const char *c, size_t n)
 	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
 		return 0;
 	/* the words that make a line strong: without one, no need to look */
-	if (find(c, n, "chair", 1) == n && find(c, n, "mayor", 1) == n &&
-	    find(c, n, "presiding", 1) == n && find(c, n, "signed", 1) == n)
+	if (!find_any(c, n, strong_words))
 		return 0;
 	while (i < n) {
 		size_t j = i;
@@ -1164,10 +1166,7 @@ body_line(const char *c, size_t n)
 	if (starts_word(c, n, "present") || starts_word(c, n, "minutes") ||
 	    starts_word(c, n, "agenda"))
 		return 0;
-	for (i = 0; body_nouns[i]; i++)
-		if (find(c, n, body_nouns[i], 1) < n)
-			return 1;
-	return 0;
+	return find_any(c, n, body_nouns);
 }
 
 /* The words of an agenda reference printed with a minute ("(Item 4)"). */

@@ -141,6 +141,33 @@ find(const char *s, size_t n, const char *needle, int icase)
 	}
 }
 
+/*
+ * Does s[0..n) hold any of the words of list (NULL-ended, each of two
+ * bytes or more) anywhere, any case: is find(s, n, w, 1) < n for one of
+ * them?  One pass for all the words instead of one search each: a byte
+ * and the next are first looked up in a table of the words' first two
+ * letters, a letter's low five bits being the same in either case (a
+ * place that fails there cannot start a word; one that passes is
+ * compared in full), which makes the pass a few instructions a byte.
+ */
+static inline int
+find_any(const char *s, size_t n, const char *const *list)
+{
+	unsigned pairs[32] = {0};
+	size_t i, k;
+
+	for (k = 0; list[k]; k++)
+		pairs[list[k][0] & 31] |= 1u << (list[k][1] & 31);
+	for (i = 0; i + 1 < n; i++) {
+		if (!(pairs[s[i] & 31] >> (s[i + 1] & 31) & 1))
+			continue;
+		for (k = 0; list[k]; k++)
+			if (starts_with(s + i, n - i, list[k]))
+				return 1;
+	}
+	return 0;
+}
+
 /* Share of upper-case among ASCII letters, in percent; -1 if < 2 letters. */
 static inline int
 caps_percent(const char *s, size_t n)
