@@ -380,7 +380,8 @@ date_parse(const char *s, size_t n, char *iso)
 	 * found further on starts after 0 and is no answer, so the search
 	 * through a long paragraph was wasted.
 	 */
-	if (n == 0)
+	/* Every form of date ends with a digit (a year or a day). */
+	if (n == 0 || !is_digit((unsigned char)s[n - 1]))
 		return 0;
 	if (is_alpha((unsigned char)s[0]) && (wl = weekday_at(s, 0, n)) > 0) {
 		size_t j = wl;
