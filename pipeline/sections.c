@@ -138,7 +138,7 @@ struct splitter {
 	int tail_valid, tail_section;
 	char tail_date[DATE_ISO_LEN + 1];
 	struct buf tail_body, tail_minute, tail_title;
-	struct buf outline;	/* scratch: the output line */
+	struct buf outbuf;	/* output lines not yet written */
 };
 
 /*
@@ -317,17 +317,37 @@ update_tail(struct splitter *sp)
 	buf_putc(&sp->tail, '\t');
 }
 
-/* Texts longer than this are written from where they are, not copied. */
-#define EMIT_COPY_MAX 4096
+/*
+ * Output lines are gathered in sp->outbuf and written OUT_CHUNK bytes at a
+ * time: a call to fwrite for each line, or each field, cost a tenth of the
+ * time.  Everything is written by splitter_finish.
+ */
+#define OUT_CHUNK 32768
+
+static void
+flush_out(struct splitter *sp, FILE *out)
+{
+	if (sp->outbuf.len)
+		fwrite(sp->outbuf.data, 1, sp->outbuf.len, out);
+	buf_reset(&sp->outbuf);
+}
+
+static char *
+put(char *w, const char *s, size_t n)
+{
+	if (n)	/* s may be NULL when n is 0 (an empty buf) */
+		memcpy(w, s, n);
+	return w + n;
+}
 
 static void
 emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
     const char *text, size_t len)
 {
-	char num[48];
-	size_t k = sizeof num;
+	char num[48], *w;
+	size_t k = sizeof num, head;
 	unsigned long line = at_p->line;
-	struct buf *b = &sp->outline;
+	struct buf *b = &sp->outbuf;
 
 	update_tail(sp);
 	/* "TAB line TAB" by hand: fprintf's format parsing cost more */
@@ -337,25 +357,30 @@ emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
 		line /= 10;
 	} while (line > 0);
 	num[--k] = '\t';
-	/*
-	 * The line is put together and written with one fwrite: a call for
-	 * each field cost a tenth of the time.
-	 */
-	buf_reset(b);
-	buf_append(b, sp->source.data, sp->source.len);
-	buf_append(b, num + k, sizeof num - k);
-	buf_append(b, at_p->page.data, at_p->page.len);
-	buf_putc(b, '\t');
-	buf_append(b, sp->tail.data + 1, sp->tail.len - 1);
-	if (len <= EMIT_COPY_MAX) {
-		buf_append(b, text, len);	/* already escaped */
-		buf_putc(b, '\n');
-		fwrite(b->data, 1, b->len, out);
-	} else {
-		fwrite(b->data, 1, b->len, out);
+	head = sp->source.len + (sizeof num - k) + at_p->page.len + sp->tail.len;
+	if (b->len + head + len + 1 > OUT_CHUNK)
+		flush_out(sp, out);
+	buf_reserve(b, head);
+	w = b->data + b->len;
+	w = put(w, sp->source.data, sp->source.len);
+	w = put(w, num + k, sizeof num - k);
+	w = put(w, at_p->page.data, at_p->page.len);
+	*w++ = '\t';
+	w = put(w, sp->tail.data + 1, sp->tail.len - 1);
+	*w = '\0';
+	b->len = (size_t)(w - b->data);
+	if (len >= OUT_CHUNK) {
+		/* a long text is written from where it is, not copied */
+		flush_out(sp, out);
 		fwrite(text, 1, len, out);
 		putc('\n', out);
+		return;
 	}
+	buf_reserve(b, len + 1);
+	w = put(b->data + b->len, text, len);	/* already escaped */
+	*w++ = '\n';
+	*w = '\0';
+	b->len = (size_t)(w - b->data);
 }
 
 static void
@@ -1494,7 +1519,7 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->tail_body);
 	buf_free(&sp->tail_minute);
 	buf_free(&sp->tail_title);
-	buf_free(&sp->outline);
+	buf_free(&sp->outbuf);
 	free(sp);
 }
 
@@ -1503,6 +1528,7 @@ splitter_finish(struct splitter *sp, FILE *out)
 {
 	while (sp->count > 0)
 		process_head(sp, out);
+	flush_out(sp, out);
 	sp->have_source = 0;
 	reset_state(sp);
 }
