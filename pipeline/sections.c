@@ -984,6 +984,12 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
 }
 
 /*
+ * The most bytes a date can take in clean text (single spaces): "Wednesday.,
+ * 12th of -September.-, 2025" is 38.
+ */
+#define DATE_REACH 64
+
+/*
  * Is the head paragraph the start of a report heading: capitals holding
  * the meeting's name and date, the title, and "REPORT OF …" (before or
  * after the title), ended by a paragraph of text or "Purpose of the
@@ -994,7 +1000,7 @@ static int
 try_report_heading(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
-	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0;
+	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0, was;
 	char iso[DATE_ISO_LEN + 1];
 	int anchors = 0, purpose = 0, dated = 0, mixed = 0;
 	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
@@ -1047,11 +1053,29 @@ try_report_heading(struct splitter *sp)
 			break;
 		/* An anchor run into a title line. */
 		f = find(c, n, " REPORT OF ", 0);
+		was = sp->joined.len;
 		if (sp->joined.len)
 			buf_putc(&sp->joined, ' ');
 		buf_append(&sp->joined, c, f < n ? f : n);
 		if (!dated) {
-			dated = date_find(sp->joined.data, sp->joined.len, iso, &ds, &de);
+			/*
+			 * What was joined before holds no date, so a date now
+			 * ends in the part just added (one that fits before it
+			 * would have been found there) and starts at most
+			 * DATE_REACH bytes before.  It is searched for from a
+			 * space before that, where date_find sees a word start as
+			 * in the whole: many lines of figures were searched again
+			 * and again from the start.
+			 */
+			size_t r = was > DATE_REACH ? was - DATE_REACH : 0;
+
+			while (r > 0 && sp->joined.data[r - 1] != ' ')
+				r--;
+			dated = date_find(sp->joined.data + r, sp->joined.len - r, iso, &ds, &de);
+			if (dated) {
+				ds += r;
+				de += r;
+			}
 			if (dated && ds > 200)
 				return 0;
 		}
