@@ -278,7 +278,10 @@ static const char *const chair_words[] = {
 	"meeting", "vice", "confirmed", "as", "a", "correct", "record", NULL
 };
 
-/* What chair_line needs one of: the words below that set strong. */
+/*
+ * chair_line makes a line strong only with a word that starts with one of
+ * these: a line holding none of them anywhere is no chair's line.
+ */
 static const char *const strong_words[] = {"chair", "mayor", "presiding", "signed", NULL};
 
 /* "CHAIRMAN", "Chair", "Signed …… Chairman", "Chair: ______ Date: ____". */

@@ -984,8 +984,8 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
 }
 
 /*
- * The most bytes a date can take in clean text (single spaces): "Wednesday.,
- * 12th of -September.-, 2025" is 38.
+ * More bytes than a date can take in clean text, where spaces are single:
+ * the longest, "Wednesday., 12th of -September-, 2025", takes 37.
  */
 #define DATE_REACH 64
 

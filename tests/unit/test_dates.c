@@ -116,6 +116,9 @@ main(void)
 	check_find("Monday and 12 March 2024", "2024-03-12", "12 March 2024");
 	check_find("Friday 2020 then Friday 3 April 2020", "2020-04-03", "Friday 3 April 2020");
 	check_find("5 6 7 8 and 4 May 2022", "2022-05-04", "4 May 2022");
+	/* the longest a date gets with single spaces (sections.c DATE_REACH) */
+	check_find("at Wednesday., 12th of -September-, 2025 then", "2025-09-12",
+	    "Wednesday., 12th of -September-, 2025");
 
 	if (failures)
 		printf("%d failures\n", failures);
