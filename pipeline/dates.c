@@ -17,6 +17,7 @@ static const char *const day_names[7] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday",
 };
+static const unsigned char day_lens[7] = {6, 7, 9, 8, 6, 8, 6};
 
 static int
 is_space(int c)
@@ -93,7 +94,7 @@ weekday_at(const char *s, size_t i, size_t n)
 	for (d = 0; d < 7; d++) {
 		const char *name = day_names[d];
 
-		if (len > strlen(name))
+		if (len > day_lens[d])
 			continue;
 		for (k = 0; k < len; k++)
 			if (lower((unsigned char)s[i + k]) != name[k])
@@ -277,55 +278,87 @@ date_at(const char *s, size_t i, size_t n, char *iso, size_t *end)
 	return finish_date(s, j, n, m, d, iso, end);
 }
 
+/*
+ * Can a date start at s[i]?  Returns 1 with iso and *end set as for
+ * date_find; *skip is how many bytes after i cannot start one either (a
+ * weekday name not followed by a date).
+ */
+static int
+date_try(const char *s, size_t i, size_t n, char *iso, size_t *end, size_t *skip)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	*skip = 0;
+	if (!is_digit(c) && !is_alpha(c))
+		return 0;
+	/* Only at the start of a word or number. */
+	if (i > 0 && (is_digit((unsigned char)s[i - 1]) || is_alpha((unsigned char)s[i - 1])))
+		return 0;
+	if (is_alpha(c)) {
+		size_t wl = weekday_at(s, i, n);
+
+		if (wl) {
+			size_t j = i + wl;
+
+			if (j < n && s[j] == '.')
+				j++;
+			if (j < n && s[j] == ',')
+				j++;
+			j = skip_spaces(s, j, n);
+			if (j < n && date_at(s, j, n, iso, end))
+				return 1;
+			*skip = wl - 1;
+			return 0;
+		}
+	}
+	return date_at(s, i, n, iso, end);
+}
+
+/*
+ * Bytes that can come between the start of a date and its first digit:
+ * the letters of a weekday or a month, the '.' and ',' after them, and
+ * white space ("Thursday, 16 July", "Sept. 4, 2025").
+ */
+static int
+date_lead(int c)
+{
+	return is_alpha(c) || c == '.' || c == ',' || is_space(c);
+}
+
 int
 date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
 {
-	size_t i, e;
+	size_t i, d, from = 0, e, skip;
 
-	/* Every form of date holds a digit (a day or a year): most text has none. */
-	for (i = 0; i < n && !is_digit((unsigned char)s[i]); i++)
-		;
-	if (i == n)
-		return 0;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	/*
+	 * Every form of date holds a digit (a day or a year), and what
+	 * stands between its start and its first digit is date_lead bytes
+	 * holding at most two words (a weekday, a month).  So a date starts
+	 * at a digit or just before one, within two words: those places are
+	 * tried, in order, and the rest of the text (most of it; all of a
+	 * text without digits) is not.
+	 */
+	for (d = 0; d < n; d++) {
+		size_t words = 0;
 
-		if (!is_digit(c) && !is_alpha(c))
+		if (!is_digit((unsigned char)s[d]))
 			continue;
-		/* Only at the start of a word or number. */
-		if (i > 0 && (is_digit((unsigned char)s[i - 1]) ||
-		    is_alpha((unsigned char)s[i - 1]))) {
-			continue;
+		for (i = d; i > from && date_lead((unsigned char)s[i - 1]); i--) {
+			/* s[i - 1] ends a word: a third is too far */
+			if (is_alpha((unsigned char)s[i - 1]) && !is_alpha((unsigned char)s[i]) &&
+			    ++words > 2)
+				break;
 		}
-		if (is_alpha(c)) {
-			size_t wl = weekday_at(s, i, n);
-
-			if (wl) {
-				size_t j = i + wl;
-
-				if (j < n && s[j] == '.')
-					j++;
-				if (j < n && s[j] == ',')
-					j++;
-				j = skip_spaces(s, j, n);
-				if (j < n && date_at(s, j, n, iso, &e)) {
-					if (start)
-						*start = i;
-					if (end)
-						*end = e;
-					return 1;
-				}
-				i += wl - 1;
-				continue;
+		for (; i <= d; i += skip + 1) {
+			if (date_try(s, i, n, iso, &e, &skip)) {
+				if (start)
+					*start = i;
+				if (end)
+					*end = e;
+				return 1;
 			}
 		}
-		if (date_at(s, i, n, iso, &e)) {
-			if (start)
-				*start = i;
-			if (end)
-				*end = e;
-			return 1;
-		}
+		from = d + 1;
 	}
 	return 0;
 }
@@ -347,7 +380,8 @@ date_parse(const char *s, size_t n, char *iso)
 	 * found further on starts after 0 and is no answer, so the search
 	 * through a long paragraph was wasted.
 	 */
-	if (n == 0)
+	/* Every form of date ends with a digit (a year or a day). */
+	if (n == 0 || !is_digit((unsigned char)s[n - 1]))
 		return 0;
 	if (is_alpha((unsigned char)s[0]) && (wl = weekday_at(s, 0, n)) > 0) {
 		size_t j = wl;

@@ -278,6 +278,12 @@ static const char *const chair_words[] = {
 	"meeting", "vice", "confirmed", "as", "a", "correct", "record", NULL
 };
 
+/*
+ * chair_line makes a line strong only with a word that starts with one of
+ * these: a line holding none of them anywhere is no chair's line.
+ */
+static const char *const strong_words[] = {"chair", "mayor", "presiding", "signed", NULL};
+
 /* "CHAIRMAN", "Chair", "Signed …… Chairman", "Chair: ______ Date: ____". */
 int
 chair_line(const char *c, size_t n)
@@ -287,6 +293,9 @@ chair_line(const char *c, size_t n)
 	char iso[DATE_ISO_LEN + 1];
 
 	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
+		return 0;
+	/* the words that make a line strong: without one, no need to look */
+	if (!find_any(c, n, strong_words))
 		return 0;
 	while (i < n) {
 		size_t j = i;
@@ -946,12 +955,26 @@ report_purpose(const char *c, size_t n)
 int
 caps_line(const char *c, size_t n)
 {
-	int pc;
+	size_t i, up = 0, low = 0;
 
 	if (n == 0 || n > 250)
 		return 0;	/* before counting letters: most paragraphs are long */
-	pc = caps_percent(c, n);
-	return pc >= 80 || (pc < 0 && n <= 40);
+	/*
+	 * caps_percent(c, n) >= 80, which is up >= 4 * low with two letters
+	 * or more.  Once the lower case seen outweighs what the bytes left
+	 * could add in capitals, the answer is no without reading them.
+	 */
+	for (i = 0; i < n; i++) {
+		int ch = (unsigned char)c[i];
+
+		if (is_upper(ch))
+			up++;
+		else if (is_lower(ch) && ++low * 4 > up + (n - 1 - i) && up + low >= 2)
+			return 0;
+	}
+	if (up + low < 2)
+		return n <= 40;
+	return up >= 4 * low;
 }
 
 /*
@@ -990,8 +1013,16 @@ int
 body_date_line(const char *c, size_t n)
 {
 	char iso[DATE_ISO_LEN + 1];
-	size_t ds, de, k;
+	size_t ds, de, k, m = n;
 
+	/*
+	 * The date must end the line (but for spaces and full stops), and
+	 * every date ends with a digit: without one there, no need to look.
+	 */
+	while (m > 0 && (c[m - 1] == ' ' || c[m - 1] == '.'))
+		m--;
+	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
+		return 0;
 	if (n > 120 || !is_upper((unsigned char)c[0]) || starts_word(c, n, "minutes") ||
 	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
 	    find(c, ds, " held", 1) < ds)
@@ -1142,21 +1173,28 @@ body_kind_end(const char *c, size_t bs, size_t be)
 int
 body_line(const char *c, size_t n)
 {
-	size_t i;
+	size_t i, words = 0;
+	int in = 0;
 
-	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]) || count_words(c, n) > 10)
+	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]))
 		return 0;
-	for (i = 0; i < n; i++)
+	/* count_words(c, n) <= 10 and none of these bytes: one pass, left at the first miss */
+	for (i = 0; i < n; i++) {
 		if (is_digit((unsigned char)c[i]) || c[i] == '.' || c[i] == ',' || c[i] == ':' ||
 		    c[i] == ';' || c[i] == '?')
 			return 0;
+		if (c[i] == ' ') {
+			in = 0;
+		} else if (!in) {
+			in = 1;
+			if (++words > 10)
+				return 0;
+		}
+	}
 	if (starts_word(c, n, "present") || starts_word(c, n, "minutes") ||
 	    starts_word(c, n, "agenda"))
 		return 0;
-	for (i = 0; body_nouns[i]; i++)
-		if (find(c, n, body_nouns[i], 1) < n)
-			return 1;
-	return 0;
+	return find_any(c, n, body_nouns);
 }
 
 /* The words of an agenda reference printed with a minute ("(Item 4)"). */

@@ -49,7 +49,9 @@ void splitter_free(struct splitter *sp);
 
 /*
  * Take one stream line line[0..len) (no LF; it is modified in place).
- * Paragraphs whose fate is decided are written to out.  Returns SPLIT_OK,
+ * Paragraphs whose fate is decided are written to out, gathered in the
+ * splitter's buffer a few KiB at a time (splitter_finish writes what is
+ * left, so use one out until then).  Returns SPLIT_OK,
  * or SPLIT_EFIELDS with *detail = the number of fields found, or
  * SPLIT_ELINENO.  After an error the line is ignored; state is intact.
  */

@@ -104,6 +104,21 @@ main(void)
 	check_find("x16/07/2015", NULL, NULL);
 	check_find("on 2 September at 14:00, then 5/6/2025", "2025-06-05", "5/6/2025");
 	check_find("Friday", NULL, NULL);
+	/*
+	 * date_find tries only a digit and the two words before it: a
+	 * weekday and a month, with the dots, commas and white space
+	 * between, stand before the first digit of a date at most.
+	 */
+	check_find("held on Thursday, July 16, 2015 at noon", "2015-07-16",
+	    "Thursday, July 16, 2015");
+	check_find("Sat.,  Sept.\t4th 2021", "2021-09-04", "Sat.,  Sept.\t4th 2021");
+	check_find("Wednesday Thursday June 3 2020", "2020-06-03", "Thursday June 3 2020");
+	check_find("Monday and 12 March 2024", "2024-03-12", "12 March 2024");
+	check_find("Friday 2020 then Friday 3 April 2020", "2020-04-03", "Friday 3 April 2020");
+	check_find("5 6 7 8 and 4 May 2022", "2022-05-04", "4 May 2022");
+	/* the longest a date gets with single spaces (sections.c DATE_REACH) */
+	check_find("at Wednesday., 12th of -September-, 2025 then", "2025-09-12",
+	    "Wednesday., 12th of -September-, 2025");
 
 	if (failures)
 		printf("%d failures\n", failures);
