@@ -442,6 +442,34 @@ dated_number(const char *c, size_t n, struct minute_no *ni)
 }
 
 /*
+ * Parish numbering by year: the year's two digits, a full stop and a
+ * running number of at most three digits, then blank space and a title
+ * that starts with a capital: "21.44 ELECTION OF CHAIR", "24.103 Planning".
+ * (Paragraph numbers such as "10.1 The Committee …" have the same shape:
+ * the section's style keeps them apart from items numbered "10.", and a
+ * sentence is no title.)
+ */
+static int
+year_number(const char *c, size_t n, struct minute_no *ni)
+{
+	size_t d2;
+
+	if (n < 6 || c[2] != '.')
+		return 0;
+	d2 = span_digits(c, 3, n);
+	if (d2 == 0 || d2 > 3 || 3 + d2 + 1 >= n || c[3 + d2] != ' ' ||
+	    !is_upper((unsigned char)c[4 + d2]))
+		return 0;
+	ni->ne = 3 + d2;
+	ni->value = number_value(c + 3, d2);
+	ni->style = ST_YEARNUM;
+	memcpy(ni->prefix, c, 2);
+	ni->prefix[2] = '\0';
+	number_tail(c, n, ni->ne, ni);
+	return 1;
+}
+
+/*
  * A minute number at the start of c[0..n), in any style of conventions.md.
  * Fills *ni and returns 1; says nothing yet about whether it is an item.
  */
@@ -460,6 +488,8 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 		i = d;
 		ni->ns = 0;
 		if (d == 2 && dated_number(c, n, ni))
+			return 1;
+		if (d == 2 && year_number(c, n, ni))
 			return 1;
 		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4) {
 			size_t second = i + 1;

@@ -26,7 +26,8 @@ enum style {
 	ST_PAREN,	/* (12) */
 	ST_DATED,	/* 16.07.2, 19.3.12: year, month, running number */
 	ST_CLOSE,	/* 1) Title */
-	ST_BELOW	/* Title / "(Item 4)" on the line below */
+	ST_BELOW,	/* Title / "(Item 4)" on the line below */
+	ST_YEARNUM	/* 21.44 TITLE: year, running number (parish) */
 };
 
 /* A minute number at the start of a paragraph. */

@@ -731,7 +731,8 @@ try_item(struct splitter *sp, FILE *out)
 		    (ni.style == ST_BARE && sp->style == ST_DOT) ||
 		    (ni.style == ST_DOT && sp->style == ST_BARE);
 
-		if (!same || (ni.style == ST_PREFIX && strcmp(ni.prefix, sp->prefix) != 0))
+		if (!same || ((ni.style == ST_PREFIX || ni.style == ST_YEARNUM) &&
+		    strcmp(ni.prefix, sp->prefix) != 0))
 			return 0;
 		if (!next_in_sequence(sp, &ni, &step))
 			return 0;
