@@ -744,8 +744,11 @@ try_item(struct splitter *sp, FILE *out)
 			return 0;
 		strict = step != 1 || ni.style == ST_BARE;
 	} else {
-		if (ni.style == ST_BARE && (ni.value >= 1000 || count_words(t, tn) > 12))
-			return 0;	/* "2015 Children and Families" in a list */
+		if (ni.style == ST_BARE && ((ni.value >= 1800 && ni.value <= 2100) ||
+		    count_words(t, tn) > 12))
+			return 0;	/* "2015 Children and Families" in a list (a
+					 * council numbering its minutes on from
+					 * year to year is at 1358, no year) */
 		strict = 1;
 	}
 	cut = colon_cut(t, tn, strict, sp->in_resolved);
