@@ -79,6 +79,20 @@ main(void)
 	clean("\xE2\x84\xAB", "\xC3\x85");                  /* angstrom sign */
 	clean("\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93", "\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93");
 
+	/* Width: a two- and a three-byte character at every offset of the
+	 * eight-byte words utf8_width counts by, and in its byte-wise tail. */
+	for (size_t at = 0; at < 20; at++) {
+		char w[40];
+		memset(w, 'a', sizeof w);
+		memcpy(w + at, "\xC3\xA9\xE2\x80\x94", 5);
+		for (size_t n = 0; n <= sizeof w; n++) {
+			size_t want = 0;
+			for (size_t i = 0; i < n; i++)
+				want += ((unsigned char)w[i] & 0xC0) != 0x80;
+			check_int("width", (long)utf8_width(w, n), (long)want);
+		}
+	}
+
 	/* Sniffing. */
 	size_t bom;
 	check_int("utf8", utf8_sniff((const unsigned char *)"abc", 3, &bom), ENC_UTF8);
