@@ -4,11 +4,37 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytescan.h"
+
 /* Bytes that may start markup or a cell gap (a space only when doubled). */
 static const unsigned char special[256] = {
 	['\t'] = 1, ['|'] = 1, ['<'] = 1, ['&'] = 1, ['*'] = 1, ['_'] = 1,
 	['\\'] = 1, ['!'] = 1, ['['] = 1
 };
+
+/*
+ * Where the plain copy of s[i..n) must stop: the first byte that is
+ * special, or a space followed by another space; n if none.  Blocks of
+ * sixteen bytes without either are skipped whole (the pair test reads the
+ * byte after the block, so only while that byte is in s); the byte loop
+ * then finds the exact place.
+ */
+static size_t
+next_stop(const char *s, size_t i, size_t n)
+{
+	for (; i + 17 <= n; i += 16) {
+		bytes16 v = bytes16_load(s + i), w = bytes16_load(s + i + 1);
+		mask16 m = (v == '\t') | (v == '|') | (v == '<') | (v == '&') |
+		           (v == '*') | (v == '_') | (v == '\\') | (v == '!') |
+		           (v == '[') | ((v == ' ') & (w == ' '));
+		if (mask16_any(m))
+			break;
+	}
+	while (i < n && !special[(unsigned char)s[i]] &&
+	       !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
+		i++;
+	return i;
+}
 
 static int
 is_space(char c)
@@ -333,17 +359,9 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 		}
 	}
 	/* Most lines hold no markup and no run of spaces: copy them whole. */
-	if (!(ti->flags & TIDY_TABLE)) {
-		unsigned acc = 0, dbl = 0;
-		for (size_t j = i + 1; j < n; j++) {
-			acc |= special[(unsigned char)s[j]];
-			dbl |= (s[j] == ' ') & (s[j - 1] == ' ');
-		}
-		acc |= special[(unsigned char)s[i]];
-		if (!acc && !dbl) {
-			buf_append(out, s + i, n - i);
-			return;
-		}
+	if (!(ti->flags & TIDY_TABLE) && next_stop(s, i, n) == n) {
+		buf_append(out, s + i, n - i);
+		return;
 	}
 	while (i < n) {
 		/* Ordinary text goes straight through; single spaces included. */
@@ -351,10 +369,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			i++;
 			continue;
 		}
-		size_t j = i;
-		while (j < n && !special[(unsigned char)s[j]] &&
-		       !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
-			j++;
+		size_t j = next_stop(s, i, n);
 		if (j > i) {
 			buf_reserve(out, j - i);
 			memcpy(out->data + out->len, s + i, j - i);

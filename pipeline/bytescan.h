@@ -1,0 +1,45 @@
+/*
+ * bytescan — sixteen bytes at a time, for scans over text where the bytes
+ * looked for are rare (markup, column gaps, escapes).
+ *
+ * A scan asks, of a block of sixteen bytes, "does any of them need a
+ * closer look?" with a few vector compares, and skips the block when
+ * none does; the caller then finishes byte by byte with its own exact
+ * test, so the answer is the byte loop's answer, only reached sooner.
+ * The vectors are GCC's generic vector extension (GCC and Clang): SSE2
+ * on x86-64, NEON on arm64, plain integer code elsewhere; no
+ * intrinsics, no #ifdef.  All static inline; nothing reads past s[n-1].
+ */
+#ifndef MM_BYTESCAN_H
+#define MM_BYTESCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+/* What a compare of two bytes16 gives: 0 or -1 in each byte. */
+typedef signed char mask16 __attribute__((vector_size(16)));
+
+/* The sixteen bytes at p (any alignment). */
+static inline bytes16
+bytes16_load(const char *p)
+{
+	bytes16 v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* 1 if any byte of the mask is set. */
+static inline int
+mask16_any(mask16 m)
+{
+	uint64_t a, b;
+
+	memcpy(&a, &m, 8);
+	memcpy(&b, (const char *)&m + 8, 8);
+	return (a | b) != 0;
+}
+
+#endif

@@ -1,0 +1,81 @@
+/* Unit tests for markup_tidy: the block-skipping scan at every offset. */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "markup.h"
+
+static int failed;
+
+static void
+tidy(const char *in, size_t n, int md, const char *want, unsigned flags)
+{
+	struct buf b = {0};
+	struct tidy_info ti;
+
+	markup_tidy(in, n, md, &b, &ti);
+	if (b.len != strlen(want) || memcmp(b.data ? b.data : "", want, b.len) != 0 ||
+	    ti.flags != flags) {
+		printf("FAIL \"%.*s\": got \"%.*s\" flags %u, want \"%s\" flags %u\n",
+		       (int)n, in, (int)b.len, b.data ? b.data : "", ti.flags, want, flags);
+		failed++;
+	}
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	/* What must stop the plain copy — a run of two or three spaces, a bold
+	 * mark, an entity, a TAB — placed at every offset of the sixteen-byte
+	 * blocks markup.c skips, and as the last bytes of the line. */
+	for (size_t at = 1; at < 40; at++) {
+		char in[64], want[64];
+		size_t tail = 5;
+		memset(in, 'a', at);
+		memset(in + at + 3, 'b', tail);
+
+		memcpy(in + at, "  b", 3);              /* two spaces: one */
+		memset(want, 'a', at);
+		want[at] = ' ';
+		memset(want + at + 1, 'b', tail + 1);
+		want[at + tail + 2] = '\0';
+		tidy(in, at + 3 + tail, 0, want, 0);
+
+		memcpy(in + at, "   ", 3);              /* three: a cell gap */
+		memset(want, 'a', at);
+		memcpy(want + at, "  ", 2);
+		memset(want + at + 2, 'b', tail);
+		want[at + tail + 2] = '\0';
+		tidy(in, at + 3 + tail, 0, want, 16);
+
+		memcpy(in + at, "**b", 3);              /* bold marks go */
+		memset(want, 'a', at);
+		memset(want + at, 'b', tail + 1);
+		want[at + tail + 1] = '\0';
+		tidy(in, at + 3 + tail, 0, want, 0);
+
+		memcpy(in + at, "&amp;", 5);            /* an entity at the end */
+		memset(want, 'a', at);
+		want[at] = '&';
+		want[at + 1] = '\0';
+		tidy(in, at + 5, 0, want, 0);
+
+		memcpy(in + at, "\tb", 2);              /* a TAB: a table row */
+		memset(want, 'a', at);
+		memcpy(want + at, "  b", 3);
+		want[at + 3] = '\0';
+		tidy(in, at + 2, 0, want, 2);
+
+		memcpy(in + at, " b", 2);               /* one space: copied */
+		memset(want, 'a', at);
+		memcpy(want + at, " b", 2);
+		want[at + 2] = '\0';
+		tidy(in, at + 2, 0, want, 0);
+	}
+	if (failed) {
+		printf("%d failed\n", failed);
+		return 1;
+	}
+	return 0;
+}
