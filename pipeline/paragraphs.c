@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "buf.h"
+#include "bytescan.h"
 #include "err.h"
 #include "headings.h"
 #include "markup.h"
@@ -132,6 +133,32 @@ static unsigned char
 lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/*
+ * Does s[0..n) start with w (lower-case ASCII), in any case?  What
+ * n >= strlen(w) && strncasecmp(s, w, strlen(w)) == 0 says (the C
+ * locale folds only A-Z), without two library calls a word of a list:
+ * the comparison stops at the first byte that differs.
+ */
+static int
+has_prefix(const char *s, size_t n, const char *w)
+{
+	for (size_t i = 0; w[i]; i++)
+		if (i >= n || lower((unsigned char)s[i]) != (unsigned char)w[i])
+			return 0;
+	return 1;
+}
+
+/* Is s[0..n) the word w (lower-case ASCII), in any case?  (strlen(w) ==
+ * n && strncasecmp(w, s, n) == 0; w is read no further than its NUL.) */
+static int
+is_word(const char *s, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (w[i] == '\0' || lower((unsigned char)s[i]) != (unsigned char)w[i])
+			return 0;
+	return w[n] == '\0';
 }
 
 /* Hash of "left-right", lower-cased: how hyphenated words are remembered. */
@@ -643,6 +670,30 @@ static const unsigned char survey_class[256] = {
 };
 
 /*
+ * survey_class of every byte of s[0..n), or-ed: the same answer as a loop
+ * over the bytes, with the compares done sixteen bytes at a time.
+ */
+static unsigned
+survey_seen(const char *s, size_t n)
+{
+	mask16 hyphen = {0}, md = {0}, form = {0};
+	size_t i = 0;
+	unsigned seen = 0;
+
+	for (; i + 16 <= n; i += 16) {
+		bytes16 v = bytes16_load(s + i);
+		hyphen |= v == '-';
+		md |= (v == '#') | (v == '*') | (v == '<') | (v == '|');
+		form |= (v == '_') | (v == '.');
+	}
+	seen = (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
+	       (mask16_any(form) ? 4u : 0);
+	for (; i < n; i++)
+		seen |= survey_class[(unsigned char)s[i]];
+	return seen;
+}
+
+/*
  * The words of a signature form printed at the foot of each page of
  * minutes: "Signed ________ Dated ________", "Chairman ..........",
  * "Signature ____ Date ____".  (issue 13: to move to the lexicon.)
@@ -651,6 +702,23 @@ static const char *const form_words[] = {
 	"signed", "signature", "chair", "chairman", "chairwoman", "chairperson",
 	"date", "dated", "name", "print", "position", "mayor", NULL
 };
+
+/* Does s[0..n) hold a run of k bytes c or more? */
+static int
+has_run(const char *s, size_t n, char c, size_t k)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, c, (size_t)(end - p))) != NULL) {
+		const char *q = p;
+		while (q < end && *q == c)
+			q++;
+		if ((size_t)(q - p) >= k)
+			return 1;
+		p = q;
+	}
+	return 0;
+}
 
 /*
  * Is s[0..n) a signature form line: words of form_words (one of them a
@@ -664,6 +732,10 @@ form_line(const char *s, size_t n)
 	int sign = 0;
 
 	if (n > 160)
+		return 0;
+	/* Without a filler run the answer is no whatever the words are: most
+	 * lines with a full stop end here, before their words are looked up. */
+	if (!has_run(s, n, '_', 4) && !has_run(s, n, '.', 5))
 		return 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -690,7 +762,7 @@ form_line(const char *s, size_t n)
 		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && j - i == 2)
 			ok = 1;
 		for (int k = 0; !ok && form_words[k]; k++)
-			if (strlen(form_words[k]) == j - i && strncasecmp(form_words[k], s + i, j - i) == 0) {
+			if (is_word(s + i, j - i, form_words[k])) {
 				ok = 1;
 				sign |= k < 6;
 			}
@@ -700,7 +772,7 @@ form_line(const char *s, size_t n)
 				"august", "september", "october", "november", "december", NULL
 			};
 			for (int k = 0; !ok && months[k]; k++)
-				ok = strlen(months[k]) == j - i && strncasecmp(months[k], s + i, j - i) == 0;
+				ok = is_word(s + i, j - i, months[k]);
 		}
 		if (!ok)
 			return 0;
@@ -740,14 +812,9 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			sv->prev_blank = 1;
 			continue;
 		}
-		/* One pass: the width, and whether hyphens or markup occur. */
-		size_t w = lead;
-		unsigned seen = 0;
-		for (size_t i = lead; i < n; i++) {
-			unsigned char c = (unsigned char)l.s[i];
-			w += (c & 0xC0) != 0x80;
-			seen |= survey_class[c];
-		}
+		/* The width, and whether hyphens or markup occur. */
+		size_t w = lead + utf8_width(l.s + lead, n - lead);
+		unsigned seen = survey_seen(l.s + lead, n - lead);
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
 		if (sv->hist[b % WINDOW][bucket] < UINT16_MAX)
 			sv->hist[b % WINDOW][bucket]++;
@@ -1013,8 +1080,7 @@ ends_open_word(const char *s, size_t n)
 	if (b == e || e - b > 7 || (b > 0 && s[b - 1] != ' '))
 		return 0;       /* "n/a" does not end in "a" */
 	for (int i = 0; words[i]; i++)
-		if (words[i][0] == lower((unsigned char)s[b]) && strlen(words[i]) == e - b &&
-		    strncasecmp(words[i], s + b, e - b) == 0)
+		if (is_word(s + b, e - b, words[i]))
 			return 1;
 	return 0;
 }
@@ -1042,7 +1108,7 @@ ends_ref_word(const char *s, size_t n)
 	if (dot && e - b > 3)
 		return 0;
 	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == e - b && strncasecmp(words[i], s + b, e - b) == 0)
+		if (is_word(s + b, e - b, words[i]))
 			return 1;
 	return 0;
 }
@@ -1075,8 +1141,10 @@ is_roman(const char *s, size_t n)
 static int
 starts_with_word(const char *s, size_t n, const char *w)
 {
+	if (!has_prefix(s, n, w))
+		return 0;
 	size_t k = strlen(w);
-	return n >= k && strncasecmp(s, w, k) == 0 && (n == k || !is_letter((unsigned char)s[k]));
+	return n == k || !is_letter((unsigned char)s[k]);
 }
 
 /*
@@ -1098,8 +1166,8 @@ minute_heading(const char *s, size_t n)
 	int prefixed = 0;
 
 	for (int k = 0; pre[k] && (s[0] == 'M' || s[0] == 'm'); k++) {
-		size_t m = strlen(pre[k]);
-		if (n > m && strncasecmp(s, pre[k], m) == 0) {
+		size_t m;
+		if (has_prefix(s, n, pre[k]) && n > (m = strlen(pre[k]))) {
 			i = m;
 			prefixed = 1;
 			break;
@@ -1247,8 +1315,8 @@ starts_with_person(const char *s, size_t n)
 	for (int i = 0; titles[i]; i++) {
 		if (lower((unsigned char)s[0]) != titles[i][0])
 			continue;
-		size_t k = strlen(titles[i]);
-		if (n > k + 2 && strncasecmp(s, titles[i], k) == 0) {
+		size_t k;
+		if (has_prefix(s, n, titles[i]) && n > (k = strlen(titles[i])) + 2) {
 			size_t j = k;
 			if (s[j] == '.')
 				j++;
@@ -1295,19 +1363,19 @@ hyphen_join(const struct normaliser *nm, const char *a, size_t an,
 	if (bloom_has(nm->sv.bloom, compound_hash(a + s, e - s, b, r)))
 		return JOIN_TIGHT;     /* printed with a hyphen elsewhere */
 	for (int i = 0; keep[i]; i++)
-		if (strlen(keep[i]) == e - s && strncasecmp(keep[i], a + s, e - s) == 0)
+		if (is_word(a + s, e - s, keep[i]))
 			return JOIN_TIGHT;
 	return JOIN_DEHYPHEN;
 }
 
+/* Join line b, whose start is of kind mk, to the paragraph so far? */
 static enum join
-decide(struct normaliser *nm, const struct tline *b)
+decide(struct normaliser *nm, const struct tline *b, enum mark_kind mk)
 {
 	const char *a = nm->para.data, *t = b->text.data;
 	size_t an = nm->para.len, tn = b->text.len;
 	size_t w = nm->last_wrap;
 	enum end_kind ek = end_kind(a, an);
-	enum mark_kind mk = mark_kind(t, tn);
 	int open = ek == END_WORD || ek == END_COMMA || ek == END_HYPHEN;
 	int longline = nm->last_width * 10 >= w * 7;
 	int lower = first_is_lower(t, tn);
@@ -1396,7 +1464,8 @@ static int
 add_line(struct normaliser *nm, const struct tline *b)
 {
 	int r = 0;
-	enum join j = nm->have && !nm->force_break ? decide(nm, b) : BREAK;
+	enum mark_kind bmk = mark_kind(b->text.data, b->text.len);
+	enum join j = nm->have && !nm->force_break ? decide(nm, b, bmk) : BREAK;
 
 	nm->force_break = 0;
 
@@ -1436,7 +1505,6 @@ add_line(struct normaliser *nm, const struct tline *b)
 	nm->last_flags = b->flags;
 	nm->last_allcaps = all_caps(b->text.data, b->text.len);
 	nm->last_person = starts_with_person(b->text.data, b->text.len);
-	enum mark_kind bmk = mark_kind(b->text.data, b->text.len);
 	nm->para_bare = j == BREAK && bmk == MARK_BARE;
 	if (j == BREAK)
 		nm->minute_head = bmk == MARK_MINUTE;
@@ -1562,7 +1630,7 @@ list_label_col(const char *s, size_t n)
 		return 0;
 	size_t k = (size_t)(c - s - lead), ok = 0;
 	for (int i = 0; labels[i] && !ok; i++)
-		ok = strlen(labels[i]) == k && strncasecmp(labels[i], s + lead, k) == 0;
+		ok = is_word(s + lead, k, labels[i]);
 	if (!ok)
 		return 0;
 	size_t e = (size_t)(c - s) + 1;
@@ -1666,10 +1734,10 @@ is_page_label(const char *s, size_t n)
 			i++;
 		} else if (s[i] == ' ' || s[i] == '-' || s[i] == '|') {
 			i++;
-		} else if (n - i >= 4 && strncasecmp(s + i, "page", 4) == 0) {
+		} else if (has_prefix(s + i, n - i, "page")) {
 			page = 1;
 			i += 4;
-		} else if (n - i >= 2 && strncasecmp(s + i, "of", 2) == 0 && page) {
+		} else if (page && has_prefix(s + i, n - i, "of")) {
 			i += 2;
 		} else {
 			return 0;
@@ -1680,11 +1748,30 @@ is_page_label(const char *s, size_t n)
 	return page ? 2 : (digits <= 3 ? 1 : digits == 4 ? 3 : 0);
 }
 
+/*
+ * Does s[0..n) hold w (k bytes)?  memmem's answer; looked up by w's last
+ * byte, which for the words asked about here is a rare letter, so most
+ * lines cost one memchr.
+ */
+static int
+contains(const char *s, size_t n, const char *w, size_t k)
+{
+	if (n < k)
+		return 0;
+	const char *p = s + k - 1, *end = s + n;
+	while ((p = memchr(p, w[k - 1], (size_t)(end - p))) != NULL) {
+		if (memcmp(p - (k - 1), w, k - 1) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 static int
 is_blank_notice(const char *s, size_t n)
 {
-	return n < 80 && memmem(s, n, "intentionally", 13) &&
-	       (memmem(s, n, "blank", 5) || memmem(s, n, "Blank", 5));
+	return n < 80 && contains(s, n, "intentionally", 13) &&
+	       (contains(s, n, "blank", 5) || contains(s, n, "Blank", 5));
 }
 
 /* Is this line page furniture?  nxt is the line after it. */
