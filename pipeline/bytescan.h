@@ -42,4 +42,21 @@ mask16_any(mask16 m)
 	return (a | b) != 0;
 }
 
+/* Offset of the first set byte of the mask (0-15), or 16 if none. */
+static inline size_t
+mask16_first(mask16 m)
+{
+	uint64_t h[2];
+
+	memcpy(h, &m, sizeof h);
+	for (size_t k = 0; k < 2; k++)
+		if (h[k])
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			return k * 8 + (size_t)__builtin_clzll(h[k]) / 8;
+#else
+			return k * 8 + (size_t)__builtin_ctzll(h[k]) / 8;
+#endif
+	return 16;
+}
+
 #endif

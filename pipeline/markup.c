@@ -14,10 +14,10 @@ static const unsigned char special[256] = {
 
 /*
  * Where the plain copy of s[i..n) must stop: the first byte that is
- * special, or a space followed by another space; n if none.  Blocks of
- * sixteen bytes without either are skipped whole (the pair test reads the
- * byte after the block, so only while that byte is in s); the byte loop
- * then finds the exact place.
+ * special, or a space followed by another space; n if none.  Sixteen
+ * bytes are tested at a time (the pair test reads the byte after them,
+ * so only while that byte is in s) and the byte loop, which has the last
+ * word, starts at the first one found; it also does the last bytes.
  */
 static size_t
 next_stop(const char *s, size_t i, size_t n)
@@ -27,8 +27,10 @@ next_stop(const char *s, size_t i, size_t n)
 		mask16 m = (v == '\t') | (v == '|') | (v == '<') | (v == '&') |
 		           (v == '*') | (v == '_') | (v == '\\') | (v == '!') |
 		           (v == '[') | ((v == ' ') & (w == ' '));
-		if (mask16_any(m))
+		if (mask16_any(m)) {
+			i += mask16_first(m);
 			break;
+		}
 	}
 	while (i < n && !special[(unsigned char)s[i]] &&
 	       !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))

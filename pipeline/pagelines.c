@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "err.h"
 
 enum { CHUNK = 256 * 1024 };
@@ -196,6 +197,26 @@ cut_point(const char *s, size_t n, size_t max)
 	return k ? k : max;
 }
 
+/*
+ * Offset in p[0..n) of the first byte that ends a line or needs a closer
+ * look (LF, CR, form feed, NUL), or n.
+ */
+static size_t
+line_stop(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 16 <= n; i += 16) {
+		bytes16 v = bytes16_load(p + i);
+		mask16 m = (v == '\n') | (v == '\r') | (v == '\f') | (v == 0);
+		if (mask16_any(m))
+			return i + mask16_first(m);
+	}
+	while (i < n && p[i] != '\n' && p[i] != '\r' && p[i] != '\f' && p[i] != '\0')
+		i++;
+	return i;
+}
+
 int
 pagelines_next(struct pagelines *pl, struct pline *l)
 {
@@ -238,6 +259,24 @@ pagelines_next(struct pagelines *pl, struct pline *l)
 			if (*p == '\n') {
 				pl->blkpos++;
 				continue;
+			}
+		}
+		/*
+		 * The common line: whole in the block, nothing carried, ended by
+		 * LF, no CR, form feed or NUL before it, not over the cap.  What
+		 * the general code below does with it, in one scan instead of
+		 * four memchr: hand out the block's bytes as they are.
+		 */
+		if (pl->part.len == 0 && !pl->in_cut) {
+			size_t k = line_stop(p, avail);
+			if (k < avail && p[k] == '\n' && k <= pl->cap) {
+				pl->blkpos += k + 1;
+				l->s = p;
+				l->n = k;
+				l->lineno = pl->lineno++;
+				l->page_break = 0;
+				l->cut = 0;
+				return 1;
 			}
 		}
 		const char *nl = memchr(p, '\n', avail);

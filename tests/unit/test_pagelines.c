@@ -118,6 +118,40 @@ main(void)
 	run("late nul", buf, big + 16, 1 << 20, late_w, PL_EBINARY);
 	free(buf);
 
+	/*
+	 * A CR or a form feed at every offset of the sixteen-byte blocks the
+	 * common-line scan reads, and lines of exactly the cap and one more.
+	 */
+	for (size_t at = 0; at < 40; at++) {
+		char in[64], a[64];
+		memset(a, 'a', at);
+		a[at] = '\0';
+		memcpy(in, a, at);
+		memcpy(in + at, "\rbc\nnext\n", 9);
+		struct want cr_w[] = {
+			{a, 1, 0, 0}, {"bc", 2, 0, 0}, {"next", 3, 0, 0}, {NULL, 0, 0, 0}
+		};
+		run("cr at offset", in, at + 9, 1 << 20, cr_w, 0);
+		in[at] = '\f';
+		struct want ff_at[] = {
+			{a, 1, 0, 0}, {"bc", 1, 1, 0}, {"next", 2, 0, 0}, {NULL, 0, 0, 0}
+		};
+		run("ff at offset", in, at + 9, 1 << 20, at ? ff_at : ff_at + 1, 0);
+	}
+	{
+		char in[80], a[80];
+		memset(in, 'a', 66);
+		memset(a, 'a', 64);
+		a[64] = '\0';
+		in[64] = '\n';
+		struct want cap_w[] = { {a, 1, 0, 0}, {"a", 2, 0, 0}, {NULL, 0, 0, 0} };
+		run("line of the cap", in, 66, 64, cap_w, 0);   /* no final LF */
+		in[65] = '\n';
+		in[64] = 'a';
+		struct want over_w[] = { {a, 1, 0, 1}, {"a", 1, 0, 1}, {NULL, 0, 0, 0} };
+		run("line of the cap + 1", in, 66, 64, over_w, 0);
+	}
+
 	if (failed) {
 		printf("%d failed\n", failed);
 		return 1;
