@@ -150,6 +150,45 @@ has_prefix(const char *s, size_t n, const char *w)
 	return 1;
 }
 
+/*
+ * A list of lower-case ASCII words, at most 64, with a mask per letter
+ * of the words that start with it (built at first use): a line is
+ * compared only with the words of its own first letter, in list order,
+ * so a long list costs a table lookup for most lines.
+ */
+struct wordlist {
+	const char *const *word;        /* NULL-terminated */
+	uint64_t first[26];
+	int ready;
+};
+
+#define WORDLIST(words) { (words), {0}, 0 }
+#define WORDLIST_FITS(words) \
+	_Static_assert(sizeof(words) / sizeof *(words) <= 65, "a wordlist holds 64 words")
+
+/* The words of wl that start with byte c (any case), as a mask of indexes. */
+static uint64_t
+wordlist_first(struct wordlist *wl, unsigned char c)
+{
+	if (!wl->ready) {
+		for (unsigned k = 0; wl->word[k]; k++)
+			wl->first[wl->word[k][0] - 'a'] |= 1ULL << k;
+		wl->ready = 1;
+	}
+	c = lower(c);
+	return c >= 'a' && c <= 'z' ? wl->first[c - 'a'] : 0;
+}
+
+/* The index of the lowest word of a mask, which it then drops. */
+static unsigned
+wordlist_next(uint64_t *m)
+{
+	unsigned k = (unsigned)__builtin_ctzll(*m);
+
+	*m &= *m - 1;
+	return k;
+}
+
 /* Is s[0..n) the word w (lower-case ASCII), in any case?  (strlen(w) ==
  * n && strncasecmp(w, s, n) == 0; w is read no further than its NUL.) */
 static int
@@ -1070,6 +1109,8 @@ ends_open_word(const char *s, size_t n)
 		"has", "had", "have", "not", "would", "will", "should", "could",
 		"been", "under", "between", "than", "per", NULL
 	};
+	WORDLIST_FITS(words);
+	static struct wordlist list = WORDLIST(words);
 	size_t e = n, b;
 
 	while (e > 0 && s[e - 1] == ' ')
@@ -1079,8 +1120,8 @@ ends_open_word(const char *s, size_t n)
 		b--;
 	if (b == e || e - b > 7 || (b > 0 && s[b - 1] != ' '))
 		return 0;       /* "n/a" does not end in "a" */
-	for (int i = 0; words[i]; i++)
-		if (is_word(s + b, e - b, words[i]))
+	for (uint64_t m = wordlist_first(&list, (unsigned char)s[b]); m;)
+		if (is_word(s + b, e - b, words[wordlist_next(&m)]))
 			return 1;
 	return 0;
 }
@@ -1293,10 +1334,12 @@ mark_kind(const char *s, size_t n)
 		"it was agreed", "it was unanimously resolved", "unanimously resolved",
 		NULL
 	};
+	WORDLIST_FITS(labels);
+	static struct wordlist list = WORDLIST(labels);
 	if (c < 'A' || c > 'Z')
 		return MARK_NONE;       /* "the Committee\nresolved that" goes on */
-	for (int k = 0; labels[k]; k++)
-		if (lower(c) == labels[k][0] && starts_with_word(s, n, labels[k]))
+	for (uint64_t m = wordlist_first(&list, c); m;)
+		if (starts_with_word(s, n, labels[wordlist_next(&m)]))
 			return MARK_LABEL;
 	return MARK_NONE;
 }
@@ -1310,13 +1353,14 @@ starts_with_person(const char *s, size_t n)
 		"councillors", "prof", "professor", "sir", "dame", "lord", "lady",
 		"rev", "revd", "canon", "mx", NULL
 	};
-	if (n == 0 || !strchr("mdcpslr", lower((unsigned char)s[0])))
+	WORDLIST_FITS(titles);
+	static struct wordlist list = WORDLIST(titles);
+	if (n == 0)
 		return 0;
-	for (int i = 0; titles[i]; i++) {
-		if (lower((unsigned char)s[0]) != titles[i][0])
-			continue;
+	for (uint64_t m = wordlist_first(&list, (unsigned char)s[0]); m;) {
+		const char *t = titles[wordlist_next(&m)];
 		size_t k;
-		if (has_prefix(s, n, titles[i]) && n > (k = strlen(titles[i])) + 2) {
+		if (has_prefix(s, n, t) && n > (k = strlen(t)) + 2) {
 			size_t j = k;
 			if (s[j] == '.')
 				j++;
