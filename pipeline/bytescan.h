@@ -42,6 +42,23 @@ mask16_any(mask16 m)
 	return (a | b) != 0;
 }
 
+/* The sum of the sixteen bytes of v (each 0-255). */
+static inline size_t
+bytes16_sum(bytes16 v)
+{
+	uint64_t h[2];
+	size_t t = 0;
+
+	memcpy(h, &v, sizeof h);
+	for (size_t k = 0; k < 2; k++) {
+		/* pairs of bytes into four 16-bit lanes, then the lanes summed
+		 * into the top one by a multiply (at most 8 × 255: no carry out) */
+		uint64_t x = (h[k] & 0x00FF00FF00FF00FFULL) + ((h[k] >> 8) & 0x00FF00FF00FF00FFULL);
+		t += (size_t)((x * 0x0001000100010001ULL) >> 48);
+	}
+	return t;
+}
+
 /* Offset of the first set byte of the mask (0-15), or 16 if none. */
 static inline size_t
 mask16_first(mask16 m)

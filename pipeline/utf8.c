@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "bytescan.h"
 #include "err.h"
 
 int
@@ -158,10 +159,23 @@ utf8_width(const char *s, size_t n)
 	size_t cont = 0, i = 0;
 
 	/*
-	 * Count continuation bytes (10xxxxxx) eight at a time: one bit 0x01
-	 * in each byte that is one, summed by a multiply into the top byte
-	 * (at most 8, so no carry).  Not __builtin_popcountll: without
-	 * -mpopcnt that is a call into libgcc per word.
+	 * Count continuation bytes (10xxxxxx) sixteen at a time: a compare
+	 * gives -1 in each byte that is one, subtracted from byte counters
+	 * that are summed every 255 blocks, before one could overflow.
+	 */
+	while (i + 16 <= n) {
+		bytes16 acc = {0};
+		for (size_t k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
+			bytes16 v = bytes16_load(s + i);
+			acc -= (bytes16)((v & 0xC0) == 0x80);
+		}
+		cont += bytes16_sum(acc);
+	}
+	/*
+	 * The rest eight at a time: one bit 0x01 in each byte that is one,
+	 * summed by a multiply into the top byte (at most 8, so no carry).
+	 * Not __builtin_popcountll: without -mpopcnt that is a call into
+	 * libgcc per word.
 	 */
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x;

@@ -93,6 +93,17 @@ main(void)
 		}
 	}
 
+	/* ... and over more blocks than its byte counters hold (255). */
+	{
+		static char big[10007];
+		size_t want = 0;
+		for (size_t i = 0; i < sizeof big; i++)
+			big[i] = i % 3 ? (char)0x80 : (char)0xC3;  /* "\xC3\x80\x80" */
+		for (size_t i = 0; i < sizeof big; i++)
+			want += ((unsigned char)big[i] & 0xC0) != 0x80;
+		check_int("width long", (long)utf8_width(big, sizeof big), (long)want);
+	}
+
 	/* Sniffing. */
 	size_t bom;
 	check_int("utf8", utf8_sniff((const unsigned char *)"abc", 3, &bom), ENC_UTF8);
