@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bytescan.h"
 #include "err.h"
 
 enum { CHUNK = 256 * 1024 };
@@ -38,6 +37,33 @@ pagelines_close(struct pagelines *pl)
 	free(pl->dec);
 	buf_free(&pl->part);
 	pl->raw = pl->dec = NULL;
+}
+
+/* Offset of the first byte c of the block from pos on, or blklen. */
+static size_t
+block_find(const struct pagelines *pl, size_t pos, int c)
+{
+	const char *q = memchr(pl->blk + pos, c, pl->blklen - pos);
+
+	return q ? (size_t)(q - pl->blk) : pl->blklen;
+}
+
+/* A new block in blk: where its first CR, form feed and NUL are. */
+static void
+block_start(struct pagelines *pl)
+{
+	pl->cr_at = block_find(pl, 0, '\r');
+	pl->ff_at = block_find(pl, 0, '\f');
+	pl->nul_at = block_find(pl, 0, '\0');
+}
+
+/* Does the block hold no byte c in [blkpos, end)?  *at caches the next one. */
+static int
+none_before(const struct pagelines *pl, size_t *at, size_t end, int c)
+{
+	if (*at < pl->blkpos)
+		*at = block_find(pl, pl->blkpos, c);
+	return *at >= end;
 }
 
 /* Convert raw[rawpos..rawlen) through iconv into dec; keep an incomplete tail. */
@@ -77,6 +103,7 @@ convert(struct pagelines *pl)
 	pl->blk = pl->dec;
 	pl->blklen = (size_t)(out - pl->dec);
 	pl->blkpos = 0;
+	block_start(pl);
 }
 
 /* Get the next block of decoded bytes: 1, 0 at end, or PL_E*. */
@@ -116,6 +143,7 @@ fill(struct pagelines *pl)
 			pl->blk = pl->raw + pl->rawpos;
 			pl->blklen = pl->rawlen - pl->rawpos;
 			pl->blkpos = 0;
+			block_start(pl);
 			pl->rawpos = pl->rawlen;
 			return 1;
 		}
@@ -197,26 +225,6 @@ cut_point(const char *s, size_t n, size_t max)
 	return k ? k : max;
 }
 
-/*
- * Offset in p[0..n) of the first byte that ends a line or needs a closer
- * look (LF, CR, form feed, NUL), or n.
- */
-static size_t
-line_stop(const char *p, size_t n)
-{
-	size_t i = 0;
-
-	for (; i + 16 <= n; i += 16) {
-		bytes16 v = bytes16_load(p + i);
-		mask16 m = (v == '\n') | (v == '\r') | (v == '\f') | (v == 0);
-		if (mask16_any(m))
-			return i + mask16_first(m);
-	}
-	while (i < n && p[i] != '\n' && p[i] != '\r' && p[i] != '\f' && p[i] != '\0')
-		i++;
-	return i;
-}
-
 int
 pagelines_next(struct pagelines *pl, struct pline *l)
 {
@@ -264,12 +272,16 @@ pagelines_next(struct pagelines *pl, struct pline *l)
 		/*
 		 * The common line: whole in the block, nothing carried, ended by
 		 * LF, no CR, form feed or NUL before it, not over the cap.  What
-		 * the general code below does with it, in one scan instead of
-		 * four memchr: hand out the block's bytes as they are.
+		 * the general code below does with it, with one memchr instead
+		 * of four (the block's next CR, form feed and NUL are known):
+		 * hand out the block's bytes as they are.
 		 */
 		if (pl->part.len == 0 && !pl->in_cut) {
-			size_t k = line_stop(p, avail);
-			if (k < avail && p[k] == '\n' && k <= pl->cap) {
+			const char *nl = memchr(p, '\n', avail);
+			size_t k = nl ? (size_t)(nl - p) : avail, end = pl->blkpos + k;
+			if (nl && k <= pl->cap && none_before(pl, &pl->cr_at, end, '\r') &&
+			    none_before(pl, &pl->ff_at, end, '\f') &&
+			    none_before(pl, &pl->nul_at, end, '\0')) {
 				pl->blkpos += k + 1;
 				l->s = p;
 				l->n = k;

@@ -51,6 +51,9 @@ struct pagelines {
 	size_t deccap;
 	const char *blk;         /* the block being cut into lines */
 	size_t blklen, blkpos;
+	/* offsets in the block of its next CR, form feed and NUL (blklen if
+	 * none), found again only once blkpos has passed them */
+	size_t cr_at, ff_at, nul_at;
 
 	struct buf part;         /* a line that spans blocks */
 	const char *rest;        /* remainder of a line after a form feed */
