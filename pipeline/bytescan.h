@@ -42,6 +42,23 @@ mask16_any(mask16 m)
 	return (a | b) != 0;
 }
 
+/* Offset of the first set byte of the mask (0-15), or 16 if none. */
+static inline size_t
+mask16_first(mask16 m)
+{
+	uint64_t h[2];
+
+	memcpy(h, &m, sizeof h);
+	for (size_t k = 0; k < 2; k++)
+		if (h[k])
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			return k * 8 + (size_t)__builtin_clzll(h[k]) / 8;
+#else
+			return k * 8 + (size_t)__builtin_ctzll(h[k]) / 8;
+#endif
+	return 16;
+}
+
 /* The sum of the sixteen bytes of v (each 0-255). */
 static inline size_t
 bytes16_sum(bytes16 v)
@@ -59,21 +76,28 @@ bytes16_sum(bytes16 v)
 	return t;
 }
 
-/* Offset of the first set byte of the mask (0-15), or 16 if none. */
+/*
+ * Offset of the first byte of s[i..n) that is not a space (nor a TAB
+ * when tab), or n: the indents and column gaps of -layout text, which
+ * run to dozens of spaces.
+ */
 static inline size_t
-mask16_first(mask16 m)
+skip_spaces(const char *s, size_t i, size_t n, int tab)
 {
-	uint64_t h[2];
-
-	memcpy(h, &m, sizeof h);
-	for (size_t k = 0; k < 2; k++)
-		if (h[k])
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			return k * 8 + (size_t)__builtin_clzll(h[k]) / 8;
-#else
-			return k * 8 + (size_t)__builtin_ctzll(h[k]) / 8;
-#endif
-	return 16;
+	/* Many lines start with no space at all: no vector for them. */
+	if (i == n || !(s[i] == ' ' || (tab && s[i] == '\t')))
+		return i;
+	for (; i + 16 <= n; i += 16) {
+		bytes16 v = bytes16_load(s + i);
+		mask16 m = v != ' ';
+		if (tab)
+			m &= v != '\t';
+		if (mask16_any(m))
+			return i + mask16_first(m);
+	}
+	while (i < n && (s[i] == ' ' || (tab && s[i] == '\t')))
+		i++;
+	return i;
 }
 
 #endif

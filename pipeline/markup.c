@@ -302,9 +302,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 	size_t i = 0, start = out->len;
 
 	ti->flags = 0;
-	ti->indent = 0;
-	while (i < n && is_space(s[i]))
-		i++;
+	i = skip_spaces(s, 0, n, 1);
 	ti->indent = i;
 	while (n > i && (is_space(s[n - 1])))
 		n--;
@@ -383,9 +381,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
 		case ' ': {
-			size_t r = i;
-			while (r < n && s[r] == ' ')
-				r++;
+			size_t r = skip_spaces(s, i, n, 0);
 			/* After a leading number or label ("41.   Minutes") a gap is a space. */
 			int lead = lead_label(out, start);
 			if (r - i >= 3 && !lead)

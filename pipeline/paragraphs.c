@@ -841,9 +841,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			sv->pend_line = 0;
 		}
 		sv->lines = l.lineno;
-		size_t n = rtrim_len(l.s, l.n), lead = 0;
-		while (lead < n && (l.s[lead] == ' ' || l.s[lead] == '\t'))
-			lead++;
+		size_t n = rtrim_len(l.s, l.n), lead = skip_spaces(l.s, 0, n, 1);
 		if (sv->pend_line)
 			lone_number(sv, lead == n);
 		if (lead == n) {
@@ -1718,8 +1716,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 		/* Keyed as the survey keyed it: trimmed bytes as read. */
 		size_t e = rtrim_len(s, n), b0 = 0;
 		uint32_t dg, num;
-		while (b0 < e && (s[b0] == ' ' || s[b0] == '\t'))
-			b0++;
+		b0 = skip_spaces(s, 0, e, 1);
 		if (b0 < e)
 			t->rkey = rep_key(s + b0, e - b0, &dg, &num);
 	}

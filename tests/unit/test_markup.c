@@ -73,6 +73,27 @@ main(void)
 		want[at + 2] = '\0';
 		tidy(in, at + 2, 0, want, 0);
 	}
+	/* Indents and gaps of every length up to past two vector blocks
+	 * (skip_spaces): the indent is counted, a gap of three or more is a
+	 * cell gap. */
+	for (size_t k = 0; k < 40; k++) {
+		char in[96];
+		struct buf b = {0};
+		struct tidy_info ti;
+		memset(in, ' ', k);
+		memcpy(in + k, "x\ty", 3);
+		markup_tidy(in, k + 3, 0, &b, &ti);
+		if (ti.indent != k || b.len != 4 || memcmp(b.data, "x  y", 4) != 0) {
+			printf("FAIL indent %zu: got %zu \"%.*s\"\n", k, ti.indent, (int)b.len, b.data);
+			failed++;
+		}
+		buf_free(&b);
+		memset(in, 'a', 3);
+		memset(in + 3, ' ', k);
+		memcpy(in + 3 + k, "b", 1);
+		tidy(in, k + 4, 0, k == 0 ? "aaab" : k < 3 ? "aaa b" : "aaa  b", k >= 3 ? 16 : 0);
+	}
+
 	if (failed) {
 		printf("%d failed\n", failed);
 		return 1;
