@@ -332,8 +332,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 		ti->flags |= TIDY_DROP;
 		return;
 	}
-	int table = s[i] == '|' || (md && memchr(s + i, '|', n - i) &&
-	                            s[n - 1] == '|');
+	int table = s[i] == '|' || (md && s[n - 1] == '|' && memchr(s + i, '|', n - i));
 	if (table && is_table_sep(s + i, n - i)) {
 		ti->flags |= TIDY_DROP;
 		return;

@@ -1833,8 +1833,7 @@ furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
 	size_t n = t->text.len;
 	if (is_blank_notice(s, n))
 		return 1;
-	if (nm->sv.form_running && n && (memchr(s, '_', n) || memchr(s, '.', n)) &&
-	    form_line(s, n))
+	if (nm->sv.form_running && form_line(s, n))
 		return 1;
 	int pl = is_page_label(s, n);
 	if (pl == 2)
