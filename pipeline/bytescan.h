@@ -100,4 +100,19 @@ skip_spaces(const char *s, size_t i, size_t n, int tab)
 	return i;
 }
 
+/* Offset of the first byte of s[i..n) that is not ASCII (>= 0x80), or n. */
+static inline size_t
+skip_ascii(const char *s, size_t i, size_t n)
+{
+	for (; i + 16 <= n; i += 16) {
+		bytes16 v = bytes16_load(s + i);
+		mask16 m = v >= 0x80;
+		if (mask16_any(m))
+			return i + mask16_first(m);
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 #endif

@@ -12,22 +12,7 @@
 int
 utf8_is_ascii(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	uint64_t acc = 0;
-
-	/* Eight bytes at a time: the common case is a pure-ASCII line. */
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		acc |= w;
-	}
-	if (acc & 0x8080808080808080ULL)
-		return 0;
-	for (; i < n; i++)
-		if (p[i] & 0x80)
-			return 0;
-	return 1;
+	return skip_ascii(s, 0, n) == n;
 }
 
 /*
@@ -74,11 +59,8 @@ utf8_valid(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
+	/* ASCII runs are skipped sixteen bytes at a time (bytescan.h). */
+	while ((i = skip_ascii(s, i, n)) < n) {
 		size_t k = seq_len(p + i, n - i);
 		if (k == 0)
 			return 0;
@@ -260,13 +242,9 @@ utf8_needs_clean(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
-	while (i < n) {
+	while ((i = skip_ascii(s, i, n)) < n) {
 		unsigned char b = p[i];
 		int32_t cp;
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
 		if (b < 0xE0 && i + 1 < n) {
 			cp = (int32_t)((b & 0x1F) << 6 | (p[i + 1] & 0x3F));
 			i += 2;

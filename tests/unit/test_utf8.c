@@ -104,6 +104,24 @@ main(void)
 		check_int("width long", (long)utf8_width(big, sizeof big), (long)want);
 	}
 
+	/* ASCII runs are skipped sixteen bytes at a time: a non-ASCII byte,
+	 * a bad sequence and a character the clean-up changes at every offset
+	 * of those blocks and of the byte-wise tail. */
+	for (size_t at = 0; at < 40; at++) {
+		char w[48];
+		memset(w, 'a', sizeof w);
+		memcpy(w + at, "\xC2\xA3", 2);                  /* £: kept */
+		check_int("is_ascii at", utf8_is_ascii(w, sizeof w), 0);
+		check_int("is_ascii before", utf8_is_ascii(w, at), 1);
+		check_int("valid at", utf8_valid(w, sizeof w), 1);
+		check_int("needs_clean at", utf8_needs_clean(w, sizeof w), 0);
+		memcpy(w + at, "\xC2\xA0", 2);                  /* no-break space */
+		check_int("needs_clean nbsp at", utf8_needs_clean(w, sizeof w), 1);
+		w[at + 1] = 'a';                                /* a lone lead byte */
+		check_int("invalid at", utf8_valid(w, sizeof w), 0);
+		check_int("valid before", utf8_valid(w, at), 1);
+	}
+
 	/* Sniffing. */
 	size_t bom;
 	check_int("utf8", utf8_sniff((const unsigned char *)"abc", 3, &bom), ENC_UTF8);
