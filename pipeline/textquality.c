@@ -99,6 +99,17 @@ fw_has(uint32_t k)
 	}
 }
 
+/* A word of len letters (its key as word_key makes it) has ended. */
+static void
+word_end(struct tq *q, size_t len, uint32_t key)
+{
+	if (len >= 2) {
+		q->words++;
+		if (len <= 6 && fw_has(key))
+			q->function++;
+	}
+}
+
 void
 tq_line(struct tq *q, const char *s, size_t n)
 {
@@ -107,8 +118,8 @@ tq_line(struct tq *q, const char *s, size_t n)
 
 	if (!fw_ready)
 		fw_build();
-	for (size_t i = 0; i <= n; i++) {
-		unsigned c = i < n ? (unsigned char)s[i] : ' ';
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
 		unsigned l = (c | 0x20) - 'a';
 		if (l < 26) {
 			q->letters[l]++;
@@ -117,16 +128,13 @@ tq_line(struct tq *q, const char *s, size_t n)
 			len++;
 			continue;
 		}
-		if (len >= 2) {
-			q->words++;
-			if (len <= 6 && fw_has(key))
-				q->function++;
-		}
+		word_end(q, len, key);
 		len = 0;
 		key = 0;
-		if (i < n && tq_odd[c])
+		if (tq_odd[c])
 			q->ink++;
 	}
+	word_end(q, len, key);      /* the line's end ends a word too */
 }
 
 /* Square root by Newton's method (the programs do not link libm). */
