@@ -100,6 +100,24 @@ skip_spaces(const char *s, size_t i, size_t n, int tab)
 	return i;
 }
 
+/* How many bytes of s[0..n) are c. */
+static inline size_t
+count_byte(const char *s, size_t n, unsigned char c)
+{
+	size_t i = 0, t = 0;
+
+	while (i + 16 <= n) {
+		/* -1 in each byte that is c, into counters summed every 255 blocks */
+		bytes16 acc = {0};
+		for (size_t k = 0; k < 255 && i + 16 <= n; k++, i += 16)
+			acc -= (bytes16)(bytes16_load(s + i) == c);
+		t += bytes16_sum(acc);
+	}
+	for (; i < n; i++)
+		t += (unsigned char)s[i] == c;
+	return t;
+}
+
 /* Offset of the first byte of s[i..n) that is not ASCII (>= 0x80), or n. */
 static inline size_t
 skip_ascii(const char *s, size_t i, size_t n)

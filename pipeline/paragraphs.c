@@ -378,10 +378,7 @@ rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
 		return 0;
 	if (n > 60) {
 		/* Most lines are text: count their ink first, without hashing. */
-		size_t sp = 0;
-		for (size_t i = 0; i < n; i++)
-			sp += s[i] == ' ';
-		if (n - sp > 60)
+		if (n - count_byte(s, n, ' ') > 60)
 			return 0;
 	}
 	/* The key is edge_key(s, n, 2), computed in the same pass. */
@@ -1651,6 +1648,15 @@ two_columns(const char *s, size_t n)
 	return utf8_width(s, gapend);
 }
 
+/* The labels that open an attendance list. */
+static const char *const list_labels[] = {
+	"in attendance", "also present", "also in attendance", "officers present",
+	"officers in attendance", "officers", "present", "members present",
+	"substitutes", "absent", "apologies", NULL
+};
+WORDLIST_FITS(list_labels);
+static struct wordlist list_label_list = WORDLIST(list_labels);
+
 /*
  * "In attendance: Kate Hollins (Director)": the column where the first
  * entry after an attendance label starts, or 0.
@@ -1658,11 +1664,7 @@ two_columns(const char *s, size_t n)
 static size_t
 list_label_col(const char *s, size_t n)
 {
-	static const char *const labels[] = {
-		"in attendance", "also present", "also in attendance", "officers present",
-		"officers in attendance", "officers", "present", "members present",
-		"substitutes", "absent", "apologies", NULL
-	};
+	const char *const *labels = list_labels;
 	size_t lead = 0;
 
 	while (lead < n && s[lead] == ' ')
@@ -1744,7 +1746,8 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	 * (columns count), only where tidying saw a gap or a colon may be. */
 	if ((ti.flags & TIDY_GAP) && t->text.len <= 100)
 		t->col2 = two_columns(s, rtrim_len(s, n));
-	if (!t->col2 && t->text.len > 8 && strchr("IiAaOoPpMmSs", t->text.data[0]) &&
+	if (!t->col2 && t->text.len > 8 &&
+	    wordlist_first(&list_label_list, (unsigned char)t->text.data[0]) &&
 	    memchr(t->text.data, ':', t->text.len < 40 ? t->text.len : 40))
 		t->list_col = list_label_col(s, rtrim_len(s, n));
 	if (t->col2) {
