@@ -151,14 +151,14 @@ has_prefix(const char *s, size_t n, const char *w)
 }
 
 /*
- * A list of lower-case ASCII words, at most 64, with a mask per letter
- * of the words that start with it (built at first use): a line is
- * compared only with the words of its own first letter, in list order,
- * so a long list costs a table lookup for most lines.
+ * A list of lower-case words, at most 64, with a mask per byte of the
+ * words that start with it (built at first use): a line is compared only
+ * with the words of its own first byte, in list order, so a long list
+ * costs a table lookup for most lines.
  */
 struct wordlist {
 	const char *const *word;        /* NULL-terminated */
-	uint64_t first[26];
+	uint64_t first[256];
 	int ready;
 };
 
@@ -172,11 +172,10 @@ wordlist_first(struct wordlist *wl, unsigned char c)
 {
 	if (!wl->ready) {
 		for (unsigned k = 0; wl->word[k]; k++)
-			wl->first[wl->word[k][0] - 'a'] |= 1ULL << k;
+			wl->first[(unsigned char)wl->word[k][0]] |= 1ULL << k;
 		wl->ready = 1;
 	}
-	c = lower(c);
-	return c >= 'a' && c <= 'z' ? wl->first[c - 'a'] : 0;
+	return wl->first[lower(c)];
 }
 
 /* The index of the lowest word of a mask, which it then drops. */
