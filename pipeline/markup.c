@@ -12,30 +12,51 @@ static const unsigned char special[256] = {
 	['\\'] = 1, ['!'] = 1, ['['] = 1
 };
 
-/*
- * Where the plain copy of s[i..n) must stop: the first byte that is
- * special, or a space followed by another space; n if none.  Sixteen
- * bytes are tested at a time (the pair test reads the byte after them,
- * so only while that byte is in s) and the byte loop, which has the last
- * word, starts at the first one found; it also does the last bytes.
- */
+/* The byte loop: the first byte of s[i..n) that stops the plain copy. */
 static size_t
-next_stop(const char *s, size_t i, size_t n)
+stop_at(const char *s, size_t i, size_t n)
 {
-	for (; i + 17 <= n; i += 16) {
-		bytes16 v = bytes16_load(s + i), w = bytes16_load(s + i + 1);
-		mask16 m = (v == '\t') | (v == '|') | (v == '<') | (v == '&') |
-		           (v == '*') | (v == '_') | (v == '\\') | (v == '!') |
-		           (v == '[') | ((v == ' ') & (w == ' '));
-		if (mask16_any(m)) {
-			i += mask16_first(m);
-			break;
-		}
-	}
 	while (i < n && !special[(unsigned char)s[i]] &&
 	       !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
 		i++;
 	return i;
+}
+
+/* The bytes of v that stop the plain copy; w is v moved on by one byte. */
+static mask16
+stops(bytes16 v, bytes16 w)
+{
+	return (v == '\t') | (v == '|') | (v == '<') | (v == '&') | (v == '*') |
+	       (v == '_') | (v == '\\') | (v == '!') | (v == '[') |
+	       ((v == ' ') & (w == ' '));
+}
+
+/*
+ * Where the plain copy of s[i..n) must stop: the first byte that is
+ * special, or a space followed by another space; n if none.  Sixteen
+ * bytes are tested at a time (the pair test reads the byte after them,
+ * so only while that byte is in s); the last ones by a block that ends
+ * at s[n - 2], its bytes before i left out.  The byte loop, which has
+ * the last word, starts at the first byte found; it also does s[n - 1]
+ * and lines too short for a block.
+ */
+static size_t
+next_stop(const char *s, size_t i, size_t n)
+{
+	static const bytes16 lane = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+
+	for (; i + 17 <= n; i += 16) {
+		mask16 m = stops(bytes16_load(s + i), bytes16_load(s + i + 1));
+		if (mask16_any(m))
+			return stop_at(s, i + mask16_first(m), n);
+	}
+	if (n >= 17 && i + 1 < n) {
+		size_t b = n - 17;
+		mask16 m = stops(bytes16_load(s + b), bytes16_load(s + b + 1)) &
+		           (lane >= (unsigned char)(i - b));
+		i = mask16_any(m) ? b + mask16_first(m) : n - 1;
+	}
+	return stop_at(s, i, n);
 }
 
 static int
