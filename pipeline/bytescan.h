@@ -1,14 +1,16 @@
 /*
- * bytescan — sixteen bytes at a time, for scans over text where the bytes
- * looked for are rare (markup, column gaps, escapes).
+ * bytescan — sixteen bytes at a time, for the per-line scans of
+ * minutes-normalise: runs of spaces, ASCII runs, bytes that are rare in
+ * text (markup, line ends), counts of a byte.
  *
- * A scan asks, of a block of sixteen bytes, "does any of them need a
- * closer look?" with a few vector compares, and skips the block when
- * none does; the caller then finishes byte by byte with its own exact
- * test, so the answer is the byte loop's answer, only reached sooner.
+ * Each scan tests a block of sixteen bytes with a few vector compares
+ * and gives exactly the answer of the byte loop it replaces; the byte
+ * loop itself still does the last bytes of a line (and, where a scan's
+ * test is the caller's, the caller's exact test has the last word).
  * The vectors are GCC's generic vector extension (GCC and Clang): SSE2
  * on x86-64, NEON on arm64, plain integer code elsewhere; no
- * intrinsics, no #ifdef.  All static inline; nothing reads past s[n-1].
+ * intrinsics; one #if, for the byte order in mask16_first.  All static
+ * inline; nothing reads past s[n-1].
  */
 #ifndef MM_BYTESCAN_H
 #define MM_BYTESCAN_H
