@@ -5,6 +5,7 @@
 #include "err.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,36 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+void
+usage_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help'.\n", prog);
+	exit(EXIT_TROUBLE);
+}
+
+void
+getopt_fail(int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	int is_long = arg[0] == '-' && arg[1] == '-';
+
+	if (c == ':' && is_long)
+		usage_die("option '%s' needs a value", arg);
+	if (c == ':')
+		usage_die("option '-%c' needs a value", optopt);
+	if (is_long && optopt)
+		usage_die("option '%.*s' takes no value", (int)strcspn(arg, "="),
+		    arg);
+	if (is_long)
+		usage_die("unknown option '%s'", arg);
+	usage_die("unknown option '-%c'", optopt);
+}
+
 int
 close_stdout(int status)
 {
@@ -129,7 +160,7 @@ parse_long_opt(const char *opt, const char *s, long min, long max)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno || end == s || *end != '\0' || v < min || v > max)
-		die(EXIT_TROUBLE, "%s: invalid number '%s' (expected %ld..%ld)",
+		usage_die("%s: invalid number '%s' (expected %ld..%ld)",
 		    opt, s, min, max);
 	return v;
 }

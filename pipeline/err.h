@@ -40,6 +40,17 @@ char *xstrndup(const char *s, size_t n);
  */
 int close_stdout(int status);
 
+/*
+ * Usage errors, one convention for every program: "prog: what was wrong",
+ * then "Try 'prog --help'.", exit 2.  usage_die formats the first line;
+ * getopt_fail says what getopt_long found wrong when it returned '?' or
+ * ':' (the programs call it with opterr = 0 and an optstring starting
+ * with ':', so getopt prints nothing itself).
+ */
+_Noreturn void usage_die(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+_Noreturn void getopt_fail(int c, char **argv);
+
 /* Parse a non-negative integer option value: strtol, end pointer, range. */
 long parse_long_opt(const char *opt, const char *s, long min, long max);
 

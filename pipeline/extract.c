@@ -18,19 +18,36 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "recwrite.h"
 #include "rules.h"
+#include "tsv.h"
 #include "version.h"
 
 static void
 usage(FILE *f)
 {
-	fputs("usage: minutes-extract [-Hw] [-k KIND] [-r DIR] [--check] "
+	fputs("usage: minutes-extract [-Hw] [-k KIND] [-r DIR] [--format FMT] "
 	    "[FILE...]\n"
+	    "       minutes-extract --records [-H] [-k KIND] [--format FMT] "
+	    "[FILE...]\n"
+	    "       minutes-extract --check | --list-kinds [-k KIND] [-r DIR]\n"
 	    "Read the minutes-split stream from FILEs or stdin and write "
 	    "records.\n"
-	    "  -k, --kind KIND   keep only KIND (repeatable, or a comma list)\n"
-	    "  -H, --header      print a header line (one per kind kept)\n"
-	    "  -r, --rules DIR   rule files from DIR (default: $MINUTES_MINE_RULES,\n"
+	    "  -k, --kind KIND   keep only KIND (repeatable, or a comma list;\n"
+	    "                    any case, singular or plural: Resolutions)\n"
+	    "  -H, --header      print a header line (TSV: one per kind kept;\n"
+	    "                    CSV always has one, JSON Lines none)\n"
+	    "      --format FMT  tsv (default, the records contract), csv "
+	    "(RFC 4180,\n"
+	    "                    fields unescaped) or jsonl (JSON Lines, "
+	    "numbers typed)\n"
+	    "      --records     read records (TSV, as written here; header "
+	    "lines\n"
+	    "                    skipped) instead of the split stream: keep "
+	    "-k's\n"
+	    "                    kinds, write them in --format\n"
+	    "  -r, --rules DIR   rule files from DIR (default: "
+	    "$MINUTES_MINE_RULES,\n"
 	    "                    else the rules/ beside or installed with the "
 	    "program)\n"
 	    "  -w, --warnings    warn on stderr about items with a marker of a "
@@ -38,8 +55,10 @@ usage(FILE *f)
 	    "                    but no record of it, and about empty "
 	    "resolutions\n"
 	    "      --check       load and check the rules, then exit\n"
-	    "      --help        print this help\n"
-	    "      --version     print the version\n"
+	    "      --list-kinds  print the kinds kept (all, or -k's), one a "
+	    "line\n"
+	    "  -h, --help        print this help\n"
+	    "  -V, --version     print the version\n"
 	    "Exit status: 0 ok, 1 some FILE unreadable, 2 trouble (bad option,\n"
 	    "bad rule file, malformed stream).\n", f);
 }
@@ -95,15 +114,56 @@ print_warning(void *ctx, const char *source, const char *line,
 	warnmsg("%s:%s: %s", source, line, msg);
 }
 
+/*
+ * --records: records in (TSV, header lines skipped), records out through
+ * w.  Returns 0, or EXIT_SOFT when the input cannot be read; a record
+ * that is not one stops the program.
+ */
+static int
+convert(struct recw *w, FILE *f, const char *name)
+{
+	struct line_reader lr;
+	int r, rc = 0;
+
+	line_reader_init(&lr, f);
+	while ((r = line_reader_next(&lr)) > 0) {
+		size_t k = strcspn(lr.line, "\t");
+
+		if (!strncmp(lr.line, "kind\tsource\tline\t", 17))
+			continue;	/* a header line */
+		switch (recw_record(w, lr.line, lr.len)) {
+		case -1:
+			fflush(stdout);
+			die(EXIT_TROUBLE, "%s:%lu: unknown kind '%.*s' (no rule "
+			    "file names it)", name, lr.lineno, (int)k, lr.line);
+		case -2:
+			fflush(stdout);
+			die(EXIT_TROUBLE, "%s:%lu: not a record: the number of "
+			    "fields is not that of kind '%.*s'", name,
+			    lr.lineno, (int)k, lr.line);
+		}
+	}
+	if (r < 0) {
+		warnmsg("%s:", name);
+		rc = EXIT_SOFT;
+	}
+	line_reader_free(&lr);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
+	enum { O_CHECK = 256, O_FORMAT, O_RECORDS, O_LIST };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, 'k'},
 		{"header", no_argument, NULL, 'H'},
 		{"rules", required_argument, NULL, 'r'},
 		{"warnings", no_argument, NULL, 'w'},
-		{"check", no_argument, NULL, 'c'},
+		{"check", no_argument, NULL, O_CHECK},
+		{"format", required_argument, NULL, O_FORMAT},
+		{"records", no_argument, NULL, O_RECORDS},
+		{"list-kinds", no_argument, NULL, O_LIST},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -111,14 +171,19 @@ main(int argc, char **argv)
 	const char *rules_dir = NULL;
 	char **kinds = NULL;
 	size_t nkinds = 0, i;
-	int header = 0, check = 0, warnings = 0, c, r, status = EXIT_OK;
+	int header = 0, check = 0, warnings = 0, records = 0, list = 0;
+	int c, r, status = EXIT_OK;
+	enum rec_format fmt = REC_TSV;
 	struct ruleset *rs;
 	struct rules_error err;
 	struct extract_opts opts = {0};
 	struct warn_ctx wctx = {0};
+	struct recw *w;
 
 	err_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "k:Hr:w", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":k:Hr:whV", longopts, NULL))
+	    != -1) {
 		switch (c) {
 		case 'k':
 			kinds = xrealloc(kinds, (nkinds + 1) * sizeof *kinds);
@@ -127,7 +192,14 @@ main(int argc, char **argv)
 		case 'H': header = 1; break;
 		case 'r': rules_dir = optarg; break;
 		case 'w': warnings = 1; break;
-		case 'c': check = 1; break;
+		case O_CHECK: check = 1; break;
+		case O_RECORDS: records = 1; break;
+		case O_LIST: list = 1; break;
+		case O_FORMAT:
+			if (rec_format_parse(optarg, &fmt) != 0)
+				usage_die("bad --format '%s' (want tsv, csv or "
+				    "jsonl)", optarg);
+			break;
 		case 'h':
 			usage(stdout);
 			return close_stdout(EXIT_OK);
@@ -135,8 +207,7 @@ main(int argc, char **argv)
 			printf("minutes-extract %s\n", MM_VERSION);
 			return close_stdout(EXIT_OK);
 		default:
-			usage(stderr);
-			return EXIT_TROUBLE;
+			getopt_fail(c, argv);
 		}
 	}
 	if (!rules_dir)
@@ -146,9 +217,11 @@ main(int argc, char **argv)
 		    err.msg);
 	for (i = 0; i < nkinds; i++)
 		if (rules_keep(rs, kinds[i], &err) != 0)
-			die(EXIT_TROUBLE, "-k: %s", err.msg);
+			usage_die("-k: %s", err.msg);
 	free(kinds);
-	if (check) {
+	if (check || list) {
+		if (list)
+			rules_list_kinds(rs, stdout);
 		rules_free(rs);
 		return close_stdout(EXIT_OK);
 	}
@@ -156,11 +229,15 @@ main(int argc, char **argv)
 		opts.warn = print_warning;
 		opts.warn_ctx = &wctx;
 	}
-	if (header)
-		rules_write_header(rs, stdout);
+	w = rules_writer(rs, fmt, stdout);
+	opts.writer = w;
+	if (header || fmt == REC_CSV)
+		recw_header(w);
 	if (optind == argc) {
-		r = extract_stream(rs, stdin, "-", stdout, &opts, &err);
-		if (r == -2) {
+		if (records)
+			status = convert(w, stdin, "-");
+		else if ((r = extract_stream(rs, stdin, "-", stdout, &opts,
+		    &err)) == -2) {
 			warnmsg("%s: %s", err.where, err.msg);
 			status = EXIT_SOFT;
 		} else if (r != 0) {
@@ -175,6 +252,14 @@ main(int argc, char **argv)
 			status = EXIT_SOFT;
 			continue;
 		}
+		if (records) {
+			r = convert(w, f, name);
+			if (r > status)
+				status = r;
+			if (f != stdin)
+				fclose(f);
+			continue;
+		}
 		r = extract_stream(rs, f, name, stdout, &opts, &err);
 		if (f != stdin)
 			fclose(f);
@@ -187,6 +272,7 @@ main(int argc, char **argv)
 			die(EXIT_TROUBLE, "%s: %s", err.where, err.msg);
 		}
 	}
+	recw_free(w);
 	rules_free(rs);
 	/* Loud, never silent: a pattern that gave up may have lost records. */
 	if (opts.gave_up)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "err.h"
@@ -904,33 +905,77 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 	return rc;
 }
 
+/*
+ * The kind a user's word names: the kind itself in any case, or its
+ * plural ("Resolutions", "votes", "attendances").  The one place where
+ * kind names are read loosely: the scripts ask minutes-extract
+ * --list-kinds -k WORD.  Returns the kind's index, or nkinds.
+ */
+static size_t
+kind_named(const struct ruleset *rs, const char *word)
+{
+	size_t n = strlen(word), i, m;
+
+	for (int strip = 0; strip <= 2; strip++) {
+		if (strip && !(n > (size_t)strip && tolower((unsigned char)
+		    word[n - 1]) == 's'))
+			break;
+		if (strip == 2 && tolower((unsigned char)word[n - 2]) != 'e')
+			break;
+		m = n - (size_t)strip;
+		for (i = 0; i < rs->nkinds; i++)
+			if (strlen(rs->kinds[i].name) == m
+			    && !strncasecmp(rs->kinds[i].name, word, m))
+				return i;
+	}
+	return rs->nkinds;
+}
+
 int
 rules_keep(struct ruleset *rs, const char *list, struct rules_error *err)
 {
 	char *copy = xstrdup(list), *save, *t;
-	size_t i;
-	int rc = 0;
+	size_t i, n;
+	int rc = 0, any = 0;
 
 	if (!rs->filtered) {
 		for (i = 0; i < rs->nkinds; i++)
 			rs->kinds[i].keep = 0;
 		rs->filtered = 1;
 	}
+	err->where[0] = '\0';
 	for (t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-		for (i = 0; i < rs->nkinds; i++)
-			if (!strcmp(rs->kinds[i].name, t))
-				break;
+		any = 1;
+		i = kind_named(rs, t);
 		if (i == rs->nkinds) {
-			err->where[0] = '\0';
-			snprintf(err->msg, sizeof err->msg,
-			    "unknown kind '%s' (no rule file names it)", t);
+			n = (size_t)snprintf(err->msg, sizeof err->msg,
+			    "unknown kind '%s' (kinds:", t);
+			for (i = 0; i < rs->nkinds && n < sizeof err->msg; i++)
+				n += (size_t)snprintf(err->msg + n,
+				    sizeof err->msg - n, "%s %s", i ? "," : "",
+				    rs->kinds[i].name);
+			if (n < sizeof err->msg)
+				snprintf(err->msg + n, sizeof err->msg - n, ")");
 			rc = -1;
 			break;
 		}
 		rs->kinds[i].keep = 1;
 	}
+	if (!any && !rc) {
+		snprintf(err->msg, sizeof err->msg, "no kind named in '%s'",
+		    list);
+		rc = -1;
+	}
 	free(copy);
 	return rc;
+}
+
+void
+rules_list_kinds(const struct ruleset *rs, FILE *out)
+{
+	for (size_t i = 0; i < rs->nkinds; i++)
+		if (rs->kinds[i].keep)
+			fprintf(out, "%s\n", rs->kinds[i].name);
 }
 
 size_t
@@ -939,20 +984,19 @@ rules_kind_count(const struct ruleset *rs)
 	return rs ? rs->nkinds : 0;
 }
 
-void
-rules_write_header(const struct ruleset *rs, FILE *out)
+struct recw *
+rules_writer(struct ruleset *rs, enum rec_format fmt, FILE *out)
 {
+	free(rs->reckinds);
+	rs->reckinds = xcalloc(rs->nkinds ? rs->nkinds : 1,
+	    sizeof *rs->reckinds);
 	for (size_t i = 0; i < rs->nkinds; i++) {
-		const struct kind *k = &rs->kinds[i];
-		if (!k->keep)
-			continue;
-		fputs("kind\tsource\tline\tpage\tsection\tdate\tbody\tminute\ttitle", out);
-		for (size_t c = 0; c < k->ncols; c++) {
-			putc('\t', out);
-			fputs(k->cols[c], out);
-		}
-		putc('\n', out);
+		rs->reckinds[i].name = rs->kinds[i].name;
+		rs->reckinds[i].cols = rs->kinds[i].cols;
+		rs->reckinds[i].ncols = rs->kinds[i].ncols;
+		rs->reckinds[i].keep = rs->kinds[i].keep;
 	}
+	return recw_new(fmt, out, rs->reckinds, rs->nkinds);
 }
 
 static void
@@ -1036,5 +1080,6 @@ rules_free(struct ruleset *rs)
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
 	free(rs->files);
+	free(rs->reckinds);
 	free(rs);
 }

@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "recwrite.h"
+
 struct ruleset;
 
 /* Where a load or stream fault was found, and what it is. */
@@ -42,16 +44,24 @@ int rules_load_file(struct ruleset **rs, const char *path,
 
 /*
  * Keep only the kinds named in list (comma-separated; may be called
- * several times, each call adding kinds).  Returns 0, or -1 with err
- * naming an unknown kind.
+ * several times, each call adding kinds; a kind in any case, singular or
+ * plural).  Returns 0, or -1 with err naming an unknown kind and listing
+ * the known ones.
  */
 int rules_keep(struct ruleset *rs, const char *list, struct rules_error *err);
+
+/* Print the kept kinds' names, one a line, in rule-file order. */
+void rules_list_kinds(const struct ruleset *rs, FILE *out);
 
 /* Number of kinds loaded. */
 size_t rules_kind_count(const struct ruleset *rs);
 
-/* Write the -H header line(s): one per kept kind. */
-void rules_write_header(const struct ruleset *rs, FILE *out);
+/*
+ * A record writer (recwrite.h) in format fmt to out for the kinds of rs,
+ * writing the kept ones.  Valid while rs is; free it with recw_free.
+ */
+struct recw *rules_writer(struct ruleset *rs, enum rec_format fmt,
+    FILE *out);
 
 void rules_free(struct ruleset *rs);
 
@@ -64,6 +74,7 @@ struct extract_opts {
 	rules_warn_fn warn;	/* NULL: no warnings */
 	void *warn_ctx;
 	size_t max_item;	/* bytes of item text held at once; 0: default */
+	struct recw *writer;	/* NULL: the records as TSV to out */
 	unsigned long gave_up;	/* out: matches that hit the match limit */
 };
 

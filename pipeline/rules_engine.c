@@ -1329,8 +1329,14 @@ process_group(struct engine *e)
 	check_markers(e);
 	if (e->nrec > 1)
 		qsort(e->recs, e->nrec, sizeof *e->recs, rec_cmp);
-	for (i = 0; i < e->nrec; i++)
-		fwrite(e->recbuf.data + e->recs[i].off, 1, e->recs[i].len, e->out);
+	for (i = 0; i < e->nrec; i++) {
+		const char *r = e->recbuf.data + e->recs[i].off;
+
+		if (e->opts->writer)
+			(void)recw_record(e->opts->writer, r, e->recs[i].len);
+		else
+			fwrite(r, 1, e->recs[i].len, e->out);
+	}
 	e->np = 0;
 	buf_reset(&e->text);
 	buf_reset(&e->lower);

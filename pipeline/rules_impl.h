@@ -143,6 +143,7 @@ struct ruleset {
 	size_t nlits;		/* need literals over every rule */
 	char **files;		/* paths of the loaded rule files */
 	size_t nfiles;
+	struct rec_kind *reckinds;	/* rules_writer's view of kinds */
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */
