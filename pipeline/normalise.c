@@ -77,7 +77,8 @@ main(int argc, char **argv)
 	int verbose = 0, c, status = EXIT_OK;
 
 	err_init("minutes-normalise");
-	while ((c = getopt_long(argc, argv, "s:f:m:vhV", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":s:f:m:vhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': stdin_name = optarg; break;
 		case 'f': opts.from = optarg; break;
@@ -96,15 +97,14 @@ main(int argc, char **argv)
 			printf("minutes-normalise %s\n", MM_VERSION);
 			return close_stdout(EXIT_OK);
 		default:
-			usage(stderr);
-			return EXIT_TROUBLE;
+			getopt_fail(c, argv);
 		}
 	}
 	if (opts.from) {
 		/* An unknown encoding is a usage error: say so before reading. */
 		iconv_t cd = iconv_open("UTF-8", opts.from);
 		if (cd == (iconv_t)-1)
-			die(EXIT_TROUBLE, "%s: unknown encoding (--from)", opts.from);
+			usage_die("%s: unknown encoding (--from)", opts.from);
 		iconv_close(cd);
 	}
 	char *dash[] = { "-", NULL };

@@ -92,7 +92,8 @@ main(int argc, char **argv)
 	int c, status = EXIT_OK, i, nfiles;
 
 	err_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
@@ -101,8 +102,7 @@ main(int argc, char **argv)
 			puts("minutes-split " MM_VERSION);
 			return close_stdout(EXIT_OK);
 		default:
-			usage(stderr);
-			return EXIT_TROUBLE;
+			getopt_fail(c, argv);
 		}
 	}
 	if (optind == argc) {
