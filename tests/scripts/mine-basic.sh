@@ -75,7 +75,7 @@ grep -q "notes.doc" out/*s.tsv out/attendance.tsv && fail "the skipped file gave
 # On a terminal: a progress line and a summary (script(1) gives a tty).
 if has_tty; then
 	script -qc "minutes-mine -j2 -o tty docs" /dev/null >tty.out 2>&1 </dev/null || true
-	grep -q "3/3 documents, [0-9.]* MB/s, ETA [0-9]*:[0-9][0-9]" tty.out || fail "no progress line on a terminal: $(cat -v tty.out)"
+	grep -q "3/3 documents, [0-9.]* [kM]B/s, ETA [0-9]*:[0-9][0-9]" tty.out || fail "no progress line on a terminal: $(cat -v tty.out)"
 	grep -q "3 documents: 3 processed, 0 unchanged, 0 removed, 0 failed, 1 skipped" tty.out || fail "no summary on a terminal: $(cat -v tty.out)"
 fi
 
