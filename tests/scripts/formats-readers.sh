@@ -1,0 +1,122 @@
+#!/bin/sh
+# Issue 15: the CSV and JSON Lines that minutes-extract --format writes
+# load right in the users' tools with their defaults, and the TSV with the
+# flags the README gives: made-up records whose fields start with a quote,
+# hold commas, quotes, TABs, line breaks, CRs, backslashes and a pound
+# sign, and leave numbers empty.  Each tool's rows are compared, count and
+# values, with the TSV as minutes-db loads it into SQLite (the contract's
+# own reader).  Tools: pandas (read_csv, read_json, and read_csv on the
+# TSV with quoting=QUOTE_NONE), csvkit (csvjson on the CSV; csvstat's row
+# count), Python's csv and json modules.  DuckDB is not packaged for
+# Debian (and its other packages download a binary): not tested here.
+. "$MM_ROOT/tests/scripts/mine-common.inc"
+need sqlite3
+py=
+for p in python3 /usr/bin/python3; do
+	command -v "$p" >/dev/null 2>&1 && "$p" -c 'import pandas' 2>/dev/null && { py=$p; break; }
+done
+[ -n "$py" ] || skip "pandas not installed (Debian package python3-pandas; scripts/install-deps)"
+need csvjson; need csvstat
+cd "$t"
+make_records rec
+# More records of the shapes that lose rows in readers' defaults: a field
+# that starts with a quote (pandas, csvkit and sqlite-utils drop such rows
+# from a TSV read as CSV), a quote alone, a comma, a TAB at the start.
+{
+	printf 'figure\tx/one.txt\t30\t4\tminutes\t2025-03-04\tHarbour Board\t9\t"Quoted" title\tcount\t12\tberths\t12 berths\t"Why twelve?" asked a member; twelve berths, not ten.\n'
+	printf 'figure\tx/one.txt\t30\t4\tminutes\t2025-03-04\tHarbour Board\t9\t"\tmoney\t\tGBP\t\302\2435\t\\tstarts with a tab, ends with a backslash \\\\\n'
+	printf 'figure\tx/two.txt\t9\t\tminutes\t2024-01-10\tParks Committee\t\t\tpercent\t-7.5\t%%\t-7.5%%\t"\n'
+} >>rec/figures.tsv
+minutes-db rec.sqlite rec 2>err || fail "minutes-db: exit $? ($(cat err))"
+kinds="items resolutions figures votes attendance"
+for k in $kinds; do
+	minutes-extract --records --format csv <"rec/$k.tsv" -k "$k" >"$k.csv" || fail "$k: csv"
+	minutes-extract --records --format jsonl <"rec/$k.tsv" -k "$k" >"$k.jsonl" || fail "$k: jsonl"
+	csvjson --no-inference "$k.csv" >"$k.csvkit.json" 2>err || fail "$k: csvjson: $(cat err)"
+	csvstat --count "$k.csv" >"$k.csvkit.count" 2>err || fail "$k: csvstat: $(cat err)"
+done
+"$py" - $kinds <<'PY' || fail "a reader disagrees with SQLite (above)"
+import csv, json, math, re, sqlite3, sys
+import pandas as pd
+
+bad = 0
+def norm(v):
+    """A value as text, whatever type a reader gave it."""
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        if math.isnan(v):
+            return ""
+        if v.is_integer():
+            return str(int(v))
+    if hasattr(v, "strftime"):
+        return v.strftime("%Y-%m-%d")
+    return str(v)
+
+def rows_of(records):
+    return sorted(tuple(norm(v) for v in r) for r in records)
+
+def compare(kind, tool, got, want, cols):
+    global bad
+    if len(got) != len(want):
+        print(f"{kind}: {tool}: {len(got)} rows, SQLite {len(want)}")
+        bad += 1
+        return
+    if got != want:
+        for g, w in zip(got, want):
+            if g != w:
+                print(f"{kind}: {tool}: row differs:\n  got  {g}\n  want {w}")
+                break
+        bad += 1
+    print(f"{kind}: {tool}: {len(got)} rows")
+
+UNESC = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
+def unescape(s):
+    return re.sub(r"\\(.)", lambda m: UNESC.get(m.group(1), m.group(0)), s)
+
+db = sqlite3.connect("rec.sqlite")
+for kind in sys.argv[1:]:
+    cur = db.execute(f'SELECT * FROM "{kind}"')
+    cols = [d[0] for d in cur.description]
+    raw = cur.fetchall()
+    want = rows_of(raw)
+    exact = sorted(tuple(raw_row) for raw_row in raw)
+
+    # pandas, defaults (types inferred, empty -> NaN)
+    df = pd.read_csv(f"{kind}.csv")
+    compare(kind, "pandas read_csv (defaults)", rows_of(df[cols].itertuples(index=False)), want, cols)
+    # pandas, text kept as printed
+    df = pd.read_csv(f"{kind}.csv", dtype=str, keep_default_na=False)
+    compare(kind, "pandas read_csv (dtype=str)", rows_of(df[cols].itertuples(index=False)), want, cols)
+    df = pd.read_json(f"{kind}.jsonl", lines=True)
+    compare(kind, "pandas read_json (lines=True)", rows_of(df[cols].itertuples(index=False)), want, cols)
+    # pandas on the TSV, with the README's flags
+    df = pd.read_csv(f"rec/{kind}.tsv", sep="\t", quoting=csv.QUOTE_NONE, dtype=str,
+                     keep_default_na=False).apply(lambda c: c.map(unescape))
+    compare(kind, "pandas read_csv TSV (QUOTE_NONE, unescaped)", rows_of(df[cols].itertuples(index=False)), want, cols)
+
+    # Python's json: typed values equal SQLite's exactly
+    with open(f"{kind}.jsonl", encoding="utf-8") as f:
+        objs = [json.loads(l) for l in f]
+    compare(kind, "json (typed, exact)", sorted(tuple(o[c] for c in cols) for o in objs), exact, cols)
+    # Python's csv module (RFC 4180)
+    with open(f"{kind}.csv", newline="", encoding="utf-8") as f:
+        rd = csv.reader(f)
+        head = next(rd)
+        got = [dict(zip(head, r)) for r in rd]
+    compare(kind, "python csv", rows_of([[r[c] for c in cols] for r in got]), want, cols)
+    # csvkit
+    with open(f"{kind}.csvkit.json", encoding="utf-8") as f:
+        objs = json.load(f)
+    # (csvkit reads a file with universal newlines: a CRLF inside a
+    # field comes back as LF, the one difference it makes)
+    crlf = sorted(tuple(v.replace("\r\n", "\n") for v in r) for r in want)
+    compare(kind, "csvkit csvjson (CRLF in a field as LF)", rows_of([[o[c] for c in cols] for o in objs]), crlf, cols)
+    with open(f"{kind}.csvkit.count") as f:
+        n = int(f.read().split()[-1])
+    if n != len(raw):
+        print(f"{kind}: csvstat --count {n}, SQLite {len(raw)}")
+        bad += 1
+sys.exit(1 if bad else 0)
+PY
+echo ok
