@@ -4,6 +4,7 @@ DESTDIR  ?=
 BINDIR    = $(PREFIX)/bin
 SHAREDIR  = $(PREFIX)/share/minutes-mine
 MANDIR    = $(PREFIX)/share/man/man1
+MAN5DIR   = $(PREFIX)/share/man/man5
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -36,7 +37,7 @@ UNITSRC  = $(wildcard tests/unit/*.c)
 UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/unit/%)
 SCRIPTS  = $(wildcard scripts/minutes-*)
 
-all: $(BINS) scripts-bin
+all: $(BINS) scripts-bin $(BUILD)/minutes-records.5
 
 $(BUILD)/%.o: pipeline/%.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -56,6 +57,10 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libmm.a $(HEADERS) | $(BUILD)
 scripts-bin: | $(BIN)
 	@for s in $(SCRIPTS); do \
 		n=$(BIN)/$${s##*/}; cmp -s $$s $$n || { cp -p $$s $$n.tmp && mv -f $$n.tmp $$n; }; done
+
+# minutes-records(5) is doc/records.md, made into a man page.
+$(BUILD)/minutes-records.5: doc/records.md scripts/md2man | $(BUILD)
+	sh scripts/md2man minutes-records 5 "the records minutes-extract and minutes-mine write (TSV, CSV, JSON Lines)" <doc/records.md >$@.tmp && mv -f $@.tmp $@
 
 $(BUILD) $(BIN):
 	mkdir -p $@
@@ -103,10 +108,11 @@ fuzz: all
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run $(FUZZERS)
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/rules $(DESTDIR)$(MANDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/rules $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN5DIR)
 	cp -p bin/* $(DESTDIR)$(BINDIR)/
 	cp -p rules/* $(DESTDIR)$(SHAREDIR)/rules/
 	cp -p man/*.1 $(DESTDIR)$(MANDIR)/
+	cp -p $(BUILD)/minutes-records.5 $(DESTDIR)$(MAN5DIR)/
 
 clean:
 	rm -rf bin build bin-asan build-asan eval-out
