@@ -34,6 +34,9 @@ for k in $kinds; do
 	minutes-extract --records --format jsonl <"rec/$k.tsv" -k "$k" >"$k.jsonl" || fail "$k: jsonl"
 	csvjson --no-inference "$k.csv" >"$k.csvkit.json" 2>err || fail "$k: csvjson: $(cat err)"
 	csvstat --count "$k.csv" >"$k.csvkit.count" 2>err || fail "$k: csvstat: $(cat err)"
+	# csvkit on the TSV, with the README's flags (-t -u 3: no quoting)
+	a=$(csvstat -t -u 3 --count "rec/$k.tsv" 2>err) || fail "$k: csvstat -t -u 3: $(cat err)"
+	[ "${a##* }" -eq $(($(wc -l <"rec/$k.tsv") - 1)) ] || fail "$k: csvstat -t -u 3 counts ${a##* } rows"
 done
 "$py" - $kinds <<'PY' || fail "a reader disagrees with SQLite (above)"
 import csv, json, math, re, sqlite3, sys
@@ -112,6 +115,16 @@ for kind in sys.argv[1:]:
     # field comes back as LF, the one difference it makes)
     crlf = sorted(tuple(v.replace("\r\n", "\n") for v in r) for r in want)
     compare(kind, "csvkit csvjson (CRLF in a field as LF)", rows_of([[o[c] for c in cols] for o in objs]), crlf, cols)
+    # The shape is real: read as CSV with the defaults, the TSV of these
+    # records loses or breaks rows (a field starting with a quote).
+    if kind == "figures":
+        try:
+            n = len(pd.read_csv(f"rec/{kind}.tsv", sep="\t"))
+        except Exception:
+            n = -1
+        if n == len(raw):
+            print(f"{kind}: the TSV read with pandas' CSV defaults kept every row: the test records lack the shape")
+            bad += 1
     with open(f"{kind}.csvkit.count") as f:
         n = int(f.read().split()[-1])
     if n != len(raw):
