@@ -267,16 +267,22 @@ recw_record(struct recw *w, const char *line, size_t len)
 		return -1;
 	if (!w->kinds[k].keep)
 		return 1;
+	if (w->fmt == REC_TSV) {	/* as it is, once its fields are counted */
+		const char *p = line, *end = line + len;
+
+		for (n = 1; (p = memchr(p, '\t', (size_t)(end - p))); p++)
+			n++;
+		if (n != REC_NCOMMON + w->kinds[k].ncols)
+			return -2;
+		fwrite(line, 1, len, w->out);
+		putc('\n', w->out);
+		return 0;
+	}
 	buf_reset(&w->line);
 	buf_append(&w->line, line, len);
 	n = tsv_split(w->line.data, w->line.len, w->f, w->fcap);
 	if (n != REC_NCOMMON + w->kinds[k].ncols)
 		return -2;
-	if (w->fmt == REC_TSV) {
-		fwrite(line, 1, len, w->out);
-		putc('\n', w->out);
-		return 0;
-	}
 	for (c = 0; c < n; c++)
 		w->f[c].len = tsv_unescape(w->f[c].p, w->f[c].len, NULL);
 	if (w->fmt == REC_CSV) {
