@@ -87,6 +87,14 @@ minutes-mine --status out >status.tsv 2>err || fail "--status: exit $?"
 	|| fail "--status header: $(head -n 1 status.tsv)"
 grep -q "^docs/garbled.txt${TAB}ok${TAB}garbage${TAB}20[^${TAB}]*${TAB}20[^${TAB}]*${TAB}0${TAB}0${TAB}0${TAB}0${TAB}0${TAB}0${TAB}0${TAB}\$" status.tsv || fail "--status garbled: $(cat status.tsv)"
 grep -q "^docs/a.txt${TAB}ok${TAB}ok${TAB}${first_a}${TAB}[^${TAB}]*${TAB}2${TAB}2${TAB}0${TAB}1${TAB}3${TAB}0${TAB}4${TAB}\$" status.tsv || fail "--status a.txt: $(cat status.tsv)"
+# An image-only PDF (pages without a text layer): empty, no records.
+if command -v ps2pdf >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	printf '%%!PS\nshowpage\nshowpage\n' | ps2pdf - docs/scan.pdf
+	minutes-mine -o out docs 2>err || fail "run with a scan: exit $? ($(cat err))"
+	grep -q "^minutes-mine: docs/scan.pdf: no usable text: empty" err || fail "no message for the scan: $(cat err)"
+	[ "$(awk -F'\t' '$1 == "docs/scan.pdf" { print $4 "|" $6 "|" $7 }' out/documents.tsv)" = "ok|empty|" ] || fail "documents.tsv of the scan: $(grep scan out/documents.tsv)"
+	awk -F'\t' '$3 == "added" && $4 == "docs/scan.pdf" && $6 ~ /no usable text: empty/' out/history.tsv | grep -q . || fail "history of the scan: $(cat out/history.tsv)"
+fi
 minutes-mine -o out docs 2>err || fail "run 7: exit $?"
 [ -s err ] && fail "run 7 spoke: $(cat err)"
 # The history grew by appending: every run's lines are still there.
