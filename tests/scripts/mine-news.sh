@@ -42,18 +42,36 @@ for k in $KINDS; do header_only "out/new/$k.tsv"; header_only "out/removed/$k.ts
 # Two PDFs added: exactly their records are new.
 if command -v enscript >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	pdf_text >p.txt; make_pdf p.txt docs/p1.pdf
-	minutes_text P 5 >p2.txt; make_pdf p2.txt docs/p2.pdf
+	minutes_text P 5 | sed 's/12 February 2025/19 March 2025/' >p2.txt; make_pdf p2.txt docs/p2.pdf
 	minutes-mine -o out docs 2>err || fail "run 3: exit $? ($(cat err))"
 	for k in $KINDS; do
 		records_of "out/$k.tsv" docs/p1.pdf docs/p2.pdf >want
 		body "out/new/$k.tsv" >got
 		cmp -s want got || { diff want got | head; fail "run 3: new/$k.tsv is not the two PDFs' records"; }
 		header_only "out/removed/$k.tsv"
+		header_only "out/reprinted/$k.tsv"
 	done
 	[ "$(body out/new/resolutions.tsv | wc -l)" -ge 3 ] || fail "run 3: too few new resolutions"
 	[ "$(awk -F'\t' '$1 == 3 { print $3 ":" $4 }' out/history.tsv | tr '\n' ' ')" = "added:docs/p1.pdf added:docs/p2.pdf " ] || fail "history of run 3: $(cat out/history.tsv)"
 	[ "$(body out/runs.tsv | awk -F'\t' '$1 == 3 { print $6, $15 }')" = "2 $(($(cat out/new/*.tsv | wc -l) - 7))" ] || fail "runs.tsv line 3: $(cat out/runs.tsv)"
 fi
+
+# The minutes printed again in the next meeting's pack: no news, their
+# records are reprints (every record of that meeting; the pack's own
+# agenda gives none).
+{ printf 'Agenda for a meeting of the Parks and Leisure Committee to be held on\nWednesday, 12 March 2025.\n\n1. Minutes of the previous meeting.\n\n'
+  cat docs/a.txt; } >docs/pack.txt
+minutes-mine -o out docs 2>err || fail "run with the pack: exit $? ($(cat err))"
+for k in $KINDS; do
+	header_only "out/new/$k.tsv"
+	records_of "out/$k.tsv" docs/pack.txt >want
+	body "out/reprinted/$k.tsv" >got
+	cmp -s want got || { diff want got | head; fail "reprinted/$k.tsv is not the pack's records"; }
+done
+[ "$(body out/reprinted/declarations.tsv | wc -l)" -eq 1 ] || fail "the pack's declaration is not a reprint"
+[ "$(tail -n 1 out/runs.tsv | cut -f15-17)" = "0${TAB}0${TAB}$(($(cat out/reprinted/*.tsv | wc -l) - 7))" ] || fail "runs.tsv: $(tail -n 1 out/runs.tsv)"
+rm docs/pack.txt
+minutes-mine -q -o out docs 2>err || fail "run without the pack: exit $?"
 
 # An edit that moves every record down (a line added on top) and changes
 # one declaration: only that declaration is news, old and new.
