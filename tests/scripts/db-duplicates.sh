@@ -65,7 +65,7 @@ minutes-mine -q -o out --db m.sqlite docs 2>err || fail "run without pack: exit 
 mv pack.txt docs/pack.txt
 minutes-mine -q -o out --db m.sqlite docs 2>err || fail "run with pack again: exit $?"
 minutes-db fresh.sqlite out 2>/dev/null || fail "fresh load: exit $?"
-dump() { sqlite3 -init /dev/null -batch "$1" "SELECT o.kind, o.source, o.line, o.page, o.first_source, o.first_line, o.printings, o.canonical FROM occurrences o ORDER BY 1, 2, 3"; }
+dump() { sqlite3 -init /dev/null -batch "$1" "SELECT o.kind, o.source, o.line, o.page, o.first_source, o.first_line, o.printings, o.canonical FROM occurrences o ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"; }
 [ "$(dump m.sqlite)" = "$(dump fresh.sqlite)" ] || fail "occurrences of the incremental load differ from a fresh load's"
 [ "$(minutes-db --count m.sqlite)" = "$(cat count.tsv)" ] || fail "--count after the reloads: $(minutes-db --count m.sqlite)"
 rc=0; minutes-db --count nothing.sqlite 2>/dev/null || rc=$?
