@@ -9,7 +9,9 @@ chain_ready
 cd "$t"
 mkdir disk
 trap 'umount "$t/disk" 2>/dev/null; rm -rf "$t"' EXIT
-mount -t tmpfs -o size=256k tmpfs disk 2>/dev/null || skip "cannot mount a tmpfs here (needs root)"
+# (1 MiB: a generation is some 30 small files of a 4 KiB block each, and
+# two generations are on the disk at the switch)
+mount -t tmpfs -o size=1m tmpfs disk 2>/dev/null || skip "cannot mount a tmpfs here (needs root)"
 mkdir docs
 minutes_text A 1 >docs/a.txt
 rc=0; minutes-mine -q -j1 -o disk/out docs 2>err || rc=$?

@@ -36,6 +36,7 @@ same_outputs out full
 # The cache holds exactly the current documents' contents.
 n=$(sed 1d out/documents.tsv | cut -f2 | sort -u | wc -l)
 [ "$(ls out/.cache/*/*.tsv | wc -l)" -eq "$n" ] || fail "cache holds $(ls out/.cache/*/*.tsv | wc -l) entries for $n contents"
+[ "$(ls out/.cache/*/*.meta | wc -l)" -eq "$n" ] || fail "cache holds $(ls out/.cache/*/*.meta | wc -l) quality entries for $n contents"
 
 # Nothing changed: nothing processed, outputs byte for byte the same.
 cp -R out before
