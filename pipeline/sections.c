@@ -129,6 +129,19 @@ struct splitter {
 	int dotted;		/* item headings with a full stop minus those without */
 	int heading_left;	/* paragraphs of a recognised heading to come */
 
+	/*
+	 * Committee web pages (doc/phrasebook/web-pages.md): the minutes
+	 * of a meeting's page, or of an item's, each item's minute after
+	 * a "Minutes:" label, the agenda's words before it.
+	 */
+	int web;		/* these minutes are such a page's */
+	int web_pending;	/* the item's minute has not begun: its paragraphs are the agenda's */
+	int web_other;		/* ... and past a "Decision:" that a "Minutes:" repeats: other */
+	int web_labels;		/* labels seen on the page */
+	long web_expect;	/* "Meeting: … (Item 52)": the number the item carries, or -1 */
+	char page_date[DATE_ISO_LEN + 1];	/* the page's meeting line, above its items */
+	struct buf page_body;
+
 	struct buf joined;	/* scratch: headings spread over paragraphs */
 	struct buf text;	/* scratch: heading text joined for output */
 
@@ -461,6 +474,8 @@ reset_state(struct splitter *sp)
 	sp->in_resolved = 0;
 	sp->dotted = 0;
 	sp->heading_left = 0;
+	sp->web = sp->web_pending = sp->web_other = sp->web_labels = 0;
+	sp->web_expect = -1;
 }
 
 static void
@@ -1469,6 +1484,324 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 	return 0;
 }
 
+/*
+ * Committee web pages (doc/phrasebook/web-pages.md).  A meeting's page
+ * lists its items, each a number over a title, the agenda's words about
+ * it, the page's furniture ("Additional documents:") and then, after a
+ * "Minutes:" label, the minute; an item's page holds one such item under
+ * "Agenda item"; an issue's page gives the meeting in a line "Meeting:
+ * DATE - BODY (Item N)".  The minute is the item's text: the agenda's
+ * words before the label are written as section agenda, and a
+ * "Decision:" block that a "Minutes:" block repeats as other, so the
+ * rules never read them as what was decided.  The item's heading is its
+ * number and title, joined with the label when only furniture stands
+ * between them; when the agenda's words do, the item starts at the label.
+ */
+
+/* Write p under another section, the state kept. */
+static void
+emit_as(struct splitter *sp, FILE *out, struct para *p, int section)
+{
+	int keep = sp->section;
+
+	sp->section = section;
+	emit(sp, out, p);
+	sp->section = keep;
+}
+
+enum { WEB_NONE, WEB_LABEL, WEB_NEXT, WEB_FAR };
+
+/*
+ * What follows an item's title at ring position from: its label
+ * (WEB_LABEL, at *j, *bare set when only furniture is between; a
+ * "Decision:" gives way to a "Minutes:" further on), the next numbered
+ * item first (WEB_NEXT), or neither within the lookahead (WEB_FAR).
+ */
+static int
+web_label_ahead(struct splitter *sp, size_t from, size_t *j, int *bare)
+{
+	size_t k, dec = 0;
+	int have_dec = 0, lab;
+
+	*bare = 1;
+	for (k = from; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
+		struct para *q = at(sp, k);
+
+		if ((lab = web_label(q->clean.data, q->clean.len)) == WEB_MINUTES) {
+			*j = k;
+			if (have_dec)
+				*bare = 0;
+			return WEB_LABEL;
+		}
+		if (lab == WEB_DECISION) {
+			if (!have_dec) {
+				have_dec = 1;
+				dec = k;
+			}
+			continue;
+		}
+		if (numbered_heading_at(sp, k) ||
+		    starts_with(q->clean.data, q->clean.len, "agenda item") ||
+		    front_field(q->clean.data, q->clean.len, "meeting") > 0)
+			break;
+		if (!have_dec && q->clean.len > 0 && !web_chrome(q->clean.data, q->clean.len))
+			*bare = 0;
+	}
+	if (have_dec) {
+		*j = dec;	/* no "Minutes:" after it: the decision is the minute */
+		return WEB_LABEL;
+	}
+	return k < sp->count && k < SPLIT_LOOKAHEAD ? WEB_NEXT : k >= SPLIT_LOOKAHEAD ? WEB_FAR :
+	    WEB_NEXT;
+}
+
+/*
+ * The heading of a web page's item: ring paragraphs [0, tend) hold its
+ * number and title (the minute and title are already set).  Writes them
+ * as the label ahead says and sets the pending state.
+ */
+static void
+web_heading(struct splitter *sp, FILE *out, size_t tend)
+{
+	size_t j = 0, k, used = tend;
+	int bare, ahead = web_label_ahead(sp, tend, &j, &bare);
+
+	sp->web_pending = 0;
+	sp->web_other = 0;
+	if (ahead == WEB_LABEL && !bare) {
+		/* the agenda's words first: the item starts at its label */
+		for (k = 0; k < tend; k++)
+			emit_as(sp, out, at(sp, k), SEC_AGENDA);
+		pop(sp, tend);
+		sp->web_pending = 1;
+		return;
+	}
+	if (ahead == WEB_FAR && sp->web_labels > 0) {
+		for (k = 0; k < tend; k++)
+			emit_as(sp, out, at(sp, k), SEC_AGENDA);
+		pop(sp, tend);
+		sp->web_pending = 1;
+		return;
+	}
+	if (ahead == WEB_LABEL) {
+		used = j + 1;	/* "12. Apologies" / "Additional documents:" / "Minutes:" */
+		sp->web_labels++;
+	} else if (ahead == WEB_NEXT && sp->web_labels > 0) {
+		sp->web_pending = 1;	/* an item with no minute: the words are the agenda's */
+	}
+	buf_reset(&sp->text);
+	for (k = 0; k < used; k++) {
+		if (k > 0)
+			buf_putc(&sp->text, ' ');
+		buf_append(&sp->text, at(sp, k)->raw.data, at(sp, k)->raw.len);
+	}
+	emit_text(sp, out, at(sp, 0), sp->text.data, sp->text.len);
+	pop(sp, used);
+}
+
+/* The title t[0..tn) of a web page's item, without its link's furniture. */
+static void
+web_set_title(struct splitter *sp, const char *t, size_t tn)
+{
+	tn = web_title_end(t, tn);
+	while (tn > 0 && (t[tn - 1] == ' ' || t[tn - 1] == '.'))
+		tn--;
+	set_buf(&sp->title, t, tn);
+}
+
+/*
+ * A numbered item heading of a web page at the head: "12." over
+ * "Apologies for absence", or "12. Apologies for absence", continuing
+ * the page's numbering; the label ahead (or, on a page without labels,
+ * a title's look) vouches for it.  Writes it (web_heading) and returns 1.
+ */
+static int
+try_item_web(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *tp;
+	const char *c = p->clean.data, *t;
+	size_t n = p->clean.len, tn, tpara, j;
+	struct minute_no ni, other;
+	char iso[DATE_ISO_LEN + 1];
+	long step;
+	int bare, ahead;
+
+	if (!minute_number(c, n, &ni) || tally_line(c, n) ||
+	    (ni.style == ST_BARE && date_parse(c, n, iso)))
+		return 0;
+	if (ni.only) {
+		if (sp->count < 2)
+			return 0;
+		tpara = 1;
+		tp = at(sp, 1);
+		t = tp->clean.data;
+		tn = tp->clean.len;
+		if (tn == 0 || minute_number(t, tn, &other) || web_label(t, tn) || web_chrome(t, tn))
+			return 0;
+	} else {
+		tpara = 0;
+		t = c + ni.ts;
+		tn = n - ni.ts;
+	}
+	if (sp->style != ST_NONE) {
+		int same = ni.style == sp->style ||
+		    (ni.style == ST_BARE && sp->style == ST_DOT) ||
+		    (ni.style == ST_DOT && sp->style == ST_BARE);
+
+		if (!same || (ni.style == ST_PREFIX && strcmp(ni.prefix, sp->prefix) != 0) ||
+		    !next_in_sequence(sp, &ni, &step))
+			return 0;
+	} else if (sp->web_expect >= 0 && ni.value != sp->web_expect) {
+		return 0;
+	}
+	ahead = web_label_ahead(sp, tpara + 1, &j, &bare);
+	if (ahead != WEB_LABEL && sp->web_expect < 0 &&
+	    !title_like(t, web_title_end(t, tn), sp->style == ST_NONE, 0))
+		return 0;
+	set_buf(&sp->minute, c + ni.ns, ni.ne - ni.ns);
+	web_set_title(sp, t, tn);
+	sp->have_item = 1;
+	sp->last = ni.value;
+	memcpy(sp->group, ni.group, sizeof sp->group);
+	sp->ngroups = ni.ngroups;
+	if (sp->style == ST_NONE || ni.style != ST_BARE)
+		sp->style = ni.style;
+	memcpy(sp->prefix, ni.prefix, sizeof sp->prefix);
+	sp->in_resolved = 0;
+	sp->web_expect = -1;
+	web_heading(sp, out, tpara + 1);
+	return 1;
+}
+
+/*
+ * An item's page: "Agenda item" over the title (no number).  Writes
+ * "Agenda item" as other, enters the page's minutes and writes the
+ * title as the item's heading; 1 when done.
+ */
+static int
+try_item_page(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *q;
+	const char *t;
+	size_t tn;
+	struct minute_no ni;
+
+	if (p->clean.len != 11 || !starts_with(p->clean.data, 11, "agenda item") || sp->count < 2)
+		return 0;
+	q = at(sp, 1);
+	t = q->clean.data;
+	tn = q->clean.len;
+	if (tn == 0 || tn > 250 || web_label(t, tn) || web_chrome(t, tn) ||
+	    minute_number(t, tn, &ni) || !title_like(t, web_title_end(t, tn), 0, 0))
+		return 0;
+	emit(sp, out, p);
+	pop(sp, 1);
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	memcpy(sp->date, sp->page_date, sizeof sp->date);
+	copy_buf(&sp->body, &sp->page_body);
+	buf_reset(&sp->minute);
+	web_set_title(sp, t, tn);
+	sp->have_item = 1;
+	web_heading(sp, out, 1);
+	return 1;
+}
+
+/*
+ * An issue's page names the meeting that took the item: "Meeting:
+ * 20/09/2017 - Council (Item 52)".  Writes the line as other and enters
+ * that meeting's minutes, expecting item 52 next; 1 when done.
+ */
+static int
+try_meeting_ref(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0);
+	size_t bs, be, ns, ne;
+	char iso[DATE_ISO_LEN + 1];
+	long v = 0;
+
+	if (!web_meeting_ref(p->clean.data, p->clean.len, &bs, &be, iso, &ns, &ne))
+		return 0;
+	for (; ns < ne; ns++)
+		v = v * 10 + (p->clean.data[ns] - '0');
+	enter(sp, SEC_OTHER);
+	emit(sp, out, p);
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	sp->web_expect = v;
+	memcpy(sp->date, iso, sizeof sp->date);
+	set_buf(&sp->body, p->clean.data + bs, be - bs);
+	pop(sp, 1);
+	return 1;
+}
+
+/*
+ * Does a web page's minutes start at the head: a numbered item heading
+ * with a "Minutes:" label ahead, before the next item?  Then enter them
+ * with the page's meeting line.
+ */
+static int
+web_minutes_start(struct splitter *sp)
+{
+	struct para *p = at(sp, 0);
+	struct minute_no ni;
+	size_t j, from;
+	int bare;
+
+	if (!minute_number(p->clean.data, p->clean.len, &ni))
+		return 0;
+	from = ni.only ? 2 : 1;
+	if (from > sp->count || web_label_ahead(sp, from, &j, &bare) != WEB_LABEL ||
+	    web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) != WEB_MINUTES)
+		return 0;
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	memcpy(sp->date, sp->page_date, sizeof sp->date);
+	copy_buf(&sp->body, &sp->page_body);
+	return 1;
+}
+
+/* The head paragraph of a web page's minutes. */
+static void
+web_head(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0);
+	const char *c = p->clean.data;
+	size_t n = p->clean.len, j;
+	int lab, bare;
+
+	if (try_meeting_ref(sp, out) || try_item_web(sp, out) || try_item_page(sp, out))
+		return;
+	lab = web_label(c, n);
+	if (lab && sp->web_pending) {
+		if (lab == WEB_DECISION && web_label_ahead(sp, 1, &j, &bare) == WEB_LABEL &&
+		    web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) == WEB_MINUTES) {
+			/* a decision that the minute after it repeats */
+			sp->web_other = 1;
+			emit_as(sp, out, p, SEC_OTHER);
+			pop(sp, 1);
+			return;
+		}
+		sp->web_pending = 0;
+		sp->web_other = 0;
+		sp->web_labels++;
+		emit(sp, out, p);	/* the item starts here */
+		pop(sp, 1);
+		return;
+	}
+	if (sp->web_pending || web_chrome(c, n)) {
+		emit_as(sp, out, p, sp->web_other ? SEC_OTHER : sp->web_pending ? SEC_AGENDA : SEC_OTHER);
+		pop(sp, 1);
+		return;
+	}
+	if (lab)
+		sp->web_labels++;
+	else if (resolved_line(c, n))
+		sp->in_resolved = 1;
+	emit(sp, out, p);
+	pop(sp, 1);
+}
+
 static void
 process_head(struct splitter *sp, FILE *out)
 {
@@ -1488,6 +1821,25 @@ process_head(struct splitter *sp, FILE *out)
 		emit(sp, out, p);
 		pop(sp, 1);
 		return;
+	}
+	if (sp->section == SEC_MINUTES && sp->web) {
+		web_head(sp, out);
+		return;
+	}
+	if (sp->section == SEC_OTHER || sp->section == SEC_AGENDA) {
+		size_t wbs, wbe;
+
+		if (web_meeting_line(c, n, &wbs, &wbe, iso)) {
+			/* "Cabinet - Tuesday, 4th March, 2025 7.00 pm" over a page's items */
+			memcpy(sp->page_date, iso, sizeof sp->page_date);
+			set_buf(&sp->page_body, c + wbs, wbe - wbs);
+		}
+		if (try_meeting_ref(sp, out) || try_item_page(sp, out))
+			return;
+		if (web_minutes_start(sp)) {
+			web_head(sp, out);
+			return;
+		}
 	}
 	if (sp->section == SEC_MINUTES && sp->have_item &&
 	    (p_chair(p) || signature_date(sp, c, n)) && numbering_goes_on(sp)) {
@@ -1610,6 +1962,7 @@ splitter_free(struct splitter *sp)
 	}
 	buf_free(&sp->source);
 	buf_free(&sp->body);
+	buf_free(&sp->page_body);
 	buf_free(&sp->title);
 	buf_free(&sp->minute);
 	buf_free(&sp->joined);
@@ -1630,6 +1983,8 @@ splitter_finish(struct splitter *sp, FILE *out)
 	flush_out(sp, out);
 	sp->have_source = 0;
 	reset_state(sp);
+	sp->page_date[0] = '\0';
+	buf_reset(&sp->page_body);
 }
 
 int
