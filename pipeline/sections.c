@@ -1584,10 +1584,18 @@ web_heading(struct splitter *sp, FILE *out, size_t tend)
 		return;
 	}
 	if (ahead == WEB_LABEL) {
-		used = j + 1;	/* "12. Apologies" / "Additional documents:" / "Minutes:" */
+		/*
+		 * "12. Apologies" / "Additional documents:" / "Minutes:"; a
+		 * "Decision:" stays with the text it heads, a decision heading
+		 */
+		used = web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) == WEB_DECISION ? j : j + 1;
 		sp->web_labels++;
-	} else if (ahead == WEB_NEXT && sp->web_labels > 0) {
-		sp->web_pending = 1;	/* an item with no minute: the words are the agenda's */
+	} else {
+		if (ahead == WEB_NEXT && sp->web_labels > 0)
+			sp->web_pending = 1;	/* an item with no minute: the words are the agenda's */
+		/* the furniture under the title ("Additional documents:") is the heading's */
+		while (used < sp->count && web_chrome(at(sp, used)->clean.data, at(sp, used)->clean.len))
+			used++;
 	}
 	buf_reset(&sp->text);
 	for (k = 0; k < used; k++) {
@@ -1785,7 +1793,10 @@ web_head(struct splitter *sp, FILE *out)
 		sp->web_pending = 0;
 		sp->web_other = 0;
 		sp->web_labels++;
-		emit(sp, out, p);	/* the item starts here */
+		/* the item starts here; a "Decision:" heads its text, under an empty heading */
+		if (lab == WEB_DECISION)
+			emit_text(sp, out, p, "", 0);
+		emit(sp, out, p);
 		pop(sp, 1);
 		return;
 	}
