@@ -1498,3 +1498,50 @@ web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso, size
 	trim_seps(c, bs, be);
 	return *be > *bs;
 }
+
+/* The fields of a decision's page (and of a list of decisions); the
+ * WEB_F_* of headings.h are indices into it. */
+static const char *const decision_fields[] = {
+	"decision maker", "decision status", "is key decision?", "is subject to call in?",
+	"decision type", "report author", "lead officer", "publication date",
+	"date of decision", "decided at meeting", "made at meeting", "decision published",
+	"effective from", "accompanying documents", "wards affected", "call-in deadline",
+	NULL
+};
+
+size_t
+web_decision_field(const char *c, size_t n, int *which)
+{
+	size_t v;
+	int k;
+
+	for (k = 0; decision_fields[k]; k++)
+		if ((v = front_field(c, n, decision_fields[k])) > 0) {
+			if (which)
+				*which = k;
+			return v;
+		}
+	return 0;
+}
+
+/*
+ * A decision's heading on a decision page: "13/02/2025 - Exclusion of
+ * Press and Public", "19/01/2025 - SCALE OF FEES ref: 5466 For
+ * Determination".  1 with the date and the title's span.
+ */
+int
+web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te)
+{
+	size_t ds, de, r;
+
+	if (n > 250 || !is_digit((unsigned char)c[0]) || !date_find(c, n, iso, &ds, &de) ||
+	    ds != 0 || de + 3 >= n || sep_len(c + de + 1, n - de - 1) == 0 || c[de] != ' ')
+		return 0;
+	*ts = de;
+	*te = n;
+	r = find(c + de, n - de, " ref: ", 1);
+	if (r < n - de)
+		*te = de + r;
+	trim_seps(c, ts, te);
+	return *te > *ts && is_upper((unsigned char)c[*ts]);
+}

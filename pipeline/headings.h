@@ -192,5 +192,14 @@ int web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 /* "Meeting: 20/09/2017 - Council (Item 52)": 1, body span, date, number span. */
 int web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     size_t *ns, size_t *ne);
+/*
+ * A field of a decision's page, "Decision Maker: Cabinet", "Decided at
+ * meeting: 10/09/2025 - Cabinet", "Is Key decision?: No": the offset of
+ * its value (n when it has none), which field in *which (WEB_F_*), or 0.
+ */
+enum { WEB_F_MAKER = 0, WEB_F_DATE = 8, WEB_F_DECIDED_AT = 9, WEB_F_MADE_AT = 10 };
+size_t web_decision_field(const char *c, size_t n, int *which);
+/* "13/02/2025 - Title [ref: 5466 …]": 1, the date and the title's span. */
+int web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te);
 
 #endif

@@ -141,6 +141,7 @@ struct splitter {
 	long web_expect;	/* "Meeting: … (Item 52)": the number the item carries, or -1 */
 	char page_date[DATE_ISO_LEN + 1];	/* the page's meeting line, above its items */
 	struct buf page_body;
+	int decisions;		/* a page of decisions: 1, 2 just after "Decision details" */
 
 	struct buf joined;	/* scratch: headings spread over paragraphs */
 	struct buf text;	/* scratch: heading text joined for output */
@@ -1511,6 +1512,16 @@ emit_as(struct splitter *sp, FILE *out, struct para *p, int section)
 
 enum { WEB_NONE, WEB_LABEL, WEB_NEXT, WEB_FAR };
 
+/* Is ring paragraph k a decision's dated title ("13/02/2025 - Title")? */
+static int
+dated_title_at(struct splitter *sp, size_t k)
+{
+	char iso[DATE_ISO_LEN + 1];
+	size_t ts, te;
+
+	return web_dated_title(at(sp, k)->clean.data, at(sp, k)->clean.len, iso, &ts, &te);
+}
+
 /*
  * What follows an item's title at ring position from: its label
  * (WEB_LABEL, at *j, *bare set when only furniture is between; a
@@ -1542,9 +1553,11 @@ web_label_ahead(struct splitter *sp, size_t from, size_t *j, int *bare)
 		}
 		if (numbered_heading_at(sp, k) ||
 		    starts_with(q->clean.data, q->clean.len, "agenda item") ||
-		    front_field(q->clean.data, q->clean.len, "meeting") > 0)
+		    front_field(q->clean.data, q->clean.len, "meeting") > 0 ||
+		    (sp->decisions && dated_title_at(sp, k)))
 			break;
-		if (!have_dec && q->clean.len > 0 && !web_chrome(q->clean.data, q->clean.len))
+		if (!have_dec && q->clean.len > 0 && !web_chrome(q->clean.data, q->clean.len) &&
+		    !(sp->decisions && web_decision_field(q->clean.data, q->clean.len, NULL)))
 			*bare = 0;
 	}
 	if (have_dec) {
@@ -1769,6 +1782,110 @@ web_minutes_start(struct splitter *sp)
 	return 1;
 }
 
+/*
+ * "Issue - decisions", "Decision details", "Decisions published": the
+ * title of a page of decisions (doc/phrasebook/web-pages.md, 5); 2 for
+ * the one that the decision's own title follows.
+ */
+static int
+decisions_title(const char *c, size_t n)
+{
+	if (n > 24)
+		return 0;
+	if (n == 16 && starts_with(c, n, "decision details"))
+		return 2;	/* the decision's title comes next */
+	return (starts_word(c, n, "issue") && find(c, n, "decisions", 1) < n) ||
+	    (n == 19 && starts_with(c, n, "decisions published"));
+}
+
+/*
+ * The fields after a decision's title, at ring positions from on: the
+ * decision maker (the body), "Decided at meeting: DATE - BODY", "Made at
+ * meeting: …", "Date of decision: DATE".  Sets the date when none is
+ * set, and the body.
+ */
+static void
+decision_fields_ahead(struct splitter *sp, size_t from)
+{
+	size_t k, v, ds, de, a, b;
+	int which;
+	char iso[DATE_ISO_LEN + 1];
+
+	for (k = from; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
+		struct para *q = at(sp, k);
+		const char *c = q->clean.data;
+		size_t n = q->clean.len;
+
+		if (dated_title_at(sp, k))
+			break;
+		if ((v = web_decision_field(c, n, &which)) == 0 || v >= n)
+			continue;
+		if (which == WEB_F_MAKER) {
+			a = v;
+			b = n;
+			trim_seps(c, &a, &b);
+			set_buf(&sp->body, c + a, b - a);
+		} else if ((which == WEB_F_DECIDED_AT || which == WEB_F_MADE_AT || which == WEB_F_DATE) &&
+		    date_find(c + v, n - v, iso, &ds, &de) && ds == 0) {
+			if (!sp->date[0])
+				memcpy(sp->date, iso, sizeof sp->date);
+			if (which != WEB_F_DATE && !sp->body.len) {
+				a = v + de;
+				b = n;
+				trim_seps(c, &a, &b);
+				set_buf(&sp->body, c + a, b - a);
+			}
+		}
+	}
+}
+
+/*
+ * A decision on a page of decisions: a dated title ("13/02/2025 -
+ * Exclusion of Press and Public"), or the title under "Decision
+ * details".  Enters the page's minutes, the item titled so, its date and
+ * body from the title's date and the fields after it, and writes its
+ * heading; 1 when done.  A decision whose date is not found within the
+ * lookahead ("Decided at meeting: …" printed below a long text) is left
+ * alone: an item without its date would be a wrong one.
+ */
+static int
+try_decision(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0);
+	const char *c = p->clean.data;
+	size_t n = p->clean.len, ts, te;
+	char iso[DATE_ISO_LEN + 1];
+	int dated;
+
+	if (!sp->decisions)
+		return 0;
+	dated = web_dated_title(c, n, iso, &ts, &te);
+	if (!dated) {
+		/* "Decision details" over the title */
+		if (sp->decisions != 2 || web_decision_field(c, n, NULL) || web_label(c, n) ||
+		    !title_like(c, n, 0, 0))
+			return 0;
+		ts = 0;
+		te = n;
+	}
+	sp->decisions = 1;
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	if (dated)
+		memcpy(sp->date, iso, sizeof sp->date);
+	decision_fields_ahead(sp, 1);
+	if (!sp->date[0]) {
+		/* its date printed too far below (or not at all): no item with a wrong date */
+		enter(sp, SEC_OTHER);
+		return 0;
+	}
+	buf_reset(&sp->minute);
+	web_set_title(sp, c + ts, te - ts);
+	sp->have_item = 1;
+	web_heading(sp, out, 1);
+	return 1;
+}
+
 /* The head paragraph of a web page's minutes. */
 static void
 web_head(struct splitter *sp, FILE *out)
@@ -1778,7 +1895,11 @@ web_head(struct splitter *sp, FILE *out)
 	size_t n = p->clean.len, j;
 	int lab, bare;
 
-	if (try_meeting_ref(sp, out) || try_item_web(sp, out) || try_item_page(sp, out))
+	/* under an item with no number (an item's page, a decision) numbered
+	 * paragraphs are its text's */
+	if (try_meeting_ref(sp, out) || try_decision(sp, out) ||
+	    (!(sp->have_item && sp->style == ST_NONE && sp->web_expect < 0) &&
+	    try_item_web(sp, out)) || try_item_page(sp, out))
 		return;
 	lab = web_label(c, n);
 	if (lab && sp->web_pending) {
@@ -1800,7 +1921,7 @@ web_head(struct splitter *sp, FILE *out)
 		pop(sp, 1);
 		return;
 	}
-	if (sp->web_pending || web_chrome(c, n)) {
+	if (sp->web_pending || web_chrome(c, n) || (sp->decisions && web_decision_field(c, n, NULL))) {
 		emit_as(sp, out, p, sp->web_other ? SEC_OTHER : sp->web_pending ? SEC_AGENDA : SEC_OTHER);
 		pop(sp, 1);
 		return;
@@ -1845,8 +1966,12 @@ process_head(struct splitter *sp, FILE *out)
 			memcpy(sp->page_date, iso, sizeof sp->page_date);
 			set_buf(&sp->page_body, c + wbs, wbe - wbs);
 		}
-		if (try_meeting_ref(sp, out) || try_item_page(sp, out))
+		if (decisions_title(c, n))
+			sp->decisions = decisions_title(c, n);
+		else if (try_meeting_ref(sp, out) || try_item_page(sp, out) || try_decision(sp, out))
 			return;
+		else if (sp->decisions == 2)
+			sp->decisions = 1;
 		if (web_minutes_start(sp)) {
 			web_head(sp, out);
 			return;
@@ -1996,6 +2121,7 @@ splitter_finish(struct splitter *sp, FILE *out)
 	reset_state(sp);
 	sp->page_date[0] = '\0';
 	buf_reset(&sp->page_body);
+	sp->decisions = 0;
 }
 
 int
