@@ -1545,3 +1545,12 @@ web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te)
 	trim_seps(c, ts, te);
 	return *te > *ts && is_upper((unsigned char)c[*ts]);
 }
+
+/* "Wednesday, 25th June, 2025 6.30 pm" alone: the meeting line's second line. */
+int
+web_date_line(const char *c, size_t n, char *iso)
+{
+	size_t ds, de;
+
+	return n <= 60 && date_find(c, n, iso, &ds, &de) && ds == 0 && time_tail(c, de, n);
+}

@@ -189,6 +189,8 @@ int web_chrome(const char *c, size_t n);
 size_t web_title_end(const char *t, size_t n);
 /* "Cabinet - Tuesday, 4th March, 2025 7.00 pm": 1, the body's span and the date. */
 int web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso);
+/* "Wednesday, 25th June, 2025 6.30 pm" alone, under the body's name: 1 and the date. */
+int web_date_line(const char *c, size_t n, char *iso);
 /* "Meeting: 20/09/2017 - Council (Item 52)": 1, body span, date, number span. */
 int web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     size_t *ns, size_t *ne);

@@ -1965,6 +1965,11 @@ process_head(struct splitter *sp, FILE *out)
 			/* "Cabinet - Tuesday, 4th March, 2025 7.00 pm" over a page's items */
 			memcpy(sp->page_date, iso, sizeof sp->page_date);
 			set_buf(&sp->page_body, c + wbs, wbe - wbs);
+		} else if (sp->count > 1 && p_body(p) &&
+		    web_date_line(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso)) {
+			/* "Cabinet" / "Wednesday, 25th June, 2025 6.30 pm" */
+			memcpy(sp->page_date, iso, sizeof sp->page_date);
+			set_buf(&sp->page_body, c, n);
 		}
 		if (decisions_title(c, n))
 			sp->decisions = decisions_title(c, n);
