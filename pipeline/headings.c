@@ -1324,3 +1324,233 @@ tally_line(const char *c, size_t n)
 	}
 	return groups >= 2;
 }
+
+/*
+ * Committee web pages (doc/phrasebook/web-pages.md): the text of a
+ * meeting's or an item's page, where each item's minute follows a label.
+ */
+
+/* "Minutes:", "Decision:", "Decisions:", "Decision made:", "Decision made (Unanimously):". */
+int
+web_label(const char *c, size_t n)
+{
+	size_t i;
+	int kind;
+
+	if (n < 8 || n > 40 || c[n - 1] != ':')
+		return 0;
+	if (starts_word(c, n, "minutes")) {
+		i = 7;
+		kind = WEB_MINUTES;
+	} else if (starts_word(c, n, "decisions")) {
+		i = 9;
+		kind = WEB_DECISION;
+	} else if (starts_word(c, n, "decision")) {
+		i = 8;
+		kind = WEB_DECISION;
+		if (starts_word(c + i + 1, n - i - 1, "made"))
+			i += 5;
+	} else {
+		return 0;
+	}
+	while (i < n && c[i] == ' ')
+		i++;
+	if (i < n && c[i] == '(') {
+		/* "(Unanimously)", "(by a majority)" */
+		while (i < n && c[i] != ')')
+			i++;
+		if (i < n)
+			i++;
+		while (i < n && c[i] == ' ')
+			i++;
+	}
+	return i == n - 1 ? kind : 0;
+}
+
+/*
+ * The furniture of such a page around the items: "Additional
+ * documents:", "Supporting documents:", "Share this item", "Media",
+ * "Items", "No. Item", "… view the full minutes text for item 3.".
+ */
+int
+web_chrome(const char *c, size_t n)
+{
+	static const char *const whole[] = {
+		"additional documents:", "supporting documents:", "share this item",
+		"\xe2\x80\xa2 share this item", "media", "items", "no. item", "item",
+		"documents:", "background papers:", NULL
+	};
+	size_t k, i = 0;
+
+	for (k = 0; whole[k]; k++)
+		if (n == strlen(whole[k]) && starts_with(c, n, whole[k]))
+			return 1;
+	while (i < n && (c[i] == '.' || c[i] == ' ' || (unsigned char)c[i] >= 0x80))
+		i++;	/* "...", "…" */
+	return starts_with(c + i, n - i, "view the full ") && n - i <= 60 &&
+	    (find(c + i, n - i, " text for item", 1) < n - i ||
+	    find(c + i, n - i, " background to item", 1) < n - i);
+}
+
+/*
+ * Where a title ends before the furniture of a link to its document,
+ * "Minutes pdf icon PDF 87 KB", "Budget PDF 1 MB": the offset, or n.
+ */
+size_t
+web_title_end(const char *t, size_t n)
+{
+	size_t e = n, i;
+
+	/* "… PDF 87 KB": the size, then "PDF" */
+	if (e >= 2 && (starts_word(t + e - 2, 2, "KB") || starts_word(t + e - 2, 2, "MB"))) {
+		i = e - 2;
+		while (i > 0 && t[i - 1] == ' ')
+			i--;
+		if (i == 0 || !is_digit((unsigned char)t[i - 1]))
+			return n;
+		while (i > 0 && (is_digit((unsigned char)t[i - 1]) || t[i - 1] == '.'))
+			i--;
+		while (i > 0 && t[i - 1] == ' ')
+			i--;
+		if (i < 3 || !starts_with(t + i - 3, 3, "pdf"))
+			return n;
+		e = i - 3;
+	} else {
+		return n;
+	}
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	if (e >= 8 && starts_with(t + e - 8, 8, "pdf icon"))
+		e -= 8;
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	return e;
+}
+
+/* After a date: a start time ("7.00 pm", "10.00 a.m.", "14:00") or nothing, maybe ", CANCELLED". */
+static int
+time_tail(const char *c, size_t i, size_t n)
+{
+	int ampm, colon;
+
+	while (i < n && (c[i] == ' ' || c[i] == ','))
+		i++;
+	if (starts_word(c + i, n - i, "at"))
+		i += 2;
+	while (i < n && c[i] == ' ')
+		i++;
+	if (i < n && is_digit((unsigned char)c[i])) {
+		if (!time_at(c, &i, n, &ampm, &colon) || (!ampm && !colon))
+			return 0;
+	}
+	while (i < n && (c[i] == ' ' || c[i] == ',' || c[i] == '.'))
+		i++;
+	return i == n || (n - i <= 24 && caps_percent(c + i, n - i) == 100);
+}
+
+/*
+ * The meeting line of a meeting's page: "Licensing Committee - Tuesday,
+ * 4th March, 2025 7.00 pm", "Cabinet Wednesday, 25th June, 2014 6.30
+ * pm": a body's name, a date, a start time or nothing.  1 with the body
+ * span and the date.
+ */
+int
+web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
+{
+	size_t ds, de, k;
+
+	if (n > 160 || n == 0 || !is_upper((unsigned char)c[0]) ||
+	    !date_find(c, n, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
+		return 0;
+	*bs = 0;
+	*be = ds;
+	trim_seps(c, bs, be);
+	if (*be <= *bs || count_words(c + *bs, *be - *bs) > 12 ||
+	    find(c, *be, " held", 1) < *be || starts_word(c, n, "minutes") ||
+	    starts_word(c, n, "agenda"))
+		return 0;
+	for (k = *bs; k < *be; k++)
+		if (is_digit((unsigned char)c[k]) || c[k] == ':')
+			return 0;
+	for (k = 0; body_nouns[k]; k++)
+		if (find(c + *bs, *be - *bs, body_nouns[k], 1) < *be - *bs)
+			return 1;
+	return 0;
+}
+
+/*
+ * An issue page's meeting line: "Meeting: 20/09/2017 - Council (Item
+ * 52)": 1 with the body span, the date and the item number's span.
+ */
+int
+web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso, size_t *ns,
+    size_t *ne)
+{
+	size_t v = front_field(c, n, "meeting"), ds, de, e;
+
+	if (v == 0 || n > 200 || !date_find(c + v, n - v, iso, &ds, &de) || ds != 0)
+		return 0;
+	e = item_ref_tail(c, n, ns, ne);
+	if (e == 0)
+		return 0;
+	*bs = v + de;
+	*be = e;
+	trim_seps(c, bs, be);
+	return *be > *bs;
+}
+
+/* The fields of a decision's page (and of a list of decisions); the
+ * WEB_F_* of headings.h are indices into it. */
+static const char *const decision_fields[] = {
+	"decision maker", "decision status", "is key decision?", "is subject to call in?",
+	"decision type", "report author", "lead officer", "publication date",
+	"date of decision", "decided at meeting", "made at meeting", "decision published",
+	"effective from", "accompanying documents", "wards affected", "call-in deadline",
+	NULL
+};
+
+size_t
+web_decision_field(const char *c, size_t n, int *which)
+{
+	size_t v;
+	int k;
+
+	for (k = 0; decision_fields[k]; k++)
+		if ((v = front_field(c, n, decision_fields[k])) > 0) {
+			if (which)
+				*which = k;
+			return v;
+		}
+	return 0;
+}
+
+/*
+ * A decision's heading on a decision page: "13/02/2025 - Exclusion of
+ * Press and Public", "19/01/2025 - SCALE OF FEES ref: 5466 For
+ * Determination".  1 with the date and the title's span.
+ */
+int
+web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te)
+{
+	size_t ds, de, r;
+
+	if (n > 250 || !is_digit((unsigned char)c[0]) || !date_find(c, n, iso, &ds, &de) ||
+	    ds != 0 || de + 3 >= n || sep_len(c + de + 1, n - de - 1) == 0 || c[de] != ' ')
+		return 0;
+	*ts = de;
+	*te = n;
+	r = find(c + de, n - de, " ref: ", 1);
+	if (r < n - de)
+		*te = de + r;
+	trim_seps(c, ts, te);
+	return *te > *ts && is_upper((unsigned char)c[*ts]);
+}
+
+/* "Wednesday, 25th June, 2025 6.30 pm" alone: the meeting line's second line. */
+int
+web_date_line(const char *c, size_t n, char *iso)
+{
+	size_t ds, de;
+
+	return n <= 60 && date_find(c, n, iso, &ds, &de) && ds == 0 && time_tail(c, de, n);
+}

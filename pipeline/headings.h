@@ -173,4 +173,35 @@ size_t front_field(const char *c, size_t n, const char *name);
 /* "Date/Time: Tuesday, 2 September 2025 at 2.00 pm": 1 and the ISO date. */
 int front_date(const char *c, size_t n, char *iso);
 
+/*
+ * Committee web pages: the text of a meeting's page or an item's page,
+ * each item's minute after a label (doc/phrasebook/web-pages.md).
+ */
+enum { WEB_MINUTES = 1, WEB_DECISION = 2 };
+
+/* "Minutes:", "Decision:", "Decisions:", "Decision made (Unanimously):"
+ * alone: WEB_MINUTES or WEB_DECISION, else 0. */
+int web_label(const char *c, size_t n);
+/* The page's furniture: "Additional documents:", "Share this item",
+ * "Items", "No. Item", "… view the full minutes text for item 3.". */
+int web_chrome(const char *c, size_t n);
+/* Where a title ends before "pdf icon PDF 87 KB" (a link's size), or n. */
+size_t web_title_end(const char *t, size_t n);
+/* "Cabinet - Tuesday, 4th March, 2025 7.00 pm": 1, the body's span and the date. */
+int web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso);
+/* "Wednesday, 25th June, 2025 6.30 pm" alone, under the body's name: 1 and the date. */
+int web_date_line(const char *c, size_t n, char *iso);
+/* "Meeting: 20/09/2017 - Council (Item 52)": 1, body span, date, number span. */
+int web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
+    size_t *ns, size_t *ne);
+/*
+ * A field of a decision's page, "Decision Maker: Cabinet", "Decided at
+ * meeting: 10/09/2025 - Cabinet", "Is Key decision?: No": the offset of
+ * its value (n when it has none), which field in *which (WEB_F_*), or 0.
+ */
+enum { WEB_F_MAKER = 0, WEB_F_DATE = 8, WEB_F_DECIDED_AT = 9, WEB_F_MADE_AT = 10 };
+size_t web_decision_field(const char *c, size_t n, int *which);
+/* "13/02/2025 - Title [ref: 5466 …]": 1, the date and the title's span. */
+int web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te);
+
 #endif

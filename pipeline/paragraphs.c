@@ -1326,6 +1326,8 @@ mark_kind(const char *s, size_t n)
 		"response from", "response:", "answer by", "answer from",
 		"recommended", "reasons for", "reason for", "it was resolved",
 		"it was agreed", "it was unanimously resolved", "unanimously resolved",
+		/* the labels of a committee web page's items, each item's own */
+		"minutes:", "decisions:", "decision made",
 		NULL
 	};
 	WORDLIST_FITS(labels);

@@ -129,6 +129,20 @@ struct splitter {
 	int dotted;		/* item headings with a full stop minus those without */
 	int heading_left;	/* paragraphs of a recognised heading to come */
 
+	/*
+	 * Committee web pages (doc/phrasebook/web-pages.md): the minutes
+	 * of a meeting's page, or of an item's, each item's minute after
+	 * a "Minutes:" label, the agenda's words before it.
+	 */
+	int web;		/* these minutes are such a page's */
+	int web_pending;	/* the item's minute has not begun: its paragraphs are the agenda's */
+	int web_other;		/* ... and past a "Decision:" that a "Minutes:" repeats: other */
+	int web_labels;		/* labels seen on the page */
+	long web_expect;	/* "Meeting: … (Item 52)": the number the item carries, or -1 */
+	char page_date[DATE_ISO_LEN + 1];	/* the page's meeting line, above its items */
+	struct buf page_body;
+	int decisions;		/* a page of decisions: 1, 2 just after "Decision details" */
+
 	struct buf joined;	/* scratch: headings spread over paragraphs */
 	struct buf text;	/* scratch: heading text joined for output */
 
@@ -461,6 +475,8 @@ reset_state(struct splitter *sp)
 	sp->in_resolved = 0;
 	sp->dotted = 0;
 	sp->heading_left = 0;
+	sp->web = sp->web_pending = sp->web_other = sp->web_labels = 0;
+	sp->web_expect = -1;
 }
 
 static void
@@ -1469,6 +1485,455 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 	return 0;
 }
 
+/*
+ * Committee web pages (doc/phrasebook/web-pages.md).  A meeting's page
+ * lists its items, each a number over a title, the agenda's words about
+ * it, the page's furniture ("Additional documents:") and then, after a
+ * "Minutes:" label, the minute; an item's page holds one such item under
+ * "Agenda item"; an issue's page gives the meeting in a line "Meeting:
+ * DATE - BODY (Item N)".  The minute is the item's text: the agenda's
+ * words before the label are written as section agenda, and a
+ * "Decision:" block that a "Minutes:" block repeats as other, so the
+ * rules never read them as what was decided.  The item's heading is its
+ * number and title, joined with the label when only furniture stands
+ * between them; when the agenda's words do, the item starts at the label.
+ */
+
+/* Write p under another section, the state kept. */
+static void
+emit_as(struct splitter *sp, FILE *out, struct para *p, int section)
+{
+	int keep = sp->section;
+
+	sp->section = section;
+	emit(sp, out, p);
+	sp->section = keep;
+}
+
+enum { WEB_NONE, WEB_LABEL, WEB_NEXT, WEB_FAR };
+
+/* Is ring paragraph k a decision's dated title ("13/02/2025 - Title")? */
+static int
+dated_title_at(struct splitter *sp, size_t k)
+{
+	char iso[DATE_ISO_LEN + 1];
+	size_t ts, te;
+
+	return web_dated_title(at(sp, k)->clean.data, at(sp, k)->clean.len, iso, &ts, &te);
+}
+
+/*
+ * What follows an item's title at ring position from: its label
+ * (WEB_LABEL, at *j, *bare set when only furniture is between; a
+ * "Decision:" gives way to a "Minutes:" further on), the next numbered
+ * item first (WEB_NEXT), or neither within the lookahead (WEB_FAR).
+ */
+static int
+web_label_ahead(struct splitter *sp, size_t from, size_t *j, int *bare)
+{
+	size_t k, dec = 0;
+	int have_dec = 0, lab;
+
+	*bare = 1;
+	for (k = from; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
+		struct para *q = at(sp, k);
+
+		if ((lab = web_label(q->clean.data, q->clean.len)) == WEB_MINUTES) {
+			*j = k;
+			if (have_dec)
+				*bare = 0;
+			return WEB_LABEL;
+		}
+		if (lab == WEB_DECISION) {
+			if (!have_dec) {
+				have_dec = 1;
+				dec = k;
+			}
+			continue;
+		}
+		if (numbered_heading_at(sp, k) ||
+		    starts_with(q->clean.data, q->clean.len, "agenda item") ||
+		    front_field(q->clean.data, q->clean.len, "meeting") > 0 ||
+		    (sp->decisions && dated_title_at(sp, k)))
+			break;
+		if (!have_dec && q->clean.len > 0 && !web_chrome(q->clean.data, q->clean.len) &&
+		    !(sp->decisions && web_decision_field(q->clean.data, q->clean.len, NULL)))
+			*bare = 0;
+	}
+	if (have_dec) {
+		*j = dec;	/* no "Minutes:" after it: the decision is the minute */
+		return WEB_LABEL;
+	}
+	return k < sp->count && k < SPLIT_LOOKAHEAD ? WEB_NEXT : k >= SPLIT_LOOKAHEAD ? WEB_FAR :
+	    WEB_NEXT;
+}
+
+/*
+ * The heading of a web page's item: ring paragraphs [0, tend) hold its
+ * number and title (the minute and title are already set).  Writes them
+ * as the label ahead says and sets the pending state.
+ */
+static void
+web_heading(struct splitter *sp, FILE *out, size_t tend)
+{
+	size_t j = 0, k, used = tend;
+	int bare, ahead = web_label_ahead(sp, tend, &j, &bare);
+
+	sp->web_pending = 0;
+	sp->web_other = 0;
+	if (ahead == WEB_LABEL && !bare) {
+		/* the agenda's words first: the item starts at its label */
+		for (k = 0; k < tend; k++)
+			emit_as(sp, out, at(sp, k), SEC_AGENDA);
+		pop(sp, tend);
+		sp->web_pending = 1;
+		return;
+	}
+	if (ahead == WEB_FAR && sp->web_labels > 0) {
+		for (k = 0; k < tend; k++)
+			emit_as(sp, out, at(sp, k), SEC_AGENDA);
+		pop(sp, tend);
+		sp->web_pending = 1;
+		return;
+	}
+	if (ahead == WEB_LABEL) {
+		/*
+		 * "12. Apologies" / "Additional documents:" / "Minutes:"; a
+		 * "Decision:" stays with the text it heads, a decision heading
+		 */
+		used = web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) == WEB_DECISION ? j : j + 1;
+		sp->web_labels++;
+	} else {
+		if (ahead == WEB_NEXT && sp->web_labels > 0)
+			sp->web_pending = 1;	/* an item with no minute: the words are the agenda's */
+		/* the furniture under the title ("Additional documents:") is the heading's */
+		while (used < sp->count && web_chrome(at(sp, used)->clean.data, at(sp, used)->clean.len))
+			used++;
+	}
+	buf_reset(&sp->text);
+	for (k = 0; k < used; k++) {
+		if (k > 0)
+			buf_putc(&sp->text, ' ');
+		buf_append(&sp->text, at(sp, k)->raw.data, at(sp, k)->raw.len);
+	}
+	emit_text(sp, out, at(sp, 0), sp->text.data, sp->text.len);
+	pop(sp, used);
+}
+
+/* The title t[0..tn) of a web page's item, without its link's furniture. */
+static void
+web_set_title(struct splitter *sp, const char *t, size_t tn)
+{
+	tn = web_title_end(t, tn);
+	while (tn > 0 && (t[tn - 1] == ' ' || t[tn - 1] == '.'))
+		tn--;
+	set_buf(&sp->title, t, tn);
+}
+
+/*
+ * A numbered item heading of a web page at the head: "12." over
+ * "Apologies for absence", or "12. Apologies for absence", continuing
+ * the page's numbering; the label ahead (or, on a page without labels,
+ * a title's look) vouches for it.  Writes it (web_heading) and returns 1.
+ */
+static int
+try_item_web(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *tp;
+	const char *c = p->clean.data, *t;
+	size_t n = p->clean.len, tn, tpara, j;
+	struct minute_no ni, other;
+	char iso[DATE_ISO_LEN + 1];
+	long step;
+	int bare, ahead;
+
+	if (!minute_number(c, n, &ni) || tally_line(c, n) ||
+	    (ni.style == ST_BARE && date_parse(c, n, iso)))
+		return 0;
+	if (ni.only) {
+		if (sp->count < 2)
+			return 0;
+		tpara = 1;
+		tp = at(sp, 1);
+		t = tp->clean.data;
+		tn = tp->clean.len;
+		if (tn == 0 || minute_number(t, tn, &other) || web_label(t, tn) || web_chrome(t, tn))
+			return 0;
+	} else {
+		tpara = 0;
+		t = c + ni.ts;
+		tn = n - ni.ts;
+	}
+	if (sp->style != ST_NONE) {
+		int same = ni.style == sp->style ||
+		    (ni.style == ST_BARE && sp->style == ST_DOT) ||
+		    (ni.style == ST_DOT && sp->style == ST_BARE);
+
+		if (!same || (ni.style == ST_PREFIX && strcmp(ni.prefix, sp->prefix) != 0) ||
+		    !next_in_sequence(sp, &ni, &step))
+			return 0;
+	} else if (sp->web_expect >= 0 && ni.value != sp->web_expect) {
+		return 0;
+	}
+	ahead = web_label_ahead(sp, tpara + 1, &j, &bare);
+	if (ahead != WEB_LABEL && sp->web_expect < 0 &&
+	    !title_like(t, web_title_end(t, tn), sp->style == ST_NONE, 0))
+		return 0;
+	set_buf(&sp->minute, c + ni.ns, ni.ne - ni.ns);
+	web_set_title(sp, t, tn);
+	sp->have_item = 1;
+	sp->last = ni.value;
+	memcpy(sp->group, ni.group, sizeof sp->group);
+	sp->ngroups = ni.ngroups;
+	if (sp->style == ST_NONE || ni.style != ST_BARE)
+		sp->style = ni.style;
+	memcpy(sp->prefix, ni.prefix, sizeof sp->prefix);
+	sp->in_resolved = 0;
+	sp->web_expect = -1;
+	web_heading(sp, out, tpara + 1);
+	return 1;
+}
+
+/*
+ * An item's page: "Agenda item" over the title (no number).  Writes
+ * "Agenda item" as other, enters the page's minutes and writes the
+ * title as the item's heading; 1 when done.
+ */
+static int
+try_item_page(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0), *q;
+	const char *t;
+	size_t tn;
+	struct minute_no ni;
+
+	if (p->clean.len != 11 || !starts_with(p->clean.data, 11, "agenda item") || sp->count < 2)
+		return 0;
+	q = at(sp, 1);
+	t = q->clean.data;
+	tn = q->clean.len;
+	if (tn == 0 || tn > 250 || web_label(t, tn) || web_chrome(t, tn) ||
+	    minute_number(t, tn, &ni) || !title_like(t, web_title_end(t, tn), 0, 0))
+		return 0;
+	emit(sp, out, p);
+	pop(sp, 1);
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	memcpy(sp->date, sp->page_date, sizeof sp->date);
+	copy_buf(&sp->body, &sp->page_body);
+	buf_reset(&sp->minute);
+	web_set_title(sp, t, tn);
+	sp->have_item = 1;
+	web_heading(sp, out, 1);
+	return 1;
+}
+
+/*
+ * An issue's page names the meeting that took the item: "Meeting:
+ * 20/09/2017 - Council (Item 52)".  Writes the line as other and enters
+ * that meeting's minutes, expecting item 52 next; 1 when done.
+ */
+static int
+try_meeting_ref(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0);
+	size_t bs, be, ns, ne;
+	char iso[DATE_ISO_LEN + 1];
+	long v = 0;
+
+	if (!web_meeting_ref(p->clean.data, p->clean.len, &bs, &be, iso, &ns, &ne))
+		return 0;
+	for (; ns < ne; ns++)
+		v = v * 10 + (p->clean.data[ns] - '0');
+	enter(sp, SEC_OTHER);
+	emit(sp, out, p);
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	sp->web_expect = v;
+	memcpy(sp->date, iso, sizeof sp->date);
+	set_buf(&sp->body, p->clean.data + bs, be - bs);
+	pop(sp, 1);
+	return 1;
+}
+
+/*
+ * Does a web page's minutes start at the head: a numbered item heading
+ * with a "Minutes:" label ahead, before the next item?  Then enter them
+ * with the page's meeting line.
+ */
+static int
+web_minutes_start(struct splitter *sp)
+{
+	struct para *p = at(sp, 0);
+	struct minute_no ni;
+	size_t j, from;
+	int bare;
+
+	if (!minute_number(p->clean.data, p->clean.len, &ni))
+		return 0;
+	from = ni.only ? 2 : 1;
+	if (from > sp->count || web_label_ahead(sp, from, &j, &bare) != WEB_LABEL ||
+	    web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) != WEB_MINUTES)
+		return 0;
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	memcpy(sp->date, sp->page_date, sizeof sp->date);
+	copy_buf(&sp->body, &sp->page_body);
+	return 1;
+}
+
+/*
+ * "Issue - decisions", "Decision details", "Decisions published": the
+ * title of a page of decisions (doc/phrasebook/web-pages.md, 5); 2 for
+ * the one that the decision's own title follows.
+ */
+static int
+decisions_title(const char *c, size_t n)
+{
+	if (n > 24)
+		return 0;
+	if (n == 16 && starts_with(c, n, "decision details"))
+		return 2;	/* the decision's title comes next */
+	return (starts_word(c, n, "issue") && find(c, n, "decisions", 1) < n) ||
+	    (n == 19 && starts_with(c, n, "decisions published"));
+}
+
+/*
+ * The fields after a decision's title, at ring positions from on: the
+ * decision maker (the body), "Decided at meeting: DATE - BODY", "Made at
+ * meeting: …", "Date of decision: DATE".  Sets the date when none is
+ * set, and the body.
+ */
+static void
+decision_fields_ahead(struct splitter *sp, size_t from)
+{
+	size_t k, v, ds, de, a, b;
+	int which;
+	char iso[DATE_ISO_LEN + 1];
+
+	for (k = from; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
+		struct para *q = at(sp, k);
+		const char *c = q->clean.data;
+		size_t n = q->clean.len;
+
+		if (dated_title_at(sp, k))
+			break;
+		if ((v = web_decision_field(c, n, &which)) == 0 || v >= n)
+			continue;
+		if (which == WEB_F_MAKER) {
+			a = v;
+			b = n;
+			trim_seps(c, &a, &b);
+			set_buf(&sp->body, c + a, b - a);
+		} else if ((which == WEB_F_DECIDED_AT || which == WEB_F_MADE_AT || which == WEB_F_DATE) &&
+		    date_find(c + v, n - v, iso, &ds, &de) && ds == 0) {
+			if (!sp->date[0])
+				memcpy(sp->date, iso, sizeof sp->date);
+			if (which != WEB_F_DATE && !sp->body.len) {
+				a = v + de;
+				b = n;
+				trim_seps(c, &a, &b);
+				set_buf(&sp->body, c + a, b - a);
+			}
+		}
+	}
+}
+
+/*
+ * A decision on a page of decisions: a dated title ("13/02/2025 -
+ * Exclusion of Press and Public"), or the title under "Decision
+ * details".  Enters the page's minutes, the item titled so, its date and
+ * body from the title's date and the fields after it, and writes its
+ * heading; 1 when done.  A decision whose date is not found within the
+ * lookahead ("Decided at meeting: …" printed below a long text) is left
+ * alone: an item without its date would be a wrong one.
+ */
+static int
+try_decision(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0);
+	const char *c = p->clean.data;
+	size_t n = p->clean.len, ts, te;
+	char iso[DATE_ISO_LEN + 1];
+	int dated;
+
+	if (!sp->decisions)
+		return 0;
+	dated = web_dated_title(c, n, iso, &ts, &te);
+	if (!dated) {
+		/* "Decision details" over the title */
+		if (sp->decisions != 2 || web_decision_field(c, n, NULL) || web_label(c, n) ||
+		    !title_like(c, n, 0, 0))
+			return 0;
+		ts = 0;
+		te = n;
+	}
+	sp->decisions = 1;
+	enter(sp, SEC_MINUTES);
+	sp->web = 1;
+	if (dated)
+		memcpy(sp->date, iso, sizeof sp->date);
+	decision_fields_ahead(sp, 1);
+	if (!sp->date[0]) {
+		/* its date printed too far below (or not at all): no item with a wrong date */
+		enter(sp, SEC_OTHER);
+		return 0;
+	}
+	buf_reset(&sp->minute);
+	web_set_title(sp, c + ts, te - ts);
+	sp->have_item = 1;
+	web_heading(sp, out, 1);
+	return 1;
+}
+
+/* The head paragraph of a web page's minutes. */
+static void
+web_head(struct splitter *sp, FILE *out)
+{
+	struct para *p = at(sp, 0);
+	const char *c = p->clean.data;
+	size_t n = p->clean.len, j;
+	int lab, bare;
+
+	/* under an item with no number (an item's page, a decision) numbered
+	 * paragraphs are its text's */
+	if (try_meeting_ref(sp, out) || try_decision(sp, out) ||
+	    (!(sp->have_item && sp->style == ST_NONE && sp->web_expect < 0) &&
+	    try_item_web(sp, out)) || try_item_page(sp, out))
+		return;
+	lab = web_label(c, n);
+	if (lab && sp->web_pending) {
+		if (lab == WEB_DECISION && web_label_ahead(sp, 1, &j, &bare) == WEB_LABEL &&
+		    web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) == WEB_MINUTES) {
+			/* a decision that the minute after it repeats */
+			sp->web_other = 1;
+			emit_as(sp, out, p, SEC_OTHER);
+			pop(sp, 1);
+			return;
+		}
+		sp->web_pending = 0;
+		sp->web_other = 0;
+		sp->web_labels++;
+		/* the item starts here; a "Decision:" heads its text, under an empty heading */
+		if (lab == WEB_DECISION)
+			emit_text(sp, out, p, "", 0);
+		emit(sp, out, p);
+		pop(sp, 1);
+		return;
+	}
+	if (sp->web_pending || web_chrome(c, n) || (sp->decisions && web_decision_field(c, n, NULL))) {
+		emit_as(sp, out, p, sp->web_other ? SEC_OTHER : sp->web_pending ? SEC_AGENDA : SEC_OTHER);
+		pop(sp, 1);
+		return;
+	}
+	if (lab)
+		sp->web_labels++;
+	else if (resolved_line(c, n))
+		sp->in_resolved = 1;
+	emit(sp, out, p);
+	pop(sp, 1);
+}
+
 static void
 process_head(struct splitter *sp, FILE *out)
 {
@@ -1488,6 +1953,34 @@ process_head(struct splitter *sp, FILE *out)
 		emit(sp, out, p);
 		pop(sp, 1);
 		return;
+	}
+	if (sp->section == SEC_MINUTES && sp->web) {
+		web_head(sp, out);
+		return;
+	}
+	if (sp->section == SEC_OTHER || sp->section == SEC_AGENDA) {
+		size_t wbs, wbe;
+
+		if (web_meeting_line(c, n, &wbs, &wbe, iso)) {
+			/* "Cabinet - Tuesday, 4th March, 2025 7.00 pm" over a page's items */
+			memcpy(sp->page_date, iso, sizeof sp->page_date);
+			set_buf(&sp->page_body, c + wbs, wbe - wbs);
+		} else if (sp->count > 1 && p_body(p) &&
+		    web_date_line(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso)) {
+			/* "Cabinet" / "Wednesday, 25th June, 2025 6.30 pm" */
+			memcpy(sp->page_date, iso, sizeof sp->page_date);
+			set_buf(&sp->page_body, c, n);
+		}
+		if (decisions_title(c, n))
+			sp->decisions = decisions_title(c, n);
+		else if (try_meeting_ref(sp, out) || try_item_page(sp, out) || try_decision(sp, out))
+			return;
+		else if (sp->decisions == 2)
+			sp->decisions = 1;
+		if (web_minutes_start(sp)) {
+			web_head(sp, out);
+			return;
+		}
 	}
 	if (sp->section == SEC_MINUTES && sp->have_item &&
 	    (p_chair(p) || signature_date(sp, c, n)) && numbering_goes_on(sp)) {
@@ -1610,6 +2103,7 @@ splitter_free(struct splitter *sp)
 	}
 	buf_free(&sp->source);
 	buf_free(&sp->body);
+	buf_free(&sp->page_body);
 	buf_free(&sp->title);
 	buf_free(&sp->minute);
 	buf_free(&sp->joined);
@@ -1630,6 +2124,9 @@ splitter_finish(struct splitter *sp, FILE *out)
 	flush_out(sp, out);
 	sp->have_source = 0;
 	reset_state(sp);
+	sp->page_date[0] = '\0';
+	buf_reset(&sp->page_body);
+	sp->decisions = 0;
 }
 
 int
