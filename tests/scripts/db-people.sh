@@ -1,0 +1,86 @@
+#!/bin/sh
+# Issue 14, people: minutes-db groups the spellings of a council's members
+# (a council: the folder its documents are in) into people, conservatively:
+# "Cllr J. Smith", "Councillor Jane Smith", "Mrs Smith" and "Jane Smith CC"
+# are one person; two people of one surname and initial printed in one
+# attendance list stay two; Mr and Mrs of a surname stay two; a bare
+# surname joins a person only when one fits (in its document, else in the
+# council); never across councils; roles ("the Leader") are nobody.
+# minutes-search --name finds a person's records under every spelling.
+. "$MM_ROOT/tests/scripts/mine-common.inc"
+need sqlite3
+sqlite3 :memory: "CREATE VIRTUAL TABLE x USING fts5(a, tokenize='porter unicode61');" 2>/dev/null || skip "this sqlite3 has no FTS5 with porter"
+cd "$t"
+H="kind${TAB}source${TAB}line${TAB}page${TAB}section${TAB}date${TAB}body${TAB}minute${TAB}title"
+mkdir rec
+# rec(DOC DATE LINE ROLE NAME): an attendance record
+att() { printf 'attendance\t%s\t%s\t\tminutes\t%s\tParks Committee\t\t\t%s\t%s\t\n' "$1" "$3" "$2" "$4" "$5"; }
+{
+	printf '%s\trole\tname\tdetail\n' "$H"
+	# a/m1: Jane Smith chairs; one Brown; Mr Okafor
+	att a/m1.txt 2025-01-10 3 chair "Councillor Jane Smith (Chair)"
+	att a/m1.txt 2025-01-10 4 present "Cllr P. Brown"
+	att a/m1.txt 2025-01-10 5 present "Mr T. Okafor"
+	# a/m2: two Smiths of initial J in one list: J. Smith is not Jane
+	att a/m2.txt 2025-02-10 3 present "Cllr Jane Smith"
+	att a/m2.txt 2025-02-10 4 present "Cllr J. Smith"
+	# a/m3: Cllr J. Smith alone, beside a second Brown
+	att a/m3.txt 2025-03-10 3 present "Cllr J. Smith"
+	att a/m3.txt 2025-03-10 4 present "Cllr R. Brown"
+	# a/m4: Mr and Mrs Okafor give apologies
+	att a/m4.txt 2025-04-10 3 apologies "Mrs Okafor"
+	att a/m4.txt 2025-04-10 4 apologies "Mr Okafor"
+	# b/: another council's Jane Smith
+	att b/m1.txt 2025-01-12 3 present "Cllr Jane Smith"
+} >rec/attendance.tsv
+{
+	printf '%s\tmember\tinterest\tsubject\treason\n' "$H"
+	printf 'declaration\ta/m1.txt\t9\t\tminutes\t2025-01-10\tParks Committee\t2\tDeclarations\tMrs Smith\tpersonal\titem 4\tshe rides at the stables\n'
+	printf 'declaration\ta/m2.txt\t9\t\tminutes\t2025-02-10\tParks Committee\t2\tDeclarations\tJane Smith CC\tpersonal\titem 5\tshe rides at the stables\n'
+	printf 'declaration\ta/m5.txt\t9\t\tminutes\t2025-05-10\tParks Committee\t2\tDeclarations\tCllr Brown\tpersonal\titem 3\the owns a kiosk\n'
+} >rec/declarations.tsv
+{
+	printf '%s\ttype\tstanding_order\tasked_by\tanswered_by\tquestion\tanswer\n' "$H"
+	printf 'question\ta/m1.txt\t12\t\tminutes\t2025-01-10\tParks Committee\t3\tQuestions\tmember\t\tCllr P. Brown\tthe Leader\tWhen will the kiosk open?\tIn May.\n'
+} >rec/questions.tsv
+{
+	printf '%s\tresult\tfor\tagainst\tabstain\tfor_names\tagainst_names\tabstain_names\tmotion\tcheck\n' "$H"
+	printf 'vote\ta/m1.txt\t15\t\tminutes\t2025-01-10\tParks Committee\t4\tStables\tcarried\t2\t\t\tSmith; Brown\t\t\t\tok\n'
+} >rec/votes.tsv
+{
+	printf 'source\tsha256\tbytes\tstatus\n'
+	for d in a/m1 a/m2 a/m3 a/m4 a/m5 b/m1; do printf '%s.txt\t%064d\t10\tok\n' "$d" 1; done
+} >rec/documents.tsv
+minutes-db -q db.sqlite rec || fail "load: exit $?"
+# Each person with its spellings, as written out by hand.
+got=$(sqlite3 -init /dev/null -batch db.sqlite "SELECT person || ': ' || group_concat(name, ' | ') FROM (SELECT DISTINCT person, name FROM person_names ORDER BY person, name) GROUP BY person ORDER BY person")
+want="a/brown: Cllr Brown
+a/j-smith: Cllr J. Smith
+a/jane-smith: Cllr Jane Smith | Councillor Jane Smith (Chair) | Jane Smith CC | Mrs Smith | Smith
+a/ms-okafor: Mrs Okafor
+a/p-brown: Brown | Cllr P. Brown
+a/r-brown: Cllr R. Brown
+a/t-okafor: Mr Okafor | Mr T. Okafor
+b/jane-smith: Cllr Jane Smith"
+[ "$got" = "$want" ] || fail "people:
+$got
+want:
+$want"
+# The links: every record of a name, and what nobody is.
+[ "$(sqlite3 db.sqlite "SELECT count(*) FROM person_records")" = 16 ] || fail "person_records: $(sqlite3 db.sqlite "SELECT * FROM person_records")"
+[ "$(sqlite3 db.sqlite "SELECT count(*) FROM person_names WHERE name LIKE '%Leader%'")" = 0 ] || fail "'the Leader' is a person"
+
+# --name: a person's records under every spelling (in both councils).
+found() { minutes-search --db db.sqlite --tsv "$@" | sed 1d | cut -f5,7 | sort | tr '\n' ' '; }
+got=$(found --name "Jane Smith")
+want="a/m1.txt:15${TAB}vote a/m1.txt:3${TAB}attendance a/m1.txt:9${TAB}declaration a/m2.txt:3${TAB}attendance a/m2.txt:9${TAB}declaration b/m1.txt:3${TAB}attendance "
+[ "$got" = "$want" ] || fail "--name 'Jane Smith': $got"
+got=$(found --name "cllr brown")
+want="a/m1.txt:12${TAB}question a/m1.txt:15${TAB}vote a/m1.txt:4${TAB}attendance a/m3.txt:4${TAB}attendance a/m5.txt:9${TAB}declaration "
+[ "$got" = "$want" ] || fail "--name 'cllr brown': $got"
+[ "$(found --name "P. Brown" --kind question)" = "a/m1.txt:12${TAB}question " ] || fail "--name 'P. Brown' --kind question"
+[ "$(found --name "Mr Okafor")" = "a/m1.txt:5${TAB}attendance a/m4.txt:4${TAB}attendance " ] || fail "--name 'Mr Okafor': $(found --name "Mr Okafor")"
+# A name no person has: the names as words.
+rc=0; minutes-search --db db.sqlite --name "Zed Nobody" >/dev/null || rc=$?
+[ $rc -eq 1 ] || fail "--name of nobody: exit $rc"
+echo ok
