@@ -80,6 +80,25 @@ want="a/m1.txt:12${TAB}question a/m1.txt:15${TAB}vote a/m1.txt:4${TAB}attendance
 [ "$got" = "$want" ] || fail "--name 'cllr brown': $got"
 [ "$(found --name "P. Brown" --kind question)" = "a/m1.txt:12${TAB}question " ] || fail "--name 'P. Brown' --kind question"
 [ "$(found --name "Mr Okafor")" = "a/m1.txt:5${TAB}attendance a/m4.txt:4${TAB}attendance " ] || fail "--name 'Mr Okafor': $(found --name "Mr Okafor")"
+# Councils: folders just below the one all documents share.  One
+# council's archive (x/one/...): its folders apart; with another
+# council's folder beside it (x/two), x/one is one council.
+mkdir rec2
+{
+	printf '%s\trole\tname\tdetail\n' "$H"
+	att x/one/2024/m1.txt 2024-01-10 3 chair "Councillor Jane Smith"
+	att x/one/2025/m2.txt 2025-01-10 3 chair "Cllr J. Smith"
+} >rec2/attendance.tsv
+printf 'source\tsha256\tbytes\tstatus\nx/one/2024/m1.txt\t%064d\t1\tok\nx/one/2025/m2.txt\t%064d\t1\tok\n' 1 2 >rec2/documents.tsv
+minutes-db -q two.sqlite rec2 || fail "load rec2: exit $?"
+[ "$(sqlite3 two.sqlite "SELECT group_concat(person, ' ') FROM (SELECT person FROM people ORDER BY person)")" = "x/one/2024/jane-smith x/one/2025/j-smith" ] \
+	|| fail "one council's folders: $(sqlite3 two.sqlite "SELECT person FROM people")"
+att x/two/m3.txt 2025-01-12 3 present "Cllr T. Quayle" >>rec2/attendance.tsv
+printf 'x/two/m3.txt\t%064d\t1\tok\n' 3 >>rec2/documents.tsv
+minutes-db -q two.sqlite rec2 || fail "reload rec2: exit $?"
+[ "$(sqlite3 two.sqlite "SELECT group_concat(person, ' ') FROM (SELECT person FROM people ORDER BY person)")" = "x/one/jane-smith x/two/t-quayle" ] \
+	|| fail "two councils' folders: $(sqlite3 two.sqlite "SELECT person FROM people")"
+
 # A name no person has: the names as words.
 rc=0; minutes-search --db db.sqlite --name "Zed Nobody" >/dev/null || rc=$?
 [ $rc -eq 1 ] || fail "--name of nobody: exit $rc"
