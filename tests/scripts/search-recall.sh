@@ -54,6 +54,10 @@ rc=0; minutes-search --db db.sqlite 'library OR' 2>err >/dev/null || rc=$?
 [ $rc -eq 2 ] && grep -q "^minutes-search: bad query 'library OR': " err || fail "a dangling OR: exit $rc, $(cat err)"
 rc=0; minutes-search --db db.sqlite '"library' 2>err >/dev/null || rc=$?
 [ $rc -eq 2 ] && grep -q "^minutes-search: bad query '\"library': a phrase has no closing \"" err || fail "an open phrase: exit $rc, $(cat err)"
+rc=0; minutes-search --db db.sqlite 'NEAR(library volunteers, five)' 2>err >/dev/null || rc=$?
+[ $rc -eq 2 ] && grep -q "^minutes-search: bad query 'NEAR(library volunteers, five)': " err || fail "a NEAR distance in words: exit $rc, $(cat err)"
+rc=0; minutes-search --db db.sqlite ' ' 2>err >/dev/null || rc=$?
+[ $rc -eq 2 ] && grep -q "^minutes-search: nothing to search for" err || fail "a blank query: exit $rc, $(cat err)"
 rc=0; minutes-search --db db.sqlite --kind figure library 2>err >/dev/null || rc=$?
 [ $rc -eq 2 ] && grep -q "figures are not in the search index" err || fail "--kind figure: exit $rc, $(cat err)"
 if minutes-extract --list-kinds >/dev/null 2>&1; then
