@@ -12,6 +12,30 @@ need sqlite3
 sqlite3 :memory: "CREATE VIRTUAL TABLE x USING fts5(a, tokenize='porter unicode61');" 2>/dev/null || skip "this sqlite3 has no FTS5 with porter"
 cd "$t"
 H="kind${TAB}source${TAB}line${TAB}page${TAB}section${TAB}date${TAB}body${TAB}minute${TAB}title"
+# How names are read (minutes-db --names): titles and letters set aside,
+# initials, a forename, Mr/Mrs; roles and phrases are nobody.
+printf '%s\n' "Cllr J. Smith" "Councillor Jane Smith (Chair)" "Mrs Smith" "Jane Smith CC" \
+	"Mr P.J. Osei, OBE" "COUNCILLOR ANNA VAN DER BERG" "Mrs C Head" "Dr Ruth O'Neill-Park" \
+	"the Leader" "The Chairman" "Head Teacher" "Director of Finance" "Members of the public" "Mr Chairman" \
+	| minutes-db --names >names.got || fail "--names: exit $?"
+cat >names.want <<EON
+Cllr J. Smith${TAB}smith${TAB}${TAB}j${TAB}
+Councillor Jane Smith (Chair)${TAB}smith${TAB}jane${TAB}j${TAB}
+Mrs Smith${TAB}smith${TAB}${TAB}${TAB}f
+Jane Smith CC${TAB}smith${TAB}jane${TAB}j${TAB}
+Mr P.J. Osei, OBE${TAB}osei${TAB}${TAB}pj${TAB}m
+COUNCILLOR ANNA VAN DER BERG${TAB}van der berg${TAB}anna${TAB}a${TAB}
+Mrs C Head${TAB}head${TAB}${TAB}c${TAB}f
+Dr Ruth O'Neill-Park${TAB}o'neill-park${TAB}ruth${TAB}r${TAB}
+the Leader
+The Chairman
+Head Teacher
+Director of Finance
+Members of the public
+Mr Chairman
+EON
+cmp -s names.want names.got || { diff names.want names.got; fail "--names"; }
+
 mkdir rec
 # rec(DOC DATE LINE ROLE NAME): an attendance record
 att() { printf 'attendance\t%s\t%s\t\tminutes\t%s\tParks Committee\t\t\t%s\t%s\t\n' "$1" "$3" "$2" "$4" "$5"; }
