@@ -123,6 +123,19 @@ minutes-db -q two.sqlite rec2 || fail "reload rec2: exit $?"
 [ "$(sqlite3 two.sqlite "SELECT group_concat(person, ' ') FROM (SELECT person FROM people ORDER BY person)")" = "x/one/jane-smith x/two/t-quayle" ] \
 	|| fail "two councils' folders: $(sqlite3 two.sqlite "SELECT person FROM people")"
 
+# A database an older minutes-db made (no index version, no people):
+# minutes-search says so; minutes-db loads it afresh.
+cp db.sqlite old.sqlite
+sqlite3 old.sqlite "DELETE FROM mm_meta WHERE key IN ('index', 'people'); DROP TABLE people; DROP TABLE person_names; DROP TABLE person_records;"
+rc=0; minutes-search --db old.sqlite --name "Jane Smith" >/dev/null 2>err || rc=$?
+[ $rc -eq 2 ] && grep -q "made by an older minutes-db" err || fail "an older database: exit $rc, $(cat err)"
+[ "$(minutes-db old.sqlite rec 2>&1)" = "minutes-db: old.sqlite: loaded 6 documents" ] || fail "an older database is not loaded afresh"
+minutes-search --db old.sqlite --name "Jane Smith" >/dev/null || fail "search after the reload: exit $?"
+# A people table minutes-db did not make is refused.
+sqlite3 old.sqlite "DELETE FROM mm_meta WHERE key = 'index'; DROP TABLE people; CREATE TABLE people(x);"
+rc=0; minutes-db old.sqlite rec 2>err || rc=$?
+[ $rc -eq 2 ] && grep -q "table 'people' was not made by minutes-db" err || fail "a foreign people table: exit $rc, $(cat err)"
+
 # A name no person has: the names as words.
 rc=0; minutes-search --db db.sqlite --name "Zed Nobody" >/dev/null || rc=$?
 [ $rc -eq 1 ] || fail "--name of nobody: exit $rc"
