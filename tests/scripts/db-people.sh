@@ -16,6 +16,7 @@ H="kind${TAB}source${TAB}line${TAB}page${TAB}section${TAB}date${TAB}body${TAB}mi
 # initials, a forename, Mr/Mrs; roles and phrases are nobody.
 printf '%s\n' "Cllr J. Smith" "Councillor Jane Smith (Chair)" "Mrs Smith" "Jane Smith CC" \
 	"Mr P.J. Osei, OBE" "COUNCILLOR ANNA VAN DER BERG" "Mrs C Head" "Dr Ruth O'Neill-Park" \
+	"Clerk to the Council, Mrs S Hollis" "Mr W Tarrant Clerk and Finance Officer" "Cllr J.Okoro" "Bailie Ann Fraser" \
 	"the Leader" "The Chairman" "Head Teacher" "Director of Finance" "Members of the public" "Mr Chairman" \
 	| minutes-db --names >names.got || fail "--names: exit $?"
 cat >names.want <<EON
@@ -27,6 +28,10 @@ Mr P.J. Osei, OBE${TAB}osei${TAB}${TAB}pj${TAB}m
 COUNCILLOR ANNA VAN DER BERG${TAB}van der berg${TAB}anna${TAB}a${TAB}
 Mrs C Head${TAB}head${TAB}${TAB}c${TAB}f
 Dr Ruth O'Neill-Park${TAB}o'neill-park${TAB}ruth${TAB}r${TAB}
+Clerk to the Council, Mrs S Hollis${TAB}hollis${TAB}${TAB}s${TAB}f
+Mr W Tarrant Clerk and Finance Officer${TAB}tarrant${TAB}${TAB}w${TAB}m
+Cllr J.Okoro${TAB}okoro${TAB}${TAB}j${TAB}
+Bailie Ann Fraser${TAB}fraser${TAB}ann${TAB}a${TAB}
 the Leader
 The Chairman
 Head Teacher
