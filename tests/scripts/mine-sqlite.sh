@@ -42,15 +42,15 @@ for k in items resolutions attendance figures votes; do
 done
 
 # Searches (each expected line written out by hand).
-S="date${TAB}body${TAB}minute${TAB}title${TAB}source:line${TAB}page${TAB}kind${TAB}snippet"
+S="date${TAB}body${TAB}minute${TAB}title${TAB}source:line${TAB}page${TAB}kind${TAB}snippet${TAB}section${TAB}fields"
 minutes-search --db db.sqlite --kind resolution dues >got || fail "search: exit $?"
-printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:15${TAB}2${TAB}resolution${TAB}That the harbour [dues] be raised by 3%" >want
+printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:15${TAB}2${TAB}resolution${TAB}That the harbour [dues] be raised by 3%${TAB}minutes${TAB}{\"part\":\"a\"}" >want
 cmp -s want got || { diff want got; fail "search dues --kind resolution"; }
 minutes-search --db db.sqlite --name "jane harbour" >got || fail "search --name: exit $?"
-printf '%s\n%s\n' "$S" "2024-01-10${TAB}Parks Committee${TAB}${TAB}${TAB}x/two.txt:3${TAB}${TAB}attendance${TAB}Cllr [Jane Harbour]" >want
+printf '%s\n%s\n' "$S" "2024-01-10${TAB}Parks Committee${TAB}${TAB}${TAB}x/two.txt:3${TAB}${TAB}attendance${TAB}Cllr Jane [Harbour]${TAB}minutes${TAB}{\"role\":\"present\",\"name\":\"Cllr Jane Harbour\",\"detail\":\"Sports lead\"}" >want
 cmp -s want got || { diff want got; fail "search --name"; }
 minutes-search --db db.sqlite --since 2025-01-01 --body harbour --kind item back slash >got || fail "search with filters: exit $?"
-printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:12${TAB}2${TAB}item${TAB}The Board considered the dues.\\nA second paragraph, with a\\ttab, a [back]\\\\[slash] and it's \"quoted\"." >want
+printf '%s\n%s\n' "$S" "2025-03-04${TAB}Harbour Board${TAB}7${TAB}Harbour dues${TAB}x/one.txt:12${TAB}2${TAB}item${TAB}The Board considered the dues.\\nA second paragraph, with a\\ttab, a [back]\\\\[slash] and it's \"quoted\".${TAB}minutes${TAB}{}" >want
 cmp -s want got || { diff want got; fail "search back slash with filters"; }
 [ "$(minutes-search --db db.sqlite harbour | sed 1d | wc -l)" -eq 4 ] || fail "search harbour: want 4 records (item 7, resolution, vote by title; attendance by name)"
 [ "$(minutes-search --db db.sqlite --until 2024-12-31 harbour | sed 1d | cut -f5)" = "x/two.txt:3" ] || fail "--until"

@@ -21,9 +21,6 @@ for p in minutes-normalise minutes-split minutes-extract minutes-mine minutes-db
 	done
 	for bad in --no-such-option -Z; do
 		for where in first last; do
-			# (minutes-search takes options after its words with the
-			# search branch of this issue; drop this line once merged)
-			[ "$p" = minutes-search ] && [ $where = last ] && continue
 			if [ $where = first ]; then set -- "$bad" x; else set -- x "$bad"; fi
 			rc=0; "$p" "$@" >out 2>err </dev/null || rc=$?
 			[ $rc -eq 2 ] || fail "$p $*: exit $rc, want 2"
