@@ -1630,6 +1630,17 @@ web_set_title(struct splitter *sp, const char *t, size_t tn)
 	set_buf(&sp->title, t, tn);
 }
 
+/* A web page's item with no minute number, titled t[0..tn): its heading
+ * is the head paragraph. */
+static void
+web_unnumbered_item(struct splitter *sp, FILE *out, const char *t, size_t tn)
+{
+	buf_reset(&sp->minute);
+	web_set_title(sp, t, tn);
+	sp->have_item = 1;
+	web_heading(sp, out, 1);
+}
+
 /*
  * A numbered item heading of a web page at the head: "12." over
  * "Apologies for absence", or "12. Apologies for absence", continuing
@@ -1721,10 +1732,7 @@ try_item_page(struct splitter *sp, FILE *out)
 	sp->web = 1;
 	memcpy(sp->date, sp->page_date, sizeof sp->date);
 	copy_buf(&sp->body, &sp->page_body);
-	buf_reset(&sp->minute);
-	web_set_title(sp, t, tn);
-	sp->have_item = 1;
-	web_heading(sp, out, 1);
+	web_unnumbered_item(sp, out, t, tn);
 	return 1;
 }
 
@@ -1879,10 +1887,7 @@ try_decision(struct splitter *sp, FILE *out)
 		enter(sp, SEC_OTHER);
 		return 0;
 	}
-	buf_reset(&sp->minute);
-	web_set_title(sp, c + ts, te - ts);
-	sp->have_item = 1;
-	web_heading(sp, out, 1);
+	web_unnumbered_item(sp, out, c + ts, te - ts);
 	return 1;
 }
 
