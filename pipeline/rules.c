@@ -270,19 +270,14 @@ parse_scope(struct parser *ps, const char *s)
 			return fail(ps, "scope: expected KEY=VALUE, found '%.*s'",
 			    (int)kl, k);
 		s = e + 1;
-		if (kl == 5 && memcmp(k, "title", 5) == 0) {
-			struct pat *p = neg ?
-			    rules_grow(&r->notitles, &r->nnotitles, sizeof *p) :
-			    rules_grow(&r->titles, &r->ntitles, sizeof *p);
-			if (regex_arg(ps, &s, p) != 0)
-				return -1;
-			continue;
-		}
-		if (kl == 4 && memcmp(k, "text", 4) == 0) {
-			struct pat *p = neg ?
-			    rules_grow(&r->notexts, &r->nnotexts, sizeof *p) :
-			    rules_grow(&r->texts, &r->ntexts, sizeof *p);
-			if (regex_arg(ps, &s, p) != 0)
+		/* title=/RE/, text=/RE/ and their != : patterns, all kept */
+		int is_title = kl == 5 && memcmp(k, "title", 5) == 0;
+		if (is_title || (kl == 4 && memcmp(k, "text", 4) == 0)) {
+			struct pat **a = is_title ? (neg ? &r->notitles : &r->titles) :
+			    (neg ? &r->notexts : &r->texts);
+			size_t *na = is_title ? (neg ? &r->nnotitles : &r->ntitles) :
+			    (neg ? &r->nnotexts : &r->ntexts);
+			if (regex_arg(ps, &s, rules_grow(a, na, sizeof **a)) != 0)
 				return -1;
 			continue;
 		}

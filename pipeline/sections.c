@@ -697,6 +697,50 @@ ref_after_wrap(struct splitter *sp, size_t from)
 }
 
 /*
+ * Where the title of the head's number ni is: the paragraph after a
+ * number standing alone ("12." over "Apologies"), else the rest of the
+ * head.  0 when a lone number has no next paragraph or that paragraph
+ * is numbered itself.
+ */
+static int
+head_title(struct splitter *sp, const struct minute_no *ni, size_t *tpara,
+    struct para **tp, const char **t, size_t *tn)
+{
+	struct minute_no other;
+
+	if (ni->only) {
+		if (sp->count < 2)
+			return 0;
+		*tpara = 1;
+		*tp = at(sp, 1);
+		*t = (*tp)->clean.data;
+		*tn = (*tp)->clean.len;
+		return !minute_number(*t, *tn, &other);
+	}
+	*tpara = 0;
+	*tp = at(sp, 0);
+	*t = (*tp)->clean.data + ni->ts;
+	*tn = (*tp)->clean.len - ni->ts;
+	return 1;
+}
+
+/*
+ * Is ni in the numbering of the section's items so far: the same style
+ * ("22." and "22" count as one), the same letters or year before the
+ * running number?
+ */
+static int
+same_series(const struct splitter *sp, const struct minute_no *ni)
+{
+	int same = ni->style == sp->style ||
+	    (ni->style == ST_BARE && sp->style == ST_DOT) ||
+	    (ni->style == ST_DOT && sp->style == ST_BARE);
+
+	return same && !((ni->style == ST_PREFIX || ni->style == ST_YEARNUM) &&
+	    strcmp(ni->prefix, sp->prefix) != 0);
+}
+
+/*
  * Is the head paragraph a minute item heading?  If so write it (joined
  * with its title paragraph when the number stands alone; cut from the
  * item's first sentence when the two were run together) and return 1.
@@ -720,21 +764,8 @@ try_item(struct splitter *sp, FILE *out)
 		return 0;	/* "3 June 2025" under the chair's signature */
 	if (tally_line(c, n))
 		return 0;	/* "9 For, 2 Against, 1 Abstention" */
-	if (ni.only) {
-		if (sp->count < 2)
-			return 0;
-		tpara = 1;
-		tp = at(sp, 1);
-		t = tp->clean.data;
-		tn = tp->clean.len;
-		if (minute_number(t, tn, &other))
-			return 0;
-	} else {
-		tpara = 0;
-		tp = p;
-		t = c + ni.ts;
-		tn = n - ni.ts;
-	}
+	if (!head_title(sp, &ni, &tpara, &tp, &t, &tn))
+		return 0;
 	used = tpara + 1;
 	if (table_row(tp->raw.data + (ni.agenda_no ? after_two_words(tp->raw.data,
 	    tp->raw.len) : 0), tp->raw.len - (ni.agenda_no ?
@@ -743,12 +774,7 @@ try_item(struct splitter *sp, FILE *out)
 		return 0;
 	/* Sequence: same style, a number a little above the last one. */
 	if (sp->style != ST_NONE) {
-		int same = ni.style == sp->style ||
-		    (ni.style == ST_BARE && sp->style == ST_DOT) ||
-		    (ni.style == ST_DOT && sp->style == ST_BARE);
-
-		if (!same || ((ni.style == ST_PREFIX || ni.style == ST_YEARNUM) &&
-		    strcmp(ni.prefix, sp->prefix) != 0))
+		if (!same_series(sp, &ni))
 			return 0;
 		if (!next_in_sequence(sp, &ni, &step))
 			return 0;
@@ -1653,7 +1679,7 @@ try_item_web(struct splitter *sp, FILE *out)
 	struct para *p = at(sp, 0), *tp;
 	const char *c = p->clean.data, *t;
 	size_t n = p->clean.len, tn, tpara, j;
-	struct minute_no ni, other;
+	struct minute_no ni;
 	char iso[DATE_ISO_LEN + 1];
 	long step;
 	int bare, ahead;
@@ -1661,27 +1687,11 @@ try_item_web(struct splitter *sp, FILE *out)
 	if (!minute_number(c, n, &ni) || tally_line(c, n) ||
 	    (ni.style == ST_BARE && date_parse(c, n, iso)))
 		return 0;
-	if (ni.only) {
-		if (sp->count < 2)
-			return 0;
-		tpara = 1;
-		tp = at(sp, 1);
-		t = tp->clean.data;
-		tn = tp->clean.len;
-		if (tn == 0 || minute_number(t, tn, &other) || web_label(t, tn) || web_chrome(t, tn))
-			return 0;
-	} else {
-		tpara = 0;
-		t = c + ni.ts;
-		tn = n - ni.ts;
-	}
+	if (!head_title(sp, &ni, &tpara, &tp, &t, &tn) ||
+	    (ni.only && (tn == 0 || web_label(t, tn) || web_chrome(t, tn))))
+		return 0;
 	if (sp->style != ST_NONE) {
-		int same = ni.style == sp->style ||
-		    (ni.style == ST_BARE && sp->style == ST_DOT) ||
-		    (ni.style == ST_DOT && sp->style == ST_BARE);
-
-		if (!same || (ni.style == ST_PREFIX && strcmp(ni.prefix, sp->prefix) != 0) ||
-		    !next_in_sequence(sp, &ni, &step))
+		if (!same_series(sp, &ni) || !next_in_sequence(sp, &ni, &step))
 			return 0;
 	} else if (sp->web_expect >= 0 && ni.value != sp->web_expect) {
 		return 0;
