@@ -51,7 +51,7 @@ $(BIN)/minutes-%: $(BUILD)/%.o $(BUILD)/libmm.a | $(BIN)
 
 $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libmm.a $(HEADERS) | $(BUILD)
 	@mkdir -p $(BUILD)/unit
-	$(CC) $(ALL_CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(BUILD)/libmm.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Ipipeline -DMM_RULES='"$(CURDIR)/rules"' $(LDFLAGS) -o $@ $< $(BUILD)/libmm.a $(LDLIBS)
 
 # Driver scripts are copied into bin/ so bin/ holds every command.
 scripts-bin: | $(BIN)

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "lexicon.h"
 #include "recwrite.h"
 #include "rules.h"
 #include "tsv.h"
@@ -61,44 +62,6 @@ usage(FILE *f)
 	    "  -V, --version     print the version\n"
 	    "Exit status: 0 ok, 1 some FILE unreadable, 2 trouble (bad option,\n"
 	    "bad rule file, malformed stream).\n", f);
-}
-
-static int
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The default rules folder: environment, source tree, install prefix. */
-static char *
-find_rules(void)
-{
-	static char path[PATH_MAX + 64];
-	char exe[PATH_MAX];
-	const char *env = getenv("MINUTES_MINE_RULES");
-	ssize_t n;
-	char *slash;
-
-	if (env && *env)
-		return (char *)env;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(path, sizeof path, "%s/../rules", exe);
-			if (is_dir(path))
-				return path;
-			snprintf(path, sizeof path,
-			    "%s/../share/minutes-mine/rules", exe);
-			if (is_dir(path))
-				return path;
-		}
-	}
-	return "/usr/local/share/minutes-mine/rules";
 }
 
 struct warn_ctx {
@@ -211,7 +174,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (!rules_dir)
-		rules_dir = find_rules();
+		rules_dir = rules_dir_default();
 	if (rules_load_dir(rules_dir, &rs, &err) != 0)
 		die(EXIT_TROUBLE, "%s%s%s", err.where, err.where[0] ? ": " : "",
 		    err.msg);

@@ -15,13 +15,14 @@
 #include <string.h>
 
 #include "err.h"
+#include "lexicon.h"
 #include "paragraphs.h"
 #include "version.h"
 
 static void
 usage(FILE *f)
 {
-	fputs("usage: minutes-normalise [-v] [-s NAME] [-f ENC] [-m BYTES] [--markdown | --no-markdown] [--any-text] [FILE...]\n"
+	fputs("usage: minutes-normalise [-v] [-s NAME] [-f ENC] [-m BYTES] [-r DIR] [--markdown | --no-markdown] [--any-text] [FILE...]\n"
 	      "Turn text extracted from council minutes and agenda packs into paragraphs:\n"
 	      "one line per paragraph, \"source TAB line TAB page TAB text\", line being\n"
 	      "the original line the paragraph starts on, page its page (1 + the form\n"
@@ -41,6 +42,9 @@ usage(FILE *f)
 	      "                          usable text: empty (...)\", and one whose letters\n"
 	      "                          do not read as language warns \"NAME: no usable\n"
 	      "                          text: garbage (...)\" and gives no paragraphs)\n"
+	      "  -r, --rules DIR         word lists from DIR/lexicon (default:\n"
+	      "                          $MINUTES_MINE_RULES, else the rules/ beside or\n"
+	      "                          installed with the program)\n"
 	      "  -v, --verbose           report per file on stderr: lines, paragraphs,\n"
 	      "                          furniture dropped, bytes repaired\n"
 	      "  -h, --help              show this help\n"
@@ -68,17 +72,19 @@ main(int argc, char **argv)
 		{"no-markdown", no_argument, NULL, 'N'},
 		{"any-text", no_argument, NULL, 'A'},
 		{"verbose", no_argument, NULL, 'v'},
+		{"rules", required_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
 	struct normalise_opts opts = { 0, NULL, -1, warn_cb, NULL, 0 };
 	const char *stdin_name = "-";
+	const char *rules_dir = NULL;
 	int verbose = 0, c, status = EXIT_OK;
 
 	err_init("minutes-normalise");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:f:m:vhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":s:f:m:r:vhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': stdin_name = optarg; break;
 		case 'f': opts.from = optarg; break;
@@ -90,6 +96,7 @@ main(int argc, char **argv)
 		case 'N': opts.markdown = 0; break;
 		case 'A': opts.any_text = 1; break;
 		case 'v': verbose = 1; break;
+		case 'r': rules_dir = optarg; break;
 		case 'h':
 			usage(stdout);
 			return close_stdout(EXIT_OK);
@@ -100,6 +107,7 @@ main(int argc, char **argv)
 			getopt_fail(c, argv);
 		}
 	}
+	lexicon_open(rules_dir ? rules_dir : rules_dir_default());
 	if (opts.from) {
 		/* An unknown encoding is a usage error: say so before reading. */
 		iconv_t cd = iconv_open("UTF-8", opts.from);

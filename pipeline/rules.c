@@ -870,7 +870,8 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 	while ((e = readdir(d)) != NULL) {
 		size_t l = strlen(e->d_name);
 		if (e->d_name[0] == '.' || (l > 3 && !strcmp(e->d_name + l - 3,
-		    ".md")) || e->d_name[l - 1] == '~')
+		    ".md")) || e->d_name[l - 1] == '~'
+		    || !strcmp(e->d_name, "lexicon"))
 			continue;
 		names = xrealloc(names, (n + 1) * sizeof *names);
 		names[n++] = xstrdup(e->d_name);

@@ -14,19 +14,25 @@
 #include <string.h>
 
 #include "err.h"
+#include "lexicon.h"
 #include "sections.h"
 #include "version.h"
 
 static void
 usage(FILE *f)
 {
-	fputs("usage: minutes-split [FILE...]\n"
+	fputs("usage: minutes-split [-r DIR] [FILE...]\n"
 	    "       minutes-split --help | --version\n"
 	    "Find agenda, minutes, report and other sections, meetings and minute\n"
 	    "items in a minutes-normalise stream (source TAB line TAB page TAB text;\n"
 	    "also read without page) from the FILEs or standard input (\"-\"), and\n"
 	    "write source TAB line TAB page TAB section TAB date TAB body TAB minute\n"
 	    "TAB title TAB text.\n"
+	    "  -r, --rules DIR  word lists from DIR/lexicon (default:\n"
+	    "                   $MINUTES_MINE_RULES, else the rules/ beside or\n"
+	    "                   installed with the program)\n"
+	    "  -h, --help       print this help\n"
+	    "  -V, --version    print the version\n"
 	    "Exit status: 0 ok, 1 some FILE unreadable, 2 bad usage or a line that\n"
 	    "is not a normalise stream line.\n", f);
 }
@@ -82,6 +88,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{"rules", required_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -89,12 +96,16 @@ main(int argc, char **argv)
 	static const char *const stdin_only[] = {"-"};
 	const char *const *files;
 	struct splitter *sp;
+	const char *rules_dir = NULL;
 	int c, status = EXIT_OK, i, nfiles;
 
 	err_init(argv[0]);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:hV", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'r':
+			rules_dir = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return close_stdout(EXIT_OK);
@@ -105,6 +116,7 @@ main(int argc, char **argv)
 			getopt_fail(c, argv);
 		}
 	}
+	lexicon_open(rules_dir ? rules_dir : rules_dir_default());
 	if (optind == argc) {
 		files = stdin_only;
 		nfiles = 1;

@@ -1,0 +1,300 @@
+/*
+ * lexicon — named word lists read from rules/lexicon (lexicon.h).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "lexicon.h"
+
+static int
+lex_fail(struct lex_error *err, const char *path, int line, const char *msg)
+{
+	if (line > 0)
+		snprintf(err->where, sizeof err->where, "%s:%d", path, line);
+	else
+		snprintf(err->where, sizeof err->where, "%s", path);
+	snprintf(err->msg, sizeof err->msg, "%s", msg);
+	return -1;
+}
+
+static int
+name_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')
+		    || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+/* Entry text: blanks at both ends dropped, inner runs made one space. */
+static char *
+entry_text(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1), *o = out;
+	size_t i;
+	int space = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			space = 1;
+			continue;
+		}
+		if (space && o > out)
+			*o++ = ' ';
+		space = 0;
+		*o++ = s[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+list_add(struct lex_list *l, char *w)
+{
+	l->word = xrealloc(l->word, (l->n + 2) * sizeof *l->word);
+	l->len = xrealloc(l->len, (l->n + 1) * sizeof *l->len);
+	l->word[l->n] = w;
+	l->len[l->n] = strlen(w);
+	l->n++;
+	l->word[l->n] = NULL;
+}
+
+/* Parse one "list NAME [i] [# note]" line; returns 0 or -1 with msg. */
+static int
+list_head(struct lexicon *lx, const char *s, int lineno, const char **msg)
+{
+	const char *p = s + 4, *name;
+	size_t nlen, i;
+	struct lex_list *l;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	name = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	nlen = (size_t)(p - name);
+	if (!name_ok(name, nlen)) {
+		*msg = "a list name is lower-case letters, digits and _ (list NAME [i])";
+		return -1;
+	}
+	for (i = 0; i < lx->n; i++)
+		if (strlen(lx->list[i].name) == nlen
+		    && !memcmp(lx->list[i].name, name, nlen)) {
+			*msg = "a list of this name is already defined";
+			return -1;
+		}
+	lx->list = xrealloc(lx->list, (lx->n + 1) * sizeof *lx->list);
+	l = &lx->list[lx->n++];
+	memset(l, 0, sizeof *l);
+	l->name = xstrndup(name, nlen);
+	l->line = lineno;
+	l->word = xmalloc(sizeof *l->word);
+	l->word[0] = NULL;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == 'i' && (p[1] == '\0' || p[1] == ' ' || p[1] == '\t')) {
+		l->flags |= LEX_CASELESS;
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	if (*p && *p != '#') {
+		*msg = "after a list's name only the flag i or a # comment";
+		return -1;
+	}
+	return 0;
+}
+
+int
+lex_load(struct lexicon *lx, const char *path, struct lex_error *err)
+{
+	FILE *f = fopen(path, "r");
+	struct buf line = {0};
+	int lineno = 0, c, rc = 0;
+	const char *msg = NULL;
+
+	memset(lx, 0, sizeof *lx);
+	if (!f)
+		return lex_fail(err, path, 0, strerror(errno));
+	lx->path = xstrdup(path);
+	for (;;) {
+		const char *s;
+		buf_reset(&line);
+		while ((c = getc(f)) != EOF && c != '\n')
+			buf_putc(&line, (char)c);
+		if (c == EOF && line.len == 0)
+			break;
+		lineno++;
+		if (memchr(line.data, '\0', line.len)) {
+			rc = lex_fail(err, path, lineno, "NUL byte in the lexicon");
+			break;
+		}
+		if (line.len && line.data[line.len - 1] == '\r')
+			line.data[--line.len] = '\0';
+		s = line.data;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (s == line.data) {
+			if (strncmp(s, "list", 4) || (s[4] != ' ' && s[4] != '\t')) {
+				rc = lex_fail(err, path, lineno,
+				    "expected \"list NAME [i]\" or an indented entry");
+				break;
+			}
+			if (list_head(lx, s, lineno, &msg) != 0) {
+				rc = lex_fail(err, path, lineno, msg);
+				break;
+			}
+			continue;
+		}
+		if (lx->n == 0) {
+			rc = lex_fail(err, path, lineno,
+			    "an entry before the first \"list NAME\"");
+			break;
+		}
+		list_add(&lx->list[lx->n - 1],
+		    entry_text(s, line.len - (size_t)(s - line.data)));
+	}
+	if (!rc && ferror(f))
+		rc = lex_fail(err, path, 0, strerror(errno));
+	fclose(f);
+	buf_free(&line);
+	if (!rc) {
+		size_t i;
+		for (i = 0; i < lx->n; i++)
+			if (lx->list[i].n == 0) {
+				rc = lex_fail(err, path, lx->list[i].line,
+				    "a list with no entries");
+				break;
+			}
+	}
+	if (rc)
+		lex_free(lx);
+	return rc;
+}
+
+void
+lex_free(struct lexicon *lx)
+{
+	size_t i, j;
+
+	for (i = 0; i < lx->n; i++) {
+		struct lex_list *l = &lx->list[i];
+		for (j = 0; j < l->n; j++)
+			free((char *)l->word[j]);
+		free(l->word);
+		free(l->len);
+		free(l->name);
+	}
+	free(lx->list);
+	free(lx->path);
+	memset(lx, 0, sizeof *lx);
+}
+
+const struct lex_list *
+lex_find(const struct lexicon *lx, const char *name)
+{
+	size_t i;
+
+	for (i = 0; lx && i < lx->n; i++)
+		if (!strcmp(lx->list[i].name, name)) {
+			lx->list[i].used = 1;
+			return &lx->list[i];
+		}
+	return NULL;
+}
+
+static struct lexicon the_lexicon;
+static int the_lexicon_loaded;
+
+void
+lexicon_open(const char *rules_dir)
+{
+	struct lex_error err;
+	struct buf path = {0};
+
+	if (the_lexicon_loaded)
+		lex_free(&the_lexicon);
+	buf_puts(&path, rules_dir);
+	buf_puts(&path, "/lexicon");
+	if (lex_load(&the_lexicon, path.data, &err) != 0)
+		die(EXIT_TROUBLE, "%s: %s", err.where, err.msg);
+	buf_free(&path);
+	the_lexicon_loaded = 1;
+}
+
+const struct lexicon *
+lexicon_get(void)
+{
+	if (!the_lexicon_loaded)
+		lexicon_open(rules_dir_default());
+	return &the_lexicon;
+}
+
+const struct lex_list *
+lex_list(const char *name)
+{
+	const struct lexicon *lx = lexicon_get();
+	const struct lex_list *l = lex_find(lx, name);
+
+	if (!l)
+		die(EXIT_TROUBLE, "%s: no word list \"%s\" (the program needs it)",
+		    lx->path, name);
+	return l;
+}
+
+const char *const *
+lex_words(const char *name)
+{
+	return lex_list(name)->word;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+rules_dir_default(void)
+{
+	static char path[PATH_MAX + 64];
+	char exe[PATH_MAX];
+	const char *env = getenv("MINUTES_MINE_RULES");
+	ssize_t n;
+	char *slash;
+
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(path, sizeof path, "%s/../rules", exe);
+			if (is_dir(path))
+				return path;
+			snprintf(path, sizeof path,
+			    "%s/../share/minutes-mine/rules", exe);
+			if (is_dir(path))
+				return path;
+		}
+	}
+	return "/usr/local/share/minutes-mine/rules";
+}
