@@ -47,7 +47,7 @@ usage(FILE *f)
 	    "                    skipped) instead of the split stream: keep "
 	    "-k's\n"
 	    "                    kinds, write them in --format\n"
-	    "  -r, --rules DIR   rule files from DIR (default: "
+	    "  -r, --rules DIR   rule files and lexicon from DIR (default: "
 	    "$MINUTES_MINE_RULES,\n"
 	    "                    else the rules/ beside or installed with the "
 	    "program)\n"

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "err.h"
@@ -852,6 +853,32 @@ cmpstr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * DIR/lexicon into rs->lex when the folder has one: its lists are what
+ * patterns call as (?&NAME).  A folder without it is fine (a call of a
+ * list then fails as an unknown name).  The ruleset's own copy, not the
+ * process's (lexicon_open), so a test's rules folder brings its own.
+ */
+static int
+load_lexicon(struct ruleset *rs, const char *dir, struct rules_error *err)
+{
+	struct lex_error lerr;
+	struct buf path = {0};
+	struct stat st;
+	int rc = 0;
+
+	buf_puts(&path, dir);
+	buf_puts(&path, "/lexicon");
+	if (stat(path.data, &st) == 0 &&
+	    lex_load(&rs->lex, path.data, &lerr) != 0) {
+		snprintf(err->where, sizeof err->where, "%s", lerr.where);
+		snprintf(err->msg, sizeof err->msg, "%s", lerr.msg);
+		rc = -1;
+	}
+	buf_free(&path);
+	return rc;
+}
+
 int
 rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 {
@@ -878,6 +905,8 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, cmpstr);
+	*out = xcalloc(1, sizeof **out);
+	rc = load_lexicon(*out, dir, err);
 	for (i = 0; i < n && !rc; i++) {
 		struct buf path = {0};
 		buf_puts(&path, dir);
@@ -889,7 +918,7 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	if (!rc && (!*out || (*out)->nkinds == 0)) {
+	if (!rc && (*out)->nkinds == 0) {
 		snprintf(err->where, sizeof err->where, "%s", dir);
 		snprintf(err->msg, sizeof err->msg, "no rule files");
 		rc = -1;
@@ -1077,5 +1106,6 @@ rules_free(struct ruleset *rs)
 		free(rs->files[i]);
 	free(rs->files);
 	free(rs->reckinds);
+	lex_free(&rs->lex);
 	free(rs);
 }

@@ -8,6 +8,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "lexicon.h"
 #include "postproc.h"
 #include "rules.h"
 
@@ -144,6 +145,8 @@ struct ruleset {
 	char **files;		/* paths of the loaded rule files */
 	size_t nfiles;
 	struct rec_kind *reckinds;	/* rules_writer's view of kinds */
+	struct lexicon lex;	/* DIR/lexicon (empty when the folder has
+				 * none): lists that patterns call */
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */
