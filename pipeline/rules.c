@@ -745,6 +745,89 @@ parse_define(struct parser *ps, const char *s)
 	return 0;
 }
 
+static void
+pat_copy(struct pat *dst, const struct pat *src)
+{
+	*dst = *src;
+	dst->re = pcre2_code_copy(src->re);
+	if (!dst->re)
+		die(EXIT_TROUBLE, "out of memory");
+	dst->jitted = 0;	/* the copy is JIT-compiled at its first run */
+	dst->col = xmalloc((src->ngroups + 1) * sizeof *dst->col);
+	memcpy(dst->col, src->col, (src->ngroups + 1) * sizeof *dst->col);
+}
+
+static struct pat *
+pats_copy(const struct pat *src, size_t n)
+{
+	struct pat *p;
+
+	if (!src)
+		return NULL;
+	p = xcalloc(n ? n : 1, sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		pat_copy(&p[i], &src[i]);
+	return p;
+}
+
+/*
+ * "rule LABEL like OTHER": the new rule starts with the settings of the
+ * kind's last rule labelled OTHER above it — its scope (section, item,
+ * every title= and text= test), unit, heading, block patterns, need
+ * literals and anchor — and none of its match, unless or record-making
+ * lines (split, line, set, default, fallback, skip, within, tally, post,
+ * figure, sentence, warn).  Lines of the new rule then add to these or
+ * replace them as in any rule.
+ */
+static int
+parse_like(struct parser *ps, const char *s)
+{
+	char *w = word(&s), *other;
+	struct rule *r = ps->rule, *o = NULL;
+	struct kind *k = ps->kind;
+	int rc = 0;
+
+	if (!w || *w == '#') {
+		free(w);
+		return 0;
+	}
+	if (strcmp(w, "like")) {
+		free(w);
+		return fail(ps, "rule LABEL [like OTHER]: unexpected '%.40s'", s);
+	}
+	free(w);
+	if (!(other = word(&s)))
+		return fail(ps, "rule %s like: missing the other rule's label",
+		    r->label ? r->label : "");
+	for (size_t i = 0; i + 1 < k->nrules; i++)
+		if (k->rules[i].label && !strcmp(k->rules[i].label, other))
+			o = &k->rules[i];
+	if (!o)
+		rc = fail(ps, "rule %s like %s: no rule %s above in kind %s",
+		    r->label, other, other, k->name);
+	free(other);
+	if (rc || (rc = line_end(ps, s)) != 0)
+		return rc;
+	r->sections = o->sections;
+	r->in_item = o->in_item;
+	r->titles = pats_copy(o->titles, r->ntitles = o->ntitles);
+	r->notitles = pats_copy(o->notitles, r->nnotitles = o->nnotitles);
+	r->texts = pats_copy(o->texts, r->ntexts = o->ntexts);
+	r->notexts = pats_copy(o->notexts, r->nnotexts = o->nnotexts);
+	r->unit = o->unit;
+	r->heading = o->heading;
+	r->block_start = pats_copy(o->block_start, 1);
+	r->block_end = pats_copy(o->block_end, 1);
+	for (size_t i = 0; i < o->nneed; i++) {
+		struct need *n = rules_grow(&r->need, &r->nneed, sizeof *n);
+		*n = o->need[i];
+		n->lit = xstrndup(o->need[i].lit, o->need[i].len);
+		n->id = ps->rs->nlits++;
+	}
+	r->anchor = o->anchor;
+	return 0;
+}
+
 static int
 directive(struct parser *ps, const char *text)
 {
@@ -861,6 +944,8 @@ directive(struct parser *ps, const char *text)
 			rc = need_rule(ps, dir);
 			if (!rc)
 				ps->rule->label = word(&s);
+			if (!rc)
+				rc = parse_like(ps, s);
 		}
 	} else {
 		if ((rc = need_rule(ps, dir)) != 0)
