@@ -86,6 +86,28 @@ fail(struct parser *ps, const char *fmt, ...)
 	return -1;
 }
 
+static void
+lint(struct parser *ps, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+lint(struct parser *ps, unsigned line, const char *fmt, ...)
+{
+	struct lint *l = rules_grow(&ps->rs->lints, &ps->rs->nlints,
+	    sizeof *l);
+	struct buf b = {0};
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	buf_puts(&b, msg);
+	l->file = ps->rs->nfiles - 1;
+	l->line = line;
+	l->msg = b.data;
+}
+
 static const char *
 skipws(const char *s)
 {
@@ -401,6 +423,22 @@ compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
 	p->line = ps->line;
 	p->file = ps->rs->files[ps->rs->nfiles - 1];
 	p->re = compile_src(ps, src, len, flags | ps->match_flags);
+	if (p->re) {
+		struct patsrc *ps_ = rules_grow(&ps->rs->srcs, &ps->rs->nsrcs,
+		    sizeof *ps_);
+		struct buf t = {0};
+		buf_putc(&t, '/');
+		buf_append(&t, src, len);
+		buf_putc(&t, '/');
+		if (flags & PCRE2_CASELESS) buf_putc(&t, 'i');
+		if (flags & PCRE2_MULTILINE) buf_putc(&t, 'm');
+		if (flags & PCRE2_DOTALL) buf_putc(&t, 's');
+		if (flags & PCRE2_EXTENDED) buf_putc(&t, 'x');
+		ps_->text = t.data;
+		ps_->kind = (size_t)(ps->kind - ps->rs->kinds);
+		ps_->file = ps->rs->nfiles - 1;
+		ps_->line = ps->line;
+	}
 	if (!p->re) {
 		def_unmark(ps, 0);
 		return -1;
@@ -1262,6 +1300,16 @@ rules_load_file(struct ruleset **rsp, const char *path,
 		n = getline(&line, &cap, f);
 		if (n >= 0)
 			lineno++;
+		if (n > RULES_LINE_MAX) {
+			size_t chars = 0;
+			for (ssize_t i = 0; i < n; i++)
+				chars += ((unsigned char)line[i] & 0xC0) != 0x80 &&
+				    line[i] != '\n';
+			if (chars > RULES_LINE_MAX)
+				lint(&ps, lineno, "line of %zu characters (over "
+				    "%d: wrap it, or name a part with define)", chars,
+				    RULES_LINE_MAX);
+		}
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
 		    line[n - 1] == ' ' || line[n - 1] == '\t'))
 			line[--n] = '\0';
@@ -1301,6 +1349,10 @@ rules_load_file(struct ruleset **rsp, const char *path,
 	fclose(f);
 	free(line);
 	buf_free(&logical);
+	for (size_t i = 0; !rc && i < ps.ndefs; i++)
+		if (ps.defs[i].line && !ps.defs[i].used)
+			lint(&ps, ps.defs[i].line, "define %s is called by no "
+			    "pattern", ps.defs[i].name);
 	defs_free(&ps);
 	if (rc)
 		return -1;
@@ -1474,6 +1526,50 @@ rules_list_kinds(const struct ruleset *rs, FILE *out)
 			fprintf(out, "%s\n", rs->kinds[i].name);
 }
 
+static int
+lint_cmp(const void *a, const void *b)
+{
+	const struct lint *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+size_t
+rules_lint(struct ruleset *rs, void (*fn)(void *ctx, const char *where,
+    const char *msg), void *ctx)
+{
+	char where[512];
+	size_t i, j;
+
+	for (i = 0; i < rs->nsrcs; i++)
+		for (j = 0; j < i; j++)
+			if (rs->srcs[j].kind == rs->srcs[i].kind &&
+			    !strcmp(rs->srcs[j].text, rs->srcs[i].text)) {
+				struct lint *l = rules_grow(&rs->lints, &rs->nlints,
+				    sizeof *l);
+				struct buf b = {0};
+				snprintf(where, sizeof where, "%s:%u",
+				    rs->files[rs->srcs[j].file], rs->srcs[j].line);
+				buf_puts(&b, "the same pattern as ");
+				buf_puts(&b, where);
+				buf_puts(&b, " (name it once with define, or use "
+				    "rule … like …)");
+				l->file = rs->srcs[i].file;
+				l->line = rs->srcs[i].line;
+				l->msg = b.data;
+				break;
+			}
+	qsort(rs->lints, rs->nlints, sizeof *rs->lints, lint_cmp);
+	for (i = 0; i < rs->nlints; i++) {
+		snprintf(where, sizeof where, "%s:%u", rs->files[rs->lints[i].file],
+		    rs->lints[i].line);
+		fn(ctx, where, rs->lints[i].msg);
+	}
+	return rs->nlints;
+}
+
 size_t
 rules_kind_count(const struct ruleset *rs)
 {
@@ -1578,5 +1674,11 @@ rules_free(struct ruleset *rs)
 	free(rs->files);
 	free(rs->reckinds);
 	lex_free(&rs->lex);
+	for (i = 0; i < rs->nlints; i++)
+		free(rs->lints[i].msg);
+	free(rs->lints);
+	for (i = 0; i < rs->nsrcs; i++)
+		free(rs->srcs[i].text);
+	free(rs->srcs);
 	free(rs);
 }

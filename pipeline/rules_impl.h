@@ -135,6 +135,20 @@ struct kind {
 	size_t npatterns;	/* match patterns over all its rules */
 };
 
+/* A warning of --check, found while loading (rules_lint prints them). */
+struct lint {
+	size_t file;		/* index into files */
+	unsigned line;
+	char *msg;
+};
+
+/* A pattern as written, for the duplicate-pattern lint. */
+struct patsrc {
+	size_t kind, file;
+	unsigned line;
+	char *text;		/* "/RE/FLAGS" */
+};
+
 struct ruleset {
 	struct kind *kinds;
 	size_t nkinds;
@@ -147,6 +161,10 @@ struct ruleset {
 	struct rec_kind *reckinds;	/* rules_writer's view of kinds */
 	struct lexicon lex;	/* DIR/lexicon (empty when the folder has
 				 * none): lists that patterns call */
+	struct lint *lints;	/* warnings found while loading */
+	size_t nlints;
+	struct patsrc *srcs;	/* every pattern's text, for rules_lint */
+	size_t nsrcs;
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */
