@@ -1215,6 +1215,12 @@ directive(struct parser *ps, const char *text)
 				    "value and unit", k->name);
 		} else if (!strcmp(dir, "sentence")) {
 			rc = field_arg(ps, &s, &r->sentence_col);
+			/* the words a full stop does not end a sentence after */
+			if (!rc && !(ps->rs->abbr = lex_find(&ps->rs->lex,
+			    "abbreviation")))
+				rc = fail(ps, "sentence: needs the list abbreviation "
+				    "in %s", ps->rs->lex.path ? ps->rs->lex.path :
+				    "the rules folder's lexicon (it has none)");
 		} else if (!strcmp(dir, "warn")) {
 			struct warnre *w = rules_grow(&r->warns, &r->nwarns,
 			    sizeof *w);

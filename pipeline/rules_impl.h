@@ -161,6 +161,7 @@ struct ruleset {
 	struct rec_kind *reckinds;	/* rules_writer's view of kinds */
 	struct lexicon lex;	/* DIR/lexicon (empty when the folder has
 				 * none): lists that patterns call */
+	const struct lex_list *abbr;	/* list abbreviation: for sentence */
 	struct lint *lints;	/* warnings found while loading */
 	size_t nlints;
 	struct patsrc *srcs;	/* every pattern's text, for rules_lint */
