@@ -360,7 +360,7 @@ compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
 	PCRE2_UCHAR msg[256];
 	size_t plen = 0;
 
-	if (scan_calls(ps, src, len, &c) != 0)
+	if (memmem(src, len, "(?&", 3) && scan_calls(ps, src, len, &c) != 0)
 		goto out;
 	if (c.n && c.numbered) {
 		fail(ps, "a pattern that calls a name must not refer to a group "
@@ -866,6 +866,24 @@ parse_like(struct parser *ps, const char *s)
 	return 0;
 }
 
+/*
+ * The engine's quick test before it compares a word with the list
+ * abbreviation: the longest entry, and the first letters (lower-cased:
+ * a superset when the list is not caseless, which the comparison then
+ * settles).  A word before a stop is ASCII letters only.
+ */
+static void
+abbr_index(struct ruleset *rs)
+{
+	const struct lex_list *a = rs->abbr;
+
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->len[i] > rs->abbr_max)
+			rs->abbr_max = a->len[i];
+		rs->abbr_first[(unsigned char)a->word[i][0] | 0x20] = 1;
+	}
+}
+
 static int
 directive(struct parser *ps, const char *text)
 {
@@ -1221,6 +1239,8 @@ directive(struct parser *ps, const char *text)
 				rc = fail(ps, "sentence: needs the list abbreviation "
 				    "in %s", ps->rs->lex.path ? ps->rs->lex.path :
 				    "the rules folder's lexicon (it has none)");
+			if (!rc)
+				abbr_index(ps->rs);
 		} else if (!strcmp(dir, "warn")) {
 			struct warnre *w = rules_grow(&r->warns, &r->nwarns,
 			    sizeof *w);

@@ -294,13 +294,14 @@ is_upper_start(const char *p, const char *end)
 /*
  * Is the '.' at text[i] a sentence end (not "Mr." "Cllr." "D." "3.5")?
  * abbr: the lexicon's list abbreviation, the words a stop follows
- * without ending a sentence.
+ * without ending a sentence; abbr_max: the length of its longest entry.
  */
 static int
 sentence_end(const char *t, size_t s, size_t i, size_t end,
-    const struct lex_list *abbr)
+    const struct ruleset *rs)
 {
-	size_t j, k, w;
+	const struct lex_list *abbr = rs->abbr;
+	size_t j, k, w, wl;
 
 	if (t[i] != '.' && t[i] != '?' && t[i] != '!')
 		return 0;
@@ -318,10 +319,14 @@ sentence_end(const char *t, size_t s, size_t i, size_t end,
 		;
 	if (i - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
 		return 0;
+	wl = i - w;
+	if (wl == 0 || wl > rs->abbr_max ||
+	    !rs->abbr_first[(unsigned char)t[w] | 0x20])
+		return 1;
 	for (k = 0; k < abbr->n; k++)
-		if (abbr->len[k] == i - w && ((abbr->flags & LEX_CASELESS) ?
-		    strncasecmp(t + w, abbr->word[k], i - w) :
-		    memcmp(t + w, abbr->word[k], i - w)) == 0)
+		if (abbr->len[k] == wl && ((abbr->flags & LEX_CASELESS) ?
+		    strncasecmp(t + w, abbr->word[k], wl) :
+		    memcmp(t + w, abbr->word[k], wl)) == 0)
 			return 0;
 	return 1;
 }
@@ -346,7 +351,7 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 		if (t[i - 1] == '\n')
 			break;
 		if (i >= us + 2 && t[i - 1] == ' ' &&
-		    sentence_end(t, us, i - 2, ue, e->rs->abbr))
+		    sentence_end(t, us, i - 2, ue, e->rs))
 			break;
 	}
 	if (i == lo && lo > us) {
@@ -359,7 +364,7 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 	for (i = me > ms ? me - 1 : me; i < hi; i++) {
 		if (t[i] == '\n')
 			break;
-		if (sentence_end(t, us, i, ue, e->rs->abbr)) {
+		if (sentence_end(t, us, i, ue, e->rs)) {
 			i++;
 			break;
 		}

@@ -162,6 +162,8 @@ struct ruleset {
 	struct lexicon lex;	/* DIR/lexicon (empty when the folder has
 				 * none): lists that patterns call */
 	const struct lex_list *abbr;	/* list abbreviation: for sentence */
+	size_t abbr_max;	/* the length of its longest entry */
+	char abbr_first[256];	/* the first bytes of its entries, | 0x20 */
 	struct lint *lints;	/* warnings found while loading */
 	size_t nlints;
 	struct patsrc *srcs;	/* every pattern's text, for rules_lint */
