@@ -47,7 +47,7 @@ usage(FILE *f)
 	    "                    skipped) instead of the split stream: keep "
 	    "-k's\n"
 	    "                    kinds, write them in --format\n"
-	    "  -r, --rules DIR   rule files from DIR (default: "
+	    "  -r, --rules DIR   rule files and lexicon from DIR (default: "
 	    "$MINUTES_MINE_RULES,\n"
 	    "                    else the rules/ beside or installed with the "
 	    "program)\n"
@@ -55,13 +55,24 @@ usage(FILE *f)
 	    "kind\n"
 	    "                    but no record of it, and about empty "
 	    "resolutions\n"
-	    "      --check       load and check the rules, then exit\n"
+	    "      --check       load and check the rules, print warnings "
+	    "(unused\n"
+	    "                    define, pattern twice in a kind, line over "
+	    "200\n"
+	    "                    characters) and exit: 0 when only warnings\n"
 	    "      --list-kinds  print the kinds kept (all, or -k's), one a "
 	    "line\n"
 	    "  -h, --help        print this help\n"
 	    "  -V, --version     print the version\n"
 	    "Exit status: 0 ok, 1 some FILE unreadable, 2 trouble (bad option,\n"
 	    "bad rule file, malformed stream).\n", f);
+}
+
+static void
+print_lint(void *ctx, const char *where, const char *msg)
+{
+	(void)ctx;
+	warnmsg("%s: warning: %s", where, msg);
 }
 
 struct warn_ctx {
@@ -183,6 +194,8 @@ main(int argc, char **argv)
 			usage_die("-k: %s", err.msg);
 	free(kinds);
 	if (check || list) {
+		if (check)
+			rules_lint(rs, print_lint, NULL);
 		if (list)
 			rules_list_kinds(rs, stdout);
 		rules_free(rs);

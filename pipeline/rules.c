@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "err.h"
@@ -35,6 +36,21 @@ rules_grow(void *arrayp, size_t *n, size_t size)
 	return p;
 }
 
+/*
+ * A name a pattern of the file may call as (?&NAME): a 'define' of the
+ * file above the pattern, or a list of the lexicon (added when first
+ * called).  group is its part of a pattern's (?(DEFINE)…) prelude.
+ */
+struct defn {
+	char *name;
+	char *group;		/* "(?<NAME>(?^FLAGS:BODY))" */
+	unsigned line;		/* of its 'define'; 0: a lexicon list */
+	size_t *calls;		/* the names its body calls (defs indexes) */
+	size_t ncalls;
+	int used;		/* called by a pattern (maybe through others) */
+	int mark;		/* in the prelude being built */
+};
+
 struct parser {
 	struct ruleset *rs;
 	const char *path;
@@ -46,6 +62,8 @@ struct parser {
 	int cols_seen;		/* this file's 'columns' line was read */
 	size_t first_rule;	/* the kind's first rule from this file */
 	uint32_t match_flags;	/* compile flags of the next match pattern */
+	struct defn *defs;	/* names this file's patterns may call */
+	size_t ndefs;
 };
 
 static int
@@ -66,6 +84,28 @@ fail(struct parser *ps, const char *fmt, ...)
 	vsnprintf(ps->err->msg, sizeof ps->err->msg, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+static void
+lint(struct parser *ps, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+lint(struct parser *ps, unsigned line, const char *fmt, ...)
+{
+	struct lint *l = rules_grow(&ps->rs->lints, &ps->rs->nlints,
+	    sizeof *l);
+	struct buf b = {0};
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	buf_puts(&b, msg);
+	l->file = ps->rs->nfiles - 1;
+	l->line = line;
+	l->msg = b.data;
 }
 
 static const char *
@@ -123,30 +163,285 @@ field_arg(struct parser *ps, const char **s, int *col)
 	return 0;
 }
 
+static int
+def_find(const struct parser *ps, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ps->ndefs; i++)
+		if (strlen(ps->defs[i].name) == len &&
+		    memcmp(ps->defs[i].name, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+static struct defn *
+def_add(struct parser *ps, const char *name, size_t len, unsigned line)
+{
+	struct defn *d = rules_grow(&ps->defs, &ps->ndefs, sizeof *d);
+
+	d->name = xstrndup(name, len);
+	d->line = line;
+	return d;
+}
+
+/*
+ * The lexicon's list NAME as a name the file may call, or -1 when the
+ * lexicon has no such list.  Its group is the alternation of its entries
+ * in file order (what a pasted (?:e1|e2|…) would be, since a PCRE2 call
+ * backtracks into the group), each entry's metacharacters escaped and
+ * its spaces written [ ] so the group means the same under any flags;
+ * (?^i: when the list is caseless, (?^: else, so the caller's flags do
+ * not leak in.
+ */
+static int
+list_def(struct parser *ps, const char *name, size_t len)
+{
+	char *n = xstrndup(name, len);
+	const struct lex_list *l = lex_find(&ps->rs->lex, n);
+	struct buf g = {0};
+	struct defn *d;
+
+	free(n);
+	if (!l)
+		return -1;
+	buf_puts(&g, "(?<");
+	buf_puts(&g, l->name);
+	buf_puts(&g, l->flags & LEX_CASELESS ? ">(?^i:" : ">(?^:");
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_putc(&g, '|');
+		for (const char *c = l->word[i]; *c; c++) {
+			unsigned char u = (unsigned char)*c;
+			if (u == ' ')
+				buf_puts(&g, "[ ]");
+			else {
+				if (u < 0x80 && !isalnum(u))
+					buf_putc(&g, '\\');
+				buf_putc(&g, *c);
+			}
+		}
+	}
+	buf_puts(&g, "))");
+	d = def_add(ps, name, len, 0);
+	d->group = g.data;
+	return (int)(d - ps->defs);
+}
+
+/* Does src name a group NAME of its own ((?<NAME>, (?'NAME', (?P<NAME>)? */
+static int
+own_group(const char *src, size_t len, const char *name, size_t nl)
+{
+	static const char *const forms[] = { "(?<%.*s>", "(?'%.*s'",
+		"(?P<%.*s>" };
+	char pat[160];
+
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+		int n = snprintf(pat, sizeof pat, forms[i], (int)nl, name);
+		if (n > 0 && (size_t)n < sizeof pat &&
+		    memmem(src, len, pat, (size_t)n))
+			return 1;
+	}
+	return 0;
+}
+
+/* The names a pattern calls, as indexes into ps->defs. */
+struct calls {
+	size_t *d;
+	size_t n;
+	int numbered;		/* it refers to a group by number */
+};
+
+static int
+is_digit(const char *s, size_t i, size_t len)
+{
+	return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+/*
+ * Find the (?&NAME) calls of src (outside classes and escapes) and
+ * resolve each: a define of the file above, else a list of the lexicon,
+ * else a group of the pattern itself (left to PCRE2).  An unknown name
+ * is an error.  Also notes a reference to a group by number (\1, \g2,
+ * (?3), (?(4)…), which a prelude would shift.
+ */
+static int
+scan_calls(struct parser *ps, const char *src, size_t len, struct calls *c)
+{
+	int inclass = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (src[i] == '\\' && i + 1 < len) {
+			i++;
+			if (!inclass && ((src[i] >= '1' && src[i] <= '9') ||
+			    (src[i] == 'g' && (is_digit(src, i + 1, len) ||
+			    (i + 1 < len && src[i + 1] == '{' &&
+			    is_digit(src, i + 2, len))))))
+				c->numbered = 1;
+			continue;
+		}
+		if (inclass) {
+			inclass = src[i] != ']';
+			continue;
+		}
+		if (src[i] == '[') {
+			inclass = 1;
+			if (i + 1 < len && src[i + 1] == '^')
+				i++;
+			if (i + 1 < len && src[i + 1] == ']')
+				i++;
+			continue;
+		}
+		if (src[i] != '(' || i + 2 >= len || src[i + 1] != '?')
+			continue;
+		if (is_digit(src, i + 2, len) || (src[i + 2] == '(' &&
+		    is_digit(src, i + 3, len)))
+			c->numbered = 1;
+		if (src[i + 2] == '#') {
+			while (i < len && src[i] != ')')
+				i++;
+			continue;
+		}
+		if (src[i + 2] != '&')
+			continue;
+		const char *name = src + i + 3;
+		size_t nl = 0;
+		while (i + 3 + nl < len && (isalnum((unsigned char)name[nl]) ||
+		    name[nl] == '_'))
+			nl++;
+		if (nl == 0 || i + 3 + nl >= len || name[nl] != ')')
+			continue;	/* not a call: PCRE2 will say */
+		int d = def_find(ps, name, nl);
+		if (d < 0 && own_group(src, len, name, nl))
+			continue;
+		if (d < 0 && (d = list_def(ps, name, nl)) >= 0 &&
+		    ps->cols_seen && col_index(ps->kind, name, nl) >= 0)
+			return fail(ps, "(?&%.*s): the lexicon list has the name "
+			    "of a column of kind %s (rename the list)", (int)nl,
+			    name, ps->kind->name);
+		if (d < 0)
+			return fail(ps, "unknown name (?&%.*s): no 'define' of it "
+			    "above in this file and no list of it in %s", (int)nl,
+			    name, ps->rs->lex.path ? ps->rs->lex.path :
+			    "the lexicon (the rules folder has none)");
+		size_t j;
+		for (j = 0; j < c->n && c->d[j] != (size_t)d; j++)
+			;
+		if (j == c->n)
+			*(size_t *)rules_grow(&c->d, &c->n, sizeof *c->d) =
+			    (size_t)d;
+	}
+	return 0;
+}
+
+static void
+def_mark(struct parser *ps, size_t d)
+{
+	if (ps->defs[d].mark)
+		return;
+	ps->defs[d].mark = 1;
+	for (size_t j = 0; j < ps->defs[d].ncalls; j++)
+		def_mark(ps, ps->defs[d].calls[j]);
+}
+
+/*
+ * Compile src with the compile flags, after a (?(DEFINE)…) prelude of
+ * the names it calls and the names they call; the defs in the prelude
+ * are left marked (the caller reads the name table, then clears them
+ * with def_unmark).  Returns the code, or NULL after fail() with the
+ * PCRE2 offset counted in src, not in the prelude.
+ */
+static pcre2_code *
+compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
+{
+	struct calls c = {0};
+	struct buf pre = {0};
+	pcre2_code *re = NULL;
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+	size_t plen = 0;
+
+	if (memmem(src, len, "(?&", 3) && scan_calls(ps, src, len, &c) != 0)
+		goto out;
+	if (c.n && c.numbered) {
+		fail(ps, "a pattern that calls a name must not refer to a group "
+		    "by number (\\1, \\g2, (?3), (?(4)…): the names' groups "
+		    "come first; name the group (?<_x>…) and use \\k<_x>");
+		goto out;
+	}
+	if (c.n) {
+		for (size_t i = 0; i < c.n; i++)
+			def_mark(ps, c.d[i]);
+		buf_puts(&pre, "(?(DEFINE)");
+		for (size_t i = 0; i < ps->ndefs; i++)
+			if (ps->defs[i].mark)
+				buf_puts(&pre, ps->defs[i].group);
+		buf_putc(&pre, ')');
+		plen = pre.len;
+		buf_append(&pre, src, len);
+		src = pre.data;
+		len = pre.len;
+	}
+	re = pcre2_compile((PCRE2_SPTR)src, len, PCRE2_UTF | PCRE2_UCP |
+	    PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff, NULL);
+	if (!re) {
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		if (erroff >= plen)
+			fail(ps, "bad pattern at offset %zu: %s",
+			    (size_t)(erroff - plen), (char *)msg);
+		else
+			fail(ps, "bad pattern: in the names it calls: %s",
+			    (char *)msg);
+	}
+out:
+	free(c.d);
+	buf_free(&pre);
+	return re;
+}
+
+/* Clear the prelude's marks; when used, the names count as called. */
+static void
+def_unmark(struct parser *ps, int used)
+{
+	for (size_t i = 0; i < ps->ndefs; i++)
+		if (ps->defs[i].mark) {
+			ps->defs[i].mark = 0;
+			ps->defs[i].used |= used;
+		}
+}
+
 /*
  * Compile src as a pattern of the current kind: named groups must be
- * columns (or start with '_').
+ * columns (or start with '_'); the groups of called names are private.
  */
 static int
 compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
     struct pat *p)
 {
-	int errcode;
-	PCRE2_SIZE erroff;
 	uint32_t count, esize, i;
 	PCRE2_SPTR table;
-	PCRE2_UCHAR msg[256];
 
 	p->line = ps->line;
 	p->file = ps->rs->files[ps->rs->nfiles - 1];
-	p->re = pcre2_compile((PCRE2_SPTR)src, len,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags |
-	    ps->match_flags, &errcode, &erroff,
-	    NULL);
+	p->re = compile_src(ps, src, len, flags | ps->match_flags);
+	if (p->re) {
+		struct patsrc *ps_ = rules_grow(&ps->rs->srcs, &ps->rs->nsrcs,
+		    sizeof *ps_);
+		struct buf t = {0};
+		buf_putc(&t, '/');
+		buf_append(&t, src, len);
+		buf_putc(&t, '/');
+		if (flags & PCRE2_CASELESS) buf_putc(&t, 'i');
+		if (flags & PCRE2_MULTILINE) buf_putc(&t, 'm');
+		if (flags & PCRE2_DOTALL) buf_putc(&t, 's');
+		if (flags & PCRE2_EXTENDED) buf_putc(&t, 'x');
+		ps_->text = t.data;
+		ps_->kind = (size_t)(ps->kind - ps->rs->kinds);
+		ps_->file = ps->rs->nfiles - 1;
+		ps_->line = ps->line;
+	}
 	if (!p->re) {
-		pcre2_get_error_message(errcode, msg, sizeof msg);
-		return fail(ps, "bad pattern at offset %zu: %s", (size_t)erroff,
-		    (char *)msg);
+		def_unmark(ps, 0);
+		return -1;
 	}
 	pcre2_pattern_info(p->re, PCRE2_INFO_CAPTURECOUNT, &count);
 	p->ngroups = count;
@@ -162,29 +457,37 @@ compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
 		const unsigned char *e = table + i * esize;
 		unsigned g = (unsigned)(e[0] << 8 | e[1]);
 		const char *name = (const char *)e + 2;
-		int c;
+		int c, d;
 		if (name[0] == '_')
 			continue;
+		d = def_find(ps, name, strlen(name));
+		if (d >= 0 && ps->defs[d].mark)
+			continue;
 		c = col_index(ps->kind, name, strlen(name));
-		if (c < 0)
+		if (c < 0) {
+			def_unmark(ps, 0);
 			return fail(ps, "group (?<%s>) is not a column of kind %s",
 			    name, ps->kind->name);
+		}
 		p->col[g] = c;
 	}
+	def_unmark(ps, 1);
 	return 0;
 }
 
 /*
- * Parse "/regex/flags" at *s; compile it.  The regex ends at the first '/'
- * not escaped by a backslash and not inside a [...] class.
+ * Read "/regex/flags" at *s: the regex ends at the first '/' not escaped
+ * by a backslash and not inside a [...] class.  Sets *src, *len and the
+ * compile flags.
  */
 static int
-regex_arg(struct parser *ps, const char **s, struct pat *p)
+regex_scan(struct parser *ps, const char **s, const char **src, size_t *len,
+    uint32_t *flags)
 {
 	const char *q = skipws(*s), *start;
-	uint32_t flags = 0;
 	int inclass = 0;
 
+	*flags = 0;
 	if (*q != '/')
 		return fail(ps, "expected /pattern/");
 	start = ++q;
@@ -202,18 +505,32 @@ regex_arg(struct parser *ps, const char **s, struct pat *p)
 	}
 	if (*q != '/')
 		return fail(ps, "pattern has no closing /");
-	const char *end = q++;
+	*src = start;
+	*len = (size_t)(q++ - start);
 	for (; *q && *q != ' ' && *q != '\t'; q++) {
 		switch (*q) {
-		case 'i': flags |= PCRE2_CASELESS; break;
-		case 'm': flags |= PCRE2_MULTILINE; break;
-		case 's': flags |= PCRE2_DOTALL; break;
-		case 'x': flags |= PCRE2_EXTENDED; break;
+		case 'i': *flags |= PCRE2_CASELESS; break;
+		case 'm': *flags |= PCRE2_MULTILINE; break;
+		case 's': *flags |= PCRE2_DOTALL; break;
+		case 'x': *flags |= PCRE2_EXTENDED; break;
 		default: return fail(ps, "unknown pattern flag '%c'", *q);
 		}
 	}
 	*s = q;
-	return compile(ps, start, (size_t)(end - start), flags, p);
+	return 0;
+}
+
+/* Parse "/regex/flags" at *s; compile it. */
+static int
+regex_arg(struct parser *ps, const char **s, struct pat *p)
+{
+	const char *src;
+	size_t len;
+	uint32_t flags;
+
+	if (regex_scan(ps, s, &src, &len, &flags) != 0)
+		return -1;
+	return compile(ps, src, len, flags, p);
 }
 
 /* The rest of a line after a slash argument may only be a comment. */
@@ -376,6 +693,197 @@ parse_need(struct parser *ps, const char *s)
 	return 0;
 }
 
+/* A define's name may not be a column of the file's kind: it is private. */
+static int
+def_col_clash(struct parser *ps, const struct defn *d)
+{
+	if (d->line && ps->cols_seen &&
+	    col_index(ps->kind, d->name, strlen(d->name)) >= 0 &&
+	    (ps->line = d->line) != 0)
+		return fail(ps, "define %s: the name of a column of kind %s (a "
+		    "defined name is private: rename it)", d->name,
+		    ps->kind->name);
+	return 0;
+}
+
+/*
+ * define NAME /RE/flags: a sub-pattern the patterns below it in this file
+ * call as (?&NAME).  Its group in a prelude is (?<NAME>(?^FLAGS:RE)), so
+ * it keeps its own flags whatever the caller's; under x a newline ends
+ * the body, so a trailing # comment cannot swallow the group's ')'.
+ * The body is compiled once here, so a fault in it is reported at its
+ * own line with an offset into it.
+ */
+static int
+parse_define(struct parser *ps, const char *s)
+{
+	char *name = word(&s);
+	const char *src;
+	size_t len, di;
+	uint32_t flags;
+	struct buf g = {0};
+	struct calls c = {0};
+	const struct lex_list *l;
+	pcre2_code *re;
+	int d, rc = 0;
+
+	if (!name)
+		return fail(ps, "define: missing name (define NAME /pattern/)");
+	for (const char *p = name; !rc && *p; p++)
+		if (!(isalnum((unsigned char)*p) || *p == '_') ||
+		    (p == name && isdigit((unsigned char)*p)))
+			rc = fail(ps, "define %s: a name is letters, digits and _, "
+			    "not starting with a digit", name);
+	if (!rc && (d = def_find(ps, name, strlen(name))) >= 0 &&
+	    ps->defs[d].line)
+		rc = fail(ps, "define %s: defined twice (first at line %u)",
+		    name, ps->defs[d].line);
+	else if (!rc && (l = lex_find(&ps->rs->lex, name)) != NULL)
+		rc = fail(ps, "define %s: defined twice (a list of %s:%d has "
+		    "the name)", name, ps->rs->lex.path, l->line);
+	if (!rc)
+		rc = regex_scan(ps, &s, &src, &len, &flags);
+	if (!rc)
+		rc = line_end(ps, s);
+	if (rc) {
+		free(name);
+		return -1;
+	}
+	buf_puts(&g, "(?<");
+	buf_puts(&g, name);
+	buf_puts(&g, ">(?^");
+	if (flags & PCRE2_CASELESS)
+		buf_putc(&g, 'i');
+	if (flags & PCRE2_MULTILINE)
+		buf_putc(&g, 'm');
+	if (flags & PCRE2_DOTALL)
+		buf_putc(&g, 's');
+	if (flags & PCRE2_EXTENDED)
+		buf_putc(&g, 'x');
+	buf_putc(&g, ':');
+	buf_append(&g, src, len);
+	if (flags & PCRE2_EXTENDED)
+		buf_putc(&g, '\n');
+	buf_puts(&g, "))");
+	di = (size_t)(def_add(ps, name, strlen(name), ps->line) - ps->defs);
+	free(name);
+	ps->defs[di].group = g.data;
+	if ((rc = def_col_clash(ps, &ps->defs[di])) != 0)
+		return rc;
+	/* its calls: itself (a recursive define) and the names above */
+	if (scan_calls(ps, src, len, &c) != 0)
+		return -1;
+	ps->defs[di].calls = c.d;
+	ps->defs[di].ncalls = c.n;
+	re = compile_src(ps, src, len, flags);
+	def_unmark(ps, 0);
+	if (!re)
+		return -1;
+	pcre2_code_free(re);
+	return 0;
+}
+
+static void
+pat_copy(struct pat *dst, const struct pat *src)
+{
+	*dst = *src;
+	dst->re = pcre2_code_copy(src->re);
+	if (!dst->re)
+		die(EXIT_TROUBLE, "out of memory");
+	dst->jitted = 0;	/* the copy is JIT-compiled at its first run */
+	dst->col = xmalloc((src->ngroups + 1) * sizeof *dst->col);
+	memcpy(dst->col, src->col, (src->ngroups + 1) * sizeof *dst->col);
+}
+
+static struct pat *
+pats_copy(const struct pat *src, size_t n)
+{
+	struct pat *p;
+
+	if (!src)
+		return NULL;
+	p = xcalloc(n ? n : 1, sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		pat_copy(&p[i], &src[i]);
+	return p;
+}
+
+/*
+ * "rule LABEL like OTHER": the new rule starts with the settings of the
+ * kind's last rule labelled OTHER above it — its scope (section, item,
+ * every title= and text= test), unit, heading, block patterns, need
+ * literals and anchor — and none of its match, unless or record-making
+ * lines (split, line, set, default, fallback, skip, within, tally, post,
+ * figure, sentence, warn).  Lines of the new rule then add to these or
+ * replace them as in any rule.
+ */
+static int
+parse_like(struct parser *ps, const char *s)
+{
+	char *w = word(&s), *other;
+	struct rule *r = ps->rule, *o = NULL;
+	struct kind *k = ps->kind;
+	int rc = 0;
+
+	if (!w || *w == '#') {
+		free(w);
+		return 0;
+	}
+	if (strcmp(w, "like")) {
+		free(w);
+		return fail(ps, "rule LABEL [like OTHER]: unexpected '%.40s'", s);
+	}
+	free(w);
+	if (!(other = word(&s)))
+		return fail(ps, "rule %s like: missing the other rule's label",
+		    r->label ? r->label : "");
+	for (size_t i = 0; i + 1 < k->nrules; i++)
+		if (k->rules[i].label && !strcmp(k->rules[i].label, other))
+			o = &k->rules[i];
+	if (!o)
+		rc = fail(ps, "rule %s like %s: no rule %s above in kind %s",
+		    r->label, other, other, k->name);
+	free(other);
+	if (rc || (rc = line_end(ps, s)) != 0)
+		return rc;
+	r->sections = o->sections;
+	r->in_item = o->in_item;
+	r->titles = pats_copy(o->titles, r->ntitles = o->ntitles);
+	r->notitles = pats_copy(o->notitles, r->nnotitles = o->nnotitles);
+	r->texts = pats_copy(o->texts, r->ntexts = o->ntexts);
+	r->notexts = pats_copy(o->notexts, r->nnotexts = o->nnotexts);
+	r->unit = o->unit;
+	r->heading = o->heading;
+	r->block_start = pats_copy(o->block_start, 1);
+	r->block_end = pats_copy(o->block_end, 1);
+	for (size_t i = 0; i < o->nneed; i++) {
+		struct need *n = rules_grow(&r->need, &r->nneed, sizeof *n);
+		*n = o->need[i];
+		n->lit = xstrndup(o->need[i].lit, o->need[i].len);
+		n->id = ps->rs->nlits++;
+	}
+	r->anchor = o->anchor;
+	return 0;
+}
+
+/*
+ * The engine's quick test before it compares a word with the list
+ * abbreviation: the longest entry, and the first letters (lower-cased:
+ * a superset when the list is not caseless, which the comparison then
+ * settles).  A word before a stop is ASCII letters only.
+ */
+static void
+abbr_index(struct ruleset *rs)
+{
+	const struct lex_list *a = rs->abbr;
+
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->len[i] > rs->abbr_max)
+			rs->abbr_max = a->len[i];
+		rs->abbr_first[(unsigned char)a->word[i][0] | 0x20] = 1;
+	}
+}
+
 static int
 directive(struct parser *ps, const char *text)
 {
@@ -387,7 +895,9 @@ directive(struct parser *ps, const char *text)
 
 	if (!dir)
 		return 0;
-	if (!strcmp(dir, "kind")) {
+	if (!strcmp(dir, "define")) {
+		rc = parse_define(ps, s);
+	} else if (!strcmp(dir, "kind")) {
 		char *name = word(&s);
 		if (k) {
 			rc = fail(ps, "second 'kind' in one file");
@@ -468,6 +978,8 @@ directive(struct parser *ps, const char *text)
 			if (k->ncols > ps->rs->maxcols)
 				ps->rs->maxcols = k->ncols;
 		}
+		for (size_t i = 0; !rc && i < ps->ndefs; i++)
+			rc = def_col_clash(ps, &ps->defs[i]);
 	} else if (!strcmp(dir, "marker")) {
 		if (!k || !ps->cols_seen)
 			rc = fail(ps, "'marker' before 'kind' and 'columns'");
@@ -488,6 +1000,8 @@ directive(struct parser *ps, const char *text)
 			rc = need_rule(ps, dir);
 			if (!rc)
 				ps->rule->label = word(&s);
+			if (!rc)
+				rc = parse_like(ps, s);
 		}
 	} else {
 		if ((rc = need_rule(ps, dir)) != 0)
@@ -719,6 +1233,14 @@ directive(struct parser *ps, const char *text)
 				    "value and unit", k->name);
 		} else if (!strcmp(dir, "sentence")) {
 			rc = field_arg(ps, &s, &r->sentence_col);
+			/* the words a full stop does not end a sentence after */
+			if (!rc && !(ps->rs->abbr = lex_find(&ps->rs->lex,
+			    "abbreviation")))
+				rc = fail(ps, "sentence: needs the list abbreviation "
+				    "in %s", ps->rs->lex.path ? ps->rs->lex.path :
+				    "the rules folder's lexicon (it has none)");
+			if (!rc)
+				abbr_index(ps->rs);
 		} else if (!strcmp(dir, "warn")) {
 			struct warnre *w = rules_grow(&r->warns, &r->nwarns,
 			    sizeof *w);
@@ -760,6 +1282,19 @@ check_rule(struct parser *ps, struct rule *r)
 	return 0;
 }
 
+static void
+defs_free(struct parser *ps)
+{
+	for (size_t i = 0; i < ps->ndefs; i++) {
+		free(ps->defs[i].name);
+		free(ps->defs[i].group);
+		free(ps->defs[i].calls);
+	}
+	free(ps->defs);
+	ps->defs = NULL;
+	ps->ndefs = 0;
+}
+
 int
 rules_load_file(struct ruleset **rsp, const char *path,
     struct rules_error *err)
@@ -791,6 +1326,16 @@ rules_load_file(struct ruleset **rsp, const char *path,
 		n = getline(&line, &cap, f);
 		if (n >= 0)
 			lineno++;
+		if (n > RULES_LINE_MAX) {
+			size_t chars = 0;
+			for (ssize_t i = 0; i < n; i++)
+				chars += ((unsigned char)line[i] & 0xC0) != 0x80 &&
+				    line[i] != '\n';
+			if (chars > RULES_LINE_MAX)
+				lint(&ps, lineno, "line of %zu characters (over "
+				    "%d: wrap it, or name a part with define)", chars,
+				    RULES_LINE_MAX);
+		}
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
 		    line[n - 1] == ' ' || line[n - 1] == '\t'))
 			line[--n] = '\0';
@@ -830,6 +1375,11 @@ rules_load_file(struct ruleset **rsp, const char *path,
 	fclose(f);
 	free(line);
 	buf_free(&logical);
+	for (size_t i = 0; !rc && i < ps.ndefs; i++)
+		if (ps.defs[i].line && !ps.defs[i].used)
+			lint(&ps, ps.defs[i].line, "define %s is called by no "
+			    "pattern", ps.defs[i].name);
+	defs_free(&ps);
 	if (rc)
 		return -1;
 	ps.line = 0;
@@ -850,6 +1400,32 @@ static int
 cmpstr(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * DIR/lexicon into rs->lex when the folder has one: its lists are what
+ * patterns call as (?&NAME).  A folder without it is fine (a call of a
+ * list then fails as an unknown name).  The ruleset's own copy, not the
+ * process's (lexicon_open), so a test's rules folder brings its own.
+ */
+static int
+load_lexicon(struct ruleset *rs, const char *dir, struct rules_error *err)
+{
+	struct lex_error lerr;
+	struct buf path = {0};
+	struct stat st;
+	int rc = 0;
+
+	buf_puts(&path, dir);
+	buf_puts(&path, "/lexicon");
+	if (stat(path.data, &st) == 0 &&
+	    lex_load(&rs->lex, path.data, &lerr) != 0) {
+		snprintf(err->where, sizeof err->where, "%s", lerr.where);
+		snprintf(err->msg, sizeof err->msg, "%s", lerr.msg);
+		rc = -1;
+	}
+	buf_free(&path);
+	return rc;
 }
 
 int
@@ -878,6 +1454,8 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, cmpstr);
+	*out = xcalloc(1, sizeof **out);
+	rc = load_lexicon(*out, dir, err);
 	for (i = 0; i < n && !rc; i++) {
 		struct buf path = {0};
 		buf_puts(&path, dir);
@@ -889,7 +1467,7 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	if (!rc && (!*out || (*out)->nkinds == 0)) {
+	if (!rc && (*out)->nkinds == 0) {
 		snprintf(err->where, sizeof err->where, "%s", dir);
 		snprintf(err->msg, sizeof err->msg, "no rule files");
 		rc = -1;
@@ -972,6 +1550,50 @@ rules_list_kinds(const struct ruleset *rs, FILE *out)
 	for (size_t i = 0; i < rs->nkinds; i++)
 		if (rs->kinds[i].keep)
 			fprintf(out, "%s\n", rs->kinds[i].name);
+}
+
+static int
+lint_cmp(const void *a, const void *b)
+{
+	const struct lint *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+size_t
+rules_lint(struct ruleset *rs, void (*fn)(void *ctx, const char *where,
+    const char *msg), void *ctx)
+{
+	char where[512];
+	size_t i, j;
+
+	for (i = 0; i < rs->nsrcs; i++)
+		for (j = 0; j < i; j++)
+			if (rs->srcs[j].kind == rs->srcs[i].kind &&
+			    !strcmp(rs->srcs[j].text, rs->srcs[i].text)) {
+				struct lint *l = rules_grow(&rs->lints, &rs->nlints,
+				    sizeof *l);
+				struct buf b = {0};
+				snprintf(where, sizeof where, "%s:%u",
+				    rs->files[rs->srcs[j].file], rs->srcs[j].line);
+				buf_puts(&b, "the same pattern as ");
+				buf_puts(&b, where);
+				buf_puts(&b, " (name it once with define, or use "
+				    "rule … like …)");
+				l->file = rs->srcs[i].file;
+				l->line = rs->srcs[i].line;
+				l->msg = b.data;
+				break;
+			}
+	qsort(rs->lints, rs->nlints, sizeof *rs->lints, lint_cmp);
+	for (i = 0; i < rs->nlints; i++) {
+		snprintf(where, sizeof where, "%s:%u", rs->files[rs->lints[i].file],
+		    rs->lints[i].line);
+		fn(ctx, where, rs->lints[i].msg);
+	}
+	return rs->nlints;
 }
 
 size_t
@@ -1077,5 +1699,12 @@ rules_free(struct ruleset *rs)
 		free(rs->files[i]);
 	free(rs->files);
 	free(rs->reckinds);
+	lex_free(&rs->lex);
+	for (i = 0; i < rs->nlints; i++)
+		free(rs->lints[i].msg);
+	free(rs->lints);
+	for (i = 0; i < rs->nsrcs; i++)
+		free(rs->srcs[i].text);
+	free(rs->srcs);
 	free(rs);
 }

@@ -53,6 +53,16 @@ int rules_keep(struct ruleset *rs, const char *list, struct rules_error *err);
 /* Print the kept kinds' names, one a line, in rule-file order. */
 void rules_list_kinds(const struct ruleset *rs, FILE *out);
 
+/*
+ * The warnings of --check, in file and line order, each given to fn with
+ * "FILE:LINE" and the message: a define no pattern calls, a pattern
+ * written twice in one kind, a rule-file line over RULES_LINE_MAX
+ * characters.  Returns their number.  Call it once per ruleset.
+ */
+#define RULES_LINE_MAX 200
+size_t rules_lint(struct ruleset *rs, void (*fn)(void *ctx,
+    const char *where, const char *msg), void *ctx);
+
 /* Number of kinds loaded. */
 size_t rules_kind_count(const struct ruleset *rs);
 

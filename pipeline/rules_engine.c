@@ -291,15 +291,17 @@ is_upper_start(const char *p, const char *end)
 	    c == '\'' || c >= 0x80 || c == '(';
 }
 
-/* Is the '.' at text[i] a sentence end (not "Mr." "Cllr." "D." "3.5")? */
+/*
+ * Is the '.' at text[i] a sentence end (not "Mr." "Cllr." "D." "3.5")?
+ * abbr: the lexicon's list abbreviation, the words a stop follows
+ * without ending a sentence; abbr_max: the length of its longest entry.
+ */
 static int
-sentence_end(const char *t, size_t s, size_t i, size_t end)
+sentence_end(const char *t, size_t s, size_t i, size_t end,
+    const struct ruleset *rs)
 {
-	static const char *const abbr[] = {
-		"mr", "mrs", "ms", "dr", "cllr", "cllrs", "no", "st", "rev",
-		"prof", "nos", "para", "approx", "etc", "cf", "vs", "co", NULL,
-	};
-	size_t j, k, w;
+	const struct lex_list *abbr = rs->abbr;
+	size_t j, k, w, wl;
 
 	if (t[i] != '.' && t[i] != '?' && t[i] != '!')
 		return 0;
@@ -317,11 +319,15 @@ sentence_end(const char *t, size_t s, size_t i, size_t end)
 		;
 	if (i - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
 		return 0;
-	for (k = 0; abbr[k]; k++) {
-		size_t l = strlen(abbr[k]);
-		if (l == i - w && strncasecmp(t + w, abbr[k], l) == 0)
+	wl = i - w;
+	if (wl == 0 || wl > rs->abbr_max ||
+	    !rs->abbr_first[(unsigned char)t[w] | 0x20])
+		return 1;
+	for (k = 0; k < abbr->n; k++)
+		if (abbr->len[k] == wl && ((abbr->flags & LEX_CASELESS) ?
+		    strncasecmp(t + w, abbr->word[k], wl) :
+		    memcmp(t + w, abbr->word[k], wl)) == 0)
 			return 0;
-	}
 	return 1;
 }
 
@@ -344,7 +350,8 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 	for (i = ms; i > lo; i--) {
 		if (t[i - 1] == '\n')
 			break;
-		if (i >= us + 2 && t[i - 1] == ' ' && sentence_end(t, us, i - 2, ue))
+		if (i >= us + 2 && t[i - 1] == ' ' &&
+		    sentence_end(t, us, i - 2, ue, e->rs))
 			break;
 	}
 	if (i == lo && lo > us) {
@@ -357,7 +364,7 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 	for (i = me > ms ? me - 1 : me; i < hi; i++) {
 		if (t[i] == '\n')
 			break;
-		if (sentence_end(t, us, i, ue)) {
+		if (sentence_end(t, us, i, ue, e->rs)) {
 			i++;
 			break;
 		}

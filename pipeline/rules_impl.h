@@ -8,6 +8,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "lexicon.h"
 #include "postproc.h"
 #include "rules.h"
 
@@ -134,6 +135,20 @@ struct kind {
 	size_t npatterns;	/* match patterns over all its rules */
 };
 
+/* A warning of --check, found while loading (rules_lint prints them). */
+struct lint {
+	size_t file;		/* index into files */
+	unsigned line;
+	char *msg;
+};
+
+/* A pattern as written, for the duplicate-pattern lint. */
+struct patsrc {
+	size_t kind, file;
+	unsigned line;
+	char *text;		/* "/RE/FLAGS" */
+};
+
 struct ruleset {
 	struct kind *kinds;
 	size_t nkinds;
@@ -144,6 +159,15 @@ struct ruleset {
 	char **files;		/* paths of the loaded rule files */
 	size_t nfiles;
 	struct rec_kind *reckinds;	/* rules_writer's view of kinds */
+	struct lexicon lex;	/* DIR/lexicon (empty when the folder has
+				 * none): lists that patterns call */
+	const struct lex_list *abbr;	/* list abbreviation: for sentence */
+	size_t abbr_max;	/* the length of its longest entry */
+	char abbr_first[256];	/* the first bytes of its entries, | 0x20 */
+	struct lint *lints;	/* warnings found while loading */
+	size_t nlints;
+	struct patsrc *srcs;	/* every pattern's text, for rules_lint */
+	size_t nsrcs;
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */
