@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "bytescan.h"
+#include "textscan.h"
 
 /* Bytes that may start markup or a cell gap (a space only when doubled). */
 static const unsigned char special[256] = {
@@ -59,19 +60,6 @@ next_stop(const char *s, size_t i, size_t n)
 	return stop_at(s, i, n);
 }
 
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
 /* HTML elements that converters wrap around printed words. */
 static const char *const tags[] = {
 	"u", "b", "i", "em", "strong", "sup", "sub", "br", "span", "p", "div",
@@ -104,8 +92,7 @@ parse_tag(const char *s, size_t n, const char **name, size_t *namelen,
 	if (*closing)
 		i++;
 	size_t st = i;
-	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-	                 (s[i] >= '0' && s[i] <= '9')))
+	while (i < n && is_alnum((unsigned char)s[i]))
 		i++;
 	if (i == st || !known_tag(s + st, i - st))
 		return 0;
@@ -184,7 +171,7 @@ entity(const char *s, size_t n, struct buf *out)
 		for (; i < len - 1; i++) {
 			char d = s[i];
 			int v;
-			if (d >= '0' && d <= '9')
+			if (is_digit((unsigned char)d))
 				v = d - '0';
 			else if (hex && d >= 'a' && d <= 'f')
 				v = d - 'a' + 10;
@@ -269,7 +256,7 @@ part_label(const char *s, size_t n)
 	if (i < n && s[i] == '(')
 		i++;
 	size_t st = i;
-	while (i < n && i - st < 8 && (unsigned char)s[i] < 0x80 &&
+	while (i < n && i - st < 8 &&
 	       (is_alnum((unsigned char)s[i]) || (s[i] == '.' && i + 1 < n && s[i + 1] != ' ')))
 		i++;
 	if (i == st || i >= n)
@@ -277,7 +264,7 @@ part_label(const char *s, size_t n)
 	if (s[i] == ')')
 		return 1;
 	return s[st] != '(' && s[i] == '.' && i + 1 < n && s[i + 1] == ' ' &&
-	       (i - st <= 3 || (s[i - 1] >= '0' && s[i - 1] <= '9'));
+	       (i - st <= 3 || is_digit((unsigned char)s[i - 1]));
 }
 
 /*
@@ -294,7 +281,7 @@ lead_label(const struct buf *out, size_t start)
 	if (out->len <= start || n > 6 || memchr(s, ' ', n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		digit |= s[i] >= '0' && s[i] <= '9';
+		digit |= is_digit((unsigned char)s[i]);
 	return digit || s[n - 1] == ')' || (n <= 3 && s[n - 1] == '.');
 }
 
@@ -325,7 +312,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 	ti->flags = 0;
 	i = skip_spaces(s, 0, n, 1);
 	ti->indent = i;
-	while (n > i && (is_space(s[n - 1])))
+	while (n > i && is_blank((unsigned char)s[n - 1]))
 		n--;
 	if (i == n)
 		return;
@@ -345,7 +332,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 				e--;
 			if (e < n && e > i && s[e - 1] == ' ')
 				n = e;
-			while (n > i && is_space(s[n - 1]))
+			while (n > i && is_blank((unsigned char)s[n - 1]))
 				n--;
 		}
 	}
@@ -415,7 +402,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			int lead = lead_label(out, start);
 			if (!lead)
 				ti->flags |= TIDY_TABLE;
-			while (i < n && is_space(s[i]))
+			while (i < n && is_blank((unsigned char)s[i]))
 				i++;
 			put_gap(out, start, !lead);
 			continue;
@@ -461,8 +448,8 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 					/* Footnote marks (digits, *, †) go; "st", "nd" stay. */
 					int mark = 1;
 					for (const char *q = s + i + k; q < e; q++)
-						if (is_alnum((unsigned char)*q) &&
-						    !(*q >= '0' && *q <= '9'))
+						if (is_word_byte((unsigned char)*q) &&
+						    !is_digit((unsigned char)*q))
 							mark = 0;
 					if (mark) {
 						i = (size_t)(e - s) + 6;
@@ -493,8 +480,8 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			if (md) {
 				unsigned char prev = i > 0 ? (unsigned char)s[i - 1] : ' ';
 				unsigned char next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
-				int opens = !is_alnum(prev) && next != ' ';
-				int closes = prev != ' ' && !is_alnum(next);
+				int opens = !is_word_byte(prev) && next != ' ';
+				int closes = prev != ' ' && !is_word_byte(next);
 				if ((opens || closes) && !(opens && closes && c == '*' &&
 				    prev == ' ' && next == ' ')) {
 					i++;

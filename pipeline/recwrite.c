@@ -278,8 +278,7 @@ recw_record(struct recw *w, const char *line, size_t len)
 		putc('\n', w->out);
 		return 0;
 	}
-	buf_reset(&w->line);
-	buf_append(&w->line, line, len);
+	buf_set(&w->line, line, len);
 	n = tsv_split(w->line.data, w->line.len, w->f, w->fcap);
 	if (n != REC_NCOMMON + w->kinds[k].ncols)
 		return -2;

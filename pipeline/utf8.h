@@ -29,6 +29,13 @@ int utf8_is_ascii(const char *s, size_t n);
 int utf8_valid(const char *s, size_t n);
 
 /*
+ * Length (1-4) of the well-formed UTF-8 sequence at p[0..n), n >= 1, or 0
+ * when the byte at p starts none: the one validator, for callers that
+ * walk a string themselves (the fuzz contract, the record writer).
+ */
+size_t utf8_seq_len(const unsigned char *p, size_t n);
+
+/*
  * Append s[0..n) to out, replacing every byte that is not part of a
  * well-formed UTF-8 sequence by its Windows-1252 reading.  Returns the
  * number of bytes so replaced.
