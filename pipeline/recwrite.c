@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "textscan.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -195,13 +196,13 @@ json_number(const char *s, size_t n)
 		i++;
 	if (i < n && s[i] == '0')
 		i++;
-	else if (i < n && s[i] >= '1' && s[i] <= '9')
-		while (i < n && s[i] >= '0' && s[i] <= '9')
+	else if (i < n && is_digit((unsigned char)s[i]))
+		while (i < n && is_digit((unsigned char)s[i]))
 			i++;
 	else
 		return 0;
 	if (i < n && s[i] == '.') {
-		for (d = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		for (d = ++i; i < n && is_digit((unsigned char)s[i]); i++)
 			;
 		if (i == d)
 			return 0;
@@ -210,7 +211,7 @@ json_number(const char *s, size_t n)
 		i++;
 		if (i < n && (s[i] == '+' || s[i] == '-'))
 			i++;
-		for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		for (d = i; i < n && is_digit((unsigned char)s[i]); i++)
 			;
 		if (i == d)
 			return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bytescan.h"
+#include "textscan.h"
 
 static int
 needs_escape(unsigned char c)
@@ -166,7 +167,7 @@ tsv_page_field(const char *p, size_t n, unsigned long *page,
 		return 1;
 	if (p[0] < '1' || p[0] > '9')
 		return 0;
-	for (; k < n && p[k] >= '0' && p[k] <= '9'; k++) {
+	for (; k < n && is_digit((unsigned char)p[k]); k++) {
 		if (k == 12)
 			return 0;
 		v = v * 10 + (unsigned long)(p[k] - '0');
@@ -175,10 +176,9 @@ tsv_page_field(const char *p, size_t n, unsigned long *page,
 	*brk = p + k;
 	*brklen = n - k;
 	while (k < n) {		/* ",OFF" again and again, each OFF digits */
-		if (p[k++] != ',' || k == n || p[k] < '0' || p[k] > '9')
+		if (p[k++] != ',' || k == n || !is_digit((unsigned char)p[k]))
 			return 0;
-		while (k < n && p[k] >= '0' && p[k] <= '9')
-			k++;
+		k += span_digits(p, k, n);
 	}
 	return 1;
 }
