@@ -11,7 +11,8 @@
  * space, soft hyphens, zero-width and direction marks dropped, and the
  * bullet glyphs of symbol fonts turned into "•".
  *
- * Nothing here prints or exits; functions return codes.  Buffers are
+ * Nothing here prints or exits; functions return codes by err.h's
+ * convention.  Buffers are
  * reused across calls, so the hot loop does not allocate.
  */
 #ifndef MM_UTF8_H
