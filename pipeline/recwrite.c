@@ -219,23 +219,39 @@ json_number(const char *s, size_t n)
 	return i == n;
 }
 
+/* Each kept kind's columns, TAB-separated, a line each; with its name
+ * first when named. */
+static void
+kind_lines(struct recw *w, int named)
+{
+	for (size_t k = 0; k < w->nkinds; k++) {
+		if (!w->kinds[k].keep)
+			continue;
+		if (named)
+			fprintf(w->out, "%s\t", w->kinds[k].name);
+		for (size_t c = 0; c < REC_NCOMMON + w->kinds[k].ncols; c++) {
+			if (c)
+				putc('\t', w->out);
+			fputs(col_name(&w->kinds[k], c), w->out);
+		}
+		putc('\n', w->out);
+	}
+}
+
+void
+recw_schema(struct recw *w)
+{
+	kind_lines(w, 1);
+}
+
 void
 recw_header(struct recw *w)
 {
-	size_t k, c;
+	size_t c;
 
 	switch (w->fmt) {
 	case REC_TSV:
-		for (k = 0; k < w->nkinds; k++) {
-			if (!w->kinds[k].keep)
-				continue;
-			for (c = 0; c < REC_NCOMMON + w->kinds[k].ncols; c++) {
-				if (c)
-					putc('\t', w->out);
-				fputs(col_name(&w->kinds[k], c), w->out);
-			}
-			putc('\n', w->out);
-		}
+		kind_lines(w, 0);
 		break;
 	case REC_CSV:
 		for (c = 0; c < w->nucols; c++) {
