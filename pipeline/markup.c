@@ -663,7 +663,10 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 		}
 		size_t j = next_stop(s, t.i, t.n);
 		if (j > t.i) {
-			buf_append(out, s + t.i, j - t.i);
+			/* (no buf_append: its NUL is written once, at the end) */
+			buf_reserve(out, j - t.i);
+			memcpy(out->data + out->len, s + t.i, j - t.i);
+			out->len += j - t.i;
 			t.i = j;
 			if (t.i == t.n)
 				break;

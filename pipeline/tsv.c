@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "bytescan.h"
-#include "textscan.h"
 
 static int
 needs_escape(unsigned char c)
@@ -167,7 +166,7 @@ tsv_page_field(const char *p, size_t n, unsigned long *page,
 		return 1;
 	if (p[0] < '1' || p[0] > '9')
 		return 0;
-	for (; k < n && is_digit((unsigned char)p[k]); k++) {
+	for (; k < n && p[k] >= '0' && p[k] <= '9'; k++) {
 		if (k == 12)
 			return 0;
 		v = v * 10 + (unsigned long)(p[k] - '0');
@@ -176,9 +175,10 @@ tsv_page_field(const char *p, size_t n, unsigned long *page,
 	*brk = p + k;
 	*brklen = n - k;
 	while (k < n) {		/* ",OFF" again and again, each OFF digits */
-		if (p[k++] != ',' || k == n || !is_digit((unsigned char)p[k]))
+		if (p[k++] != ',' || k == n || p[k] < '0' || p[k] > '9')
 			return 0;
-		k += span_digits(p, k, n);
+		while (k < n && p[k] >= '0' && p[k] <= '9')
+			k++;
 	}
 	return 1;
 }
