@@ -435,6 +435,16 @@ tidy_tabs(struct tidy *t)
 	put_gap(t->out, t->start, !lead);
 }
 
+/* Keep the text after the markup byte at i up to text_end, and read on
+ * after the byte at last: a link's text, an autolink's address. */
+static int
+tidy_keep(struct tidy *t, const char *text_end, const char *last)
+{
+	buf_append(t->out, t->s + t->i + 1, (size_t)(text_end - t->s) - t->i - 1);
+	t->i = (size_t)(last - t->s) + 1;
+	return 1;
+}
+
 /* "<https://…>", an autolink: its address stays as text. */
 static int
 tidy_autolink(struct tidy *t)
@@ -448,9 +458,7 @@ tidy_autolink(struct tidy *t)
 	gt = memchr(s + i, '>', n - i);
 	if (!gt || memchr(s + i, ' ', (size_t)(gt - s) - i))
 		return 0;
-	buf_append(t->out, s + i + 1, (size_t)(gt - s) - i - 1);
-	t->i = (size_t)(gt - s) + 1;
-	return 1;
+	return tidy_keep(t, gt, gt);
 }
 
 /*
@@ -582,9 +590,7 @@ tidy_link(struct tidy *t)
 	    (size_t)(e - s) + 1 >= n || e[1] != '(' ||
 	    !(p = memchr(e, ')', n - (size_t)(e - s))))
 		return 0;
-	buf_append(t->out, s + i + 1, (size_t)(e - s) - i - 1);
-	t->i = (size_t)(p - s) + 1;
-	return 1;
+	return tidy_keep(t, e, p);
 }
 
 /* At a byte that stopped the plain copy: 1 if it was markup (handled),

@@ -243,10 +243,7 @@ honour(const char *s, size_t n)
 	    "BEM", "JP", "DL", "KC", "QC", "CC", "MP", "MSP", "MS", "AM",
 	    "FRS", "GM", "QPM", "KPM", NULL };
 
-	for (size_t i = 0; h[i]; i++)
-		if (strlen(h[i]) == n && !memcmp(h[i], s, n))
-			return 1;
-	return 0;
+	return is_one_of(s, n, h);
 }
 
 /* A title alone ("Mr" at the end of a line whose name went on the next). */
@@ -259,10 +256,7 @@ bare_title(const char *s, size_t n)
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	for (size_t i = 0; t[i]; i++)
-		if (strlen(t[i]) == n && !memcmp(t[i], s, n))
-			return 1;
-	return 0;
+	return is_one_of(s, n, t);
 }
 
 /*

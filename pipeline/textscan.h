@@ -325,6 +325,18 @@ skip_word(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* Is s[0..n) exactly one of the words of list (NULL-ended), case kept? */
+static inline int
+is_one_of(const char *s, size_t n, const char *const *list)
+{
+	size_t k;
+
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && memcmp(list[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static inline int
 in_list(const char *s, size_t n, const char *const *list)
 {
