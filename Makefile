@@ -36,6 +36,8 @@ HEADERS  = $(wildcard pipeline/*.h)
 UNITSRC  = $(wildcard tests/unit/*.c)
 UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/unit/%)
 SCRIPTS  = $(wildcard scripts/minutes-*)
+# The one version (pipeline/version.h), stamped into the scripts' @MM_VERSION@.
+VERSION := $(shell sed -n 's/^\#define MM_VERSION "\(.*\)"$$/\1/p' pipeline/version.h)
 
 all: $(BINS) scripts-bin $(BUILD)/minutes-records.5
 
@@ -53,10 +55,14 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libmm.a $(HEADERS) | $(BUILD)
 	@mkdir -p $(BUILD)/unit
 	$(CC) $(ALL_CFLAGS) -Ipipeline -DMM_RULES='"$(CURDIR)/rules"' $(LDFLAGS) -o $@ $< $(BUILD)/libmm.a $(LDLIBS)
 
-# Driver scripts are copied into bin/ so bin/ holds every command.
+# Driver scripts are copied into bin/ so bin/ holds every command, with
+# the version stamped in (a copy that would not change is left alone).
 scripts-bin: | $(BIN)
+	@test -n "$(VERSION)" || { echo "no MM_VERSION in pipeline/version.h" >&2; exit 1; }
 	@for s in $(SCRIPTS); do \
-		n=$(BIN)/$${s##*/}; cmp -s $$s $$n || { cp -p $$s $$n.tmp && mv -f $$n.tmp $$n; }; done
+		n=$(BIN)/$${s##*/}; \
+		sed 's/@MM_VERSION@/$(VERSION)/g' $$s >$$n.tmp && chmod 755 $$n.tmp || exit 1; \
+		if cmp -s $$n.tmp $$n; then rm -f $$n.tmp; else mv -f $$n.tmp $$n; fi; done
 
 # minutes-records(5) is doc/records.md, made into a man page.
 $(BUILD)/minutes-records.5: doc/records.md scripts/md2man | $(BUILD)

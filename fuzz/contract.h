@@ -9,10 +9,12 @@
  *     surrogates or code points past U+10FFFF);
  *   - no raw CR or NUL anywhere, and every backslash starts one of the four
  *     escapes \\ \t \n \r;
- *   - it has exactly the expected number of TAB-separated fields;
+ *   - it has exactly the expected number of TAB-separated fields (a
+ *     record: that of its kind in the rules' schema, recw_schema);
  *   - its line column is a positive decimal number, its section column
  *     (after split) one of the four names, its date empty or YYYY-MM-DD.
- * Header-only so a harness is one file plus this.
+ * Header-only so a harness is one file plus this; UTF-8 is judged by the
+ * library's one validator (utf8.h), unit-tested on its own.
  */
 #ifndef MM_FUZZ_CONTRACT_H
 #define MM_FUZZ_CONTRACT_H
@@ -20,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
 
 static inline void
 contract_fail(const char *what, const char *line, size_t len, size_t lineno)
@@ -30,34 +34,6 @@ contract_fail(const char *what, const char *line, size_t len, size_t lineno)
 	fwrite(line, 1, show, stderr);
 	fprintf(stderr, "%s\n", show < len ? "..." : "");
 	abort();
-}
-
-/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 if malformed. */
-static inline size_t
-contract_utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
-		unsigned char hi = c == 0xED ? 0x9F : 0xBF;
-		if (n < 3 || s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
-		unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-		if (n < 4 || s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		return 4;
-	}
-	return 0;
 }
 
 static inline int
@@ -119,20 +95,28 @@ contract_is_pagelist(const char *p, size_t n)
 	return 1;
 }
 
-/* Columns of each kind of records.md; 0 for a kind a rule file added. */
+/*
+ * Fields of a record of kind p[0..n) by the schema (minutes-extract
+ * --schema: a line per kind, its name then its columns, TAB-separated),
+ * or 0 for a kind the schema does not name.
+ */
 static inline size_t
-contract_kind_columns(const char *p, size_t n)
+contract_kind_columns(const char *schema, const char *p, size_t n)
 {
-	static const struct { const char *kind; size_t cols; } kinds[] = {
-		{ "item", 10 }, { "resolution", 11 }, { "question", 15 },
-		{ "declaration", 13 }, { "figure", 14 }, { "vote", 18 },
-		{ "attendance", 12 },
-	};
-	size_t i;
+	const char *l = schema;
 
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strlen(kinds[i].kind) == n && memcmp(kinds[i].kind, p, n) == 0)
-			return kinds[i].cols;
+	for (; l && *l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+		const char *end = strchr(l, '\n'), *q;
+		size_t tabs = 0;
+
+		if (!end)
+			end = l + strlen(l);
+		if ((size_t)(end - l) <= n || l[n] != '\t' || memcmp(l, p, n) != 0)
+			continue;
+		for (q = l; q < end; q++)
+			tabs += *q == '\t';
+		return tabs;
+	}
 	return 0;
 }
 
@@ -154,7 +138,7 @@ contract_clean_input(const char *in, size_t n)
 	const char *q = in, *end = in + n;
 
 	while (q < end) {
-		size_t s = contract_utf8_seq((const unsigned char *)q,
+		size_t s = utf8_seq_len((const unsigned char *)q,
 		    (size_t)(end - q));
 		if (s == 0 || *q == '\r' || *q == '\0')
 			return 0;
@@ -207,24 +191,24 @@ enum {
 };
 
 /*
- * Check every line of out[0..len) against the contract of stream kind k.
- * The line column is always checked; flags add the checks above.
- * Aborts on the first violation; returns the number of lines checked.
+ * Check every line of out[0..len) against the contract of stream kind k;
+ * records against schema, the --schema text of the rules that made them
+ * (NULL for the streams).  The line column is always checked; flags add
+ * the checks above.  Aborts on the first violation; returns the number
+ * of lines checked.
  */
 static inline size_t
-contract_check(enum contract_stream k, const char *out, size_t len, int flags)
+contract_check(enum contract_stream k, const char *schema, const char *out,
+    size_t len, int flags)
 {
 	int clean = flags & CONTRACT_CLEAN;
 	const char *p = out, *end = out + len;
 	size_t lineno = 0;
-	/* Kinds a rule file added: the first record of each fixes its width. */
-	char extra_kind[8][32];
-	size_t extra_cols[8], nextra = 0;
 
 	while (p < end) {
 		const char *lf = memchr(p, '\n', (size_t)(end - p));
 		const char *f[32];
-		size_t flen[32], nf = 0, i, want = 0;
+		size_t flen[32], nf = 0, want = 0;
 		const char *q, *fs;
 
 		lineno++;
@@ -232,7 +216,7 @@ contract_check(enum contract_stream k, const char *out, size_t len, int flags)
 			contract_fail("no LF at the end of the output", p,
 			    (size_t)(end - p), lineno);
 		for (q = p; clean && q < lf;) {
-			size_t s = contract_utf8_seq((const unsigned char *)q,
+			size_t s = utf8_seq_len((const unsigned char *)q,
 			    (size_t)(lf - q));
 			if (s == 0)
 				contract_fail("invalid UTF-8", p, (size_t)(lf - p), lineno);
@@ -261,20 +245,10 @@ contract_check(enum contract_stream k, const char *out, size_t len, int flags)
 		case CONTRACT_NORMALISE: want = 4; break;
 		case CONTRACT_SPLIT:     want = 9; break;
 		case CONTRACT_RECORDS:
-			want = contract_kind_columns(f[0], flen[0]);
-			if (want == 0) {
-				for (i = 0; i < nextra; i++)
-					if (strlen(extra_kind[i]) == flen[0] &&
-					    memcmp(extra_kind[i], f[0], flen[0]) == 0)
-						want = extra_cols[i];
-				if (want == 0 && nextra < 8 && flen[0] > 0 && flen[0] < 32) {
-					memcpy(extra_kind[nextra], f[0], flen[0]);
-					extra_kind[nextra][flen[0]] = '\0';
-					extra_cols[nextra++] = want = nf;
-				}
-				if (want == 0)
-					contract_fail("unknown kind", p, (size_t)(lf - p), lineno);
-			}
+			want = contract_kind_columns(schema, f[0], flen[0]);
+			if (want == 0)
+				contract_fail("a kind the schema does not name", p,
+				    (size_t)(lf - p), lineno);
 			break;
 		}
 		if (k == CONTRACT_RECORDS && nf < 9)

@@ -5,8 +5,9 @@
  * path is compiled in as FUZZ_RULES).  The input bytes are a split stream,
  * or any bytes at all; every record written must meet the records
  * contract (contract.h) whatever the input: the column count of its
- * kind, valid UTF-8, no raw CR, TAB or LF inside a field.  Warnings (-w)
- * are switched on so their path is fuzzed too.  Inputs over FUZZ_MAX
+ * kind in the rules' schema (recw_schema, what minutes-extract --schema
+ * prints), valid UTF-8, no raw CR, TAB or LF inside a field.  Warnings
+ * (-w) are switched on so their path is fuzzed too.  Inputs over FUZZ_MAX
  * bytes are skipped.
  */
 #include <stdint.h>
@@ -24,6 +25,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct ruleset *rs;
+static char *schema;		/* the rules' --schema: each kind's columns */
 
 static void
 on_warning(void *ctx, const char *source, const char *line, const char *msg)
@@ -39,10 +41,21 @@ load_rules(void)
 	struct rules_error err;
 	const char *dir = getenv("MM_RULES");
 
+	size_t len;
+	FILE *f;
+	struct recw *w;
+
 	if (rules_load_dir(dir ? dir : FUZZ_RULES, &rs, &err) != 0) {
 		fprintf(stderr, "fuzz_extract: %s: %s\n", err.where, err.msg);
 		exit(2);
 	}
+	if (!(f = open_memstream(&schema, &len)))
+		abort();
+	w = rules_writer(rs, REC_TSV, f);
+	recw_schema(w);
+	recw_free(w);
+	if (fclose(f) != 0)
+		abort();
 }
 
 int
@@ -66,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(in);
 	if (fclose(out) != 0)
 		abort();
-	contract_check(CONTRACT_RECORDS, obuf, olen, CONTRACT_CLEAN |
+	contract_check(CONTRACT_RECORDS, schema, obuf, olen, CONTRACT_CLEAN |
 	    (contract_good_locators((const char *)data, size) ? CONTRACT_LOCATORS : 0));
 	free(obuf);
 	return 0;

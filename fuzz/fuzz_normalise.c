@@ -80,7 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "contract: refused input (%d) but output written\n", r);
 		abort();
 	}
-	contract_check(CONTRACT_NORMALISE, obuf, olen, CONTRACT_CLEAN);
+	contract_check(CONTRACT_NORMALISE, NULL, obuf, olen, CONTRACT_CLEAN);
 
 	/* Line numbers in order and in range; paragraphs within the cap. */
 	{

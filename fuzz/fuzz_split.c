@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(in);
 	if (fclose(out) != 0)
 		abort();
-	contract_check(CONTRACT_SPLIT, obuf, olen, CONTRACT_LOCATORS |
+	contract_check(CONTRACT_SPLIT, NULL, obuf, olen, CONTRACT_LOCATORS |
 	    (contract_clean_input((const char *)data, size) ? CONTRACT_CLEAN : 0));
 	free(obuf);
 	return 0;

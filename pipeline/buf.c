@@ -45,6 +45,13 @@ buf_putc(struct buf *b, char c)
 }
 
 void
+buf_set(struct buf *b, const char *s, size_t n)
+{
+	b->len = 0;
+	buf_append(b, s, n);
+}
+
+void
 buf_reset(struct buf *b)
 {
 	b->len = 0;

@@ -20,6 +20,8 @@ void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
+/* Make b hold s[0..n) and nothing else (the allocation is kept). */
+void buf_set(struct buf *b, const char *s, size_t n);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 

@@ -6,8 +6,32 @@
  * ": strerror(errno)", as sbase's eprintf does.  Exit codes are the
  * project's contract: 0 ok, 1 soft failure (some input unreadable, the
  * rest processed), 2 usage or trouble (bad option, bad rule, bad stream).
- * Library-like parts never call these; they return codes and the
- * program decides what to print.
+ *
+ * Return codes of the library parts (every file of pipeline/ but the
+ * three programs' mains and this one): one convention, so that a caller
+ * never has to look up which way round a function answers.
+ *   - A part never prints and never exits; it returns, and the program
+ *     chooses the message (die, warnmsg) and the exit status.  The one
+ *     exception is running out of memory: the x... allocators below die.
+ *   - An operation that can fail returns int: 0 on success, -1 on
+ *     failure, with what went wrong in an error struct the caller passed
+ *     (struct rules_error, struct lex_error) or in errno.  Where a caller
+ *     must tell failures apart there are further negative values, each
+ *     named in the function's comment (extract_stream: -2, a read
+ *     error; recw_record: -2, the wrong number of fields).
+ *   - A positive value is never a failure but an answer other than the
+ *     plain one, named in the function's comment (recw_record: 1, the
+ *     record's kind is not kept; line_reader_next: 1, a line, where 0 is
+ *     the end of the input).
+ *   - A test (is_..., ..._valid, a recogniser that also fills out
+ *     parameters, as tsv_page_field and date_parse) returns 1 for yes
+ *     and 0 for no, never -1.
+ *   - A count or a length is returned as it is (0: nothing found or
+ *     consumed); a lookup returns a pointer, NULL when there is none, or
+ *     an enum's NONE value.
+ * Known exceptions, to be mended: lexicon_open and lex_words (lexicon.c)
+ * die with exit 2 when the lexicon or a list is missing; the profile of
+ * minutes-extract (MINUTES_EXTRACT_PROFILE) is printed by the engine.
  */
 #ifndef MM_ERR_H
 #define MM_ERR_H

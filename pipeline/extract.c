@@ -31,7 +31,8 @@ usage(FILE *f)
 	    "[FILE...]\n"
 	    "       minutes-extract --records [-H] [-k KIND] [--format FMT] "
 	    "[FILE...]\n"
-	    "       minutes-extract --check | --list-kinds [-k KIND] [-r DIR]\n"
+	    "       minutes-extract --check | --list-kinds | --schema [-k KIND] "
+	    "[-r DIR]\n"
 	    "Read the minutes-split stream from FILEs or stdin and write "
 	    "records.\n"
 	    "  -k, --kind KIND   keep only KIND (repeatable, or a comma list;\n"
@@ -62,6 +63,10 @@ usage(FILE *f)
 	    "                    characters) and exit: 0 when only warnings\n"
 	    "      --list-kinds  print the kinds kept (all, or -k's), one a "
 	    "line\n"
+	    "      --schema      print each kind kept and its columns: a line "
+	    "KIND TAB\n"
+	    "                    COLUMN TAB COLUMN ..., all of its records' "
+	    "columns\n"
 	    "  -h, --help        print this help\n"
 	    "  -V, --version     print the version\n"
 	    "Exit status: 0 ok, 1 some FILE unreadable, 2 trouble (bad option,\n"
@@ -128,7 +133,7 @@ convert(struct recw *w, FILE *f, const char *name)
 int
 main(int argc, char **argv)
 {
-	enum { O_CHECK = 256, O_FORMAT, O_RECORDS, O_LIST };
+	enum { O_CHECK = 256, O_FORMAT, O_RECORDS, O_LIST, O_SCHEMA };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, 'k'},
 		{"header", no_argument, NULL, 'H'},
@@ -138,6 +143,7 @@ main(int argc, char **argv)
 		{"format", required_argument, NULL, O_FORMAT},
 		{"records", no_argument, NULL, O_RECORDS},
 		{"list-kinds", no_argument, NULL, O_LIST},
+		{"schema", no_argument, NULL, O_SCHEMA},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -146,6 +152,7 @@ main(int argc, char **argv)
 	char **kinds = NULL;
 	size_t nkinds = 0, i;
 	int header = 0, check = 0, warnings = 0, records = 0, list = 0;
+	int schema = 0;
 	int c, r, status = EXIT_OK;
 	enum rec_format fmt = REC_TSV;
 	struct ruleset *rs;
@@ -169,6 +176,7 @@ main(int argc, char **argv)
 		case O_CHECK: check = 1; break;
 		case O_RECORDS: records = 1; break;
 		case O_LIST: list = 1; break;
+		case O_SCHEMA: schema = 1; break;
 		case O_FORMAT:
 			if (rec_format_parse(optarg, &fmt) != 0)
 				usage_die("bad --format '%s' (want tsv, csv or "
@@ -193,11 +201,16 @@ main(int argc, char **argv)
 		if (rules_keep(rs, kinds[i], &err) != 0)
 			usage_die("-k: %s", err.msg);
 	free(kinds);
-	if (check || list) {
+	if (check || list || schema) {
 		if (check)
 			rules_lint(rs, print_lint, NULL);
 		if (list)
 			rules_list_kinds(rs, stdout);
+		if (schema) {
+			w = rules_writer(rs, REC_TSV, stdout);
+			recw_schema(w);
+			recw_free(w);
+		}
 		rules_free(rs);
 		return close_stdout(EXIT_OK);
 	}

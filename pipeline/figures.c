@@ -10,57 +10,17 @@
  */
 #include "figures.h"
 
+#include <stdio.h>
 #include <string.h>
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
+#include "bytescan.h"
+#include "textscan.h"
 
-static int
-is_alpha(int c)
-{
-	c = lower(c);
-	return c >= 'a' && c <= 'z';
-}
-
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Case-insensitive: does s[i..n) start with word w (ASCII)? */
-static int
-has_word(const char *s, size_t n, size_t i, const char *w)
-{
-	size_t k, wl = strlen(w);
-
-	if (n - i < wl)
-		return 0;
-	for (k = 0; k < wl; k++)
-		if (lower((unsigned char)s[i + k]) != w[k])
-			return 0;
-	return 1;
-}
-
-/* Same, and the word ends there (no letter follows). */
+/* Does s[i..n) start with the lower-case word w, in any case, whole? */
 static int
 has_whole(const char *s, size_t n, size_t i, const char *w)
 {
-	size_t wl = strlen(w);
-
-	return i <= n && has_word(s, n, i, w) &&
-	    (i + wl == n || !is_alpha((unsigned char)s[i + wl]));
-}
-
-static size_t
-skip_spaces(const char *s, size_t n, size_t i)
-{
-	while (i < n && s[i] == ' ')
-		i++;
-	return i;
+	return i <= n && starts_word(s + i, n - i, w);
 }
 
 static const struct { const char *w; long v; } words[] = {
@@ -198,8 +158,9 @@ currency(const char *s, size_t n, size_t i, const char **code)
 		*code = "USD";
 		return 1;
 	}
-	if (n - i >= 3 && (has_word(s, n, i, "gbp") || has_word(s, n, i, "usd") ||
-	    has_word(s, n, i, "eur"))) {
+	if (n - i >= 3 && (starts_with(s + i, n - i, "gbp") ||
+	    starts_with(s + i, n - i, "usd") ||
+	    starts_with(s + i, n - i, "eur"))) {
 		if (i + 3 < n && is_alpha((unsigned char)s[i + 3]))
 			return 0;
 		*code = lower(s[i]) == 'g' ? "GBP" : lower(s[i]) == 'u' ? "USD" :
@@ -239,7 +200,7 @@ dash(const char *s, size_t n, size_t i)
 static size_t
 scale(const char *s, size_t n, size_t i, int *exp10)
 {
-	size_t j = skip_spaces(s, n, i);
+	size_t j = skip_spaces(s, i, n, 0);
 	static const struct { const char *w; int e; int spaced; } sc[] = {
 		{"thousand", 3, 1}, {"million", 6, 1}, {"billion", 9, 1},
 		{"bn", 9, 0}, {"m", 6, 0}, {"k", 3, 0},
@@ -259,13 +220,13 @@ scale(const char *s, size_t n, size_t i, int *exp10)
 static size_t
 percent_mark(const char *s, size_t n, size_t i)
 {
-	size_t j = skip_spaces(s, n, i);
+	size_t j = skip_spaces(s, i, n, 0);
 
 	if (j < n && s[j] == '%')
 		return j + 1 - i;
 	if (has_whole(s, n, j, "percent"))
 		return j + 7 - i;
-	if (has_word(s, n, j, "per")) {
+	if (starts_with(s + j, n - j, "per")) {
 		size_t k = j + 3;
 		if (k < n && (s[k] == ' ' || s[k] == '-'))
 			k++;
@@ -288,7 +249,7 @@ read_side(const char *s, size_t n, size_t i, struct side *sd)
 	j += sign(s, n, j, &sd->neg);
 	l = currency(s, n, j, &sd->cur);
 	if (l) {
-		j = skip_spaces(s, n, j + l);
+		j = skip_spaces(s, j + l, n, 0);
 		if (!sd->neg)
 			j += sign(s, n, j, &sd->neg);
 	}
@@ -309,9 +270,9 @@ read_side(const char *s, size_t n, size_t i, struct side *sd)
 	if ((l = scale(s, n, j, &sd->exp10)) != 0)
 		j += l;
 	/* "1.2 billion pounds", "500 pounds": the currency after the number */
-	if (!sd->cur && has_whole(s, n, skip_spaces(s, n, j), "pounds")) {
+	if (!sd->cur && has_whole(s, n, skip_spaces(s, j, n, 0), "pounds")) {
 		sd->cur = "GBP";
-		j = skip_spaces(s, n, j) + 6;
+		j = skip_spaces(s, j, n, 0) + 6;
 	}
 	sd->end = j;
 	if ((l = percent_mark(s, n, j)) != 0) {
@@ -332,14 +293,8 @@ fill(const struct side *sd, const char *s, const char *cur, int percent,
 	int e = exp10 < 0 ? 0 : exp10;
 
 	if (sd->word >= 0) {
-		int k = 0;
-		long v = sd->word;
-		char tmp[24];
-		do
-			tmp[k++] = (char)('0' + v % 10);
-		while ((v /= 10) > 0);
-		for (nlen = 0; k > 0; )
-			num[nlen++] = tmp[--k];
+		snprintf(num, sizeof num, "%ld", sd->word);
+		nlen = strlen(num);
 		digits = num;
 	}
 	if (decimal_scale(digits, nlen, e, sd->neg, f->value,
@@ -356,7 +311,7 @@ int
 figure_parse(const char *s, size_t n, struct figure out[2])
 {
 	struct side a, b;
-	size_t i = skip_spaces(s, n, 0), j, k, l;
+	size_t i = skip_spaces(s, 0, n, 0), j, k, l;
 	const char *cur;
 	int percent, exp10;
 
@@ -366,12 +321,12 @@ figure_parse(const char *s, size_t n, struct figure out[2])
 	/* A range: "£2–3m", "10-15%", "£2m to £3m", "two or three years";
 	 * never across a '%' printed on the first side when the second has
 	 * none (then it is just a figure followed by a dash). */
-	k = skip_spaces(s, n, j);
+	k = skip_spaces(s, j, n, 0);
 	l = dash(s, n, k);
 	if (!l && k > j && (has_whole(s, n, k, "to") || has_whole(s, n, k, "or")))
 		l = 2;
 	if (l) {
-		size_t m = skip_spaces(s, n, k + l);
+		size_t m = skip_spaces(s, k + l, n, 0);
 		size_t e = read_side(s, n, m, &b);
 		if (e != m && (a.word < 0) == (b.word < 0)) {
 			cur = a.cur ? a.cur : b.cur;

@@ -11,7 +11,8 @@
  * with the other.  Values are computed on decimal strings, never through
  * floating point, so 790.7m is exactly 790700000.
  *
- * Nothing here allocates, prints or keeps state.
+ * Nothing here allocates, prints or keeps state; returns follow err.h's
+ * convention.
  */
 #ifndef MM_FIGURES_H
 #define MM_FIGURES_H

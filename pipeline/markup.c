@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "bytescan.h"
+#include "textscan.h"
 
 /* Bytes that may start markup or a cell gap (a space only when doubled). */
 static const unsigned char special[256] = {
@@ -59,19 +60,6 @@ next_stop(const char *s, size_t i, size_t n)
 	return stop_at(s, i, n);
 }
 
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
 /* HTML elements that converters wrap around printed words. */
 static const char *const tags[] = {
 	"u", "b", "i", "em", "strong", "sup", "sub", "br", "span", "p", "div",
@@ -104,8 +92,7 @@ parse_tag(const char *s, size_t n, const char **name, size_t *namelen,
 	if (*closing)
 		i++;
 	size_t st = i;
-	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-	                 (s[i] >= '0' && s[i] <= '9')))
+	while (i < n && is_alnum((unsigned char)s[i]))
 		i++;
 	if (i == st || !known_tag(s + st, i - st))
 		return 0;
@@ -184,7 +171,7 @@ entity(const char *s, size_t n, struct buf *out)
 		for (; i < len - 1; i++) {
 			char d = s[i];
 			int v;
-			if (d >= '0' && d <= '9')
+			if (is_digit((unsigned char)d))
 				v = d - '0';
 			else if (hex && d >= 'a' && d <= 'f')
 				v = d - 'a' + 10;
@@ -269,7 +256,7 @@ part_label(const char *s, size_t n)
 	if (i < n && s[i] == '(')
 		i++;
 	size_t st = i;
-	while (i < n && i - st < 8 && (unsigned char)s[i] < 0x80 &&
+	while (i < n && i - st < 8 &&
 	       (is_alnum((unsigned char)s[i]) || (s[i] == '.' && i + 1 < n && s[i + 1] != ' ')))
 		i++;
 	if (i == st || i >= n)
@@ -277,7 +264,7 @@ part_label(const char *s, size_t n)
 	if (s[i] == ')')
 		return 1;
 	return s[st] != '(' && s[i] == '.' && i + 1 < n && s[i + 1] == ' ' &&
-	       (i - st <= 3 || (s[i - 1] >= '0' && s[i - 1] <= '9'));
+	       (i - st <= 3 || is_digit((unsigned char)s[i - 1]));
 }
 
 /*
@@ -294,7 +281,7 @@ lead_label(const struct buf *out, size_t start)
 	if (out->len <= start || n > 6 || memchr(s, ' ', n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		digit |= s[i] >= '0' && s[i] <= '9';
+		digit |= is_digit((unsigned char)s[i]);
 	return digit || s[n - 1] == ')' || (n <= 3 && s[n - 1] == '.');
 }
 
@@ -316,236 +303,382 @@ markup_is_markdown_line(const char *s, size_t n)
 	return is_table_sep(s, n);
 }
 
-void
-markup_tidy(const char *s, size_t n, int md, struct buf *out,
-            struct tidy_info *ti)
-{
-	size_t i = 0, start = out->len;
+/*
+ * One line being tidied: s[i..n) is what is left to read (n moves in
+ * when closing heading marks or an outer pipe are cut off), out from
+ * start on is the line's text so far.  Each step below reads from i and
+ * moves it on.
+ */
+struct tidy {
+	const char *s;
+	size_t i, n;
+	int md;			/* the document is Markdown */
+	int table;		/* a table row: pipes part cells */
+	struct buf *out;
+	size_t start;
+	struct tidy_info *ti;
+};
 
-	ti->flags = 0;
-	i = skip_spaces(s, 0, n, 1);
-	ti->indent = i;
-	while (n > i && (is_space(s[n - 1])))
-		n--;
-	if (i == n)
+/* Leading blank space is the indent, trailing is dropped; 0 if no text. */
+static int
+tidy_blank_ends(struct tidy *t)
+{
+	t->i = skip_spaces(t->s, 0, t->n, 1);
+	t->ti->indent = t->i;
+	while (t->n > t->i && is_blank((unsigned char)t->s[t->n - 1]))
+		t->n--;
+	return t->i < t->n;
+}
+
+/* Markdown "## Title ##": the marks go, the line is a heading. */
+static void
+tidy_heading_marks(struct tidy *t)
+{
+	const char *s = t->s;
+	size_t h = t->i, e;
+
+	while (h < t->n && s[h] == '#')
+		h++;
+	if (h - t->i > 6 || (h != t->n && s[h] != ' '))
 		return;
-	buf_reserve(out, n - i + 8);    /* out->data is not NULL from here on */
-	if (md && s[i] == '#') {
-		size_t h = i;
-		while (h < n && s[h] == '#')
-			h++;
-		if (h - i <= 6 && (h == n || s[h] == ' ')) {
-			ti->flags |= TIDY_HEADING;
-			i = h;
-			while (i < n && s[i] == ' ')
-				i++;
-			/* Closing marks: "## Title ##". */
-			size_t e = n;
-			while (e > i && s[e - 1] == '#')
-				e--;
-			if (e < n && e > i && s[e - 1] == ' ')
-				n = e;
-			while (n > i && is_space(s[n - 1]))
-				n--;
-		}
+	t->ti->flags |= TIDY_HEADING;
+	t->i = h;
+	while (t->i < t->n && s[t->i] == ' ')
+		t->i++;
+	/* Closing marks: "## Title ##". */
+	e = t->n;
+	while (e > t->i && s[e - 1] == '#')
+		e--;
+	if (e < t->n && e > t->i && s[e - 1] == ' ')
+		t->n = e;
+	while (t->n > t->i && is_blank((unsigned char)s[t->n - 1]))
+		t->n--;
+}
+
+/*
+ * A horizontal rule (Markdown) or a table's separator row: no text, the
+ * line is dropped (returns 1).  Otherwise decides whether the line is a
+ * table row and cuts its outer pipes.
+ */
+static int
+tidy_rule_or_table(struct tidy *t)
+{
+	const char *s = t->s;
+	size_t i = t->i, n = t->n;
+
+	if (t->md && is_rule(s + i, n - i)) {
+		t->ti->flags |= TIDY_DROP;
+		return 1;
 	}
-	if (md && is_rule(s + i, n - i)) {
-		ti->flags |= TIDY_DROP;
+	t->table = s[i] == '|' || (t->md && s[n - 1] == '|' && memchr(s + i, '|', n - i));
+	if (!t->table)
+		return 0;
+	if (is_table_sep(s + i, n - i)) {
+		t->ti->flags |= TIDY_DROP;
+		return 1;
+	}
+	t->ti->flags |= TIDY_TABLE;
+	if (s[t->i] == '|')
+		t->i++;
+	if (t->n > t->i && s[t->n - 1] == '|')
+		t->n--;
+	return 0;
+}
+
+/* A Markdown list mark "* ", "+ ", "- ": a bullet, unless a part label
+ * ("- (a) That") follows, which is mark enough; "- " is dropped. */
+static void
+tidy_list_mark(struct tidy *t)
+{
+	const char *s = t->s;
+	size_t i = t->i, n = t->n, j;
+
+	if (n - i < 2 || (s[i] != '*' && s[i] != '+' && s[i] != '-') ||
+	    s[i + 1] != ' ')
 		return;
+	t->ti->flags |= TIDY_LIST;
+	j = i + 2;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (part_label(s + j, n - j)) {
+		t->i = j;
+	} else if (s[i] != '-') {
+		buf_puts(t->out, "\xE2\x80\xA2 ");
+		t->i = j;
 	}
-	int table = s[i] == '|' || (md && s[n - 1] == '|' && memchr(s + i, '|', n - i));
-	if (table && is_table_sep(s + i, n - i)) {
-		ti->flags |= TIDY_DROP;
-		return;
+}
+
+/* A run of spaces: one, or a cell gap when three or more (not after a
+ * leading number or label: "41.   Minutes" is a heading). */
+static void
+tidy_spaces(struct tidy *t)
+{
+	size_t r = skip_spaces(t->s, t->i, t->n, 0);
+	int cell = r - t->i >= 3 && !lead_label(t->out, t->start);
+
+	if (cell)
+		t->ti->flags |= TIDY_GAP;
+	put_gap(t->out, t->start, cell);
+	t->i = r;
+}
+
+/* TABs: "15.<TAB>Title" is a heading; other TABs part table cells. */
+static void
+tidy_tabs(struct tidy *t)
+{
+	int lead = lead_label(t->out, t->start);
+
+	if (!lead)
+		t->ti->flags |= TIDY_TABLE;
+	while (t->i < t->n && is_blank((unsigned char)t->s[t->i]))
+		t->i++;
+	put_gap(t->out, t->start, !lead);
+}
+
+/* Keep the text after the markup byte at i up to text_end, and read on
+ * after the byte at last: a link's text, an autolink's address. */
+static int
+tidy_keep(struct tidy *t, const char *text_end, const char *last)
+{
+	buf_append(t->out, t->s + t->i + 1, (size_t)(text_end - t->s) - t->i - 1);
+	t->i = (size_t)(last - t->s) + 1;
+	return 1;
+}
+
+/* "<https://…>", an autolink: its address stays as text. */
+static int
+tidy_autolink(struct tidy *t)
+{
+	const char *s = t->s, *gt;
+	size_t i = t->i, n = t->n;
+
+	if (!t->md || n - i <= 8 || (strncmp(s + i + 1, "http://", 7) != 0 &&
+	    strncmp(s + i + 1, "https://", 8) != 0))
+		return 0;
+	gt = memchr(s + i, '>', n - i);
+	if (!gt || memchr(s + i, ' ', (size_t)(gt - s) - i))
+		return 0;
+	return tidy_keep(t, gt, gt);
+}
+
+/*
+ * At '<': a comment, an autolink or a known HTML tag goes (a <br> leaves
+ * a space; a <sup> holding only a footnote mark goes with its content,
+ * "st", "nd" stay).  Returns 0 when the '<' is text.
+ */
+static int
+tidy_html(struct tidy *t)
+{
+	const char *s = t->s, *name, *e;
+	size_t i = t->i, n = t->n, nl, k;
+	int closing;
+
+	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0 &&
+	    (e = memmem(s + i, n - i, "-->", 3)) != NULL) {
+		t->i = (size_t)(e - s) + 3;
+		return 1;
 	}
-	if (table) {
-		ti->flags |= TIDY_TABLE;
-		if (s[i] == '|')
-			i++;
-		if (n > i && s[n - 1] == '|')
-			n--;
+	if (tidy_autolink(t))
+		return 1;
+	k = parse_tag(s + i, n - i, &name, &nl, &closing);
+	if (!k)
+		return 0;
+	if (nl == 2 && strncasecmp(name, "br", 2) == 0) {
+		put_gap(t->out, t->start, 0);
+		t->i += k;
+		return 1;
 	}
-	if (md && n - i >= 2 && (s[i] == '*' || s[i] == '+' || s[i] == '-') &&
-	    s[i + 1] == ' ') {
-		ti->flags |= TIDY_LIST;
-		size_t j = i + 2;
-		while (j < n && s[j] == ' ')
-			j++;
-		if (part_label(s + j, n - j)) {
-			i = j;          /* "- (a) That": the label is the mark */
-		} else if (s[i] != '-') {
-			buf_puts(out, "\xE2\x80\xA2 ");
-			i = j;
+	if (!closing && nl == 3 && strncasecmp(name, "sup", 3) == 0 &&
+	    (e = memmem(s + i + k, n - i - k, "</sup>", 6)) != NULL) {
+		int mark = 1;
+
+		for (const char *q = s + i + k; q < e; q++)
+			if (is_word_byte((unsigned char)*q) &&
+			    !is_digit((unsigned char)*q))
+				mark = 0;
+		if (mark) {
+			t->i = (size_t)(e - s) + 6;
+			return 1;
 		}
 	}
-	/* Most lines hold no markup and no run of spaces: copy them whole. */
-	if (!(ti->flags & TIDY_TABLE) && next_stop(s, i, n) == n) {
-		buf_append(out, s + i, n - i);
-		return;
+	t->i += k;
+	return 1;
+}
+
+/* At '&': an entity, decoded; 0 when the '&' is text. */
+static int
+tidy_entity(struct tidy *t)
+{
+	size_t k = entity(t->s + t->i, t->n - t->i, t->out);
+
+	t->i += k;
+	return k != 0;
+}
+
+/*
+ * At '*' or '_': a run of two or more is bold and goes ("**" in any
+ * input, "__" in Markdown); in Markdown a single one that opens or
+ * closes emphasis goes too, not one between spaces ("2 * 3").
+ */
+static int
+tidy_emphasis(struct tidy *t)
+{
+	const char *s = t->s;
+	size_t i = t->i, n = t->n;
+	char c = s[i];
+
+	if (i + 1 < n && s[i + 1] == c && (c == '*' || t->md)) {
+		while (t->i < n && s[t->i] == c)
+			t->i++;
+		return 1;
 	}
-	while (i < n) {
-		/* Ordinary text goes straight through; single spaces included. */
-		if (s[i] == ' ' && out->len > start && out->data[out->len - 1] == ' ') {
-			i++;
-			continue;
+	if (t->md) {
+		unsigned char prev = i > 0 ? (unsigned char)s[i - 1] : ' ';
+		unsigned char next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
+		int opens = !is_word_byte(prev) && next != ' ';
+		int closes = prev != ' ' && !is_word_byte(next);
+
+		if ((opens || closes) && !(opens && closes && c == '*' &&
+		    prev == ' ' && next == ' ')) {
+			t->i++;
+			return 1;
 		}
-		size_t j = next_stop(s, i, n);
-		if (j > i) {
-			buf_reserve(out, j - i);
-			memcpy(out->data + out->len, s + i, j - i);
-			out->len += j - i;
-			i = j;
-			if (i == n)
-				break;
-		}
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case ' ': {
-			size_t r = skip_spaces(s, i, n, 0);
-			/* After a leading number or label ("41.   Minutes") a gap is a space. */
-			int lead = lead_label(out, start);
-			if (r - i >= 3 && !lead)
-				ti->flags |= TIDY_GAP;
-			put_gap(out, start, r - i >= 3 && !lead);
-			i = r;
-			continue;
-		}
-		case '\t': {
-			/* "15.<TAB>Title" is a heading; other TABs part table cells. */
-			int lead = lead_label(out, start);
-			if (!lead)
-				ti->flags |= TIDY_TABLE;
-			while (i < n && is_space(s[i]))
-				i++;
-			put_gap(out, start, !lead);
-			continue;
-		}
-		case '|':
-			if (table) {
-				put_gap(out, start, 1);
-				i++;
-				continue;
-			}
-			break;
-		case '<': {
-			const char *name;
-			size_t nl;
-			int closing;
-			if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-				const char *e = memmem(s + i, n - i, "-->", 3);
-				if (e) {
-					i = (size_t)(e - s) + 3;
-					continue;
-				}
-			}
-			if (md && n - i > 8 && (strncmp(s + i + 1, "http://", 7) == 0 ||
-			    strncmp(s + i + 1, "https://", 8) == 0)) {
-				const char *gt = memchr(s + i, '>', n - i);
-				if (gt && !memchr(s + i, ' ', (size_t)(gt - s) - i)) {
-					buf_append(out, s + i + 1, (size_t)(gt - s) - i - 1);
-					i = (size_t)(gt - s) + 1;
-					continue;   /* <https://…>: an autolink */
-				}
-			}
-			size_t k = parse_tag(s + i, n - i, &name, &nl, &closing);
-			if (!k)
-				break;
-			if (nl == 2 && strncasecmp(name, "br", 2) == 0) {
-				put_gap(out, start, 0);
-				i += k;
-				continue;
-			}
-			if (!closing && nl == 3 && strncasecmp(name, "sup", 3) == 0) {
-				const char *e = memmem(s + i + k, n - i - k, "</sup>", 6);
-				if (e) {
-					/* Footnote marks (digits, *, †) go; "st", "nd" stay. */
-					int mark = 1;
-					for (const char *q = s + i + k; q < e; q++)
-						if (is_alnum((unsigned char)*q) &&
-						    !(*q >= '0' && *q <= '9'))
-							mark = 0;
-					if (mark) {
-						i = (size_t)(e - s) + 6;
-						continue;
-					}
-				}
-			}
-			i += k;
-			continue;
-		}
-		case '&': {
-			size_t k = entity(s + i, n - i, out);
-			if (k) {
-				i += k;
-				continue;
-			}
-			break;
-		}
-		case '*':
-		case '_':
-			if (i + 1 < n && s[i + 1] == (char)c && (c == '*' || md)) {
-				size_t r = i;
-				while (r < n && s[r] == (char)c)
-					r++;
-				i = r;          /* ** bold **, *** too */
-				continue;
-			}
-			if (md) {
-				unsigned char prev = i > 0 ? (unsigned char)s[i - 1] : ' ';
-				unsigned char next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
-				int opens = !is_alnum(prev) && next != ' ';
-				int closes = prev != ' ' && !is_alnum(next);
-				if ((opens || closes) && !(opens && closes && c == '*' &&
-				    prev == ' ' && next == ' ')) {
-					i++;
-					continue;
-				}
-			}
-			break;
-		case '\\':
-			if (md && i + 1 < n && strchr("\\`*_{}[]()#+-.!|<>~\"'", s[i + 1]) &&
-			    s[i + 1] != '\0') {
-				buf_putc(out, s[i + 1]);
-				i += 2;
-				continue;
-			}
-			break;
-		case '!':
-			if (md && i + 1 < n && s[i + 1] == '[') {
-				const char *e = memmem(s + i, n - i, "](", 2);
-				const char *p = e ? memchr(e, ')', n - (size_t)(e - s)) : NULL;
-				if (p) {
-					i = (size_t)(p - s) + 1;
-					continue;
-				}
-			}
-			break;
-		case '[':
-			if (md) {
-				const char *e = memchr(s + i, ']', n - i);
-				if (e && (size_t)(e - s) + 1 < n && e[1] == '(') {
-					const char *p = memchr(e, ')', n - (size_t)(e - s));
-					if (p) {
-						buf_append(out, s + i + 1, (size_t)(e - s) - i - 1);
-						i = (size_t)(p - s) + 1;
-						continue;
-					}
-				}
-			}
-			break;
-		}
-		buf_putc(out, (char)c);
-		i++;
 	}
+	return 0;
+}
+
+/* At '\\' in Markdown: an escaped punctuation character, kept alone. */
+static int
+tidy_escape(struct tidy *t)
+{
+	const char *s = t->s;
+	size_t i = t->i;
+
+	if (!t->md || i + 1 >= t->n || s[i + 1] == '\0' ||
+	    !strchr("\\`*_{}[]()#+-.!|<>~\"'", s[i + 1]))
+		return 0;
+	buf_putc(t->out, s[i + 1]);
+	t->i += 2;
+	return 1;
+}
+
+/* At '!' in Markdown: an image "![alt](src)" goes whole. */
+static int
+tidy_image(struct tidy *t)
+{
+	const char *s = t->s, *e, *p;
+	size_t i = t->i, n = t->n;
+
+	if (!t->md || i + 1 >= n || s[i + 1] != '[')
+		return 0;
+	e = memmem(s + i, n - i, "](", 2);
+	p = e ? memchr(e, ')', n - (size_t)(e - s)) : NULL;
+	if (!p)
+		return 0;
+	t->i = (size_t)(p - s) + 1;
+	return 1;
+}
+
+/* At '[' in Markdown: a link "[text](href)" leaves its text. */
+static int
+tidy_link(struct tidy *t)
+{
+	const char *s = t->s, *e, *p;
+	size_t i = t->i, n = t->n;
+
+	if (!t->md || !(e = memchr(s + i, ']', n - i)) ||
+	    (size_t)(e - s) + 1 >= n || e[1] != '(' ||
+	    !(p = memchr(e, ')', n - (size_t)(e - s))))
+		return 0;
+	return tidy_keep(t, e, p);
+}
+
+/* At a byte that stopped the plain copy: 1 if it was markup (handled),
+ * 0 if it is text after all. */
+static int
+tidy_special(struct tidy *t)
+{
+	switch (t->s[t->i]) {
+	case ' ':
+		tidy_spaces(t);
+		return 1;
+	case '\t':
+		tidy_tabs(t);
+		return 1;
+	case '|':
+		if (!t->table)
+			return 0;
+		put_gap(t->out, t->start, 1);
+		t->i++;
+		return 1;
+	case '<':  return tidy_html(t);
+	case '&':  return tidy_entity(t);
+	case '*':
+	case '_':  return tidy_emphasis(t);
+	case '\\': return tidy_escape(t);
+	case '!':  return tidy_image(t);
+	case '[':  return tidy_link(t);
+	}
+	return 0;
+}
+
+/* No space at either end: markup may have uncovered some ("** Title**"). */
+static void
+tidy_trim_out(struct buf *out, size_t start)
+{
+	size_t lead = start;
+
 	while (out->len > start && out->data[out->len - 1] == ' ')
 		out->len--;
 	out->data[out->len] = '\0';
-	/* Markup may have uncovered leading spaces ("** Title**"). */
-	size_t lead = start;
 	while (lead < out->len && out->data[lead] == ' ')
 		lead++;
 	if (lead > start) {
 		memmove(out->data + start, out->data + lead, out->len - lead + 1);
 		out->len -= lead - start;
 	}
+}
+
+void
+markup_tidy(const char *s, size_t n, int md, struct buf *out,
+            struct tidy_info *ti)
+{
+	struct tidy t = { s, 0, n, md, 0, out, out->len, ti };
+
+	ti->flags = 0;
+	if (!tidy_blank_ends(&t))
+		return;
+	buf_reserve(out, t.n - t.i + 8);    /* out->data is not NULL from here on */
+	if (md && s[t.i] == '#')
+		tidy_heading_marks(&t);
+	if (tidy_rule_or_table(&t))
+		return;
+	if (md)
+		tidy_list_mark(&t);
+	/* Most lines hold no markup and no run of spaces: copy them whole. */
+	if (!(ti->flags & TIDY_TABLE) && next_stop(s, t.i, t.n) == t.n) {
+		buf_append(out, s + t.i, t.n - t.i);
+		return;
+	}
+	while (t.i < t.n) {
+		/* Ordinary text goes straight through; single spaces included. */
+		if (s[t.i] == ' ' && out->len > t.start &&
+		    out->data[out->len - 1] == ' ') {
+			t.i++;
+			continue;
+		}
+		size_t j = next_stop(s, t.i, t.n);
+		if (j > t.i) {
+			/* (no buf_append: its NUL is written once, at the end) */
+			buf_reserve(out, j - t.i);
+			memcpy(out->data + out->len, s + t.i, j - t.i);
+			out->len += j - t.i;
+			t.i = j;
+			if (t.i == t.n)
+				break;
+		}
+		if (!tidy_special(&t))
+			buf_putc(out, s[t.i++]);
+	}
+	tidy_trim_out(out, t.start);
 }

@@ -1,10 +1,12 @@
 /* postproc — field post-processors named by rule files; see postproc.h. */
 #include "postproc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "dates.h"
 #include "figures.h"
+#include "textscan.h"
 
 static const char *const names[PP_COUNT_] = {
 	[PP_NONE] = "", [PP_SQUEEZE] = "squeeze", [PP_TRIM] = "trim",
@@ -31,13 +33,6 @@ postproc_name(enum postproc_op op)
 	return op > PP_NONE && op < PP_COUNT_ ? names[op] : "";
 }
 
-static int
-space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
-}
-
 static void
 set_len(struct buf *b, size_t start, size_t end)
 {
@@ -53,9 +48,9 @@ trim(struct buf *b)
 {
 	size_t s = 0, e = b->len;
 
-	while (s < e && space((unsigned char)b->data[s]))
+	while (s < e && is_white((unsigned char)b->data[s]))
 		s++;
-	while (e > s && space((unsigned char)b->data[e - 1]))
+	while (e > s && is_white((unsigned char)b->data[e - 1]))
 		e--;
 	set_len(b, s, e);
 }
@@ -67,7 +62,7 @@ squeeze(struct buf *b)
 	int sp = 0;
 
 	for (i = 0; i < b->len; i++) {
-		if (space((unsigned char)b->data[i])) {
+		if (is_white((unsigned char)b->data[i])) {
 			sp = 1;
 			continue;
 		}
@@ -87,13 +82,10 @@ ends_with_word(const struct buf *b, const char *w)
 	if (b->len < wl)
 		return 0;
 	for (i = 0; i < wl; i++) {
-		char c = b->data[b->len - wl + i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != w[i])
+		if (lower((unsigned char)b->data[b->len - wl + i]) != w[i])
 			return 0;
 	}
-	return b->len == wl || space((unsigned char)b->data[b->len - wl - 1]) ||
+	return b->len == wl || is_white((unsigned char)b->data[b->len - wl - 1]) ||
 	    b->data[b->len - wl - 1] == ';' || b->data[b->len - wl - 1] == ',';
 }
 
@@ -157,13 +149,12 @@ unquote(struct buf *b)
 }
 
 static void
-lower(struct buf *b)
+lower_all(struct buf *b)
 {
 	size_t i;
 
 	for (i = 0; i < b->len; i++)
-		if (b->data[i] >= 'A' && b->data[i] <= 'Z')
-			b->data[i] = (char)(b->data[i] + 32);
+		b->data[i] = (char)lower((unsigned char)b->data[i]);
 }
 
 static void
@@ -192,7 +183,7 @@ number(struct buf *b)
 	if (b->len == 0)
 		return;
 	for (i = 0; i < b->len; i++)
-		if (!((b->data[i] >= '0' && b->data[i] <= '9') ||
+		if (!(is_digit((unsigned char)b->data[i]) ||
 		    b->data[i] == ',' || b->data[i] == '.'))
 			digits = 0;
 	if (digits) {
@@ -204,14 +195,8 @@ number(struct buf *b)
 	}
 	l = number_word(b->data, b->len, &v);
 	if (l == b->len) {
-		buf_reset(b);
-		int k = 0;
-		char tmp[24];
-		do
-			tmp[k++] = (char)('0' + v % 10);
-		while ((v /= 10) > 0);
-		while (k > 0)
-			buf_putc(b, tmp[--k]);
+		snprintf(out, sizeof out, "%ld", v);
+		buf_set(b, out, strlen(out));
 	}
 }
 
@@ -258,10 +243,7 @@ honour(const char *s, size_t n)
 	    "BEM", "JP", "DL", "KC", "QC", "CC", "MP", "MSP", "MS", "AM",
 	    "FRS", "GM", "QPM", "KPM", NULL };
 
-	for (size_t i = 0; h[i]; i++)
-		if (strlen(h[i]) == n && !memcmp(h[i], s, n))
-			return 1;
-	return 0;
+	return is_one_of(s, n, h);
 }
 
 /* A title alone ("Mr" at the end of a line whose name went on the next). */
@@ -274,10 +256,7 @@ bare_title(const char *s, size_t n)
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	for (size_t i = 0; t[i]; i++)
-		if (strlen(t[i]) == n && !memcmp(t[i], s, n))
-			return 1;
-	return 0;
+	return is_one_of(s, n, t);
 }
 
 /*
@@ -303,13 +282,13 @@ namelist(struct buf *b)
 		while (i < n && (l = list_sep(in, i, n)) == 0)
 			i++;
 		pe = i;
-		while (ps < pe && space((unsigned char)in[ps]))
+		while (ps < pe && is_white((unsigned char)in[ps]))
 			ps++;
-		while (pe > ps && space((unsigned char)in[pe - 1]))
+		while (pe > ps && is_white((unsigned char)in[pe - 1]))
 			pe--;
 		/* a full stop after a word (not after an initial "A.") */
 		if (pe > ps && in[pe - 1] == '.' && pe - ps >= 3 &&
-		    in[pe - 2] >= 'a' && in[pe - 2] <= 'z')
+		    is_lower((unsigned char)in[pe - 2]))
 			pe--;
 		else if (pe > ps + 2 && in[pe - 1] == '.' && in[pe - 3] != ' ' &&
 		    in[pe - 3] != '.')
@@ -342,7 +321,7 @@ postproc_apply(enum postproc_op op, struct buf *b)
 	case PP_TRIM: trim(b); break;
 	case PP_TRIMLIST: trimlist(b); break;
 	case PP_UNQUOTE: unquote(b); break;
-	case PP_LOWER: lower(b); break;
+	case PP_LOWER: lower_all(b); break;
 	case PP_LABEL: label(b); break;
 	case PP_NUMBER: number(b); break;
 	case PP_ISODATE: isodate(b); break;

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "textscan.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -195,13 +196,13 @@ json_number(const char *s, size_t n)
 		i++;
 	if (i < n && s[i] == '0')
 		i++;
-	else if (i < n && s[i] >= '1' && s[i] <= '9')
-		while (i < n && s[i] >= '0' && s[i] <= '9')
+	else if (i < n && is_digit((unsigned char)s[i]))
+		while (i < n && is_digit((unsigned char)s[i]))
 			i++;
 	else
 		return 0;
 	if (i < n && s[i] == '.') {
-		for (d = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		for (d = ++i; i < n && is_digit((unsigned char)s[i]); i++)
 			;
 		if (i == d)
 			return 0;
@@ -210,7 +211,7 @@ json_number(const char *s, size_t n)
 		i++;
 		if (i < n && (s[i] == '+' || s[i] == '-'))
 			i++;
-		for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		for (d = i; i < n && is_digit((unsigned char)s[i]); i++)
 			;
 		if (i == d)
 			return 0;
@@ -218,23 +219,39 @@ json_number(const char *s, size_t n)
 	return i == n;
 }
 
+/* Each kept kind's columns, TAB-separated, a line each; with its name
+ * first when named. */
+static void
+kind_lines(struct recw *w, int named)
+{
+	for (size_t k = 0; k < w->nkinds; k++) {
+		if (!w->kinds[k].keep)
+			continue;
+		if (named)
+			fprintf(w->out, "%s\t", w->kinds[k].name);
+		for (size_t c = 0; c < REC_NCOMMON + w->kinds[k].ncols; c++) {
+			if (c)
+				putc('\t', w->out);
+			fputs(col_name(&w->kinds[k], c), w->out);
+		}
+		putc('\n', w->out);
+	}
+}
+
+void
+recw_schema(struct recw *w)
+{
+	kind_lines(w, 1);
+}
+
 void
 recw_header(struct recw *w)
 {
-	size_t k, c;
+	size_t c;
 
 	switch (w->fmt) {
 	case REC_TSV:
-		for (k = 0; k < w->nkinds; k++) {
-			if (!w->kinds[k].keep)
-				continue;
-			for (c = 0; c < REC_NCOMMON + w->kinds[k].ncols; c++) {
-				if (c)
-					putc('\t', w->out);
-				fputs(col_name(&w->kinds[k], c), w->out);
-			}
-			putc('\n', w->out);
-		}
+		kind_lines(w, 0);
 		break;
 	case REC_CSV:
 		for (c = 0; c < w->nucols; c++) {
@@ -278,8 +295,7 @@ recw_record(struct recw *w, const char *line, size_t len)
 		putc('\n', w->out);
 		return 0;
 	}
-	buf_reset(&w->line);
-	buf_append(&w->line, line, len);
+	buf_set(&w->line, line, len);
 	n = tsv_split(w->line.data, w->line.len, w->f, w->fcap);
 	if (n != REC_NCOMMON + w->kinds[k].ncols)
 		return -2;

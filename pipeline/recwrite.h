@@ -22,6 +22,9 @@
  *          text is no JSON number (a rule file's doing) stays a string;
  *          bytes that are not UTF-8 (only in records read back with
  *          --records) are read as Windows-1252.  No header.
+ *
+ * Nothing here prints a message or exits (but for running out of
+ * memory); returns follow err.h's convention.
  */
 #ifndef MM_RECWRITE_H
 #define MM_RECWRITE_H
@@ -57,6 +60,15 @@ struct recw *recw_new(enum rec_format fmt, FILE *out,
 
 /* The header: TSV one line per kept kind, CSV one line, JSON Lines none. */
 void recw_header(struct recw *w);
+
+/*
+ * The record schema (minutes-extract --schema): a line per kept kind, in
+ * rule-file order, its name then every column of its records in order,
+ * the nine common ones first, all TAB-separated:
+ *   item<TAB>kind<TAB>source<TAB>line<TAB>...<TAB>title<TAB>text
+ * So a line has one field more than the kind's records; in any format.
+ */
+void recw_schema(struct recw *w);
 
 /*
  * Write one record given as a records.md TSV line (with or without its

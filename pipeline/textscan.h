@@ -1,9 +1,13 @@
 /*
- * textscan — small scanners over length-carrying ASCII-minded text, shared
- * by the parts of minutes-split.  Letters are ASCII letters: council
- * keywords are ASCII, and bytes of other UTF-8 characters are left alone.
- * All take (s, n) and never read past s[n-1]; none allocates.  They are
- * static inline so each user gets its own copy without a link-time name.
+ * textscan — the ASCII character tests (is_alpha, lower, is_blank …) of
+ * every program, and small scanners over length-carrying ASCII-minded
+ * text.  Letters are ASCII letters: council keywords are ASCII, and bytes
+ * of other UTF-8 characters are left alone.  The tests take a byte's value
+ * (0-255: cast a char to unsigned char), never depend on the locale, and
+ * are the only copies: a file that needs one includes this header.  The
+ * scanners take (s, n) and never read past s[n-1]; none allocates.  All
+ * are static inline so each user gets its own copy without a link-time
+ * name.
  */
 #ifndef MM_TEXTSCAN_H
 #define MM_TEXTSCAN_H
@@ -36,6 +40,34 @@ static inline int
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
+}
+
+static inline int
+is_alnum(int c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
+/* A byte of a word: an ASCII letter or digit, or any byte of a non-ASCII
+ * character (é, ŵ: letters, as far as the text's markup is concerned). */
+static inline int
+is_word_byte(int c)
+{
+	return is_alnum(c) || c >= 0x80;
+}
+
+/* Blank space inside a line: a space or a TAB (C's isblank). */
+static inline int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* C's isspace in the C locale: space, TAB, LF, VT, FF, CR. */
+static inline int
+is_white(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 static inline int
@@ -291,6 +323,18 @@ skip_word(const char *s, size_t i, size_t n)
 	while (i < n && s[i] == ' ')
 		i++;
 	return i;
+}
+
+/* Is s[0..n) exactly one of the words of list (NULL-ended), case kept? */
+static inline int
+is_one_of(const char *s, size_t n, const char *const *list)
+{
+	size_t k;
+
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && memcmp(list[k], s, n) == 0)
+			return 1;
+	return 0;
 }
 
 static inline int

@@ -6,10 +6,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytescan.h"
+
 static int
 needs_escape(unsigned char c)
 {
 	return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Offset of the first byte of s[i..n) that needs an escape, or n.  Most
+ * fields (a paragraph) need none: sixteen bytes are tested at a time.
+ */
+static size_t
+next_escape(const char *s, size_t i, size_t n)
+{
+	for (; i + 16 <= n; i += 16) {
+		bytes16 v = bytes16_load(s + i);
+		mask16 m = (v == '\\') | (v == '\t') | (v == '\n') | (v == '\r');
+		if (mask16_any(m))
+			return i + mask16_first(m);
+	}
+	while (i < n && !needs_escape((unsigned char)s[i]))
+		i++;
+	return i;
 }
 
 static char
@@ -32,33 +52,13 @@ tsv_escape(struct buf *b, const char *s, size_t n)
 		buf_reserve(b, 0);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		if (!needs_escape((unsigned char)s[i]))
-			continue;
+	while ((i = next_escape(s, start, n)) < n) {
 		buf_append(b, s + start, i - start);
 		buf_putc(b, '\\');
 		buf_putc(b, escape_letter(s[i]));
 		start = i + 1;
 	}
 	buf_append(b, s + start, n - start);
-}
-
-void
-tsv_write(FILE *f, const char *s, size_t n)
-{
-	size_t i, start = 0;
-
-	if (n == 0)	/* s may be NULL then (an empty buf): s + 0 is UB */
-		return;
-	for (i = 0; i < n; i++) {
-		if (!needs_escape((unsigned char)s[i]))
-			continue;
-		fwrite(s + start, 1, i - start, f);
-		putc('\\', f);
-		putc(escape_letter(s[i]), f);
-		start = i + 1;
-	}
-	fwrite(s + start, 1, n - start, f);
 }
 
 size_t

@@ -26,12 +26,9 @@ utf8_is_ascii(const char *s, size_t n)
 	return 1;
 }
 
-/*
- * Length of the well-formed UTF-8 sequence at p[0..n), or 0 when the byte
- * at p does not start one (Unicode Table 3-7).
- */
-static size_t
-seq_len(const unsigned char *p, size_t n)
+/* Unicode Table 3-7: the well-formed byte sequences. */
+size_t
+utf8_seq_len(const unsigned char *p, size_t n)
 {
 	unsigned char c = p[0];
 
@@ -72,7 +69,7 @@ utf8_valid(const char *s, size_t n)
 
 	/* ASCII runs are skipped sixteen bytes at a time (bytescan.h). */
 	while ((i = skip_ascii(s, i, n)) < n) {
-		size_t k = seq_len(p + i, n - i);
+		size_t k = utf8_seq_len(p + i, n - i);
 		if (k == 0)
 			return 0;
 		i += k;
@@ -129,7 +126,7 @@ utf8_repair(const char *s, size_t n, struct buf *out)
 			i++;
 			continue;
 		}
-		size_t k = seq_len(p + i, n - i);
+		size_t k = utf8_seq_len(p + i, n - i);
 		if (k) {
 			i += k;
 			continue;

@@ -11,7 +11,8 @@
  * space, soft hyphens, zero-width and direction marks dropped, and the
  * bullet glyphs of symbol fonts turned into "•".
  *
- * Nothing here prints or exits; functions return codes.  Buffers are
+ * Nothing here prints or exits; functions return codes by err.h's
+ * convention.  Buffers are
  * reused across calls, so the hot loop does not allocate.
  */
 #ifndef MM_UTF8_H
@@ -27,6 +28,13 @@ int utf8_is_ascii(const char *s, size_t n);
 
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
 int utf8_valid(const char *s, size_t n);
+
+/*
+ * Length (1-4) of the well-formed UTF-8 sequence at p[0..n), n >= 1, or 0
+ * when the byte at p starts none: the one validator, for callers that
+ * walk a string themselves (the fuzz contract, the record writer).
+ */
+size_t utf8_seq_len(const unsigned char *p, size_t n);
 
 /*
  * Append s[0..n) to out, replacing every byte that is not part of a

@@ -44,6 +44,24 @@ main(void)
 	round_trip("nul\0in", 6, "nul\0in");
 	round_trip("", 0, "");
 
+	/* Each escaped byte at every offset of a long field: the sixteen-byte
+	 * scan and the byte loop after it must agree. */
+	{
+		static const char esc[] = "\\\t\n\r", letter[] = "\\tnr";
+		char in[40], want[42];
+
+		for (size_t e = 0; e < 4; e++)
+			for (size_t at = 0; at < sizeof in; at++) {
+				memset(in, 'a', sizeof in);
+				in[at] = esc[e];
+				memcpy(want, in, at);
+				want[at] = '\\';
+				want[at + 1] = letter[e];
+				memcpy(want + at + 2, in + at + 1, sizeof in - at - 1);
+				round_trip_n(in, sizeof in, want, sizeof in + 1);
+			}
+	}
+
 	CHECK(tsv_split(line, strlen(line), f, 4) == 4);
 	CHECK(f[0].len == 1 && f[1].len == 2 && f[2].len == 0 && f[3].len == 1);
 	CHECK(tsv_split(line, strlen(line), f, 2) == 4);
