@@ -7,8 +7,12 @@
 # values, with the TSV as minutes-db loads it into SQLite (the contract's
 # own reader).  Tools: pandas (read_csv, read_json, and read_csv on the
 # TSV with quoting=QUOTE_NONE), csvkit (csvjson on the CSV; csvstat's row
-# count), Python's csv and json modules.  DuckDB is not packaged for
-# Debian (and its other packages download a binary): not tested here.
+# count), Python's csv and json modules, and DuckDB (read_csv and
+# read_json with their defaults, and read_csv on the TSV with quote=''
+# escape='' all_varchar) through its Node.js package @duckdb/node-api,
+# which scripts/install-deps puts in .deps/ (DuckDB has no Debian
+# package; MM_DUCKDB may name the package's folder): without it, a NOTE
+# says DuckDB was not tested.
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 need sqlite3
 py=
@@ -38,6 +42,35 @@ for k in $kinds; do
 	a=$(csvstat -t -u 3 --count "rec/$k.tsv" 2>err) || fail "$k: csvstat -t -u 3: $(cat err)"
 	[ "${a##* }" -eq $(($(wc -l <"rec/$k.tsv") - 1)) ] || fail "$k: csvstat -t -u 3 counts ${a##* } rows"
 done
+# DuckDB: each kind read three ways, the rows as JSON (values as text).
+duck=${MM_DUCKDB:-$root/.deps/node_modules/@duckdb/node-api}
+if [ -d "$duck" ] && command -v node >/dev/null 2>&1; then
+	cat >duck.js <<'JS'
+const { DuckDBInstance } = require(process.env.DUCK);
+(async () => {
+	const db = await (await DuckDBInstance.create(":memory:")).connect();
+	const out = {};
+	for (const k of process.argv.slice(2)) {
+		out[k] = {};
+		const ways = {
+			"duckdb read_csv (defaults)": `SELECT * FROM read_csv('${k}.csv')`,
+			"duckdb read_json (defaults)": `SELECT * FROM read_json('${k}.jsonl')`,
+			"duckdb read_csv TSV (quote='', escape='', all_varchar; unescaped)":
+				`SELECT * FROM read_csv('rec/${k}.tsv', delim='\t', quote='', escape='', header=true, all_varchar=true)`,
+		};
+		for (const [way, q] of Object.entries(ways)) {
+			const r = await db.runAndReadAll(q);
+			out[k][way] = r.getRowObjects().map(o => Object.fromEntries(
+				Object.entries(o).map(([c, v]) => [c, v === null ? null : String(v)])));
+		}
+	}
+	console.log(JSON.stringify(out));
+})().catch(e => { console.error(String(e)); process.exit(1); });
+JS
+	DUCK=$duck node duck.js $kinds >duck.json 2>err || fail "DuckDB: $(cat err)"
+else
+	echo "NOTE DuckDB not tested: no $duck (scripts/install-deps puts it there with npm) or no node"
+fi
 "$py" - $kinds <<'PY' || fail "a reader disagrees with SQLite (above)"
 import csv, json, math, re, sqlite3, sys
 import pandas as pd
@@ -125,6 +158,15 @@ for kind in sys.argv[1:]:
         if n == len(raw):
             print(f"{kind}: the TSV read with pandas' CSV defaults kept every row: the test records lack the shape")
             bad += 1
+    # DuckDB (when duck.json was made)
+    try:
+        with open("duck.json", encoding="utf-8") as f:
+            duck = json.load(f)[kind]
+    except FileNotFoundError:
+        duck = {}
+    for way, objs in duck.items():
+        fix = unescape if "TSV" in way else (lambda v: v)
+        compare(kind, way, rows_of([[fix(o[c]) if o[c] is not None else None for c in cols] for o in objs]), want, cols)
     with open(f"{kind}.csvkit.count") as f:
         n = int(f.read().split()[-1])
     if n != len(raw):
