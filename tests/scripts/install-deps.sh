@@ -22,7 +22,7 @@ for p in postgresql clang valgrind python3-pandas csvkit; do
 done
 grep -q '^npm' log && fail "--run installs DuckDB"
 : >log; run
-grep -q '^apt-get install .* poppler-utils sqlite3 parallel .*postgresql.*python3-pandas csvkit jq$' log || fail "all: $(cat log)"
+grep -q '^apt-get install .* poppler-utils sqlite3 parallel .*postgresql.*python3-pandas csvkit jq sqlite-utils miller$' log || fail "all: $(cat log)"
 grep -q '^npm install --prefix .*/tree/\.deps .*@duckdb/node-api$' log || fail "all: DuckDB not asked for: $(cat log)"
 rc=0; PATH="$t/fake:$PATH" sh tree/scripts/install-deps --bogus >out 2>&1 || rc=$?
 [ $rc -eq 2 ] && grep -q "^Try 'scripts/install-deps --help'.$" out || fail "--bogus: exit $rc, $(cat out)"
