@@ -7,8 +7,14 @@
 # values, with the TSV as minutes-db loads it into SQLite (the contract's
 # own reader).  Tools: pandas (read_csv, read_json, and read_csv on the
 # TSV with quoting=QUOTE_NONE), csvkit (csvjson on the CSV; csvstat's row
-# count), Python's csv and json modules.  DuckDB is not packaged for
-# Debian (and its other packages download a binary): not tested here.
+# count), Python's csv and json modules, sqlite-utils (insert --csv,
+# --nl, and --tsv with a quote character that never occurs), Miller
+# (--icsv, --ijson, --itsv: its TSV undoes the escapes), and DuckDB (read_csv and
+# read_json with their defaults, and read_csv on the TSV with quote=''
+# escape='' all_varchar) through its Node.js package @duckdb/node-api,
+# which scripts/install-deps puts in .deps/ (DuckDB has no Debian
+# package; MM_DUCKDB may name the package's folder): without it, a NOTE
+# says DuckDB was not tested.
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 need sqlite3
 py=
@@ -16,7 +22,7 @@ for p in python3 /usr/bin/python3; do
 	command -v "$p" >/dev/null 2>&1 && "$p" -c 'import pandas' 2>/dev/null && { py=$p; break; }
 done
 [ -n "$py" ] || skip "pandas not installed (Debian package python3-pandas; scripts/install-deps)"
-need csvjson; need csvstat
+need csvjson; need csvstat; need sqlite-utils; need mlr
 cd "$t"
 make_records rec
 # More records of the shapes that lose rows in readers' defaults: a field
@@ -38,6 +44,45 @@ for k in $kinds; do
 	a=$(csvstat -t -u 3 --count "rec/$k.tsv" 2>err) || fail "$k: csvstat -t -u 3: $(cat err)"
 	[ "${a##* }" -eq $(($(wc -l <"rec/$k.tsv") - 1)) ] || fail "$k: csvstat -t -u 3 counts ${a##* } rows"
 done
+# sqlite-utils into su.sqlite (KIND_csv, KIND_jsonl, KIND_tsv); Miller's
+# JSON of each format (KIND.mlr-csv.json ...).
+for k in $kinds; do
+	sqlite-utils insert su.sqlite "${k}_csv" "$k.csv" --csv >/dev/null 2>err || fail "$k: sqlite-utils --csv: $(cat err)"
+	sqlite-utils insert su.sqlite "${k}_jsonl" "$k.jsonl" --nl >/dev/null 2>err || fail "$k: sqlite-utils --nl: $(cat err)"
+	sqlite-utils insert su.sqlite "${k}_tsv" "rec/$k.tsv" --tsv --quotechar "$(printf '\001')" >/dev/null 2>err || fail "$k: sqlite-utils --tsv: $(cat err)"
+	mlr --icsv --ojson cat "$k.csv" >"$k.mlr-csv.json" 2>err || fail "$k: mlr --icsv: $(cat err)"
+	mlr --ijson --ojson cat "$k.jsonl" >"$k.mlr-jsonl.json" 2>err || fail "$k: mlr --ijson: $(cat err)"
+	mlr --itsv --ojson cat "rec/$k.tsv" >"$k.mlr-tsv.json" 2>err || fail "$k: mlr --itsv: $(cat err)"
+done
+# DuckDB: each kind read three ways, the rows as JSON (values as text).
+duck=${MM_DUCKDB:-$root/.deps/node_modules/@duckdb/node-api}
+if [ -d "$duck" ] && command -v node >/dev/null 2>&1; then
+	cat >duck.js <<'JS'
+const { DuckDBInstance } = require(process.env.DUCK);
+(async () => {
+	const db = await (await DuckDBInstance.create(":memory:")).connect();
+	const out = {};
+	for (const k of process.argv.slice(2)) {
+		out[k] = {};
+		const ways = {
+			"duckdb read_csv (defaults)": `SELECT * FROM read_csv('${k}.csv')`,
+			"duckdb read_json (defaults)": `SELECT * FROM read_json('${k}.jsonl')`,
+			"duckdb read_csv TSV (quote='', escape='', all_varchar; unescaped)":
+				`SELECT * FROM read_csv('rec/${k}.tsv', delim='\t', quote='', escape='', header=true, all_varchar=true)`,
+		};
+		for (const [way, q] of Object.entries(ways)) {
+			const r = await db.runAndReadAll(q);
+			out[k][way] = r.getRowObjects().map(o => Object.fromEntries(
+				Object.entries(o).map(([c, v]) => [c, v === null ? null : String(v)])));
+		}
+	}
+	console.log(JSON.stringify(out));
+})().catch(e => { console.error(String(e)); process.exit(1); });
+JS
+	DUCK=$duck node duck.js $kinds >duck.json 2>err || fail "DuckDB: $(cat err)"
+else
+	echo "NOTE DuckDB not tested: no $duck (scripts/install-deps puts it there with npm) or no node"
+fi
 "$py" - $kinds <<'PY' || fail "a reader disagrees with SQLite (above)"
 import csv, json, math, re, sqlite3, sys
 import pandas as pd
@@ -83,6 +128,9 @@ for kind in sys.argv[1:]:
     cols = [d[0] for d in cur.description]
     raw = cur.fetchall()
     want = rows_of(raw)
+    # (csvkit, sqlite-utils and Miller read a CSV with universal newlines:
+    # a CRLF inside a field comes back as LF, the one difference they make)
+    crlf = sorted(tuple(v.replace("\r\n", "\n") for v in r) for r in want)
     exact = sorted(tuple(raw_row) for raw_row in raw)
 
     # pandas, defaults (types inferred, empty -> NaN)
@@ -111,9 +159,6 @@ for kind in sys.argv[1:]:
     # csvkit
     with open(f"{kind}.csvkit.json", encoding="utf-8") as f:
         objs = json.load(f)
-    # (csvkit reads a file with universal newlines: a CRLF inside a
-    # field comes back as LF, the one difference it makes)
-    crlf = sorted(tuple(v.replace("\r\n", "\n") for v in r) for r in want)
     compare(kind, "csvkit csvjson (CRLF in a field as LF)", rows_of([[o[c] for c in cols] for o in objs]), crlf, cols)
     # The shape is real: read as CSV with the defaults, the TSV of these
     # records loses or breaks rows (a field starting with a quote).
@@ -125,6 +170,29 @@ for kind in sys.argv[1:]:
         if n == len(raw):
             print(f"{kind}: the TSV read with pandas' CSV defaults kept every row: the test records lack the shape")
             bad += 1
+    # sqlite-utils
+    su = sqlite3.connect("su.sqlite")
+    for way, tab, fix, w in (("sqlite-utils insert --csv (CRLF in a field as LF)", "csv", None, crlf),
+                             ("sqlite-utils insert --nl", "jsonl", None, want),
+                             ("sqlite-utils insert --tsv --quotechar \\001 (unescaped)", "tsv", unescape, want)):
+        c = su.execute(f'SELECT * FROM "{kind}_{tab}"')
+        names = [d[0] for d in c.description]
+        got = [dict(zip(names, r)) for r in c.fetchall()]
+        compare(kind, way, rows_of([[fix(o[col]) if fix and o[col] is not None else o[col] for col in cols] for o in got]), w, cols)
+    # Miller
+    for way, f, w in (("mlr --icsv (CRLF in a field as LF)", "csv", crlf), ("mlr --ijson", "jsonl", want), ("mlr --itsv", "tsv", want)):
+        with open(f"{kind}.mlr-{f}.json", encoding="utf-8") as fh:
+            objs = json.load(fh)
+        compare(kind, way, rows_of([[o[col] for col in cols] for o in objs]), w, cols)
+    # DuckDB (when duck.json was made)
+    try:
+        with open("duck.json", encoding="utf-8") as f:
+            duck = json.load(f)[kind]
+    except FileNotFoundError:
+        duck = {}
+    for way, objs in duck.items():
+        fix = unescape if "TSV" in way else (lambda v: v)
+        compare(kind, way, rows_of([[fix(o[c]) if o[c] is not None else None for c in cols] for o in objs]), want, cols)
     with open(f"{kind}.csvkit.count") as f:
         n = int(f.read().split()[-1])
     if n != len(raw):

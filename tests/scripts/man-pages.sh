@@ -2,7 +2,8 @@
 # Issue 15: the man pages read right in the C locale (ASCII only, no
 # groff warnings), minutes-records(5) is made from doc/records.md,
 # minutes-extract(1) names every kind the rules have, and each program's
-# man page documents every long option its --help lists.
+# man page documents every long option its --help lists; the files
+# doc/records.md points to exist.
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 need groff
 cd "$t"
@@ -13,6 +14,11 @@ for m in "$root"/man/*.1 minutes-records.5; do
 	[ ! -s warn ] || fail "${m##*/}: groff warns in the C locale: $(head -n 3 warn)"
 done
 grep -q '^\.SH THE SAME RECORDS AS CSV OR JSON LINES' minutes-records.5 || fail "minutes-records(5) lacks the CSV/JSON section"
+# Every file or folder of the tree that records.md names is there.
+for f in $(grep -o '`\(tests\|pipeline\|rules\|doc\|scripts\|man\|bench\|corpus\)/[^` ]*`' "$root/doc/records.md" | tr -d '`' | sort -u); do
+	set -- "$root"/$f
+	[ -e "$1" ] || fail "doc/records.md names $f, which is not in the tree"
+done
 for k in $(minutes-extract --list-kinds); do
 	grep -q "^\.B $k\$" "$root/man/minutes-extract.1" || fail "minutes-extract(1) does not name the kind '$k'"
 done

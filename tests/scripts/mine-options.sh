@@ -4,7 +4,8 @@
 # ('-', --files-from, -0), records a PATH as given (-- -v.txt), writes
 # --format csv/jsonl files beside the TSVs, names the process that holds
 # its lock (never the pid of a run that ended), and on a terminal redraws
-# its progress line at least once a second with a sane ETA.
+# its progress line at least once a second with a sane ETA (within a
+# factor of three of the time really left, from the first document done).
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 chain_ready
 cd "$t"
@@ -94,5 +95,48 @@ if has_tty && command -v enscript >/dev/null 2>&1 && command -v ps2pdf >/dev/nul
 	grep 'ETA [0-9]' lines | grep -v 'ETA 0:[0-5][0-9]' && fail "an ETA of a minute or more for a run of seconds"
 	TERM=dumb script -qc "minutes-mine -j1 -o tty2 docs" /dev/null >dumb.out 2>&1 </dev/null || true
 	grep -q "$(printf '\033')" dumb.out && fail "TERM=dumb: escape codes: $(cat -v dumb.out)"
+fi
+
+# A sane ETA from the first documents on: six like documents of about a
+# second each (-j1); script(1)'s timing log gives when each line was drawn.
+# Every ETA shown once a document is done is within a factor of three
+# (and a second) of the time the run then really had left, and the line
+# is drawn at least once a second until the end.
+if has_tty && command -v enscript >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+	fake_pdftotext
+	mkdir eta
+	for i in 1 2 3 4 5 6; do { pdf_text; echo "Page $i."; } >p$i.txt; make_pdf p$i.txt eta/slow$i.pdf; done
+	MM_FAKE_SLEEP=1 PATH="$t/fake:$PATH" TERM=xterm script -q -T eta.timing -c "minutes-mine -j1 -o tty3 eta" /dev/null >eta.out 2>&1 </dev/null || true
+	python3 - eta.out eta.timing <<'PY' || fail "the ETA (above)"
+import re, sys
+data = open(sys.argv[1], "rb").read()
+at, pos, t, stamps = [], 0, 0.0, []
+for l in open(sys.argv[2]):
+    d, n = l.split()
+    t += float(d)
+    stamps.append((pos, pos + int(n), t))
+    pos += int(n)
+# each drawing of the line, with the time its first byte was written
+shown = []
+for m in re.finditer(rb"minutes-mine: (\d+)/(\d+) documents, [^,]*, ETA (\d+):(\d\d)|minutes-mine: \d+/\d+ documents, [^,]*, ETA --:--", data):
+    when = next(s[2] for s in stamps if s[0] <= m.start() < s[1])
+    if m.group(1):
+        shown.append((when, int(m.group(1)), int(m.group(2)), int(m.group(3)) * 60 + int(m.group(4))))
+if not shown:
+    sys.exit("no progress line: %r" % data[:300])
+end = max(w for w, k, n, e in shown if k == n)
+bad = 0
+for w, k, n, e in shown:
+    if 1 <= k < n:
+        left = end - w
+        ok = left / 3 - 1 <= e <= left * 3 + 1
+        print("%5.1f s  %d/%d  ETA %3d s, really %4.1f s%s" % (w, k, n, e, left, "" if ok else "  <- not sane"))
+        bad += not ok
+times = sorted(w for w, *_ in shown)
+gaps = [b - a for a, b in zip(times, times[1:])]
+if max(gaps) > 1.5:
+    print("the line was not redrawn for %.1f s" % max(gaps)); bad += 1
+sys.exit(bad)
+PY
 fi
 echo ok

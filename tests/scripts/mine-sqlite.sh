@@ -138,7 +138,7 @@ minutes-mine --db solo.sqlite docs 2>err || fail "--db without -o: exit $? ($(ca
 [ "$(sqlite3 solo.sqlite "SELECT count(*) FROM documents")" -eq "$(sed 1d solo.sqlite.d/documents.tsv | wc -l)" ] || fail "--db without -o: documents"
 # On a terminal, a listing with the words in bold.
 if has_tty; then
-	script -qc "minutes-search --db real.sqlite --kind resolution granted" /dev/null >tty.out </dev/null || true
+	TERM=xterm script -qc "minutes-search --db real.sqlite --kind resolution granted" /dev/null >tty.out </dev/null || true
 	grep -q "$(printf '\033\[1m')granted$(printf '\033\[0m')" tty.out || fail "no bold match on a terminal: $(cat -v tty.out)"
 	grep -q "^  docs/c.pdf p. 1 (line [0-9]*)  (resolution)" tty.out || fail "terminal listing: $(cat -v tty.out)"
 	grep -q "^  docs/a.txt:[0-9]*  (resolution)" tty.out || fail "terminal listing, no pages: $(cat -v tty.out)"

@@ -3,7 +3,9 @@
 # (usage on stdout, exit 0), -V/--version ("PROG VERSION", the same
 # version everywhere), and an unknown option, short or long, anywhere
 # among the operands: one line naming it, then "Try 'PROG --help'.",
-# exit 2, nothing on stdout.
+# exit 2, nothing on stdout.  A short option means the same in every
+# program that has it: the "-X, --long" pairs of the six --help texts
+# never give one letter two long names.
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 cd "$t"
 v=
@@ -30,4 +32,12 @@ for p in minutes-normalise minutes-split minutes-extract minutes-mine minutes-db
 		done
 	done
 done
+for p in minutes-normalise minutes-split minutes-extract minutes-mine minutes-db minutes-search; do
+	"$p" --help | grep -o -- '-[A-Za-z0-9], --[a-z][a-z0-9-]*' | sed "s/^/$p /"
+done >pairs
+[ "$(wc -l <pairs)" -ge 20 ] || fail "too few '-X, --long' pairs in the --help texts: $(cat pairs)"
+awk '{ sub(/,$/, "", $2) }
+	!($2 in long) { long[$2] = $3; first[$2] = $1; next }
+	long[$2] != $3 { printf "%s means %s in %s but %s in %s\n", $2, long[$2], first[$2], $3, $1; bad = 1 }
+	END { exit bad }' pairs >clash || fail "one letter, two meanings: $(cat clash)"
 echo ok

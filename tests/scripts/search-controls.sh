@@ -19,7 +19,7 @@ grep -q 'lighthouse' tsv.out || fail "not found"
 # Only the matched word is marked.
 [ "$(cut -f8 tsv.out | tr -cd '[')" = "[" ] || fail "a 0x02 byte in the text became a match marker: $(cat tsv.out)"
 if has_tty; then
-	script -qc "minutes-search --db db.sqlite lighthouse" /dev/null </dev/null >tty.out || fail "search on a terminal: exit $?"
+	TERM=xterm script -qc "minutes-search --db db.sqlite lighthouse" /dev/null </dev/null >tty.out || fail "search on a terminal: exit $?"
 	# Our own SGR sequences (bold, underline, reset) are the only ones.
 	sed 's/\x1b\[[0-9]*m//g' tty.out >tty.clean
 	grep -q "$(printf '\033')" tty.clean && fail "an ESC from the document reached the terminal: $(od -c tty.out | head -20)"
