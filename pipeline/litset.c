@@ -165,12 +165,16 @@ litset_words(const struct litset *ls)
 	return ls->n ? (ls->n + 63) / 64 : 1;
 }
 
-/* Which literals of bucket b start at s[i]. */
-static inline void
+/*
+ * Which literals of bucket b start at s[i]: their bits are set in bits;
+ * with bits NULL, only whether one does (1) or not (0).
+ */
+static inline int
 check_at(const struct litset *ls, const struct bucket *b,
     const unsigned char *s, size_t n, size_t i, uint64_t *bits)
 {
 	size_t j, k;
+	int any = 0;
 
 	for (j = b->start; j < b->start + b->count; j++) {
 		size_t li = ls->order[j];
@@ -179,25 +183,45 @@ check_at(const struct litset *ls, const struct bucket *b,
 			continue;
 		for (k = 0; k < l->len && fold(s[i + k]) == l->s[k]; k++)
 			;
-		if (k == l->len)
-			bits[li / 64] |= (uint64_t)1 << (li % 64);
+		if (k < l->len)
+			continue;
+		if (!bits)
+			return 1;
+		bits[li / 64] |= (uint64_t)1 << (li % 64);
+		any = 1;
 	}
+	return any;
 }
 
-/* The literals that start at s[i], whose pair bit is set. */
-static inline void
+/* The literals that start at s[i], whose pair bit is set: as check_at. */
+static inline int
 found_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
     uint64_t *bits)
 {
 	unsigned h;
+	int any = 0;
 
-	if (ls->byfirst[s[i]].count)
-		check_at(ls, &ls->byfirst[s[i]], s, n, i, bits);
+	if (ls->byfirst[s[i]].count) {
+		any = check_at(ls, &ls->byfirst[s[i]], s, n, i, bits);
+		if (any && !bits)
+			return 1;
+	}
 	if (i + 2 >= n)
-		return;
+		return any;
 	h = hash3(load3(s + i));
 	if (ls->hashed[h / 64] >> (h % 64) & 1)
-		check_at(ls, &ls->byhash[h], s, n, i, bits);
+		any |= check_at(ls, &ls->byhash[h], s, n, i, bits);
+	return any;
+}
+
+int
+litset_starts(const struct litset *ls, const char *text, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	unsigned k = s[i] | (i + 1 < n ? (unsigned)s[i + 1] << 8 : 0);
+
+	return ls->pair[k / 64] >> (k % 64) & 1 ? found_at(ls, s, n, i, NULL) :
+	    0;
 }
 
 void
@@ -211,12 +235,12 @@ litset_scan(const struct litset *ls, const char *text, size_t n,
 	for (i = 0; i + 1 < n; i++) {
 		k = s[i] | (unsigned)s[i + 1] << 8;
 		if (ls->pair[k / 64] >> (k % 64) & 1)
-			found_at(ls, s, n, i, bits);
+			(void)found_at(ls, s, n, i, bits);
 	}
 	/* the last byte pairs with a NUL: only a literal of one byte sets
 	 * the pair bits of every second byte */
 	if (i < n && ls->pair[s[i] / 64] >> (s[i] % 64) & 1)
-		found_at(ls, s, n, i, bits);
+		(void)found_at(ls, s, n, i, bits);
 }
 
 void

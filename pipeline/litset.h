@@ -37,6 +37,10 @@ size_t litset_words(const struct litset *ls);
 void litset_scan(const struct litset *ls, const char *s, size_t n,
     uint64_t *bits);
 
+/* Does one of the literals start at s[i] (and end within s[0..n))? */
+int litset_starts(const struct litset *ls, const char *s, size_t n,
+    size_t i);
+
 void litset_free(struct litset *ls);
 
 #endif

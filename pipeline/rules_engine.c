@@ -82,6 +82,8 @@ struct engine {
 	size_t lw;		/* words of a literal bitset */
 	uint64_t *rmask;	/* lw words per rule, kind by kind ... */
 	size_t *rbase;		/* ... from rule rbase[kind] */
+	struct litset **rstart;	/* per rule: anchor word, its literals */
+	size_t nrules;
 
 	/* matching */
 	pcre2_match_data *md, *md2, *md3;
@@ -1039,28 +1041,61 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
  * The first match of p in unit [us, ue) that starts at or after at, as
  * run() returns it.  A rule's anchor narrows where that can be:
  *   any        PCRE2 tries every position;
- *   need       only where a need literal starts (found with a table of
- *              their first bytes over the lower-case twin), each tried
- *              with PCRE2_ANCHORED;
  *   paragraph  only inside the paragraphs of the unit that hold a need
  *              literal (e->lpara, made by run_unit): PCRE2 searches from
  *              each with an offset limit at its end, and the match may
- *              run on past it.
+ *              run on past it;
+ *   word       only at the start of a word (no ASCII letter, digit or _
+ *              before it) where a need literal starts, or where a
+ *              character outside ASCII does (PCRE2's \d and caseless
+ *              letters know more than the literals): each such position
+ *              is tried alone (an offset limit at it), in order.  Where PCRE2 would
+ *              try every position whose first byte may start the pattern
+ *              (for a count, every "e", "o", "t" …), a byte costs a table
+ *              look-up.
  * It gives the matches the unanchored search gives, as long as the rule
- * keeps the anchor's promise; it differs in what is never tried.  (A
- * per-literal anchor, every need literal tried with PCRE2_ANCHORED, was
- * measured on the figure rules and cost more calls than it saved.)
+ * keeps the anchor's promise; it differs in what is never tried.
  */
 static int
-next_match(struct engine *e, const struct rule *r, const struct pat *p,
-    size_t us, size_t ue, size_t at, struct rprof *pf)
+next_match(struct engine *e, size_t kidx, const struct rule *r,
+    const struct pat *p, size_t us, size_t ue, size_t at, struct rprof *pf)
 {
+	/* ASCII letters, digits and _: a byte that may not precede a word */
+	static const unsigned char inword[256] = {
+		['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, ['_'] = 1,
+		['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1,
+	};
+	const unsigned char *t = (const unsigned char *)e->text.data;
+	const struct litset *st;
 	size_t i;
 	int rc;
 
 	switch (r->anchor) {
 	case ANCHOR_ANY:
 		break;
+	case ANCHOR_WORD:
+		st = e->rstart[e->rbase[kidx] +
+		    (size_t)(r - e->rs->kinds[kidx].rules)];
+		for (i = at; i < ue; i++) {
+			if (i > us && inword[t[i - 1]])
+				continue;
+			if (t[i] < 0x80 ? !litset_starts(st, e->text.data, ue, i) :
+			    (t[i] & 0xC0) == 0x80)
+				continue;
+			if (pf)
+				pf->tries++;
+			/* an offset limit at the start: PCRE2_ANCHORED at
+			 * match time would turn the JIT off */
+			pcre2_set_offset_limit(e->mctx, i - us);
+			rc = run(e, p, e->md, us, ue, i, 0);
+			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			if (rc != PCRE2_ERROR_NOMATCH)
+				return rc;
+		}
+		return PCRE2_ERROR_NOMATCH;
 	case ANCHOR_PARAGRAPH:
 		for (i = 0; i < e->nlpara; i++) {
 			const struct para *q = &e->paras[e->lpara[i]];
@@ -1130,7 +1165,7 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
 		size_t at = us;
 		uint32_t n2 = 2 * (p->ngroups + 1);
 		while (at <= ue) {
-			if (next_match(e, r, p, us, ue, at, pf) < 0)
+			if (next_match(e, kidx, r, p, us, ue, at, pf) < 0)
 				break;
 			memcpy(e->ov, pcre2_get_ovector_pointer(e->md),
 			    n2 * sizeof *e->ov);
@@ -1495,16 +1530,26 @@ need_init(struct engine *e)
 		}
 	}
 	litset_compile(e->ls);
+	e->nrules = nrules;
 	e->lw = litset_words(e->ls);
 	e->rmask = xcalloc((nrules ? nrules : 1) * e->lw, sizeof *e->rmask);
+	e->rstart = xcalloc(nrules ? nrules : 1, sizeof *e->rstart);
 	for (k = 0; k < rs->nkinds; k++)
 		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
 			const struct rule *ru = &rs->kinds[k].rules[r];
 			uint64_t *m = e->rmask + (e->rbase[k] + r) * e->lw;
+			struct litset **st = &e->rstart[e->rbase[k] + r];
 			for (i = 0; i < ru->nneed; i++) {
 				size_t li = idx[ru->need[i].id];
 				m[li / 64] |= (uint64_t)1 << (li % 64);
 			}
+			if (ru->anchor != ANCHOR_WORD)
+				continue;
+			*st = litset_new();
+			for (i = 0; i < ru->nneed; i++)
+				(void)litset_add(*st, ru->need[i].lit,
+				    ru->need[i].len);
+			litset_compile(*st);
 		}
 	e->gall = xcalloc(e->lw, sizeof *e->gall);
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
@@ -1591,6 +1636,9 @@ engine_free(struct engine *e)
 	free(e->seen);
 	free(e->kind_recs);
 	litset_free(e->ls);
+	for (c = 0; c < e->nrules; c++)
+		litset_free(e->rstart[c]);
+	free(e->rstart);
 	free(e->rmask);
 	free(e->rbase);
 	free(e->gall);
