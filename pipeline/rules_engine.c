@@ -440,6 +440,21 @@ utf8_seq(const unsigned char *s, size_t n)
  * doubled; in both, a malformed UTF-8 byte becomes U+FFFD and a NUL is
  * dropped, so every record is valid UTF-8 even from a broken stream.
  */
+/*
+ * Does the word (eight bytes of text) hold a byte below 0x20, one above
+ * 0x7F or a backslash?  (The byte tricks of "Bit Twiddling Hacks":
+ * haszero and hasless, exact as a yes or no.)
+ */
+static int
+special8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones << 7;
+	uint64_t bs = w ^ (ones * '\\');
+
+	return ((((w - ones * 0x20) & ~w) | ((bs - ones) & ~bs) | w) &
+	    high) != 0;
+}
+
 static void
 put_field(struct buf *b, const char *s, size_t n, int escape)
 {
@@ -449,6 +464,15 @@ put_field(struct buf *b, const char *s, size_t n, int escape)
 	while (i < n) {
 		unsigned char c = u[i];
 		const char *rep = NULL;
+		uint64_t w;
+		/* most of a field is plain ASCII: eight bytes at a time */
+		if (i + 8 <= n) {
+			memcpy(&w, u + i, 8);
+			if (!special8(w)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c >= 0x20 && c != '\\' && c < 0x80) {
 			i++;
 			continue;
