@@ -1044,13 +1044,15 @@ directive(struct parser *ps, const char *text)
 				    "rule's first 'match'");
 			else if (v && !strcmp(v, "paragraph"))
 				r->anchor = ANCHOR_PARAGRAPH;
-			else rc = fail(ps, "anchor: paragraph (the only kind)");
+			else if (v && !strcmp(v, "word"))
+				r->anchor = ANCHOR_WORD;
+			else rc = fail(ps, "anchor: paragraph or word");
 			free(v);
 			if (!rc)
 				rc = line_end(ps, s);
 		} else if (!strcmp(dir, "match")) {
 			struct pat *m = rules_grow(&r->match, &r->nmatch, sizeof *m);
-			ps->match_flags = r->anchor == ANCHOR_PARAGRAPH ?
+			ps->match_flags = r->anchor != ANCHOR_ANY ?
 			    PCRE2_USE_OFFSET_LIMIT : 0;
 			rc = regex_arg(ps, &s, m);
 			ps->match_flags = 0;

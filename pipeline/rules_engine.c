@@ -5,8 +5,8 @@
  * body, minute, title) form a group: a minute item (its first paragraph
  * the heading), the paragraphs of a minutes section before its first
  * item, or a report/agenda/other part.  The group's paragraphs are held
- * unescaped, joined by LF, with an ASCII lower-case twin for the literal
- * prefilters; every rule whose scope admits the group runs over its
+ * unescaped, joined by LF, each with the set of need literals it holds
+ * (one litset scan as it is read); every rule whose scope admits the group runs over its
  * units (each paragraph, the item text after the heading, or each
  * block), every match globally.  Records are formatted as they are
  * found, then the group's records are written sorted by (line, position,
@@ -24,6 +24,7 @@
 
 #include "err.h"
 #include "figures.h"
+#include "litset.h"
 #include "tsv.h"
 
 #define NO_POS SIZE_MAX
@@ -59,11 +60,14 @@ struct engine {
 	unsigned section;
 	int in_item, heading, continued;
 	unsigned long next_line;	/* first line after the group, 0 unknown */
-	struct buf text, lower, lines;
+	struct buf text, lines;
 	size_t *brks, nbrks, brkcap;	/* page breaks of the group's paragraphs */
 	struct para *paras;
 	size_t np, pcap;
 	size_t *lpara, nlpara;	/* anchor paragraph: those holding a literal */
+	uint64_t *pbits;	/* per paragraph, lw words: its need literals */
+	uint64_t *gall, *grest;	/* the same over all the group's paragraphs,
+				 * and over those after the first */
 
 	/* its records */
 	struct buf recbuf;
@@ -72,7 +76,14 @@ struct engine {
 	struct span *spans;	/* a gap buffer: see span_at */
 	size_t nspan, scap, sgap;
 	size_t *kind_recs;
-	size_t *litnext;	/* per need literal: its next occurrence */
+
+	/* the need literals of the kept kinds, and each rule's as a mask */
+	struct litset *ls;
+	size_t lw;		/* words of a literal bitset */
+	uint64_t *rmask;	/* lw words per rule, kind by kind ... */
+	size_t *rbase;		/* ... from rule rbase[kind] */
+	struct litset **rstart;	/* per rule: anchor word, its literals */
+	size_t nrules;
 
 	/* matching */
 	pcre2_match_data *md, *md2, *md3;
@@ -219,63 +230,38 @@ run(struct engine *e, const struct pat *p, pcre2_match_data *md, size_t s,
 	return rc;
 }
 
-#define LIT_UNKNOWN (SIZE_MAX - 1)	/* not searched yet in this group */
-#define LIT_NONE SIZE_MAX		/* no more occurrences in this group */
-
 /*
- * Where does lit next occur in lower[s, end)?  LIT_NONE if nowhere.
- * Anchored on the literal's rarest byte (by English letter frequency;
- * any other byte counts as rare): memchr to each occurrence of that
- * byte, then compare.  On short texts this beats memmem's set-up by far.
- */
-static size_t
-lit_find(const struct engine *e, size_t s, size_t end, const struct need *n)
-{
-	const char *h = e->lower.data + s, *stop, *p;
-	size_t a = n->anchor;
-
-	if (n->len > end - s)
-		return LIT_NONE;
-	if (n->len == 1) {
-		p = memchr(h, n->lit[0], end - s);
-		return p ? (size_t)(p - e->lower.data) : LIT_NONE;
-	}
-	stop = h + (end - s) - (n->len - 1 - a);
-	p = h + a;
-	while (p < stop && (p = memchr(p, n->lit[a], (size_t)(stop - p))) != NULL) {
-		const char *q = p - a;
-		size_t i = 0;
-		/* literals are a few bytes: compare inline, first byte first */
-		while (i < n->len && q[i] == n->lit[i])
-			i++;
-		if (i == n->len)
-			return (size_t)(q - e->lower.data);
-		p++;
-	}
-	return LIT_NONE;
-}
-
-/*
- * The literal prefilter of a rule over unit [s, end).  Each literal keeps
- * the offset of its next occurrence in the group; a rule's units come in
- * order, so each literal is searched once over the group, however many
- * paragraphs it has: a paragraph before the next occurrence is skipped
- * without a look.
+ * The literal prefilter of rule r (of kind kidx) over the paragraphs
+ * [pa, pb): does one of them hold one of its need literals?  A rule with
+ * none always passes.  Every unit is a run of whole paragraphs and no
+ * literal holds a line feed, so the bits of the paragraphs, set by the
+ * one scan of each as it was read (add_para), answer exactly.
  */
 static int
-lower_has(struct engine *e, size_t s, size_t end, const struct need *n,
-    size_t nn)
+units_have(const struct engine *e, size_t kidx, const struct rule *r,
+    size_t pa, size_t pb)
 {
-	size_t i;
+	const uint64_t *m, *b;
+	size_t p, w;
 
-	if (nn == 0)
+	if (r->nneed == 0)
 		return 1;
-	for (i = 0; i < nn; i++) {
-		size_t *nx = &e->litnext[n[i].id];
-		if (*nx == LIT_UNKNOWN || (*nx != LIT_NONE && *nx < s))
-			*nx = lit_find(e, s, e->lower.len, &n[i]);
-		if (*nx != LIT_NONE && *nx + n[i].len <= end)
-			return 1;
+	if (pa >= pb)
+		return 0;
+	m = e->rmask + (e->rbase[kidx] +
+	    (size_t)(r - e->rs->kinds[kidx].rules)) * e->lw;
+	if (pb == e->np && pa <= 1) {
+		b = pa == 0 ? e->gall : e->grest;
+		for (w = 0; w < e->lw; w++)
+			if (b[w] & m[w])
+				return 1;
+		return 0;
+	}
+	for (p = pa; p < pb; p++) {
+		b = e->pbits + p * e->lw;
+		for (w = 0; w < e->lw; w++)
+			if (b[w] & m[w])
+				return 1;
 	}
 	return 0;
 }
@@ -461,6 +447,21 @@ utf8_seq(const unsigned char *s, size_t n)
  * doubled; in both, a malformed UTF-8 byte becomes U+FFFD and a NUL is
  * dropped, so every record is valid UTF-8 even from a broken stream.
  */
+/*
+ * Does the word (eight bytes of text) hold a byte below 0x20, one above
+ * 0x7F or a backslash?  (The byte tricks of "Bit Twiddling Hacks":
+ * haszero and hasless, exact as a yes or no.)
+ */
+static int
+special8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones << 7;
+	uint64_t bs = w ^ (ones * '\\');
+
+	return ((((w - ones * 0x20) & ~w) | ((bs - ones) & ~bs) | w) &
+	    high) != 0;
+}
+
 static void
 put_field(struct buf *b, const char *s, size_t n, int escape)
 {
@@ -470,6 +471,15 @@ put_field(struct buf *b, const char *s, size_t n, int escape)
 	while (i < n) {
 		unsigned char c = u[i];
 		const char *rep = NULL;
+		uint64_t w;
+		/* most of a field is plain ASCII: eight bytes at a time */
+		if (i + 8 <= n) {
+			memcpy(&w, u + i, 8);
+			if (!special8(w)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c >= 0x20 && c != '\\' && c < 0x80) {
 			i++;
 			continue;
@@ -1062,28 +1072,61 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
  * The first match of p in unit [us, ue) that starts at or after at, as
  * run() returns it.  A rule's anchor narrows where that can be:
  *   any        PCRE2 tries every position;
- *   need       only where a need literal starts (found with a table of
- *              their first bytes over the lower-case twin), each tried
- *              with PCRE2_ANCHORED;
  *   paragraph  only inside the paragraphs of the unit that hold a need
  *              literal (e->lpara, made by run_unit): PCRE2 searches from
  *              each with an offset limit at its end, and the match may
- *              run on past it.
+ *              run on past it;
+ *   word       only at the start of a word (no ASCII letter, digit or _
+ *              before it) where a need literal starts, or where a
+ *              character outside ASCII does (PCRE2's \d and caseless
+ *              letters know more than the literals): each such position
+ *              is tried alone (an offset limit at it), in order.  Where PCRE2 would
+ *              try every position whose first byte may start the pattern
+ *              (for a count, every "e", "o", "t" …), a byte costs a table
+ *              look-up.
  * It gives the matches the unanchored search gives, as long as the rule
- * keeps the anchor's promise; it differs in what is never tried.  (A
- * per-literal anchor, every need literal tried with PCRE2_ANCHORED, was
- * measured on the figure rules and cost more calls than it saved.)
+ * keeps the anchor's promise; it differs in what is never tried.
  */
 static int
-next_match(struct engine *e, const struct rule *r, const struct pat *p,
-    size_t us, size_t ue, size_t at, struct rprof *pf)
+next_match(struct engine *e, size_t kidx, const struct rule *r,
+    const struct pat *p, size_t us, size_t ue, size_t at, struct rprof *pf)
 {
+	/* ASCII letters, digits and _: a byte that may not precede a word */
+	static const unsigned char inword[256] = {
+		['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, ['_'] = 1,
+		['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1,
+	};
+	const unsigned char *t = (const unsigned char *)e->text.data;
+	const struct litset *st;
 	size_t i;
 	int rc;
 
 	switch (r->anchor) {
 	case ANCHOR_ANY:
 		break;
+	case ANCHOR_WORD:
+		st = e->rstart[e->rbase[kidx] +
+		    (size_t)(r - e->rs->kinds[kidx].rules)];
+		for (i = at; i < ue; i++) {
+			if (i > us && inword[t[i - 1]])
+				continue;
+			if (t[i] < 0x80 ? !litset_starts(st, e->text.data, ue, i) :
+			    (t[i] & 0xC0) == 0x80)
+				continue;
+			if (pf)
+				pf->tries++;
+			/* an offset limit at the start: PCRE2_ANCHORED at
+			 * match time would turn the JIT off */
+			pcre2_set_offset_limit(e->mctx, i - us);
+			rc = run(e, p, e->md, us, ue, i, 0);
+			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			if (rc != PCRE2_ERROR_NOMATCH)
+				return rc;
+		}
+		return PCRE2_ERROR_NOMATCH;
 	case ANCHOR_PARAGRAPH:
 		for (i = 0; i < e->nlpara; i++) {
 			const struct para *q = &e->paras[e->lpara[i]];
@@ -1108,34 +1151,35 @@ next_match(struct engine *e, const struct rule *r, const struct pat *p,
 	return run(e, p, e->md, us, ue, at, 0);
 }
 
-/* Run every match pattern of r over unit [us, ue), globally. */
+/*
+ * Run every match pattern of r over the unit of paragraphs [pa, pb)
+ * (their text [us, ue)), globally.
+ */
 static void
-run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t us,
-    size_t ue)
+run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
+    size_t pb)
 {
 	size_t m, i;
+	size_t us = pa < e->np ? e->paras[pa].off : e->text.len;
+	size_t ue = pb > pa ? e->paras[pb - 1].off + e->paras[pb - 1].len : us;
 	struct rprof *pf = e->prof ?
 	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
 	struct timespec t0, t1;
 
 	if (pf)
 		pf->units++;
-	if (!lower_has(e, us, ue, r->need, r->nneed))
+	if (!units_have(e, kidx, r, pa, pb))
 		return;
 	if (pf) {
 		pf->passed++;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 	}
 	if (r->anchor == ANCHOR_PARAGRAPH) {
-		/* the paragraphs of the unit that hold a literal, in order
-		 * (lower_has goes forward through the group) */
+		/* the paragraphs of the unit that hold a literal, in order */
 		e->nlpara = 0;
-		for (i = para_at(e, us); i < e->np && e->paras[i].off < ue; i++) {
-			size_t ps = e->paras[i].off > us ? e->paras[i].off : us;
-			size_t pe = e->paras[i].off + e->paras[i].len;
-			if (lower_has(e, ps, pe < ue ? pe : ue, r->need, r->nneed))
+		for (i = pa; i < pb; i++)
+			if (units_have(e, kidx, r, i, i + 1))
 				e->lpara[e->nlpara++] = i;
-		}
 	}
 	for (i = 0; i < r->nwarns && e->opts->warn; i++) {
 		size_t at = us;
@@ -1152,7 +1196,7 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t us,
 		size_t at = us;
 		uint32_t n2 = 2 * (p->ngroups + 1);
 		while (at <= ue) {
-			if (next_match(e, r, p, us, ue, at, pf) < 0)
+			if (next_match(e, kidx, r, p, us, ue, at, pf) < 0)
 				break;
 			memcpy(e->ov, pcre2_get_ovector_pointer(e->md),
 			    n2 * sizeof *e->ov);
@@ -1178,7 +1222,7 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t us,
 }
 
 static int
-scope_admits(struct engine *e, const struct rule *r)
+scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 {
 	size_t i;
 
@@ -1206,7 +1250,7 @@ scope_admits(struct engine *e, const struct rule *r)
 		/* a rule whose literals are not in the group never runs on
 		 * it: spare the scan of the whole item (from the group's
 		 * start, so later units still find their literals) */
-		if (!lower_has(e, 0, e->text.len, r->need, r->nneed))
+		if (!units_have(e, kidx, r, 0, e->np))
 			return 0;
 		for (i = 0; i < r->ntexts; i++)
 			if (run(e, &r->texts[i], e->md3, ts, e->text.len, ts,
@@ -1228,12 +1272,10 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 	switch (r->unit) {
 	case UNIT_PARAGRAPH:
 		for (i = r->heading ? 0 : first; i < e->np; i++)
-			run_unit(e, kidx, r, e->paras[i].off,
-			    e->paras[i].off + e->paras[i].len);
+			run_unit(e, kidx, r, i, i + 1);
 		break;
 	case UNIT_ITEM:
-		run_unit(e, kidx, r, first < e->np ? e->paras[first].off :
-		    e->text.len, e->text.len);
+		run_unit(e, kidx, r, first, e->np > first ? e->np : first);
 		break;
 	case UNIT_BLOCK:
 		for (i = first; i < e->np; i++) {
@@ -1253,8 +1295,7 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 					break;
 			}
 			e->blk = r->block_start;
-			run_unit(e, kidx, r, p->off,
-			    e->paras[j - 1].off + e->paras[j - 1].len);
+			run_unit(e, kidx, r, i, j);
 			e->blk = NULL;
 			i = j - 1;
 		}
@@ -1320,14 +1361,12 @@ process_group(struct engine *e)
 	e->nrec = e->nspan = e->sgap = e->seq = 0;
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++)
 		e->kind_recs[kidx] = 0;
-	for (size_t l = 0; l < e->rs->nlits; l++)
-		e->litnext[l] = LIT_UNKNOWN;
 	for (kidx = 0; kidx < e->rs->nkinds; kidx++) {
 		const struct kind *k = &e->rs->kinds[kidx];
 		if (!k->keep)
 			continue;
 		for (ri = 0; ri < k->nrules; ri++)
-			if (scope_admits(e, &k->rules[ri])) {
+			if (scope_admits(e, kidx, &k->rules[ri])) {
 				if (e->prof)
 					e->prof[kidx][ri].groups++;
 				run_rule(e, kidx, &k->rules[ri]);
@@ -1346,7 +1385,8 @@ process_group(struct engine *e)
 	}
 	e->np = 0;
 	buf_reset(&e->text);
-	buf_reset(&e->lower);
+	memset(e->gall, 0, e->lw * sizeof *e->gall);
+	memset(e->grest, 0, e->lw * sizeof *e->grest);
 	buf_reset(&e->lines);
 	e->nbrks = 0;
 }
@@ -1406,19 +1446,6 @@ same_group(const struct engine *e, struct field *f)
 	    n == e->rest.len && !memcmp(f[2].p, e->rest.data, n);
 }
 
-/* ASCII lower case of every byte (bytes >= 0x80 unchanged). */
-static const unsigned char lower_of[256] = {
-#define L4(c) L1(c), L1(c + 1), L1(c + 2), L1(c + 3)
-#define L1(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
-#define L16(c) L4(c), L4(c + 4), L4(c + 8), L4(c + 12)
-#define L64(c) L16(c), L16(c + 16), L16(c + 32), L16(c + 48)
-	L64(0), L64(64), L64(128), L64(192)
-#undef L64
-#undef L16
-#undef L1
-#undef L4
-};
-
 /*
  * Append s[0..n) to b with each malformed UTF-8 byte replaced by U+FFFD,
  * so that every pattern sees valid text (under PCRE2's invalid-UTF mode a
@@ -1461,16 +1488,16 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 {
 	struct para *p;
 	size_t i, len;
+	uint64_t *bits;
 
 	if (e->np == e->pcap) {
 		e->pcap = e->pcap ? 2 * e->pcap : 64;
 		e->paras = xrealloc(e->paras, e->pcap * sizeof *e->paras);
 		e->lpara = xrealloc(e->lpara, e->pcap * sizeof *e->lpara);
+		e->pbits = xrealloc(e->pbits, e->pcap * e->lw * sizeof *e->pbits);
 	}
-	if (e->np > 0) {
+	if (e->np > 0)
 		buf_putc(&e->text, '\n');
-		buf_putc(&e->lower, '\n');
-	}
 	p = &e->paras[e->np++];
 	p->line = line;
 	p->page = page;
@@ -1499,16 +1526,65 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	append_utf8(&e->text, f[7].p, len);
 	len = e->text.len - p->off;
 	p->len = len;
-	buf_reserve(&e->lower, len);
-	{
-		const unsigned char *src = (const unsigned char *)e->text.data +
-		    p->off;
-		unsigned char *dst = (unsigned char *)e->lower.data + e->lower.len;
-		for (i = 0; i < len; i++)
-			dst[i] = lower_of[src[i]];
+	bits = e->pbits + (e->np - 1) * e->lw;
+	memset(bits, 0, e->lw * sizeof *bits);
+	litset_scan(e->ls, e->text.data + p->off, len, bits);
+	for (i = 0; i < e->lw; i++) {
+		e->gall[i] |= bits[i];
+		if (e->np > 1)
+			e->grest[i] |= bits[i];
 	}
-	e->lower.len += len;
-	e->lower.data[e->lower.len] = '\0';
+}
+
+/*
+ * The need literals of the kept kinds into one litset, and each rule's
+ * mask of them (a kind not kept runs no rule: its literals are not
+ * looked for).
+ */
+static void
+need_init(struct engine *e)
+{
+	const struct ruleset *rs = e->rs;
+	size_t k, r, i, nrules = 0;
+	size_t *idx = xcalloc(rs->nlits ? rs->nlits : 1, sizeof *idx);
+
+	e->ls = litset_new();
+	e->rbase = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->rbase);
+	for (k = 0; k < rs->nkinds; k++) {
+		e->rbase[k] = nrules;
+		nrules += rs->kinds[k].nrules;
+		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
+			const struct rule *ru = &rs->kinds[k].rules[r];
+			for (i = 0; i < ru->nneed; i++)
+				idx[ru->need[i].id] = litset_add(e->ls,
+				    ru->need[i].lit, ru->need[i].len);
+		}
+	}
+	litset_compile(e->ls);
+	e->nrules = nrules;
+	e->lw = litset_words(e->ls);
+	e->rmask = xcalloc((nrules ? nrules : 1) * e->lw, sizeof *e->rmask);
+	e->rstart = xcalloc(nrules ? nrules : 1, sizeof *e->rstart);
+	for (k = 0; k < rs->nkinds; k++)
+		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
+			const struct rule *ru = &rs->kinds[k].rules[r];
+			uint64_t *m = e->rmask + (e->rbase[k] + r) * e->lw;
+			struct litset **st = &e->rstart[e->rbase[k] + r];
+			for (i = 0; i < ru->nneed; i++) {
+				size_t li = idx[ru->need[i].id];
+				m[li / 64] |= (uint64_t)1 << (li % 64);
+			}
+			if (ru->anchor != ANCHOR_WORD)
+				continue;
+			*st = litset_new();
+			for (i = 0; i < ru->nneed; i++)
+				(void)litset_add(*st, ru->need[i].lit,
+				    ru->need[i].len);
+			litset_compile(*st);
+		}
+	e->gall = xcalloc(e->lw, sizeof *e->gall);
+	e->grest = xcalloc(e->lw, sizeof *e->grest);
+	free(idx);
 }
 
 static void
@@ -1541,7 +1617,7 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	e->pendset = xcalloc(nc, sizeof *e->pendset);
 	e->seen = xcalloc(nc, sizeof *e->seen);
 	e->kind_recs = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->kind_recs);
-	e->litnext = xcalloc(rs->nlits ? rs->nlits : 1, sizeof *e->litnext);
+	need_init(e);
 	if (getenv("MINUTES_EXTRACT_PROFILE")) {
 		size_t k;
 		e->prof = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->prof);
@@ -1590,7 +1666,15 @@ engine_free(struct engine *e)
 	free(e->pendset);
 	free(e->seen);
 	free(e->kind_recs);
-	free(e->litnext);
+	litset_free(e->ls);
+	for (c = 0; c < e->nrules; c++)
+		litset_free(e->rstart[c]);
+	free(e->rstart);
+	free(e->rmask);
+	free(e->rbase);
+	free(e->gall);
+	free(e->grest);
+	free(e->pbits);
 	if (e->prof) {
 		print_profile(e);
 		for (c = 0; c < e->rs->nkinds; c++)
@@ -1611,7 +1695,6 @@ engine_free(struct engine *e)
 	buf_free(&e->title);
 	buf_free(&e->minute);
 	buf_free(&e->text);
-	buf_free(&e->lower);
 	buf_free(&e->lines);
 	buf_free(&e->recbuf);
 	buf_free(&e->split);

@@ -16,7 +16,7 @@ enum unit { UNIT_PARAGRAPH, UNIT_ITEM, UNIT_BLOCK };
 enum line_from { LINE_MATCH, LINE_HEADING, LINE_FIELD };
 /* anchor: where a match of the rule can start (a promise of the rule's
  * author that lets the engine skip the rest of the unit) */
-enum anchor { ANCHOR_ANY, ANCHOR_PARAGRAPH };
+enum anchor { ANCHOR_ANY, ANCHOR_PARAGRAPH, ANCHOR_WORD };
 enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
 	SEC_ALL = 15 };
 
