@@ -2,6 +2,7 @@
 #include "paragraphs.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "textquality.h"
 #include "tsv.h"
 #include "utf8.h"
+#include "wordset.h"
 
 enum {
 	BLOCK = 256,          /* lines per width estimate */
@@ -136,67 +138,44 @@ lower(unsigned char c)
 }
 
 /*
- * Does s[0..n) start with w (lower-case ASCII), in any case?  What
- * n >= strlen(w) && strncasecmp(s, w, strlen(w)) == 0 says (the C
- * locale folds only A-Z), without two library calls a word of a list:
- * the comparison stops at the first byte that differs.
+ * The council words the normaliser looks for, from the lexicon (rules/
+ * lexicon, "minutes-normalise"): read once, by lexicon_words.
  */
-static int
-has_prefix(const char *s, size_t n, const char *w)
+static struct wordset minute_prefix, paragraph_label, person_title,
+	attendance_label, open_word, ref_word, hyphen_keep, name_small_word,
+	form_sign_word, form_field_word, month, page_label, page_label_of,
+	blank_notice_intent, blank_notice_word;
+
+static void
+lexicon_words(void)
 {
-	for (size_t i = 0; w[i]; i++)
-		if (i >= n || lower((unsigned char)s[i]) != (unsigned char)w[i])
-			return 0;
-	return 1;
-}
+	static int ready;
+	static const struct {
+		struct wordset *ws;
+		const char *name;
+	} lists[] = {
+		{ &minute_prefix, "minute_prefix" },
+		{ &paragraph_label, "paragraph_label" },
+		{ &person_title, "person_title" },
+		{ &attendance_label, "attendance_label" },
+		{ &open_word, "open_word" },
+		{ &ref_word, "ref_word" },
+		{ &hyphen_keep, "hyphen_keep" },
+		{ &name_small_word, "name_small_word" },
+		{ &form_sign_word, "form_sign_word" },
+		{ &form_field_word, "form_field_word" },
+		{ &month, "month" },
+		{ &page_label, "page_label" },
+		{ &page_label_of, "page_label_of" },
+		{ &blank_notice_intent, "blank_notice_intent" },
+		{ &blank_notice_word, "blank_notice_word" },
+	};
 
-/*
- * A list of lower-case words, at most 64, with a mask per byte of the
- * words that start with it (built at first use): a line is compared only
- * with the words of its own first byte, in list order, so a long list
- * costs a table lookup for most lines.
- */
-struct wordlist {
-	const char *const *word;        /* NULL-terminated */
-	uint64_t first[256];
-	int ready;
-};
-
-#define WORDLIST(words) { (words), {0}, 0 }
-#define WORDLIST_FITS(words) \
-	_Static_assert(sizeof(words) / sizeof *(words) <= 65, "a wordlist holds 64 words")
-
-/* The words of wl that start with byte c (any case), as a mask of indexes. */
-static uint64_t
-wordlist_first(struct wordlist *wl, unsigned char c)
-{
-	if (!wl->ready) {
-		for (unsigned k = 0; wl->word[k]; k++)
-			wl->first[(unsigned char)wl->word[k][0]] |= 1ULL << k;
-		wl->ready = 1;
-	}
-	return wl->first[lower(c)];
-}
-
-/* The index of the lowest word of a mask, which it then drops. */
-static unsigned
-wordlist_next(uint64_t *m)
-{
-	unsigned k = (unsigned)__builtin_ctzll(*m);
-
-	*m &= *m - 1;
-	return k;
-}
-
-/* Is s[0..n) the word w (lower-case ASCII), in any case?  (strlen(w) ==
- * n && strncasecmp(w, s, n) == 0; w is read no further than its NUL.) */
-static int
-is_word(const char *s, size_t n, const char *w)
-{
-	for (size_t i = 0; i < n; i++)
-		if (w[i] == '\0' || lower((unsigned char)s[i]) != (unsigned char)w[i])
-			return 0;
-	return w[n] == '\0';
+	if (ready)
+		return;
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+		wordset_init(lists[i].ws, lists[i].name);
+	ready = 1;
 }
 
 /* Hash of "left-right", lower-cased: how hyphenated words are remembered. */
@@ -728,15 +707,6 @@ survey_seen(const char *s, size_t n)
 	return seen;
 }
 
-/*
- * The words of a signature form printed at the foot of each page of
- * minutes: "Signed ________ Dated ________", "Chairman ..........",
- * "Signature ____ Date ____".  (issue 13: to move to the lexicon.)
- */
-static const char *const form_words[] = {
-	"signed", "signature", "chair", "chairman", "chairwoman", "chairperson",
-	"date", "dated", "name", "print", "position", "mayor", NULL
-};
 
 /* Does s[0..n) hold a run of k bytes c or more? */
 static int
@@ -756,8 +726,9 @@ has_run(const char *s, size_t n, char c, size_t k)
 }
 
 /*
- * Is s[0..n) a signature form line: words of form_words (one of them a
- * signature or chair word), dates, and at least one filler run (four
+ * Is s[0..n) a signature form line ("Signed ________ Dated ________"):
+ * words of the lists form_sign_word (one at least) and form_field_word,
+ * dates, and at least one filler run (four
  * underscores or five dots or more) to write in, nothing else?
  */
 static int
@@ -796,19 +767,11 @@ form_line(const char *s, size_t n)
 		/* an ordinal ("10th") or a month name may date the form */
 		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && j - i == 2)
 			ok = 1;
-		for (int k = 0; !ok && form_words[k]; k++)
-			if (is_word(s + i, j - i, form_words[k])) {
-				ok = 1;
-				sign |= k < 6;
-			}
-		if (!ok && j - i >= 3) {
-			static const char *const months[] = {
-				"january", "february", "march", "april", "may", "june", "july",
-				"august", "september", "october", "november", "december", NULL
-			};
-			for (int k = 0; !ok && months[k]; k++)
-				ok = is_word(s + i, j - i, months[k]);
-		}
+		if (!ok && ws_has(&form_sign_word, s + i, j - i))
+			ok = sign = 1;
+		if (!ok)
+			ok = ws_has(&form_field_word, s + i, j - i) ||
+			     (j - i >= 3 && ws_has(&month, s + i, j - i));
 		if (!ok)
 			return 0;
 		i = j;
@@ -1092,19 +1055,10 @@ end_kind(const char *s, size_t n)
 	return END_WORD;
 }
 
-/* Does the text end with a word that cannot end a sentence? */
+/* Does the text end with a word that cannot end a sentence (open_word)? */
 static int
 ends_open_word(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"the", "of", "and", "to", "a", "an", "in", "for", "by", "with",
-		"on", "at", "from", "that", "be", "is", "was", "were", "are",
-		"or", "as", "into", "which", "who", "this", "their", "its",
-		"has", "had", "have", "not", "would", "will", "should", "could",
-		"been", "under", "between", "than", "per", NULL
-	};
-	WORDLIST_FITS(words);
-	static struct wordlist list = WORDLIST(words);
 	size_t e = n, b;
 
 	while (e > 0 && s[e - 1] == ' ')
@@ -1112,22 +1066,16 @@ ends_open_word(const char *s, size_t n)
 	b = e;
 	while (b > 0 && is_letter((unsigned char)s[b - 1]))
 		b--;
-	if (b == e || e - b > 7 || (b > 0 && s[b - 1] != ' '))
+	if (b == e || e - b > open_word.maxlen || (b > 0 && s[b - 1] != ' '))
 		return 0;       /* "n/a" does not end in "a" */
-	for (uint64_t m = wordlist_first(&list, (unsigned char)s[b]); m;)
-		if (is_word(s + b, e - b, words[wordlist_next(&m)]))
-			return 1;
-	return 0;
+	return ws_has(&open_word, s + b, e - b);
 }
 
-/* Does the text end with a word that refers to a number: "item", "minute"? */
+/* Does the text end with a word that refers to a number (ref_word: "item",
+ * "minute")? */
 static int
 ends_ref_word(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"item", "items", "minute", "minutes", "min", "no", "number", "ref",
-		"reference", "application", NULL
-	};
 	size_t e = n, b;
 	int dot = 0;
 
@@ -1142,10 +1090,7 @@ ends_ref_word(const char *s, size_t n)
 		b--;
 	if (dot && e - b > 3)
 		return 0;
-	for (int i = 0; words[i]; i++)
-		if (is_word(s + b, e - b, words[i]))
-			return 1;
-	return 0;
+	return ws_has(&ref_word, s + b, e - b);
 }
 
 static int
@@ -1173,17 +1118,18 @@ is_roman(const char *s, size_t n)
 	return 1;
 }
 
+/* Does s[0..n) start with entry k of ws, not running on into a letter? */
 static int
-starts_with_word(const char *s, size_t n, const char *w)
+starts_with_word(const struct wordset *ws, size_t k, const char *s, size_t n)
 {
-	if (!has_prefix(s, n, w))
-		return 0;
-	size_t k = strlen(w);
-	return n == k || !is_letter((unsigned char)s[k]);
+	size_t m = ws->len[k];
+
+	return ws_prefix(ws, k, s, n) && (n == m || !is_letter((unsigned char)s[m]));
 }
 
 /*
- * Does the line open with a minute number and a title: "Min. No.
+ * Does the line open with a minute number (after a word of minute_prefix
+ * or not) and a title: "Min. No.
  * 2023/115 Declarations…", "Minute 45 Title", "2023/115 Title", "45/24
  * Title", "HWB23/12 Title", "PC/45/19 Title"?  A financial year
  * ("2023/24", "23/24") or a date is not a minute number.
@@ -1191,21 +1137,17 @@ starts_with_word(const char *s, size_t n, const char *w)
 static int
 minute_heading(const char *s, size_t n)
 {
-	static const char *const pre[] = {
-		"min. no. ", "min no. ", "min. no ", "min no ", "minute no. ", "minute no ",
-		"minute ", "min. ", NULL
-	};
-	size_t i = 0, groups = 0, slash = 0;
+	size_t i = 0, groups = 0, slash = 0, lo, hi;
 	unsigned long g[3] = {0};
 	size_t glen[3] = {0};
 	int prefixed = 0;
 
-	for (int k = 0; pre[k] && (s[0] == 'M' || s[0] == 'm'); k++) {
-		size_t m;
-		if (has_prefix(s, n, pre[k]) && n > (m = strlen(pre[k]))) {
-			i = m;
+	/* The longest minute_prefix that a space follows, and more. */
+	for (ws_range(&minute_prefix, (unsigned char)s[0], &lo, &hi); lo < hi; lo++) {
+		size_t m = minute_prefix.len[lo];
+		if (m + 1 > i && n > m + 1 && s[m] == ' ' && ws_prefix(&minute_prefix, lo, s, n)) {
+			i = m + 1;
 			prefixed = 1;
-			break;
 		}
 	}
 	size_t letters = 0;
@@ -1317,46 +1259,28 @@ mark_kind(const char *s, size_t n)
 				return MARK_STRONG;
 		}
 	}
-	/* Phrases that open a unit of minutes. */
-	static const char *const labels[] = {
-		"minutes of", "present", "resolved", "agreed", "decided",
-		"decision:", "apologies", "in attendance", "also present",
-		"officers present", "question by", "question from", "question asked",
-		"questions asked", "reply by", "reply from", "response by",
-		"response from", "response:", "answer by", "answer from",
-		"recommended", "reasons for", "reason for", "it was resolved",
-		"it was agreed", "it was unanimously resolved", "unanimously resolved",
-		/* the labels of a committee web page's items, each item's own */
-		"minutes:", "decisions:", "decision made",
-		NULL
-	};
-	WORDLIST_FITS(labels);
-	static struct wordlist list = WORDLIST(labels);
+	/* Phrases that open a unit of minutes (paragraph_label). */
 	if (c < 'A' || c > 'Z')
 		return MARK_NONE;       /* "the Committee\nresolved that" goes on */
-	for (uint64_t m = wordlist_first(&list, c); m;)
-		if (starts_with_word(s, n, labels[wordlist_next(&m)]))
+	size_t lo, hi;
+	for (ws_range(&paragraph_label, c, &lo, &hi); lo < hi; lo++)
+		if (starts_with_word(&paragraph_label, lo, s, n))
 			return MARK_LABEL;
 	return MARK_NONE;
 }
 
-/* Does the line start with a title and a name ("Mr. J. Smith", "Cllr Jane Smith")? */
+/* Does the line start with a title (person_title) and a name ("Mr. J.
+ * Smith", "Cllr Jane Smith")? */
 static int
 starts_with_person(const char *s, size_t n)
 {
-	static const char *const titles[] = {
-		"mr", "mrs", "ms", "miss", "dr", "cllr", "cllrs", "councillor",
-		"councillors", "prof", "professor", "sir", "dame", "lord", "lady",
-		"rev", "revd", "canon", "mx", NULL
-	};
-	WORDLIST_FITS(titles);
-	static struct wordlist list = WORDLIST(titles);
+	size_t lo, hi;
+
 	if (n == 0)
 		return 0;
-	for (uint64_t m = wordlist_first(&list, (unsigned char)s[0]); m;) {
-		const char *t = titles[wordlist_next(&m)];
-		size_t k;
-		if (has_prefix(s, n, t) && n > (k = strlen(t)) + 2) {
+	for (ws_range(&person_title, (unsigned char)s[0], &lo, &hi); lo < hi; lo++) {
+		size_t k = person_title.len[lo];
+		if (n > k + 2 && ws_prefix(&person_title, lo, s, n)) {
 			size_t j = k;
 			if (s[j] == '.')
 				j++;
@@ -1380,15 +1304,6 @@ static enum join
 hyphen_join(const struct normaliser *nm, const char *a, size_t an,
             const char *b, size_t bn)
 {
-	static const char *const keep[] = {
-		"non", "co", "self", "well", "multi", "cross", "in", "ex", "all",
-		"half", "long", "short", "high", "low", "full", "part", "mid",
-		"anti", "semi", "sub", "post", "under", "over", "out", "up",
-		"one", "two", "three", "four", "five", "six", "first", "second",
-		"third", "year", "day", "week", "month", "age", "wide", "life",
-		"after", "pre", "re", "de", "child", "family", "school", "cost",
-		NULL
-	};
 	size_t e = an - 1, s = e;
 
 	if (!first_is_lower(b, bn))
@@ -1402,9 +1317,8 @@ hyphen_join(const struct normaliser *nm, const char *a, size_t an,
 		r++;
 	if (bloom_has(nm->sv.bloom, compound_hash(a + s, e - s, b, r)))
 		return JOIN_TIGHT;     /* printed with a hyphen elsewhere */
-	for (int i = 0; keep[i]; i++)
-		if (is_word(a + s, e - s, keep[i]))
-			return JOIN_TIGHT;
+	if (ws_has(&hyphen_keep, a + s, e - s))
+		return JOIN_TIGHT;     /* "non-" / "statutory" */
 	return JOIN_DEHYPHEN;
 }
 
@@ -1561,15 +1475,13 @@ add_line(struct normaliser *nm, const struct tline *b)
 /*
  * Does s[0..n) read as one entry of an attendance list: a person with a
  * title ("Cllr A Smith (Chair)"), or a few capitalised words (a name
- * without a title, or an organisation heading "NHS Members")?  Figures,
+ * without a title, or an organisation heading "NHS Members", its small
+ * words those of name_small_word)?  Figures,
  * dates and running prose do not.
  */
 static int
 entry_like(const char *s, size_t n)
 {
-	static const char *const small[] = {
-		"and", "of", "for", "the", "in", "on", "to", "de", "van", "von", "le", NULL
-	};
 	size_t words = 0, caps = 0;
 
 	if (n == 0)
@@ -1601,10 +1513,7 @@ entry_like(const char *s, size_t n)
 			caps++;
 			continue;
 		}
-		int ok = 0;
-		for (int k = 0; small[k] && !ok; k++)
-			ok = strlen(small[k]) == i - w && strncmp(small[k], s + w, i - w) == 0;
-		if (!ok)
+		if (!ws_has(&name_small_word, s + w, i - w))
 			return 0;
 	}
 	return caps > 0 && words <= 6;
@@ -1649,23 +1558,14 @@ two_columns(const char *s, size_t n)
 	return utf8_width(s, gapend);
 }
 
-/* The labels that open an attendance list. */
-static const char *const list_labels[] = {
-	"in attendance", "also present", "also in attendance", "officers present",
-	"officers in attendance", "officers", "present", "members present",
-	"substitutes", "absent", "apologies", NULL
-};
-WORDLIST_FITS(list_labels);
-static struct wordlist list_label_list = WORDLIST(list_labels);
 
 /*
  * "In attendance: Kate Hollins (Director)": the column where the first
- * entry after an attendance label starts, or 0.
+ * entry after an attendance_label starts, or 0.
  */
 static size_t
 list_label_col(const char *s, size_t n)
 {
-	const char *const *labels = list_labels;
 	size_t lead = 0;
 
 	while (lead < n && s[lead] == ' ')
@@ -1673,10 +1573,7 @@ list_label_col(const char *s, size_t n)
 	const char *c = memchr(s + lead, ':', n - lead < 40 ? n - lead : 40);
 	if (!c)
 		return 0;
-	size_t k = (size_t)(c - s - lead), ok = 0;
-	for (int i = 0; labels[i] && !ok; i++)
-		ok = is_word(s + lead, k, labels[i]);
-	if (!ok)
+	if (!ws_has(&attendance_label, s + lead, (size_t)(c - s - lead)))
 		return 0;
 	size_t e = (size_t)(c - s) + 1;
 	while (e < n && s[e] == ' ')
@@ -1748,7 +1645,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	if ((ti.flags & TIDY_GAP) && t->text.len <= 100)
 		t->col2 = two_columns(s, rtrim_len(s, n));
 	if (!t->col2 && t->text.len > 8 &&
-	    wordlist_first(&list_label_list, (unsigned char)t->text.data[0]) &&
+	    ws_first(&attendance_label, (unsigned char)t->text.data[0]) &&
 	    memchr(t->text.data, ':', t->text.len < 40 ? t->text.len : 40))
 		t->list_col = list_label_col(s, rtrim_len(s, n));
 	if (t->col2) {
@@ -1764,13 +1661,14 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 
 /*
  * Is the line a page label?  2 for "Page 12", "Page 12 of 30", "12 | Page"
+ * (the words of page_label and page_label_of)
  * (always furniture), 1 for a bare number of up to three digits ("12",
  * "- 12 -"), 3 for four digits (a page number only at a page's edge).
  */
 static int
 is_page_label(const char *s, size_t n)
 {
-	size_t i = 0, digits = 0;
+	size_t i = 0, digits = 0, k;
 	int page = 0;
 
 	while (i < n) {
@@ -1779,11 +1677,11 @@ is_page_label(const char *s, size_t n)
 			i++;
 		} else if (s[i] == ' ' || s[i] == '-' || s[i] == '|') {
 			i++;
-		} else if (has_prefix(s + i, n - i, "page")) {
+		} else if ((k = ws_longest_prefix(&page_label, s + i, n - i)) != 0) {
 			page = 1;
-			i += 4;
-		} else if (page && has_prefix(s + i, n - i, "of")) {
-			i += 2;
+			i += k;
+		} else if (page && (k = ws_longest_prefix(&page_label_of, s + i, n - i)) != 0) {
+			i += k;
 		} else {
 			return 0;
 		}
@@ -1805,18 +1703,33 @@ contains(const char *s, size_t n, const char *w, size_t k)
 		return 0;
 	const char *p = s + k - 1, *end = s + n;
 	while ((p = memchr(p, w[k - 1], (size_t)(end - p))) != NULL) {
-		if (memcmp(p - (k - 1), w, k - 1) == 0)
+		size_t i = 1;
+		while (i < k && p[-(ptrdiff_t)i] == w[k - 1 - i])
+			i++;
+		if (i == k)
 			return 1;
 		p++;
 	}
 	return 0;
 }
 
+/* Does s[0..n) hold an entry of ws? */
+static int
+contains_any(const char *s, size_t n, const struct wordset *ws)
+{
+	for (size_t k = 0; k < ws->n; k++)
+		if (contains(s, n, ws->word[k], ws->len[k]))
+			return 1;
+	return 0;
+}
+
+/* "This page is intentionally left blank": a short line with a word of
+ * blank_notice_intent and one of blank_notice_word. */
 static int
 is_blank_notice(const char *s, size_t n)
 {
-	return n < 80 && contains(s, n, "intentionally", 13) &&
-	       (contains(s, n, "blank", 5) || contains(s, n, "Blank", 5));
+	return n < 80 && contains_any(s, n, &blank_notice_intent) &&
+	       contains_any(s, n, &blank_notice_word);
 }
 
 /* Is this line page furniture?  nxt is the line after it. */
@@ -2032,6 +1945,7 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	off_t start;
 	int r;
 
+	lexicon_words();
 	memset(&nm, 0, sizeof nm);
 	nm.page = 1;
 	nm.opts = opts;
