@@ -49,12 +49,97 @@ struct rep {
 	uint8_t label;              /* a label or numbered heading of minutes */
 };
 
-static void
-bloom_add(unsigned char *bloom, uint64_t h)
+/*
+ * The big tables of the survey (the Bloom filter of hyphenated words,
+ * the page-edge counts, the running-line slots: about 3 MB) are kept
+ * from one document to the next, so a run over many small documents does
+ * not allocate and clear them for each.  A document notes each slot it
+ * first writes (up to a limit; past it, the whole table is cleared), and
+ * its tables are handed back clear by clearing those slots.
+ */
+static struct tables {
+	unsigned char *bloom;
+	uint64_t *ekey;
+	struct edge_seen *ecount;
+	struct rep *rep;
+	struct used bloom_used, edge_used, rep_used;
+} spare;
+
+enum {
+	BLOOM_LIST = BLOOM_BITS / 8 / 16,   /* bytes listed before "all" */
+	EDGE_LIST = EDGE_SLOTS / 8,
+	REP_LIST = REP_SLOTS / 8
+};
+
+/* Slot i was written first: note it, or past limit mark all.  (Out of
+ * line: the survey's per-line loop stays as lean as it was.) */
+static void __attribute__((noinline))
+used_add(struct used *u, size_t i, size_t limit)
 {
+	if (u->all)
+		return;
+	if (u->n == limit) {
+		u->all = 1;
+		return;
+	}
+	if (u->n == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 256;
+		u->at = xrealloc(u->at, u->cap * sizeof *u->at);
+	}
+	u->at[u->n++] = (uint32_t)i;
+}
+
+/* Take a table from the spares (its used list too), or a new one. */
+static void *
+table_take(void **spare_table, size_t size, struct used *u, struct used *spare_used)
+{
+	void *t = *spare_table;
+
+	*spare_table = NULL;
+	*u = *spare_used;
+	memset(spare_used, 0, sizeof *spare_used);
+	u->n = 0;
+	u->all = 0;
+	return t ? t : xcalloc(size, 1);
+}
+
+/*
+ * Clear what a document wrote in table t (slots of size bytes, n in
+ * all) and keep it, with its used list, as the spare.
+ */
+static void
+table_give(void **spare_table, void *t, size_t size, size_t n, struct used *u,
+           struct used *spare_used)
+{
+	if (!t)
+		return;
+	if (u->all)
+		memset(t, 0, size * n);
+	else
+		for (size_t k = 0; k < u->n; k++)
+			memset((char *)t + (size_t)u->at[k] * size, 0, size);
+	if (*spare_table) {             /* cannot happen: one survey at a time */
+		free(t);
+		free(u->at);
+	} else {
+		*spare_table = t;
+		free(spare_used->at);
+		*spare_used = *u;
+	}
+	memset(u, 0, sizeof *u);
+}
+
+static void
+bloom_add(struct survey *sv, uint64_t h)
+{
+	/* Once the list is full (a long document) nothing more is noted. */
+	int note = !sv->bloom_used.all;
+
 	for (int k = 0; k < 3; k++) {
 		uint32_t bit = (uint32_t)(h >> (k * 20)) & (BLOOM_BITS - 1);
-		bloom[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+		if (note && sv->bloom[bit >> 3] == 0)
+			used_add(&sv->bloom_used, bit >> 3, BLOOM_LIST);
+		sv->bloom[bit >> 3] |= (unsigned char)(1u << (bit & 7));
 	}
 }
 
@@ -67,6 +152,54 @@ bloom_has(const unsigned char *bloom, uint64_t h)
 			return 0;
 	}
 	return 1;
+}
+
+static void
+tables_take(struct survey *sv)
+{
+	sv->bloom = table_take((void **)&spare.bloom, BLOOM_BITS / 8, &sv->bloom_used,
+	                       &spare.bloom_used);
+	sv->ekey = table_take((void **)&spare.ekey, EDGE_SLOTS * sizeof *sv->ekey,
+	                      &sv->edge_used, &spare.edge_used);
+	/* ecount needs no clearing: a slot is written whole when its key
+	 * is put in ekey. */
+	sv->ecount = spare.ecount ? spare.ecount : xmalloc(EDGE_SLOTS * sizeof *sv->ecount);
+	spare.ecount = NULL;
+	sv->rep = table_take((void **)&spare.rep, REP_SLOTS * sizeof *sv->rep, &sv->rep_used,
+	                     &spare.rep_used);
+}
+
+static void
+edges_give(struct survey *sv)
+{
+	table_give((void **)&spare.ekey, sv->ekey, sizeof *sv->ekey, EDGE_SLOTS,
+	           &sv->edge_used, &spare.edge_used);
+	if (spare.ecount)
+		free(sv->ecount);
+	else
+		spare.ecount = sv->ecount;
+	sv->ekey = NULL;
+	sv->ecount = NULL;
+}
+
+static void
+rep_give(struct survey *sv)
+{
+	table_give((void **)&spare.rep, sv->rep, sizeof *sv->rep, REP_SLOTS, &sv->rep_used,
+	           &spare.rep_used);
+	sv->rep = NULL;
+}
+
+/* Hand every table sv still holds back to the spares. */
+static void
+tables_give(struct survey *sv)
+{
+	table_give((void **)&spare.bloom, sv->bloom, 1, BLOOM_BITS / 8, &sv->bloom_used,
+	           &spare.bloom_used);
+	sv->bloom = NULL;
+	if (sv->ekey)
+		edges_give(sv);
+	rep_give(sv);
 }
 
 /* Hash of "left-right", lower-cased: how hyphenated words are remembered. */
@@ -99,7 +232,7 @@ survey_hyphens(struct survey *sv, const char *s, size_t n)
 		while (r < end && is_alpha((unsigned char)*r))
 			r++;
 		if (l < p && r > p + 1)
-			bloom_add(sv->bloom, compound_hash(l, (size_t)(p - l),
+			bloom_add(sv, compound_hash(l, (size_t)(p - l),
 			                                   p + 1, (size_t)(r - p - 1)));
 		p++;
 	}
@@ -144,6 +277,7 @@ edge_count(struct survey *sv, uint64_t key)
 			return;
 		}
 		if (sv->ekey[i] == 0) {
+			used_add(&sv->edge_used, i, EDGE_LIST);
 			sv->ekey[i] = key;
 			sv->ecount[i].count = 1;
 			sv->ecount[i].first = sv->ecount[i].last = (uint32_t)sv->pages;
@@ -324,6 +458,8 @@ rep_add(struct survey *sv, uint64_t key, uint32_t digits, uint32_t num,
 	if (victim == REP_SLOTS)
 		return;
 	struct rep *r = &sv->rep[victim];
+	if (r->key == 0)
+		used_add(&sv->rep_used, victim, REP_LIST);
 	memset(r, 0, sizeof *r);
 	r->key = key;
 	r->count = 1;
@@ -360,8 +496,12 @@ rep_running(const struct survey *sv, uint64_t key)
 static void
 rep_finish(struct survey *sv)
 {
-	for (size_t i = 0; i < REP_SLOTS; i++) {
-		struct rep *r = &sv->rep[i];
+	const struct used *u = &sv->rep_used;
+	size_t n = u->all ? REP_SLOTS : u->n;
+
+	/* Only the slots the document used (all of them past the list). */
+	for (size_t j = 0; j < n; j++) {
+		struct rep *r = &sv->rep[u->all ? j : u->at[j]];
 		if (r->key == 0 || r->label || r->count < 3 || (!r->varied && r->count < 4))
 			continue;
 		/* The shortest gap is left out when there are three or more:
@@ -440,13 +580,10 @@ survey_free(struct survey *sv)
 {
 	free(sv->wrap);
 	free(sv->sparse);
-	free(sv->bloom);
+	tables_give(sv);
 	free(sv->cand);
-	free(sv->ekey);
-	free(sv->ecount);
 	free(sv->drop);
 	free(sv->pgdrop);
-	free(sv->rep);
 	free(sv->repbits);
 	buf_free(&sv->last[0]);
 	buf_free(&sv->last[1]);
@@ -547,14 +684,9 @@ survey_finish(struct survey *sv)
 	/* A signature form on two pages or more is printed on every page:
 	 * furniture.  Printed once, it closes the minutes: kept. */
 	sv->form_running = sv->form_pages >= 2;
-	if (!sv->repbits) {
-		free(sv->rep);
-		sv->rep = NULL;
-	}
-	free(sv->ekey);
-	free(sv->ecount);
-	sv->ekey = NULL;
-	sv->ecount = NULL;
+	if (!sv->repbits)
+		rep_give(sv);
+	edges_give(sv);
 }
 
 /* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown. */
@@ -664,10 +796,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 	struct pline l;
 	int r;
 
-	sv->bloom = xcalloc(BLOOM_BITS / 8, 1);
-	sv->ekey = xcalloc(EDGE_SLOTS, sizeof *sv->ekey);
-	sv->ecount = xcalloc(EDGE_SLOTS, sizeof *sv->ecount);
-	sv->rep = xcalloc(REP_SLOTS, sizeof *sv->rep);
+	tables_take(sv);
 	sv->prev_blank = 1;
 	while ((r = pagelines_next(pl, &l)) == 1) {
 		size_t b = (l.lineno - 1) / BLOCK;

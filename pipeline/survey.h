@@ -50,6 +50,14 @@ struct edge_seen {
 	uint32_t count, first, last;
 };
 
+/* The slots of a table that a document wrote (survey.c keeps the tables
+ * from one document to the next and clears only those). */
+struct used {
+	uint32_t *at;
+	size_t n, cap;
+	int all;                /* too many to list: clear the whole table */
+};
+
 /* What the first pass learns about a document. */
 struct survey {
 	/* widths of non-blank lines and count of blank ones, for the five
@@ -92,6 +100,7 @@ struct survey {
 	/* short lines repeated at regular intervals (running headers) */
 	struct rep *rep;
 	unsigned char *repbits;
+	struct used bloom_used, edge_used, rep_used;
 	/* does the text read as language (textquality.h) */
 	struct tq tq;
 };
