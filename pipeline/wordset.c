@@ -1,6 +1,7 @@
 /* wordset — lexicon lists grouped by first byte; see wordset.h. */
 #include "wordset.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
@@ -43,4 +44,14 @@ wordset_init(struct wordset *ws, const char *name)
 		if (m > ws->maxlen)
 			ws->maxlen = m;
 	}
+}
+
+void
+wordset_free(struct wordset *ws)
+{
+	for (size_t k = 0; k < ws->n; k++)
+		free(ws->word[k]);
+	free(ws->word);
+	free(ws->len);
+	memset(ws, 0, sizeof *ws);
 }

@@ -33,6 +33,7 @@ struct wordset {
  * the list is missing).  Call once; ws owns its copies.
  */
 void wordset_init(struct wordset *ws, const char *name);
+void wordset_free(struct wordset *ws);
 
 static inline unsigned char
 ws_fold(const struct wordset *ws, unsigned char c)
