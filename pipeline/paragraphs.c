@@ -1,919 +1,44 @@
-/* paragraphs — furniture, markup and line joining; see paragraphs.h. */
+/*
+ * paragraphs — minutes-normalise's output pass: lines tidied, furniture
+ * dropped, lines joined into paragraphs, paragraphs written; see
+ * paragraphs.h.  The first pass is survey.c; what a line's start and end
+ * say is linemarks.c; lists printed in columns are columns.c.
+ */
 #include "paragraphs.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/types.h>
 
 #include "buf.h"
 #include "bytescan.h"
+#include "columns.h"
 #include "err.h"
-#include "headings.h"
+#include "linemarks.h"
 #include "markup.h"
 #include "pagelines.h"
+#include "survey.h"
 #include "textquality.h"
+#include "textscan.h"
 #include "tsv.h"
 #include "utf8.h"
 
-enum {
-	BLOCK = 256,          /* lines per width estimate */
-	WINDOW = 5,           /* blocks a width is estimated on: 2 each side */
-	NBUCKET = 128,        /* width histogram: 4 columns a bucket */
-	BLOOM_BITS = 1 << 20, /* hyphenated words seen in the document */
-	EDGE_SLOTS = 1 << 16, /* distinct page-edge lines counted */
-	REP_SLOTS = 1 << 15,  /* distinct short lines followed for repeats */
-	REP_PROBE = 8,        /* slots a short line may take (then evicts) */
-	REP_BITS = 1 << 16    /* bitmap of the keys of running lines */
-};
-
-/* ---- the survey: what the first pass learns about the document ---- */
-
-struct edge {
-	unsigned long lineno;
-	uint64_t key;
-};
-
-/* How often a page-edge line was seen, and on which pages first and last. */
-struct edge_seen {
-	uint32_t count, first, last;
-};
-
-struct survey {
-	/* widths of non-blank lines and count of blank ones, for the five
-	 * blocks around the one being estimated (a ring) */
-	uint16_t hist[WINDOW][NBUCKET];
-	uint32_t blank[WINDOW];
-	size_t nblocks, wcap;
-	uint32_t global[NBUCKET];
-	uint16_t *wrap;             /* per block, the estimated wrap width */
-	uint8_t *sparse;            /* per block, paragraphs separated by blanks */
-	unsigned long mdlines, lines;
-	unsigned char *bloom;
-	/* page edges: the first and last two non-blank lines of each page */
-	struct edge *cand;
-	size_t ncand, candcap;
-	uint64_t *ekey;
-	struct edge_seen *ecount;
-	size_t pages;
-	struct edge top[2];
-	int ntop;
-	/* the last two non-blank lines: keyed only when a page ends */
-	struct buf last[2];
-	unsigned long last_line[2];
-	int nlast;
-	unsigned long *drop;        /* running header/footer lines, ascending */
-	size_t ndrop;
-	size_t wglobal;
-	/* pages told without form feeds: by "Page 3 of 9" and lone numbers */
-	int ff_seen, prev_blank;
-	/* signature form lines ("Signed ____ Dated ____"): on how many pages */
-	size_t form_page, form_pages;
-	int form_running;
-	unsigned long pend_line;    /* a lone number waiting for the next line */
-	unsigned pend_num, pgnum;
-	int pend_blank;             /* a blank line came before it */
-	unsigned long page_start;   /* line that opened the current page */
-	unsigned long *pgdrop;      /* lone page numbers told so, ascending */
-	size_t npgdrop, pgdropcap;
-	/* short lines repeated at regular intervals (running headers) */
-	struct rep *rep;
-	unsigned char *repbits;
-	/* does the text read as language (textquality.h) */
-	struct tq tq;
-};
-
-/*
- * A short line followed through the document: how often it came, where
- * first and last, and the sum of squared gaps between its lines, so the
- * regularity of its intervals can be judged at the end.
- */
-struct rep {
-	uint64_t key;
-	uint64_t gap2;              /* sum of squared gaps, in lines */
-	uint32_t count, first, last;
-	uint32_t mingap;            /* the shortest gap (a short last page) */
-	uint32_t digits;            /* hash of the digits last seen */
-	uint32_t num;               /* the line's last number, last seen */
-	uint8_t varied;             /* the digits were not always the same */
-	uint8_t counting;           /* that number went up by one each time */
-	uint8_t running;
-	uint8_t label;              /* a label or numbered heading of minutes */
-};
-
+/* The word lists of every part, read from the lexicon before the first
+ * document (lexicon.h): a missing list stops the program there. */
 static void
-bloom_add(unsigned char *bloom, uint64_t h)
+lexicon_words(void)
 {
-	for (int k = 0; k < 3; k++) {
-		uint32_t bit = (uint32_t)(h >> (k * 20)) & (BLOOM_BITS - 1);
-		bloom[bit >> 3] |= (unsigned char)(1u << (bit & 7));
-	}
-}
+	static int ready;
 
-static int
-bloom_has(const unsigned char *bloom, uint64_t h)
-{
-	for (int k = 0; k < 3; k++) {
-		uint32_t bit = (uint32_t)(h >> (k * 20)) & (BLOOM_BITS - 1);
-		if (!(bloom[bit >> 3] & (1u << (bit & 7))))
-			return 0;
-	}
-	return 1;
-}
-
-static int
-is_letter(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static unsigned char
-lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-/*
- * Does s[0..n) start with w (lower-case ASCII), in any case?  What
- * n >= strlen(w) && strncasecmp(s, w, strlen(w)) == 0 says (the C
- * locale folds only A-Z), without two library calls a word of a list:
- * the comparison stops at the first byte that differs.
- */
-static int
-has_prefix(const char *s, size_t n, const char *w)
-{
-	for (size_t i = 0; w[i]; i++)
-		if (i >= n || lower((unsigned char)s[i]) != (unsigned char)w[i])
-			return 0;
-	return 1;
-}
-
-/*
- * A list of lower-case words, at most 64, with a mask per byte of the
- * words that start with it (built at first use): a line is compared only
- * with the words of its own first byte, in list order, so a long list
- * costs a table lookup for most lines.
- */
-struct wordlist {
-	const char *const *word;        /* NULL-terminated */
-	uint64_t first[256];
-	int ready;
-};
-
-#define WORDLIST(words) { (words), {0}, 0 }
-#define WORDLIST_FITS(words) \
-	_Static_assert(sizeof(words) / sizeof *(words) <= 65, "a wordlist holds 64 words")
-
-/* The words of wl that start with byte c (any case), as a mask of indexes. */
-static uint64_t
-wordlist_first(struct wordlist *wl, unsigned char c)
-{
-	if (!wl->ready) {
-		for (unsigned k = 0; wl->word[k]; k++)
-			wl->first[(unsigned char)wl->word[k][0]] |= 1ULL << k;
-		wl->ready = 1;
-	}
-	return wl->first[lower(c)];
-}
-
-/* The index of the lowest word of a mask, which it then drops. */
-static unsigned
-wordlist_next(uint64_t *m)
-{
-	unsigned k = (unsigned)__builtin_ctzll(*m);
-
-	*m &= *m - 1;
-	return k;
-}
-
-/* Is s[0..n) the word w (lower-case ASCII), in any case?  (strlen(w) ==
- * n && strncasecmp(w, s, n) == 0; w is read no further than its NUL.) */
-static int
-is_word(const char *s, size_t n, const char *w)
-{
-	for (size_t i = 0; i < n; i++)
-		if (w[i] == '\0' || lower((unsigned char)s[i]) != (unsigned char)w[i])
-			return 0;
-	return w[n] == '\0';
-}
-
-/* Hash of "left-right", lower-cased: how hyphenated words are remembered. */
-static uint64_t
-compound_hash(const char *l, size_t ln, const char *r, size_t rn)
-{
-	uint64_t h = 14695981039346656037ULL;
-	for (size_t i = 0; i < ln; i++) {
-		h ^= lower((unsigned char)l[i]);
-		h *= 1099511628211ULL;
-	}
-	h ^= '-';
-	h *= 1099511628211ULL;
-	for (size_t i = 0; i < rn; i++) {
-		h ^= lower((unsigned char)r[i]);
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static void
-survey_hyphens(struct survey *sv, const char *s, size_t n)
-{
-	const char *p = s, *end = s + n;
-
-	while ((p = memchr(p, '-', (size_t)(end - p))) != NULL) {
-		const char *l = p, *r = p + 1;
-		while (l > s && is_letter((unsigned char)l[-1]))
-			l--;
-		while (r < end && is_letter((unsigned char)*r))
-			r++;
-		if (l < p && r > p + 1)
-			bloom_add(sv->bloom, compound_hash(l, (size_t)(p - l),
-			                                   p + 1, (size_t)(r - p - 1)));
-		p++;
-	}
-}
-
-/* The key of a page-edge line: digits folded (page numbers vary), spaces too. */
-static uint64_t
-edge_key(const char *s, size_t n, int bottom)
-{
-	uint64_t h = 14695981039346656037ULL ^ (uint64_t)(bottom + 1);
-	int sp = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t') {
-			sp = 1;
-			continue;
-		}
-		if (sp) {
-			h = (h ^ ' ') * 1099511628211ULL;
-			sp = 0;
-		}
-		if (c >= '0' && c <= '9') {
-			c = '#';
-			while (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
-				i++;
-		}
-		h = (h ^ c) * 1099511628211ULL;
-	}
-	return h ? h : 1;       /* 0 marks a line too long to be furniture */
-}
-
-static void
-edge_count(struct survey *sv, uint64_t key)
-{
-	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 48) & (EDGE_SLOTS - 1);
-
-	for (size_t probe = 0; probe < EDGE_SLOTS; probe++) {
-		if (sv->ekey[i] == key) {
-			sv->ecount[i].count++;
-			sv->ecount[i].last = (uint32_t)sv->pages;
-			return;
-		}
-		if (sv->ekey[i] == 0) {
-			sv->ekey[i] = key;
-			sv->ecount[i].count = 1;
-			sv->ecount[i].first = sv->ecount[i].last = (uint32_t)sv->pages;
-			return;
-		}
-		i = (i + 1) & (EDGE_SLOTS - 1);
-	}
-}
-
-static const struct edge_seen *edge_get(const struct survey *sv, uint64_t key);
-
-/*
- * Is key a running header or footer?  It must stand at the same edge of
- * at least three pages, and of at least half the pages from its first to
- * its last: a report's title page heading, repeated once per report, is
- * not furniture.
- */
-static int
-edge_running(const struct survey *sv, uint64_t key)
-{
-	const struct edge_seen *e = edge_get(sv, key);
-
-	return e && e->count >= 3 && e->count * 2 >= e->last - e->first + 1;
-}
-
-static const struct edge_seen *
-edge_get(const struct survey *sv, uint64_t key)
-{
-	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 48) & (EDGE_SLOTS - 1);
-
-	for (size_t probe = 0; probe < EDGE_SLOTS; probe++) {
-		if (sv->ekey[i] == key)
-			return &sv->ecount[i];
-		if (sv->ekey[i] == 0)
-			return NULL;
-		i = (i + 1) & (EDGE_SLOTS - 1);
-	}
-	return NULL;
-}
-
-static void
-push_cand(struct survey *sv, struct edge e)
-{
-	if (sv->ncand == sv->candcap) {
-		sv->candcap = sv->candcap ? sv->candcap * 2 : 256;
-		sv->cand = xrealloc(sv->cand, sv->candcap * sizeof *sv->cand);
-	}
-	sv->cand[sv->ncand++] = e;
-}
-
-/* A page ended: remember its edge lines, each key counted once a page. */
-static void
-close_page(struct survey *sv)
-{
-	struct edge e[4];
-	int n = 0;
-
-	for (int i = 0; i < sv->ntop; i++)
-		e[n++] = sv->top[i];
-	for (int i = 0; i < sv->nlast; i++) {
-		int dup = 0;
-		for (int j = 0; j < sv->ntop; j++)
-			dup |= sv->top[j].lineno == sv->last_line[i];
-		if (!dup && sv->last[i].len > 0) {
-			e[n].lineno = sv->last_line[i];
-			e[n++].key = edge_key(sv->last[i].data, sv->last[i].len, 1);
-		}
-	}
-	for (int i = 0; i < n; i++) {
-		int seen = 0;
-		if (e[i].key == 0)
-			continue;       /* a long line: text, not furniture */
-		for (int j = 0; j < i; j++)
-			seen |= e[j].key == e[i].key;
-		if (!seen)
-			edge_count(sv, e[i].key);
-		push_cand(sv, e[i]);
-	}
-	sv->ntop = sv->nlast = 0;
-	sv->pages++;
-}
-
-enum mark_kind { MARK_NONE, MARK_STRONG, MARK_BARE, MARK_LABEL, MARK_MINUTE };
-
-static enum mark_kind mark_kind(const char *s, size_t n);
-
-/*
- * The key of a short line that may be a running header or footer, or 0:
- * digits folded like edge_key (a page number in a header varies), and
- * *digits a hash of the digits themselves.  Only short lines of words
- * qualify (a line of figures, or with £ or %, is a table, not furniture).
- */
-static uint64_t
-rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
-{
-	size_t ink = 0, letters = 0;
-	uint32_t d = 2166136261u, v = 0;
-	int in_num = 0;
-
-	if (n > 200)
-		return 0;
-	if (n > 60) {
-		/* Most lines are text: count their ink first, without hashing. */
-		if (n - count_byte(s, n, ' ') > 60)
-			return 0;
-	}
-	/* The key is edge_key(s, n, 2), computed in the same pass. */
-	uint64_t h = 14695981039346656037ULL ^ 3;
-	int sp = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t') {
-			sp = 1;
-			in_num = 0;
-			continue;
-		}
-		if (sp) {
-			h = (h ^ ' ') * 1099511628211ULL;
-			sp = 0;
-		}
-		if (++ink > 60 || c == '%' || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA3))
-			return 0;
-		if (c >= '0' && c <= '9') {
-			d = (d ^ c) * 16777619u;
-			v = (in_num ? v * 10 : 0) + (c - '0');
-			if (!in_num)
-				h = (h ^ '#') * 1099511628211ULL;
-			in_num = 1;
-			continue;
-		}
-		in_num = 0;
-		h = (h ^ c) * 1099511628211ULL;
-		if (c == '.' || c == '/' || c == '-')
-			d = (d ^ '.') * 16777619u;
-		letters += is_letter(c);
-	}
-	if (letters < 2)
-		return 0;
-	*digits = d;
-	*num = v;
-	return h ? h : 1;
-}
-
-static size_t
-rep_slot(uint64_t key)
-{
-	return (size_t)(key * 0x9E3779B97F4A7C15ULL >> 40) & (REP_SLOTS - 1);
-}
-
-/* Count a short line at lineno.  The table is bounded: when the slots a
- * key may take are full, the oldest line seen only once gives way. */
-static void
-rep_add(struct survey *sv, uint64_t key, uint32_t digits, uint32_t num,
-        unsigned long lineno, const char *s, size_t n)
-{
-	size_t i = rep_slot(key), victim = REP_SLOTS;
-	uint32_t at = (uint32_t)lineno;
-
-	for (size_t probe = 0; probe < REP_PROBE; probe++, i = (i + 1) & (REP_SLOTS - 1)) {
-		struct rep *r = &sv->rep[i];
-		if (r->key == key) {
-			uint64_t gap = at - r->last;
-			r->gap2 += gap * gap;
-			if (r->count == 1 || gap < r->mingap)
-				r->mingap = (uint32_t)gap;
-			r->count++;
-			r->last = at;
-			r->varied |= r->digits != digits;
-			r->counting &= num == r->num + 1;
-			r->digits = digits;
-			r->num = num;
-			return;
-		}
-		if (r->key == 0) {
-			victim = i;
-			break;
-		}
-		if (r->count == 1 && at - r->last > 2000 &&
-		    (victim == REP_SLOTS || r->last < sv->rep[victim].last))
-			victim = i;
-	}
-	if (victim == REP_SLOTS)
+	if (ready)
 		return;
-	struct rep *r = &sv->rep[victim];
-	memset(r, 0, sizeof *r);
-	r->key = key;
-	r->count = 1;
-	r->first = r->last = at;
-	r->digits = digits;
-	r->num = num;
-	r->counting = 1;
-	/* Labels and numbered headings of minutes repeat by nature. */
-	r->label = mark_kind(s, n) != MARK_NONE;
-}
-
-static int
-rep_running(const struct survey *sv, uint64_t key)
-{
-	uint32_t bit = (uint32_t)(key >> 20) & (REP_BITS - 1);
-	if (!sv->repbits || !(sv->repbits[bit >> 3] & (1u << (bit & 7))))
-		return 0;
-	size_t i = rep_slot(key);
-	for (size_t probe = 0; probe < REP_PROBE; probe++, i = (i + 1) & (REP_SLOTS - 1))
-		if (sv->rep[i].key == key)
-			return sv->rep[i].running;
-	return 0;
-}
-
-/*
- * Which repeated short lines are running headers or footers in a text
- * without form feeds: seen at least three times (four when the line never
- * changes), at least a dozen lines apart on average, and at intervals
- * regular enough to be pages: the spread of the gaps is small beside
- * their mean.  A line whose only change is a number (the page) may be
- * less regular.  Minutes' own repeated lines ("RESOLVED:", "Agreed.")
- * come at the irregular intervals of the business.
- */
-static void
-rep_finish(struct survey *sv)
-{
-	for (size_t i = 0; i < REP_SLOTS; i++) {
-		struct rep *r = &sv->rep[i];
-		if (r->key == 0 || r->label || r->count < 3 || (!r->varied && r->count < 4))
-			continue;
-		/* The shortest gap is left out when there are three or more:
-		 * a document's last page, or a page of a table, is short. */
-		double k = r->count - 1, sum = r->last - r->first, sq = (double)r->gap2;
-		if (r->count >= 5) {
-			k--;
-			sum -= r->mingap;
-			sq -= (double)r->mingap * r->mingap;
-		}
-		double mean = sum / k;
-		if (mean < (r->counting ? 8 : 12) || mean > 120)
-			continue;       /* a page holds a dozen to a hundred lines */
-		/* A number counting up by one each time is a page number:
-		 * pages of a varying length are allowed then. */
-		double var = sq / k - mean * mean;
-		double lim = r->counting ? 0.45 : r->varied ? 0.3 : 0.2;
-		if (var > (lim * mean) * (lim * mean))
-			continue;
-		r->running = 1;
-		if (!sv->repbits)
-			sv->repbits = xcalloc(REP_BITS / 8, 1);
-		uint32_t bit = (uint32_t)(r->key >> 20) & (REP_BITS - 1);
-		sv->repbits[bit >> 3] |= (unsigned char)(1u << (bit & 7));
-	}
-}
-
-static void
-push_pgdrop(struct survey *sv, unsigned long lineno)
-{
-	if (sv->npgdrop == sv->pgdropcap) {
-		sv->pgdropcap = sv->pgdropcap ? sv->pgdropcap * 2 : 64;
-		sv->pgdrop = xrealloc(sv->pgdrop, sv->pgdropcap * sizeof *sv->pgdrop);
-	}
-	sv->pgdrop[sv->npgdrop++] = lineno;
-}
-
-static int is_page_label(const char *s, size_t n);
-
-/* A page ends without a form feed; the next starts at line next. */
-static void
-page_close_soft(struct survey *sv, unsigned long next)
-{
-	if (sv->ntop || sv->nlast)
-		close_page(sv);
-	sv->page_start = next;
-}
-
-/*
- * Judge the lone number at pend_line now that the line after it is known
- * (blank_next: blank or the end).  Alone between blank lines it is a page
- * number, as the output pass also says; between lines of text (raw
- * pdftotext) only when it carries on the count of pages, so a column of
- * figures is not taken for pages.  A page number ends a page.
- */
-static void
-lone_number(struct survey *sv, int blank_next)
-{
-	unsigned long at = sv->pend_line;
-	unsigned v = sv->pend_num;
-	int alone = sv->pend_blank && blank_next;
-
-	sv->pend_line = 0;
-	if (alone ? at - sv->page_start >= 5 :
-	    sv->pgnum == 0 ? at - sv->page_start >= 10 && v <= 3 :
-	    at - sv->page_start >= 8 && v == sv->pgnum + 1) {
-		sv->pgnum = v;
-		if (!alone)
-			push_pgdrop(sv, at);
-		page_close_soft(sv, at + 1);
-	}
-}
-
-static void
-survey_free(struct survey *sv)
-{
-	free(sv->wrap);
-	free(sv->sparse);
-	free(sv->bloom);
-	free(sv->cand);
-	free(sv->ekey);
-	free(sv->ecount);
-	free(sv->drop);
-	free(sv->pgdrop);
-	free(sv->rep);
-	free(sv->repbits);
-	buf_free(&sv->last[0]);
-	buf_free(&sv->last[1]);
-	memset(sv, 0, sizeof *sv);
-}
-
-static size_t
-percentile(const uint32_t *h, unsigned long total, double q)
-{
-	unsigned long want = (unsigned long)(total * q), acc = 0;
-
-	for (size_t b = 0; b < NBUCKET; b++) {
-		acc += h[b];
-		if (acc > want)
-			return b * 4 + 2;
-	}
-	return NBUCKET * 4;
-}
-
-/*
- * Estimate block b's wrap width and sparseness from the blocks b-2..b+2
- * held in the ring (those after the last block count as empty).  The
- * width is left 0 when too few lines tell it: survey_finish then puts
- * the document's own.
- */
-static void
-block_estimate(struct survey *sv, size_t b)
-{
-	uint32_t h[NBUCKET] = {0};
-	unsigned long n = 0, blank = 0;
-	size_t lo = b >= 2 ? b - 2 : 0, hi = b + 2 < sv->nblocks ? b + 2 : sv->nblocks - 1;
-
-	for (size_t k = lo; k <= hi; k++) {
-		for (size_t j = 0; j < NBUCKET; j++) {
-			h[j] += sv->hist[k % WINDOW][j];
-			n += sv->hist[k % WINDOW][j];
-		}
-		blank += sv->blank[k % WINDOW];
-	}
-	sv->wrap[b] = (uint16_t)(n >= 16 ? percentile(h, n, 0.9) : 0);
-	sv->sparse[b] = blank * 100 >= (blank + n) * 15;
-}
-
-/* Line block b begins: estimate the block whose window is now complete. */
-static void
-block_start(struct survey *sv, size_t b)
-{
-	if (b + 1 > sv->wcap) {
-		sv->wcap = sv->wcap ? sv->wcap * 2 : 64;
-		sv->wrap = xrealloc(sv->wrap, sv->wcap * sizeof *sv->wrap);
-		sv->sparse = xrealloc(sv->sparse, sv->wcap);
-	}
-	if (b >= 3)
-		block_estimate(sv, b - 3);
-	memset(sv->hist[b % WINDOW], 0, sizeof sv->hist[0]);
-	sv->blank[b % WINDOW] = 0;
-	sv->nblocks = b + 1;
-}
-
-/* After the survey: wrap widths per block, and which page-edge lines to drop. */
-static void
-survey_finish(struct survey *sv)
-{
-	unsigned long total = 0;
-
-	for (size_t b = 0; b < NBUCKET; b++)
-		total += sv->global[b];
-	sv->wglobal = total ? percentile(sv->global, total, 0.9) : 80;
-	if (total < 32 && sv->wglobal < 72)
-		sv->wglobal = 72;       /* too few lines to tell a wrap width */
-	if (sv->wglobal < 30)
-		sv->wglobal = 30;
-	/* block_start estimated blocks 0..nblocks-4 as their windows filled;
-	 * the last three are left (the ring still holds their windows). */
-	for (size_t b = sv->nblocks > 3 ? sv->nblocks - 3 : 0; b < sv->nblocks; b++)
-		block_estimate(sv, b);
-	for (size_t b = 0; b < sv->nblocks; b++) {
-		size_t w = sv->wrap[b] ? sv->wrap[b] : sv->wglobal;
-		if (w * 4 < sv->wglobal * 3)
-			w = sv->wglobal * 3 / 4;
-		if (w < 30)
-			w = 30;
-		sv->wrap[b] = (uint16_t)w;
-	}
-	if (sv->pages >= 3)
-		for (size_t i = 0; i < sv->ncand; i++)
-			if (edge_running(sv, sv->cand[i].key)) {
-				if (sv->ndrop == 0 || sv->drop[sv->ndrop - 1] != sv->cand[i].lineno) {
-					if (!sv->drop)
-						sv->drop = xmalloc(sv->ncand * sizeof *sv->drop);
-					sv->drop[sv->ndrop++] = sv->cand[i].lineno;
-				}
-			}
-	free(sv->cand);
-	sv->cand = NULL;
-	if (!sv->ff_seen)
-		rep_finish(sv);
-	/* A signature form on two pages or more is printed on every page:
-	 * furniture.  Printed once, it closes the minutes: kept. */
-	sv->form_running = sv->form_pages >= 2;
-	if (!sv->repbits) {
-		free(sv->rep);
-		sv->rep = NULL;
-	}
-	free(sv->ekey);
-	free(sv->ecount);
-	sv->ekey = NULL;
-	sv->ecount = NULL;
-}
-
-static size_t
-rtrim_len(const char *s, size_t n)
-{
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return n;
-}
-
-/* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown. */
-static const unsigned char survey_class[256] = {
-	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4
-};
-
-/*
- * survey_class of every byte of s[0..n), or-ed: the same answer as a loop
- * over the bytes, with the compares done sixteen bytes at a time.
- */
-static unsigned
-survey_seen(const char *s, size_t n)
-{
-	mask16 hyphen = {0}, md = {0}, form = {0};
-	size_t i = 0;
-	unsigned seen = 0;
-
-	for (; i + 16 <= n; i += 16) {
-		bytes16 v = bytes16_load(s + i);
-		hyphen |= v == '-';
-		md |= (v == '#') | (v == '*') | (v == '<') | (v == '|');
-		form |= (v == '_') | (v == '.');
-	}
-	seen = (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
-	       (mask16_any(form) ? 4u : 0);
-	for (; i < n; i++)
-		seen |= survey_class[(unsigned char)s[i]];
-	return seen;
-}
-
-/*
- * The words of a signature form printed at the foot of each page of
- * minutes: "Signed ________ Dated ________", "Chairman ..........",
- * "Signature ____ Date ____".  (issue 13: to move to the lexicon.)
- */
-static const char *const form_words[] = {
-	"signed", "signature", "chair", "chairman", "chairwoman", "chairperson",
-	"date", "dated", "name", "print", "position", "mayor", NULL
-};
-
-/* Does s[0..n) hold a run of k bytes c or more? */
-static int
-has_run(const char *s, size_t n, char c, size_t k)
-{
-	const char *p = s, *end = s + n;
-
-	while ((p = memchr(p, c, (size_t)(end - p))) != NULL) {
-		const char *q = p;
-		while (q < end && *q == c)
-			q++;
-		if ((size_t)(q - p) >= k)
-			return 1;
-		p = q;
-	}
-	return 0;
-}
-
-/*
- * Is s[0..n) a signature form line: words of form_words (one of them a
- * signature or chair word), dates, and at least one filler run (four
- * underscores or five dots or more) to write in, nothing else?
- */
-static int
-form_line(const char *s, size_t n)
-{
-	size_t i = 0, fill = 0;
-	int sign = 0;
-
-	if (n > 160)
-		return 0;
-	/* Without a filler run the answer is no whatever the words are: most
-	 * lines with a full stop end here, before their words are looked up. */
-	if (!has_run(s, n, '_', 4) && !has_run(s, n, '.', 5))
-		return 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '_' || c == '.') {
-			size_t j = i;
-			while (j < n && s[j] == c)
-				j++;
-			if (j - i >= (c == '_' ? 4u : 5u))
-				fill++;
-			i = j;
-			continue;
-		}
-		if (!is_letter(c)) {
-			if (!(c == ' ' || c == ':' || c == ',' || c == '/' || (c >= '0' && c <= '9')))
-				return 0;
-			i++;
-			continue;
-		}
-		size_t j = i;
-		while (j < n && is_letter((unsigned char)s[j]))
-			j++;
-		int ok = 0;
-		/* an ordinal ("10th") or a month name may date the form */
-		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && j - i == 2)
-			ok = 1;
-		for (int k = 0; !ok && form_words[k]; k++)
-			if (is_word(s + i, j - i, form_words[k])) {
-				ok = 1;
-				sign |= k < 6;
-			}
-		if (!ok && j - i >= 3) {
-			static const char *const months[] = {
-				"january", "february", "march", "april", "may", "june", "july",
-				"august", "september", "october", "november", "december", NULL
-			};
-			for (int k = 0; !ok && months[k]; k++)
-				ok = is_word(s + i, j - i, months[k]);
-		}
-		if (!ok)
-			return 0;
-		i = j;
-	}
-	return fill > 0 && sign;
-}
-
-static int
-survey_run(struct pagelines *pl, struct survey *sv)
-{
-	struct pline l;
-	int r;
-
-	sv->bloom = xcalloc(BLOOM_BITS / 8, 1);
-	sv->ekey = xcalloc(EDGE_SLOTS, sizeof *sv->ekey);
-	sv->ecount = xcalloc(EDGE_SLOTS, sizeof *sv->ecount);
-	sv->rep = xcalloc(REP_SLOTS, sizeof *sv->rep);
-	sv->prev_blank = 1;
-	while ((r = pagelines_next(pl, &l)) == 1) {
-		size_t b = (l.lineno - 1) / BLOCK;
-		while (b >= sv->nblocks)
-			block_start(sv, sv->nblocks);
-		if (l.page_break) {
-			close_page(sv);
-			sv->ff_seen = 1;
-			sv->pend_line = 0;
-		}
-		sv->lines = l.lineno;
-		size_t n = rtrim_len(l.s, l.n), lead = skip_spaces(l.s, 0, n, 1);
-		if (sv->pend_line)
-			lone_number(sv, lead == n);
-		if (lead == n) {
-			sv->blank[b % WINDOW]++;
-			sv->prev_blank = 1;
-			continue;
-		}
-		/* The width, and whether hyphens or markup occur. */
-		size_t w = lead + utf8_width(l.s + lead, n - lead);
-		unsigned seen = survey_seen(l.s + lead, n - lead);
-		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
-		if (sv->hist[b % WINDOW][bucket] < UINT16_MAX)
-			sv->hist[b % WINDOW][bucket]++;
-		sv->global[bucket]++;
-		if (seen & 1)
-			survey_hyphens(sv, l.s + lead, n - lead);
-		if ((seen & 4) && form_line(l.s + lead, n - lead) &&
-		    (sv->form_pages == 0 || sv->form_page != sv->pages)) {
-			sv->form_pages++;
-			sv->form_page = sv->pages;
-		}
-		/* Text quality: every line until a few thousand words are
-		 * seen, then one line in eight (the measures are shares). */
-		if (sv->tq.words < 4000 || (l.lineno & 7) == 0)
-			tq_line(&sv->tq, l.s + lead, n - lead);
-		if (sv->mdlines < 1000 && (seen & 2) &&
-		    markup_is_markdown_line(l.s + lead, n - lead))
-			sv->mdlines++;
-		/* A long line is text, not furniture, but still fills an edge. */
-		int edgy = w <= 150;
-		if (sv->ntop < 2) {
-			/* An agenda reference under a title ("(Item 4)") is the
-			 * item's own, however often a page opens with one. */
-			size_t rs, re;
-			if (edgy && item_ref_line(l.s + lead, n - lead, &rs, &re))
-				edgy = 0;
-			struct edge e = { l.lineno, edgy ? edge_key(l.s + lead, n - lead, 0) : 0 };
-			sv->top[sv->ntop++] = e;
-		}
-		if (sv->nlast == 2) {
-			struct buf t = sv->last[0];
-			sv->last[0] = sv->last[1];
-			sv->last[1] = t;
-			sv->last_line[0] = sv->last_line[1];
-		}
-		int k = sv->nlast == 2 ? 1 : sv->nlast++;
-		sv->last[k].len = 0;
-		if (edgy)
-			buf_append(&sv->last[k], l.s + lead, n - lead);
-		sv->last_line[k] = l.lineno;
-		if (!sv->ff_seen) {
-			/* No form feeds (yet): pages are told by their labels. */
-			int pg = w <= 150 ? is_page_label(l.s + lead, n - lead) : 0;
-			if (pg == 2) {
-				page_close_soft(sv, l.lineno + 1);
-			} else if (pg == 1) {
-				unsigned v = 0;
-				for (size_t i = lead; i < n; i++)
-					if (l.s[i] >= '0' && l.s[i] <= '9')
-						v = v * 10 + (unsigned)(l.s[i] - '0');
-				sv->pend_line = l.lineno;
-				sv->pend_num = v;
-				sv->pend_blank = sv->prev_blank;
-			}
-			uint32_t dg, num;
-			uint64_t rk = rep_key(l.s + lead, n - lead, &dg, &num);
-			if (rk)
-				rep_add(sv, rk, dg, num, l.lineno, l.s + lead, n - lead);
-		}
-		sv->prev_blank = 0;
-	}
-	if (sv->pend_line)
-		lone_number(sv, 1);
-	if (r == 0 && sv->pages > 0)
-		close_page(sv);
-	return r;
+	survey_words();
+	linemarks_words();
+	columns_words();
+	ready = 1;
 }
 
 /* ---- the output pass ---- */
@@ -925,7 +50,7 @@ struct tline {
 	size_t indent, width;
 	unsigned flags;         /* TIDY_* */
 	int page_break, blank, cut, eof;
-	uint64_t rkey;          /* rep_key of the line as read, or 0 */
+	uint64_t rkey;          /* survey_line_key of the line as read */
 	size_t col2;            /* a two-column line: column of the right entry */
 	size_t split;           /* ... and where it starts in text */
 	size_t list_col;        /* "In attendance: Name": column of Name */
@@ -937,8 +62,6 @@ struct colline {
 	unsigned long lineno, page;
 	size_t off, left, right, indent, col2;  /* into colbuf */
 };
-
-enum end_kind { END_WORD, END_COMMA, END_HYPHEN, END_DOT, END_QUESTION, END_COLON };
 
 struct normaliser {
 	const struct normalise_opts *opts;
@@ -952,7 +75,6 @@ struct normaliser {
 	struct buf tmp1, tmp2;
 	struct utf8_cleaner cleaner;
 	struct normalise_stats st;
-	size_t dropi, pgdropi;
 
 	unsigned long page;     /* page of the line being read: 1 + form feeds */
 
@@ -964,7 +86,8 @@ struct normaliser {
 	int have;
 	size_t last_width, last_indent, last_wrap;
 	unsigned last_flags;
-	int last_allcaps, last_sparse, last_person;
+	int last_sparse;
+	size_t last_off;        /* where the last line's text starts in para */
 	int para_bare;          /* the paragraph is only a number: "15." */
 	int gap_blank, gap_page;
 	int prev_blank;         /* the line before was blank, furniture or none */
@@ -1036,337 +159,6 @@ emit(struct normaliser *nm)
 	return 0;
 }
 
-static size_t
-wrap_at(const struct normaliser *nm, unsigned long lineno, int *sparse)
-{
-	size_t b = (lineno - 1) / BLOCK;
-
-	if (b >= nm->sv.nblocks) {
-		*sparse = 1;
-		return nm->sv.wglobal;
-	}
-	*sparse = nm->sv.sparse[b];
-	return nm->sv.wrap[b];
-}
-
-/* How the paragraph so far ends. */
-static enum end_kind
-end_kind(const char *s, size_t n)
-{
-	while (n > 0) {
-		unsigned char c = (unsigned char)s[n - 1];
-		/* Step back over closing quotes and brackets to the mark inside. */
-		if (c == '"' || c == '\'' || c == ')' || c == ']') {
-			n--;
-			continue;
-		}
-		if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-		    (c == 0x99 || c == 0x9D)) {      /* ’ ” */
-			n -= 3;
-			continue;
-		}
-		if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-		    c == 0xA6)                       /* … */
-			return END_DOT;
-		break;
-	}
-	if (n == 0)
-		return END_WORD;
-	switch (s[n - 1]) {
-	case '.': case '!': return END_DOT;
-	case '?': return END_QUESTION;
-	case ':': return END_COLON;
-	case ',': case ';': case '&': case '(': case '/': return END_COMMA;
-	case '-':
-		if (n >= 2 && s[n - 2] == ':')
-			return END_COLON;       /* "as follows:-" */
-		if (n >= 2 && ((s[n - 2] >= '0' && s[n - 2] <= '9') ||
-		               is_letter((unsigned char)s[n - 2]) || (unsigned char)s[n - 2] >= 0x80))
-			return END_HYPHEN;
-		return END_COMMA;
-	}
-	/* An en or em dash ending a line: the sentence goes on. */
-	if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-	    ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94))
-		return END_COMMA;
-	return END_WORD;
-}
-
-/* Does the text end with a word that cannot end a sentence? */
-static int
-ends_open_word(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"the", "of", "and", "to", "a", "an", "in", "for", "by", "with",
-		"on", "at", "from", "that", "be", "is", "was", "were", "are",
-		"or", "as", "into", "which", "who", "this", "their", "its",
-		"has", "had", "have", "not", "would", "will", "should", "could",
-		"been", "under", "between", "than", "per", NULL
-	};
-	WORDLIST_FITS(words);
-	static struct wordlist list = WORDLIST(words);
-	size_t e = n, b;
-
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	b = e;
-	while (b > 0 && is_letter((unsigned char)s[b - 1]))
-		b--;
-	if (b == e || e - b > 7 || (b > 0 && s[b - 1] != ' '))
-		return 0;       /* "n/a" does not end in "a" */
-	for (uint64_t m = wordlist_first(&list, (unsigned char)s[b]); m;)
-		if (is_word(s + b, e - b, words[wordlist_next(&m)]))
-			return 1;
-	return 0;
-}
-
-/* Does the text end with a word that refers to a number: "item", "minute"? */
-static int
-ends_ref_word(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"item", "items", "minute", "minutes", "min", "no", "number", "ref",
-		"reference", "application", NULL
-	};
-	size_t e = n, b;
-	int dot = 0;
-
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	if (e > 0 && s[e - 1] == '.') {
-		e--;
-		dot = 1;        /* "No." and "Min." only: else a sentence ended */
-	}
-	b = e;
-	while (b > 0 && is_letter((unsigned char)s[b - 1]))
-		b--;
-	if (dot && e - b > 3)
-		return 0;
-	for (int i = 0; words[i]; i++)
-		if (is_word(s + b, e - b, words[i]))
-			return 1;
-	return 0;
-}
-
-static int
-all_caps(const char *s, size_t n)
-{
-	int letters = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'a' && c <= 'z')
-			return 0;
-		letters += c >= 'A' && c <= 'Z';
-	}
-	return letters >= 2;
-}
-
-static int
-is_roman(const char *s, size_t n)
-{
-	if (n == 0 || n > 6)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("ivxlc", s[i]) && !strchr("IVXLC", s[i]))
-			return 0;
-	return 1;
-}
-
-static int
-starts_with_word(const char *s, size_t n, const char *w)
-{
-	if (!has_prefix(s, n, w))
-		return 0;
-	size_t k = strlen(w);
-	return n == k || !is_letter((unsigned char)s[k]);
-}
-
-/*
- * Does the line open with a minute number and a title: "Min. No.
- * 2023/115 Declarations…", "Minute 45 Title", "2023/115 Title", "45/24
- * Title", "HWB23/12 Title", "PC/45/19 Title"?  A financial year
- * ("2023/24", "23/24") or a date is not a minute number.
- */
-static int
-minute_heading(const char *s, size_t n)
-{
-	static const char *const pre[] = {
-		"min. no. ", "min no. ", "min. no ", "min no ", "minute no. ", "minute no ",
-		"minute ", "min. ", NULL
-	};
-	size_t i = 0, groups = 0, slash = 0;
-	unsigned long g[3] = {0};
-	size_t glen[3] = {0};
-	int prefixed = 0;
-
-	for (int k = 0; pre[k] && (s[0] == 'M' || s[0] == 'm'); k++) {
-		size_t m;
-		if (has_prefix(s, n, pre[k]) && n > (m = strlen(pre[k]))) {
-			i = m;
-			prefixed = 1;
-			break;
-		}
-	}
-	size_t letters = 0;
-	while (i < n && s[i] >= 'A' && s[i] <= 'Z' && letters < 5) {
-		i++;
-		letters++;
-	}
-	if (letters && i < n && s[i] == '/')
-		i++;                    /* PC/45/19 */
-	while (i < n && groups < 3) {
-		size_t st = i;
-		while (i < n && s[i] >= '0' && s[i] <= '9' && i - st < 5)
-			g[groups] = g[groups] * 10 + (unsigned long)(s[i++] - '0');
-		if (i == st)
-			return 0;
-		glen[groups++] = i - st;
-		if (i < n && s[i] == '/' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
-			slash++;
-			i++;
-			continue;
-		}
-		break;
-	}
-	if (groups == 0 || (!slash && !prefixed))
-		return 0;
-	if (groups == 2 && glen[1] == 2 && (glen[0] == 4 || glen[0] == 2) &&
-	    g[1] == (g[0] + 1) % 100)
-		return 0;               /* 2023/24: a financial year */
-	if (groups == 3 && glen[2] == 4)
-		return 0;               /* 12/10/2023: a date */
-	if (i < n && (s[i] == '.' || s[i] == ':'))
-		i++;
-	if (i + 1 >= n || s[i] != ' ')
-		return 0;
-	while (i < n && s[i] == ' ')
-		i++;
-	return i < n && s[i] >= 'A' && s[i] <= 'Z';
-}
-
-/* What a line's start says about where it stands in a paragraph. */
-static enum mark_kind
-mark_kind(const char *s, size_t n)
-{
-	unsigned char c = n ? (unsigned char)s[0] : 0;
-	size_t i = 0;
-
-	if (n == 0)
-		return MARK_NONE;
-	if (((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) && minute_heading(s, n))
-		return MARK_MINUTE;
-	/* Bullets: • – — ▸ and ASCII - * o followed by a space. */
-	if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
-	    ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 ||
-	     (unsigned char)s[2] == 0x94))
-		return MARK_STRONG;
-	if ((c == '-' || c == '*' || c == 'o') && n >= 2 && s[1] == ' ')
-		return MARK_STRONG;
-	/* (a) (iv) (12) */
-	if (c == '(') {
-		i = 1;
-		while (i < n && i < 6 && ((s[i] >= '0' && s[i] <= '9') || is_letter((unsigned char)s[i])))
-			i++;
-		int digits = s[1] >= '0' && s[1] <= '9';
-		if (i > 1 && i < n && s[i] == ')' &&
-		    (i == 2 || (digits && i - 1 <= 3) || is_roman(s + 1, i - 1)))
-			return MARK_STRONG;
-		return MARK_NONE;
-	}
-	/* 12. Title, 12) text, 3.1 text, a) text, iv. text */
-	if (c >= '0' && c <= '9') {
-		while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i > 3)
-			return MARK_NONE;   /* years go on sentences */
-		if (i < n && s[i] == ')')
-			return MARK_STRONG;
-		size_t j = i;
-		while (j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9') {
-			j++;
-			while (j < n && s[j] >= '0' && s[j] <= '9')
-				j++;
-		}
-		int dotted = j > i;     /* 3.1 */
-		if (j < n && s[j] == '.') {
-			j++;
-			if (j == n)
-				return MARK_BARE;
-			if (s[j] == ' ')
-				return MARK_STRONG;
-			/* "10.The" — a missing space after the number */
-			if (is_letter((unsigned char)s[j]) && s[j] >= 'A' && s[j] <= 'Z')
-				return MARK_STRONG;
-			return MARK_NONE;
-		}
-		if (dotted && j < n && s[j] == ' ' && j + 1 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z')
-			return MARK_STRONG;
-		return MARK_NONE;
-	}
-	if (is_letter(c)) {
-		while (i < n && i < 7 && is_letter((unsigned char)s[i]))
-			i++;
-		if (i < n && (s[i] == ')' || s[i] == '.') &&
-		    (i + 1 == n || s[i + 1] == ' ')) {
-			if (i == 1 && c >= 'a' && c <= 'z')
-				return MARK_STRONG;
-			if (i == 1 && s[i] == ')')
-				return MARK_STRONG;
-			if (is_roman(s, i) && (s[i] == ')' || (c >= 'a' && c <= 'z') || i >= 2))
-				return MARK_STRONG;
-		}
-	}
-	/* Phrases that open a unit of minutes. */
-	static const char *const labels[] = {
-		"minutes of", "present", "resolved", "agreed", "decided",
-		"decision:", "apologies", "in attendance", "also present",
-		"officers present", "question by", "question from", "question asked",
-		"questions asked", "reply by", "reply from", "response by",
-		"response from", "response:", "answer by", "answer from",
-		"recommended", "reasons for", "reason for", "it was resolved",
-		"it was agreed", "it was unanimously resolved", "unanimously resolved",
-		/* the labels of a committee web page's items, each item's own */
-		"minutes:", "decisions:", "decision made",
-		NULL
-	};
-	WORDLIST_FITS(labels);
-	static struct wordlist list = WORDLIST(labels);
-	if (c < 'A' || c > 'Z')
-		return MARK_NONE;       /* "the Committee\nresolved that" goes on */
-	for (uint64_t m = wordlist_first(&list, c); m;)
-		if (starts_with_word(s, n, labels[wordlist_next(&m)]))
-			return MARK_LABEL;
-	return MARK_NONE;
-}
-
-/* Does the line start with a title and a name ("Mr. J. Smith", "Cllr Jane Smith")? */
-static int
-starts_with_person(const char *s, size_t n)
-{
-	static const char *const titles[] = {
-		"mr", "mrs", "ms", "miss", "dr", "cllr", "cllrs", "councillor",
-		"councillors", "prof", "professor", "sir", "dame", "lord", "lady",
-		"rev", "revd", "canon", "mx", NULL
-	};
-	WORDLIST_FITS(titles);
-	static struct wordlist list = WORDLIST(titles);
-	if (n == 0)
-		return 0;
-	for (uint64_t m = wordlist_first(&list, (unsigned char)s[0]); m;) {
-		const char *t = titles[wordlist_next(&m)];
-		size_t k;
-		if (has_prefix(s, n, t) && n > (k = strlen(t)) + 2) {
-			size_t j = k;
-			if (s[j] == '.')
-				j++;
-			if (s[j] == ' ' && s[j + 1] >= 'A' && s[j + 1] <= 'Z')
-				return 1;
-		}
-	}
-	return 0;
-}
-
 static int
 first_is_lower(const char *s, size_t n)
 {
@@ -1380,31 +172,21 @@ static enum join
 hyphen_join(const struct normaliser *nm, const char *a, size_t an,
             const char *b, size_t bn)
 {
-	static const char *const keep[] = {
-		"non", "co", "self", "well", "multi", "cross", "in", "ex", "all",
-		"half", "long", "short", "high", "low", "full", "part", "mid",
-		"anti", "semi", "sub", "post", "under", "over", "out", "up",
-		"one", "two", "three", "four", "five", "six", "first", "second",
-		"third", "year", "day", "week", "month", "age", "wide", "life",
-		"after", "pre", "re", "de", "child", "family", "school", "cost",
-		NULL
-	};
 	size_t e = an - 1, s = e;
 
 	if (!first_is_lower(b, bn))
 		return JOIN_TIGHT;     /* Vice-\nChairman, 0-\n19 */
-	while (s > 0 && is_letter((unsigned char)a[s - 1]))
+	while (s > 0 && is_alpha((unsigned char)a[s - 1]))
 		s--;
 	if (s == e)
 		return JOIN_TIGHT;     /* after a digit or a symbol */
 	size_t r = 0;
-	while (r < bn && is_letter((unsigned char)b[r]))
+	while (r < bn && is_alpha((unsigned char)b[r]))
 		r++;
-	if (bloom_has(nm->sv.bloom, compound_hash(a + s, e - s, b, r)))
+	if (survey_hyphenated(&nm->sv, a + s, e - s, b, r))
 		return JOIN_TIGHT;     /* printed with a hyphen elsewhere */
-	for (int i = 0; keep[i]; i++)
-		if (is_word(a + s, e - s, keep[i]))
-			return JOIN_TIGHT;
+	if (line_keeps_hyphen(a + s, e - s))
+		return JOIN_TIGHT;     /* "non-" / "statutory" */
 	return JOIN_DEHYPHEN;
 }
 
@@ -1415,7 +197,7 @@ decide(struct normaliser *nm, const struct tline *b, enum mark_kind mk)
 	const char *a = nm->para.data, *t = b->text.data;
 	size_t an = nm->para.len, tn = b->text.len;
 	size_t w = nm->last_wrap;
-	enum end_kind ek = end_kind(a, an);
+	enum end_kind ek = line_end(a, an);
 	int open = ek == END_WORD || ek == END_COMMA || ek == END_HYPHEN;
 	int longline = nm->last_width * 10 >= w * 7;
 	int lower = first_is_lower(t, tn);
@@ -1427,7 +209,7 @@ decide(struct normaliser *nm, const struct tline *b, enum mark_kind mk)
 	 * a line lined up under the first entry is the next entry. */
 	if (nm->list_col && b->indent + 1 >= nm->list_col && b->indent <= nm->list_col + 1 &&
 	    !nm->gap_blank && !nm->gap_page && t[0] >= 'A' && t[0] <= 'Z' &&
-	    ek != END_COMMA && ek != END_HYPHEN && !ends_open_word(a, an))
+	    ek != END_COMMA && ek != END_HYPHEN && !line_ends_open_word(a, an))
 		return BREAK;
 	/* A minute number on a line of its own, then its title: one heading. */
 	if (nm->para_bare && (mk == MARK_NONE || mk == MARK_LABEL) && !nm->gap_page &&
@@ -1446,17 +228,17 @@ decide(struct normaliser *nm, const struct tline *b, enum mark_kind mk)
 	/* "2023/115 Title" opens an item unless a sentence runs into it
 	 * ("… declared an interest in item" / "2023/119 …"). */
 	if (mk == MARK_MINUTE)
-		return ek == END_COMMA || ends_open_word(a, an) || ends_ref_word(a, an) ? ok : BREAK;
+		return ek == END_COMMA || line_ends_open_word(a, an) || line_ends_ref_word(a, an) ? ok : BREAK;
 	/* After a minute's heading line, the text starts a paragraph. */
 	if (nm->minute_head && !lower && ek != END_COMMA && ek != END_HYPHEN &&
-	    !ends_open_word(a, an))
+	    !line_ends_open_word(a, an))
 		return BREAK;
 	if (nm->gap_blank > 8)
 		return BREAK;
 	if (nm->gap_page) {
 		/* Across a page break only a sentence plainly cut in two joins. */
 		if (open && mk == MARK_NONE &&
-		    (ends_open_word(a, an) || ek == END_HYPHEN || a[an - 1] == ',' ||
+		    (line_ends_open_word(a, an) || ek == END_HYPHEN || a[an - 1] == ',' ||
 		     (longline && (lower || ek != END_WORD))))
 			return ok;
 		return BREAK;
@@ -1464,37 +246,39 @@ decide(struct normaliser *nm, const struct tline *b, enum mark_kind mk)
 	if (nm->gap_blank) {
 		/* A blank line inside a sentence: a page break lost its form feed. */
 		if (open && mk == MARK_NONE &&
-		    (lower || ek == END_HYPHEN || a[an - 1] == ',' || ends_open_word(a, an)))
+		    (lower || ek == END_HYPHEN || a[an - 1] == ',' || line_ends_open_word(a, an)))
 			return ok;
 		return BREAK;
 	}
 	if (mk == MARK_BARE)
 		return open && longline ? ok : BREAK;
 	if (mk == MARK_LABEL)
-		return open && (ek != END_WORD || ends_open_word(a, an)) ? ok : BREAK;
+		return open && (ek != END_WORD || line_ends_open_word(a, an)) ? ok : BREAK;
 	if (lower)
 		return ek == END_COLON && !longline ? BREAK : ok;
-	/* One person a line, as attendance lists print them. */
-	if (nm->last_person && starts_with_person(t, tn) && nm->last_width * 10 < w * 9)
+	/* One person a line, as attendance lists print them.  (The line
+	 * before is judged last: most lines are no person.) */
+	if (nm->last_width * 10 < w * 9 && line_is_person(t, tn) &&
+	    line_is_person(a + nm->last_off, an - nm->last_off))
 		return BREAK;
 	if (open) {
-		if (ends_open_word(a, an) || ek != END_WORD)
+		if (line_ends_open_word(a, an) || ek != END_WORD)
 			return ok;
 		/* A line in capitals after a complete one is a heading. */
-		if (longline && !(all_caps(t, tn) && end_kind(t, tn) == END_WORD))
+		if (longline && !(line_all_caps(t, tn) && line_end(t, tn) == END_WORD))
 			return ok;
 		/* A heading in capitals wrapped over two lines. */
-		if (nm->last_allcaps && all_caps(t, tn) && nm->last_width * 10 >= w * 4 &&
-		    is_letter((unsigned char)a[an - 1]))
+		if (line_all_caps(t, tn) && line_all_caps(a + nm->last_off, an - nm->last_off) &&
+		    nm->last_width * 10 >= w * 4 && is_alpha((unsigned char)a[an - 1]))
 			return ok;
 		return BREAK;
 	}
 	if (ek == END_DOT) {
 		size_t need = nm->last_sparse ? w * 70 : w * 90;
-		int heading = b->width * 2 < w && !all_caps(t, tn) &&
-		              end_kind(t, tn) == END_WORD;
+		int heading = b->width * 2 < w && !line_all_caps(t, tn) &&
+		              line_end(t, tn) == END_WORD;
 		if (nm->last_width * 100 >= need && b->indent == nm->last_indent &&
-		    !heading && !all_caps(t, tn))
+		    !heading && !line_all_caps(t, tn))
 			return ok;
 	}
 	return BREAK;
@@ -1504,7 +288,7 @@ static int
 add_line(struct normaliser *nm, const struct tline *b)
 {
 	int r = 0;
-	enum mark_kind bmk = mark_kind(b->text.data, b->text.len);
+	enum mark_kind bmk = line_mark(b->text.data, b->text.len);
 	enum join j = nm->have && !nm->force_break ? decide(nm, b, bmk) : BREAK;
 
 	nm->force_break = 0;
@@ -1525,6 +309,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 		nm->have = 1;
 		nm->para_line = b->lineno;
 		nm->para_page = nm->last_page = b->page;
+		nm->last_off = 0;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	} else {
 		if (j == JOIN_DEHYPHEN)
@@ -1538,13 +323,12 @@ add_line(struct normaliser *nm, const struct tline *b)
 			for (; nm->last_page < b->page; nm->last_page++)
 				buf_append(&nm->pbreaks, off, (size_t)k);
 		}
+		nm->last_off = nm->para.len;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	}
 	nm->last_width = b->width;
 	nm->last_indent = b->indent;
 	nm->last_flags = b->flags;
-	nm->last_allcaps = all_caps(b->text.data, b->text.len);
-	nm->last_person = starts_with_person(b->text.data, b->text.len);
 	nm->para_bare = j == BREAK && bmk == MARK_BARE;
 	if (j == BREAK)
 		nm->minute_head = bmk == MARK_MINUTE;
@@ -1553,135 +337,9 @@ add_line(struct normaliser *nm, const struct tline *b)
 	else if (j == BREAK ? !(nm->list_col && b->indent + 1 >= nm->list_col &&
 	                        b->indent <= nm->list_col + 1) : b->indent == 0)
 		nm->list_col = 0;
-	nm->last_wrap = wrap_at(nm, b->lineno, &nm->last_sparse);
+	nm->last_wrap = survey_wrap(&nm->sv, b->lineno, &nm->last_sparse);
 	nm->gap_blank = nm->gap_page = 0;
 	return 0;
-}
-
-/*
- * Does s[0..n) read as one entry of an attendance list: a person with a
- * title ("Cllr A Smith (Chair)"), or a few capitalised words (a name
- * without a title, or an organisation heading "NHS Members")?  Figures,
- * dates and running prose do not.
- */
-static int
-entry_like(const char *s, size_t n)
-{
-	static const char *const small[] = {
-		"and", "of", "for", "the", "in", "on", "to", "de", "van", "von", "le", NULL
-	};
-	size_t words = 0, caps = 0;
-
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '%')
-			return 0;       /* a figure */
-		/* a full stop after a word of three letters or more ends a sentence */
-		if (s[i] == '.' && i >= 3 && (i + 1 == n || s[i + 1] == ' ') &&
-		    is_letter((unsigned char)s[i - 1]) && is_letter((unsigned char)s[i - 2]) &&
-		    is_letter((unsigned char)s[i - 3]))
-			return 0;
-	}
-	if (starts_with_person(s, n))
-		return 1;
-	for (size_t i = 0; i < n;) {
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		size_t w = i;
-		while (i < n && s[i] != ' ')
-			i++;
-		words++;
-		unsigned char c = (unsigned char)s[w];
-		if (c == '(' || c == '&' || c == '-' || c >= 0x80)
-			continue;
-		if (c >= 'A' && c <= 'Z') {
-			caps++;
-			continue;
-		}
-		int ok = 0;
-		for (int k = 0; small[k] && !ok; k++)
-			ok = strlen(small[k]) == i - w && strncmp(small[k], s + w, i - w) == 0;
-		if (!ok)
-			return 0;
-	}
-	return caps > 0 && words <= 6;
-}
-
-/*
- * A line of a list printed in two columns (pdftotext -layout): two short
- * entries parted by one gap of three or more spaces.  Returns the column
- * where the right entry starts, or 0.  s[0..n) is the line as read,
- * trailing spaces cut.
- */
-static size_t
-two_columns(const char *s, size_t n)
-{
-	size_t i = 0, gap = 0, gapend = 0;
-
-	while (i < n && s[i] == ' ')
-		i++;
-	size_t lead = i;
-	if (n - lead > 100)
-		return 0;
-	for (; i < n; i++) {
-		if (s[i] == '\t')
-			return 0;
-		if (s[i] != ' ')
-			continue;
-		size_t r = i;
-		while (r < n && s[r] == ' ')
-			r++;
-		if (r - i >= 3) {
-			if (gap)
-				return 0;       /* three columns: a table */
-			gap = i;
-			gapend = r;
-		}
-		i = r - 1;
-	}
-	if (!gap || gap - lead > 45 || n - gapend > 45)
-		return 0;
-	if (!entry_like(s + lead, gap - lead) || !entry_like(s + gapend, n - gapend))
-		return 0;
-	return utf8_width(s, gapend);
-}
-
-/* The labels that open an attendance list. */
-static const char *const list_labels[] = {
-	"in attendance", "also present", "also in attendance", "officers present",
-	"officers in attendance", "officers", "present", "members present",
-	"substitutes", "absent", "apologies", NULL
-};
-WORDLIST_FITS(list_labels);
-static struct wordlist list_label_list = WORDLIST(list_labels);
-
-/*
- * "In attendance: Kate Hollins (Director)": the column where the first
- * entry after an attendance label starts, or 0.
- */
-static size_t
-list_label_col(const char *s, size_t n)
-{
-	const char *const *labels = list_labels;
-	size_t lead = 0;
-
-	while (lead < n && s[lead] == ' ')
-		lead++;
-	const char *c = memchr(s + lead, ':', n - lead < 40 ? n - lead : 40);
-	if (!c)
-		return 0;
-	size_t k = (size_t)(c - s - lead), ok = 0;
-	for (int i = 0; labels[i] && !ok; i++)
-		ok = is_word(s + lead, k, labels[i]);
-	if (!ok)
-		return 0;
-	size_t e = (size_t)(c - s) + 1;
-	while (e < n && s[e] == ' ')
-		e++;
-	return e < n ? utf8_width(s, e) : 0;
 }
 
 /* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
@@ -1713,16 +371,8 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 		nm->st.lines = l.lineno;
 	const char *s = l.s;
 	size_t n = l.n;
-	t->rkey = 0;
 	t->col2 = t->split = t->list_col = 0;
-	if (nm->sv.repbits) {
-		/* Keyed as the survey keyed it: trimmed bytes as read. */
-		size_t e = rtrim_len(s, n), b0 = 0;
-		uint32_t dg, num;
-		b0 = skip_spaces(s, 0, e, 1);
-		if (b0 < e)
-			t->rkey = rep_key(s + b0, e - b0, &dg, &num);
-	}
+	t->rkey = survey_line_key(&nm->sv, s, n);
 	if (!utf8_is_ascii(s, n)) {
 		if (!utf8_valid(s, n)) {
 			nm->tmp1.len = 0;
@@ -1746,11 +396,11 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	/* Column gaps and attendance labels, judged on the line as printed
 	 * (columns count), only where tidying saw a gap or a colon may be. */
 	if ((ti.flags & TIDY_GAP) && t->text.len <= 100)
-		t->col2 = two_columns(s, rtrim_len(s, n));
+		t->col2 = columns_two(s, rtrim_len(s, n));
 	if (!t->col2 && t->text.len > 8 &&
-	    wordlist_first(&list_label_list, (unsigned char)t->text.data[0]) &&
+	    columns_label_first((unsigned char)t->text.data[0]) &&
 	    memchr(t->text.data, ':', t->text.len < 40 ? t->text.len : 40))
-		t->list_col = list_label_col(s, rtrim_len(s, n));
+		t->list_col = columns_label(s, rtrim_len(s, n));
 	if (t->col2) {
 		/* markup_tidy made the gap two spaces: that is where to cut. */
 		const char *g = t->blank ? NULL : memmem(t->text.data, t->text.len, "  ", 2);
@@ -1760,95 +410,6 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 			t->col2 = 0;
 	}
 	return 1;
-}
-
-/*
- * Is the line a page label?  2 for "Page 12", "Page 12 of 30", "12 | Page"
- * (always furniture), 1 for a bare number of up to three digits ("12",
- * "- 12 -"), 3 for four digits (a page number only at a page's edge).
- */
-static int
-is_page_label(const char *s, size_t n)
-{
-	size_t i = 0, digits = 0;
-	int page = 0;
-
-	while (i < n) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			digits++;
-			i++;
-		} else if (s[i] == ' ' || s[i] == '-' || s[i] == '|') {
-			i++;
-		} else if (has_prefix(s + i, n - i, "page")) {
-			page = 1;
-			i += 4;
-		} else if (page && has_prefix(s + i, n - i, "of")) {
-			i += 2;
-		} else {
-			return 0;
-		}
-	}
-	if (digits == 0 || digits > 8)
-		return 0;
-	return page ? 2 : (digits <= 3 ? 1 : digits == 4 ? 3 : 0);
-}
-
-/*
- * Does s[0..n) hold w (k bytes)?  memmem's answer; looked up by w's last
- * byte, which for the words asked about here is a rare letter, so most
- * lines cost one memchr.
- */
-static int
-contains(const char *s, size_t n, const char *w, size_t k)
-{
-	if (n < k)
-		return 0;
-	const char *p = s + k - 1, *end = s + n;
-	while ((p = memchr(p, w[k - 1], (size_t)(end - p))) != NULL) {
-		if (memcmp(p - (k - 1), w, k - 1) == 0)
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
-static int
-is_blank_notice(const char *s, size_t n)
-{
-	return n < 80 && contains(s, n, "intentionally", 13) &&
-	       (contains(s, n, "blank", 5) || contains(s, n, "Blank", 5));
-}
-
-/* Is this line page furniture?  nxt is the line after it. */
-static int
-furniture(struct normaliser *nm, const struct tline *t, const struct tline *nxt)
-{
-	while (nm->dropi < nm->sv.ndrop && nm->sv.drop[nm->dropi] < t->lineno)
-		nm->dropi++;
-	if (nm->dropi < nm->sv.ndrop && nm->sv.drop[nm->dropi] == t->lineno)
-		return 1;
-	while (nm->pgdropi < nm->sv.npgdrop && nm->sv.pgdrop[nm->pgdropi] < t->lineno)
-		nm->pgdropi++;
-	if (nm->pgdropi < nm->sv.npgdrop && nm->sv.pgdrop[nm->pgdropi] == t->lineno)
-		return 1;
-	if (t->rkey && rep_running(&nm->sv, t->rkey))
-		return 1;
-	const char *s = t->text.data;
-	size_t n = t->text.len;
-	if (is_blank_notice(s, n))
-		return 1;
-	if (nm->sv.form_running && form_line(s, n))
-		return 1;
-	int pl = is_page_label(s, n);
-	if (pl == 2)
-		return 1;
-	/* A bare number is a page number at a page's edge or standing alone. */
-	if ((pl == 1 || pl == 3) && (t->page_break || nxt->page_break || nxt->eof))
-		return 1;
-	/* Standing alone between blank lines: a page number, not a year. */
-	if (pl == 1 && nm->prev_blank && nxt->blank)
-		return 1;
-	return 0;
 }
 
 static int
@@ -1928,7 +489,9 @@ run(struct normaliser *nm, struct pagelines *pl)
 			nm->prev_blank = 1;
 			continue;
 		}
-		if (furniture(nm, cur, nxt)) {
+		if (survey_furniture(&nm->sv, cur->lineno, cur->rkey, cur->text.data,
+		                     cur->text.len, cur->page_break || nxt->page_break || nxt->eof,
+		                     nm->prev_blank && nxt->blank)) {
 			nm->st.dropped++;
 			nm->gap_page = nm->have;
 			nm->prev_blank = 1;
@@ -2032,6 +595,7 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	off_t start;
 	int r;
 
+	lexicon_words();
 	memset(&nm, 0, sizeof nm);
 	nm.page = 1;
 	nm.opts = opts;

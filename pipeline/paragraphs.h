@@ -32,10 +32,14 @@
  * The document is read twice (a survey of widths, page edges and
  * hyphenated words, then the output pass); a stream that cannot seek is
  * first copied to a temporary file.  Memory is bounded by the paragraph
- * cap plus fixed tables (about 2 MiB) and, kept from the survey, three
- * bytes per 256 lines of input (the wrap width of each block) and a few
- * bytes per page (the lines of running headers to drop); nothing here
- * prints or exits.
+ * cap plus fixed tables (about 3 MiB, kept from one call to the next and
+ * cleared slot by slot, so a run over many small documents does not pay
+ * for them each time: one call at a time, not thread-safe) and, kept from
+ * the survey, three bytes per 256 lines of input (the wrap width of each
+ * block) and a few bytes per page (the lines of running headers to drop).
+ * The word lists are the lexicon's (lexicon.h), read at the first call;
+ * a missing list ends the program (exit 2), as lex_words does; nothing
+ * else here prints or exits.
  */
 #ifndef MM_PARAGRAPHS_H
 #define MM_PARAGRAPHS_H

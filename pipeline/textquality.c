@@ -4,28 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
-/*
- * Common function words, of two to six letters: the words any running
- * text is full of, whatever it is about.  English; the titles that an
- * attendance list of nothing but names is full of; and a few Welsh words
- * so that a Welsh or bilingual text is not taken for garbage.
- * (issue 13: to move to the lexicon in rules/.)
- */
-static const char *const tq_function_words[] = {
-	/* English */
-	"the", "of", "and", "to", "in", "is", "that", "for", "it", "on", "be",
-	"as", "with", "by", "was", "at", "this", "are", "or", "from", "have",
-	"not", "an", "has", "had", "were", "will", "which", "their", "been",
-	"its", "but", "they", "we", "he", "she", "all", "would", "should",
-	"any", "also", "than", "there", "other", "can", "may", "our", "no",
-	"if", "these", "into", "who", "his", "her", "more",
-	/* the titles of a list of names, which may hold no other word */
-	"cllr", "cllrs", "mr", "mrs", "ms", "dr",
-	/* Welsh */
-	"yn", "yr", "ac", "ar", "am", "ei", "eu", "mae", "wedi", "gan", "bod",
-	"fod", "gyda", "hyn", "neu", "hefyd", "roedd", "bydd",
-	NULL
-};
+#include "err.h"
+#include "lexicon.h"
 
 /* How often each letter a..z comes in English text, per ten thousand. */
 static const unsigned short tq_letter_freq[26] = {
@@ -54,10 +34,13 @@ static const unsigned char tq_odd[256] = {
 	[0xF3] = 1, [0xF4] = 1
 };
 
-enum { FW_SLOTS = 256 };        /* a power of two, > 2 × the words */
-
-static uint32_t fw_table[FW_SLOTS];
-static int fw_ready;
+/*
+ * The common function words (the lexicon's list function_word), as the
+ * keys word_key makes, in an open-addressed table of fw_mask + 1 slots
+ * (a power of two, at least four times the words), built at first use.
+ */
+static uint32_t *fw_table;
+static size_t fw_mask;
 
 /* A word of up to six letters a..z as a number: 5 bits a letter. */
 static uint32_t
@@ -65,33 +48,49 @@ word_key(const char *w, size_t n)
 {
 	uint32_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		k = k * 32 + (uint32_t)(w[i] - 'a' + 1);
+		k = k * 32 + (uint32_t)((w[i] | 0x20) - 'a' + 1);
 	return k;
 }
 
 static size_t
 fw_slot(uint32_t k)
 {
-	return (size_t)((k * 2654435761u) >> 24) & (FW_SLOTS - 1);
+	return (size_t)((k * 2654435761u) >> 8) & fw_mask;
 }
 
 static void
 fw_build(void)
 {
-	for (int i = 0; tq_function_words[i]; i++) {
-		uint32_t k = word_key(tq_function_words[i], strlen(tq_function_words[i]));
+	const struct lex_list *l = lex_list("function_word");
+	size_t slots = 64;
+
+	while (slots < l->n * 4)
+		slots *= 2;
+	fw_table = xcalloc(slots, sizeof *fw_table);
+	fw_mask = slots - 1;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *w = l->word[i];
+		size_t n = l->len[i];
+		/* Only such words are ever counted (tq_line): another entry
+		 * would be a word the measure silently never sees. */
+		int ok = n >= 2 && n <= 6;
+		for (size_t j = 0; ok && j < n; j++)
+			ok = (unsigned)((w[j] | 0x20) - 'a') < 26;
+		if (!ok)
+			die(EXIT_TROUBLE, "%s: list function_word: \"%s\" is not a word "
+			    "of two to six letters a-z", lexicon_get()->path, w);
+		uint32_t k = word_key(w, n);
 		size_t s = fw_slot(k);
 		while (fw_table[s] && fw_table[s] != k)
-			s = (s + 1) & (FW_SLOTS - 1);
+			s = (s + 1) & fw_mask;
 		fw_table[s] = k;
 	}
-	fw_ready = 1;
 }
 
 static int
 fw_has(uint32_t k)
 {
-	for (size_t s = fw_slot(k);; s = (s + 1) & (FW_SLOTS - 1)) {
+	for (size_t s = fw_slot(k);; s = (s + 1) & fw_mask) {
 		if (fw_table[s] == k)
 			return 1;
 		if (fw_table[s] == 0)
@@ -116,7 +115,7 @@ tq_line(struct tq *q, const char *s, size_t n)
 	uint32_t key = 0;
 	size_t len = 0;
 
-	if (!fw_ready)
+	if (!fw_table)
 		fw_build();
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = (unsigned char)s[i];

@@ -13,8 +13,8 @@
  *     tables of figures included, score 0.94 or more, letter-substituted
  *     copies of them at most 0.90;
  *   - the share of words (two letters or more) that are common function
- *     words (tq_function_words): 5 to 50 per cent in real texts, seldom
- *     above 12 per cent in substituted ones.
+ *     words (the lexicon's list function_word): 5 to 50 per cent in real
+ *     texts, seldom above 12 per cent in substituted ones.
  *
  * A text is garbage when the two together are low: the letter profile
  * plus 0.75 × the share under 0.95 (a text in another language, or one
