@@ -60,6 +60,7 @@ static struct words decisions_titles;	/* decisions_page_title */
 static struct words details_titles;	/* decision_details_title */
 static struct words issue_words;	/* issue_word */
 static struct words decisions_words;	/* decisions_word */
+static struct words report_anchors;	/* report_anchor, " REPORT OF " */
 
 void
 sections_init(void)
@@ -89,6 +90,7 @@ sections_init(void)
 	details_titles = words_get("decision_details_title");
 	issue_words = words_get("issue_word");
 	decisions_words = words_get("decisions_word");
+	report_anchors = words_padded("report_anchor", " ", " ");
 }
 
 struct para {
@@ -1105,7 +1107,7 @@ static int
 try_report_heading(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
-	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0, was;
+	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0, was, ra;
 	char iso[DATE_ISO_LEN + 1];
 	int anchors = 0, purpose = 0, dated = 0, mixed = 0;
 	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
@@ -1156,8 +1158,13 @@ try_report_heading(struct splitter *sp)
 		if (!((k == 0 && from > 0 ? caps_line(c, n) : p_caps(q)) || (mixed && (k == 0 || title_line(c, n)))) ||
 		    (anchors && ++after_anchor > 3))
 			break;
-		/* An anchor run into a title line. */
-		f = find(c, n, " REPORT OF ", 0);
+		/* An anchor run into a title line (report_anchor, in its case). */
+		for (f = n, ra = 0; ra < report_anchors.n; ra++) {
+			size_t at_r = find(c, n, report_anchors.w[ra], 0);
+
+			if (at_r < f)
+				f = at_r;
+		}
 		was = sp->joined.len;
 		if (sp->joined.len)
 			buf_putc(&sp->joined, ' ');
