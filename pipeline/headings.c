@@ -85,7 +85,7 @@ headings_init(void)
 		"decision_maker_field", "decision_date_field", "decision_meeting_field",
 		"decision_field"
 	};
-	struct words w, punct_stops = {punct, punct_len, 6, 0};
+	struct words w, phrases, both, punct_stops = {punct, punct_len, 6, 0};
 	size_t k;
 
 	if (body_nouns.w)
@@ -94,9 +94,12 @@ headings_init(void)
 	body_nouns = words_min("body_noun", 2);
 	meeting_words = words_get("meeting_word");
 	w = words_padded("body_stop_word", " ", " ");
-	body_stops = words_padded("body_stop_phrase", " ", "");
-	body_stops = words_join(&w, &body_stops);
-	body_stops = words_join(&body_stops, &punct_stops);
+	phrases = words_padded("body_stop_phrase", " ", "");
+	both = words_join(&w, &phrases);
+	body_stops = words_join(&both, &punct_stops);
+	words_drop(&w);
+	words_drop(&phrases);
+	words_drop(&both);
 	last_words = words_padded("body_last_word", " ", "");
 	not_after = words_get("heading_not_after");
 	after_date = words_get("after_date_word");
@@ -110,8 +113,9 @@ headings_init(void)
 	chair_words = words_min("chair_word", 2);
 	chair_strong = words_min("chair_strong", 2);
 	signature_words = words_min("signature_word", 2);
-	strong_words = words_join(&chair_words, &chair_strong);
-	strong_words = words_join(&strong_words, &signature_words);
+	both = words_join(&chair_words, &chair_strong);
+	strong_words = words_join(&both, &signature_words);
+	words_drop(&both);
 	chair_line_words = words_get("chair_line_word");
 	closing_phrases = words_get("closing_phrase");
 	sentence_words = words_padded("narrative_verb", " ", " ");
@@ -133,7 +137,9 @@ headings_init(void)
 	cover_fields = words_padded("cover_field", "", ":");
 	for (k = 0; k < COVER_GROUPS; k++) {
 		cover_group[k] = words_padded(cover_names[k], "", ":");
-		cover_fields = words_join(&cover_group[k], &cover_fields);
+		both = words_join(&cover_group[k], &cover_fields);
+		words_drop(&cover_fields);
+		cover_fields = both;
 	}
 	cover_body = words_get("cover_body_field");
 	front_body = words_get("front_body_field");

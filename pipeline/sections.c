@@ -65,7 +65,7 @@ static struct words report_anchors;	/* report_anchor, " REPORT OF " */
 void
 sections_init(void)
 {
-	struct words of;
+	struct words of, for_;
 
 	if (interest_kinds.w)
 		return;
@@ -80,9 +80,11 @@ sections_init(void)
 	meeting_nouns = words_get("meeting");
 	meeting_of = words_padded("meeting", "", " of ");
 	agenda_nouns = words_get("agenda_noun");
-	agenda_heads = words_padded("agenda_noun", "", " for ");
+	for_ = words_padded("agenda_noun", "", " for ");
 	of = words_padded("agenda_noun", "", " of ");
-	agenda_heads = words_join(&agenda_heads, &of);
+	agenda_heads = words_join(&for_, &of);
+	words_drop(&for_);
+	words_drop(&of);
 	summons = words_get("summons");
 	agenda_notices = words_get("agenda_notice");
 	agenda_items = words_get("agenda_item_label");

@@ -3,6 +3,7 @@
  */
 #include "words.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
@@ -63,6 +64,16 @@ words_min(const char *name, size_t min)
 			die(EXIT_TROUBLE, "%s: list %s: \"%s\": an entry of this list "
 			    "needs %zu bytes or more", lexicon_get()->path, name, l->word[k], min);
 	return words_make(l->word, l->len, l->n);
+}
+
+void
+words_drop(struct words *ws)
+{
+	free((void *)ws->w);
+	free((void *)ws->len);
+	ws->w = NULL;
+	ws->len = NULL;
+	ws->n = 0;
 }
 
 struct words

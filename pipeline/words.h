@@ -34,6 +34,11 @@ struct words words_padded(const char *name, const char *before, const char *afte
 struct words words_min(const char *name, size_t min);
 /* The entries of a, then of b. */
 struct words words_join(const struct words *a, const struct words *b);
+/*
+ * Free the arrays of a set words_padded or words_join made, once a join
+ * has taken its entries (which stay: the join points to them).
+ */
+void words_drop(struct words *ws);
 
 /* Can s[0..n) start with an entry?  (No: it cannot; yes: it may.) */
 static inline int
