@@ -3,7 +3,9 @@
  * minutes-split looks for; see headings.h.  Every function looks at one
  * paragraph's clean text (or two), keeps no state and allocates nothing.
  * The words they know are general council conventions (conventions.md),
- * never the text of one document.
+ * never the text of one document, and live in rules/lexicon: the C
+ * keeps the shapes (numbers, dates, punctuation, where a word may stand)
+ * and the English glue between the words ("of", "the", "a", "and").
  */
 #include "headings.h"
 
@@ -45,7 +47,7 @@ static struct words title_tails;	/* title_tail, " of" */
 static struct words decision_words;	/* decision_word */
 static struct words decision_leads;	/* decision_lead */
 static struct words nil_words;		/* nil_word */
-static struct words abbreviations;	/* abbreviation */
+static struct words abbreviations;	/* title_abbreviation */
 static struct words sentence_starts;	/* item_text_start */
 static struct words numbered_nouns;	/* numbered_noun */
 static struct words openers;		/* item_text_opener */
@@ -124,7 +126,7 @@ headings_init(void)
 	decision_words = words_get("decision_word");
 	decision_leads = words_get("decision_lead");
 	nil_words = words_get("nil_word");
-	abbreviations = words_get("abbreviation");
+	abbreviations = words_get("title_abbreviation");
 	sentence_starts = words_get("item_text_start");
 	numbered_nouns = words_get("numbered_noun");
 	openers = words_get("item_text_opener");

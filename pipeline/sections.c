@@ -43,7 +43,7 @@ static const char *const section_names[] = {"other", "agenda", "minutes", "repor
 
 /* The words, from rules/lexicon (the list named beside each; sections_init). */
 static struct words interest_kinds;	/* interest_kind */
-static struct words attendance_labels;	/* attendance_label */
+static struct words attendance_labels;	/* attendance_opening */
 static struct words present_labels;	/* present_label */
 static struct words list_words;		/* list_label */
 static struct words member_titles;	/* member_title */
@@ -71,7 +71,7 @@ sections_init(void)
 		return;
 	headings_init();
 	interest_kinds = words_get("interest_kind");
-	attendance_labels = words_get("attendance_label");
+	attendance_labels = words_get("attendance_opening");
 	present_labels = words_get("present_label");
 	list_words = words_get("list_label");
 	member_titles = words_get("member_title");
