@@ -9,12 +9,9 @@
  */
 #include "headings.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
-#include "err.h"
-#include "lexicon.h"
 #include "textscan.h"
 #include "words.h"
 
@@ -1094,6 +1091,12 @@ item_ref_at(const char *c, size_t i, size_t n, size_t *ns, size_t *ne)
 
 	if (i >= n || c[i] != '(' || c[n - 1] != ')')
 		return 0;
+	/*
+	 * minutes-normalise asks item_ref_line about page tops without
+	 * having called headings_init: the lists are read the first time.
+	 */
+	if (!item_ref_words.w)
+		headings_init();
 	i++;
 	if ((k = word_in(c + i, n - i, &item_ref_words)) == 0)
 		return 0;

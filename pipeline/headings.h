@@ -12,7 +12,8 @@
  *
  * The words they look for (body nouns, decision words, labels …) are
  * the lists of rules/lexicon: headings_init reads them once, after
- * lexicon_open and before any other function here is called.
+ * lexicon_open and before any other function here is called (item_ref_line,
+ * which minutes-normalise calls too, reads them itself the first time).
  */
 #ifndef MM_HEADINGS_H
 #define MM_HEADINGS_H

@@ -31,7 +31,6 @@
 #include "dates.h"
 #include "err.h"
 #include "headings.h"
-#include "lexicon.h"
 #include "textscan.h"
 #include "tsv.h"
 #include "words.h"
