@@ -13,16 +13,22 @@
  * which clean-up may lengthen: a TAB becomes spaces, a Windows-1252 byte
  * up to three; -DFUZZ_STRICT_CAP holds it to the cap itself); a refused
  * (binary) document writes nothing.  Inputs over FUZZ_MAX bytes are skipped.
+ * The word lists are read once, from $MM_RULES/lexicon or the project's
+ * rules/ (compiled in as FUZZ_RULES).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "paragraphs.h"
 #include "contract.h"
+#include "lexicon.h"
+#include "paragraphs.h"
 
 #define FUZZ_MAX (1u << 20)
+#ifndef FUZZ_RULES
+#define FUZZ_RULES "rules"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -56,9 +62,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t olen = 0, lines = 1, i;
 	unsigned char cfg;
 	int r;
+	static int lexicon_loaded;
 
 	if (size == 0 || size > FUZZ_MAX)
 		return 0;
+	if (!lexicon_loaded) {
+		const char *dir = getenv("MM_RULES");
+		lexicon_open(dir ? dir : FUZZ_RULES);
+		lexicon_loaded = 1;
+	}
 	cfg = data[0];
 	data++, size--;
 	if (cfg & 0x10)
