@@ -3,7 +3,9 @@
  * minutes-split looks for; see headings.h.  Every function looks at one
  * paragraph's clean text (or two), keeps no state and allocates nothing.
  * The words they know are general council conventions (conventions.md),
- * never the text of one document.
+ * never the text of one document, and live in rules/lexicon: the C
+ * keeps the shapes (numbers, dates, punctuation, where a word may stand)
+ * and the English glue between the words ("of", "the", "a", "and").
  */
 #include "headings.h"
 
@@ -11,19 +13,148 @@
 
 #include "dates.h"
 #include "textscan.h"
+#include "words.h"
 
-/* What councils call their meetings' bodies. */
-static const char *const body_nouns[] = {
-	"committee", "council", "board", "cabinet", "panel", "commission",
-	"forum", "group", "executive", "authority", "assembly", "partnership",
-	"meeting", "trust", NULL
-};
+/*
+ * The words, from rules/lexicon (the list named beside each): read once
+ * by headings_init, so a test is no slower than with a table in C.
+ */
+static struct words body_nouns;		/* body_noun */
+static struct words meeting_words;	/* meeting_word */
+static struct words body_stops;		/* body_stop_word " W ", body_stop_phrase " P", punctuation */
+static struct words last_words;		/* body_last_word, " held" */
+static struct words not_after;		/* heading_not_after */
+static struct words after_date;		/* after_date_word */
+static struct words page_ref;		/* page_ref_word */
+static struct words heading_words;	/* minutes_heading_word */
+static struct words minutes_of;		/* minutes_of_noun */
+static struct words meeting_nouns;	/* meeting */
+static struct words held;		/* held_word */
+static struct words held_pad;		/* held_word, " held" */
+static struct words earlier;		/* earlier_meeting_word */
+static struct words chair_words;	/* chair_word */
+static struct words chair_strong;	/* chair_strong */
+static struct words signature_words;	/* signature_word */
+static struct words strong_words;	/* all three: chair_line's prefilter */
+static struct words chair_line_words;	/* chair_line_word */
+static struct words closing_phrases;	/* closing_phrase */
+static struct words sentence_words;	/* narrative_verb, " was " */
+static struct words not_title;		/* not_title_start */
+static struct words title_tails;	/* title_tail, " of" */
+static struct words decision_words;	/* decision_word */
+static struct words decision_leads;	/* decision_lead */
+static struct words nil_words;		/* nil_word */
+static struct words abbreviations;	/* title_abbreviation */
+static struct words sentence_starts;	/* item_text_start */
+static struct words numbered_nouns;	/* numbered_noun */
+static struct words openers;		/* item_text_opener */
+static struct words bare_openers;	/* item_text_bare */
+static struct words report_ofs;		/* report_of, "report of " */
+static struct words report_purposes;	/* report_purpose */
+static struct words minutes_nouns;	/* minutes_noun */
+static struct words agenda_nouns;	/* agenda_noun */
+static struct words present_labels;	/* present_label */
+static struct words cover_group[COVER_GROUPS];	/* cover_body/date/title_field, "title:" */
+static struct words cover_fields;	/* all of them and cover_field */
+static struct words cover_body;		/* cover_body_field, without the colon */
+static struct words front_body;		/* front_body_field */
+static struct words front_dates;	/* front_date_field */
+static struct words appendix_words;	/* appendix_word */
+static struct words meeting_kind_tails;	/* meeting_kind, " agm" */
+static struct words item_ref_words;	/* item_ref_word */
+static struct words tally_words;	/* tally_word */
+static struct words web_minutes;	/* web_minutes_label */
+static struct words web_decisions;	/* web_decision_label */
+static struct words web_furniture;	/* web_furniture */
+static struct words view_link;		/* web_view_link, "view the full " */
+static struct words view_link_tails;	/* web_view_link_tail, " text for item" */
+static struct words decision_fields[WEB_F_KINDS];	/* decision_*_field */
 
-static const char *const meeting_words[] = {
-	"special", "extraordinary", "annual", "ordinary", "adjourned",
-	"reconvened", "virtual", "remote", "informal", "joint", "inaugural",
-	"budget", "statutory", "general", "public", NULL
-};
+void
+headings_init(void)
+{
+	static const char *const punct[] = {
+		" \xe2\x80\x94", " \xe2\x80\x93", " - ", ": ", " (", ". ", NULL
+	};
+	static const size_t punct_len[] = {4, 4, 3, 2, 2, 2};
+	static const char *const cover_names[COVER_GROUPS] = {
+		"cover_body_field", "cover_date_field", "cover_title_field"
+	};
+	static const char *const decision_names[WEB_F_KINDS] = {
+		"decision_maker_field", "decision_date_field", "decision_meeting_field",
+		"decision_field"
+	};
+	struct words w, phrases, both, punct_stops = {punct, punct_len, 6, 0};
+	size_t k;
+
+	if (body_nouns.w)
+		return;
+	minuteno_init();
+	body_nouns = words_min("body_noun", 2);
+	meeting_words = words_get("meeting_word");
+	w = words_padded("body_stop_word", " ", " ");
+	phrases = words_padded("body_stop_phrase", " ", "");
+	both = words_join(&w, &phrases);
+	body_stops = words_join(&both, &punct_stops);
+	words_drop(&w);
+	words_drop(&phrases);
+	words_drop(&both);
+	last_words = words_padded("body_last_word", " ", "");
+	not_after = words_get("heading_not_after");
+	after_date = words_get("after_date_word");
+	page_ref = words_get("page_ref_word");
+	heading_words = words_get("minutes_heading_word");
+	minutes_of = words_get("minutes_of_noun");
+	meeting_nouns = words_get("meeting");
+	held = words_get("held_word");
+	held_pad = words_padded("held_word", " ", "");
+	earlier = words_get("earlier_meeting_word");
+	chair_words = words_min("chair_word", 2);
+	chair_strong = words_min("chair_strong", 2);
+	signature_words = words_min("signature_word", 2);
+	both = words_join(&chair_words, &chair_strong);
+	strong_words = words_join(&both, &signature_words);
+	words_drop(&both);
+	chair_line_words = words_get("chair_line_word");
+	closing_phrases = words_get("closing_phrase");
+	sentence_words = words_padded("narrative_verb", " ", " ");
+	not_title = words_get("not_title_start");
+	title_tails = words_padded("title_tail", " ", "");
+	decision_words = words_get("decision_word");
+	decision_leads = words_get("decision_lead");
+	nil_words = words_get("nil_word");
+	abbreviations = words_get("title_abbreviation");
+	sentence_starts = words_get("item_text_start");
+	numbered_nouns = words_get("numbered_noun");
+	openers = words_get("item_text_opener");
+	bare_openers = words_get("item_text_bare");
+	report_ofs = words_padded("report_of", "", " ");
+	report_purposes = words_get("report_purpose");
+	minutes_nouns = words_get("minutes_noun");
+	agenda_nouns = words_get("agenda_noun");
+	present_labels = words_get("present_label");
+	cover_fields = words_padded("cover_field", "", ":");
+	for (k = 0; k < COVER_GROUPS; k++) {
+		cover_group[k] = words_padded(cover_names[k], "", ":");
+		both = words_join(&cover_group[k], &cover_fields);
+		words_drop(&cover_fields);
+		cover_fields = both;
+	}
+	cover_body = words_get("cover_body_field");
+	front_body = words_get("front_body_field");
+	front_dates = words_get("front_date_field");
+	appendix_words = words_get("appendix_word");
+	meeting_kind_tails = words_padded("meeting_kind", " ", "");
+	item_ref_words = words_get("item_ref_word");
+	tally_words = words_get("tally_word");
+	web_minutes = words_get("web_minutes_label");
+	web_decisions = words_get("web_decision_label");
+	web_furniture = words_get("web_furniture");
+	view_link = words_padded("web_view_link", "", " ");
+	view_link_tails = words_padded("web_view_link_tail", " ", "");
+	for (k = 0; k < WEB_F_KINDS; k++)
+		decision_fields[k] = words_get(decision_names[k]);
+}
 
 /*
  * Where a body's name that starts at c[i] ends, looking no further than
@@ -33,16 +164,10 @@ static const char *const meeting_words[] = {
 size_t
 body_end(const char *c, size_t i, size_t limit)
 {
-	static const char *const stops[] = {
-		" held ", " HELD ", " on ", " ON ", " at ", " AT ", " in the ",
-		" to be held", " which will", " will be held", " \xe2\x80\x94",
-		" \xe2\x80\x93", " - ", ": ", " (", ". ", NULL
-	};
-	static const char *const last_words[] = {" held", " HELD", " on", " at", NULL};
 	size_t j = limit, k, comma;
 
-	for (k = 0; stops[k]; k++) {
-		size_t f = find(c + i, limit - i, stops[k], 0);
+	for (k = 0; body_stops.w[k]; k++) {
+		size_t f = find(c + i, limit - i, body_stops.w[k], 0);
 
 		if (i + f < j)
 			j = i + f;
@@ -60,16 +185,16 @@ body_end(const char *c, size_t i, size_t limit)
 			w--;
 		while (w > i && is_alpha((unsigned char)c[w - 1]))
 			w--;
-		if (!(in_list(c + w, j - w, body_nouns) &&
+		if (!(in_words(c + w, j - w, &body_nouns) &&
 		    (find(c + comma, j - comma, " and ", 1) < j - comma ||
 		    find(c + comma, j - comma, " & ", 0) < j - comma)))
 			j = comma;
 	}
 	/* a heading cut just after "held" */
-	for (k = 0; last_words[k]; k++) {
-		size_t wl = strlen(last_words[k]);
+	for (k = 0; last_words.w[k]; k++) {
+		size_t wl = last_words.len[k];
 
-		if (j >= i + wl && memcmp(c + j - wl, last_words[k], wl) == 0) {
+		if (j >= i + wl && memcmp(c + j - wl, last_words.w[k], wl) == 0) {
 			j -= wl;
 			break;
 		}
@@ -78,31 +203,65 @@ body_end(const char *c, size_t i, size_t limit)
 }
 
 /*
+ * Where the first word of list (the words of a minutes heading) starts
+ * in c[from..n), its entry in *word, or n.
+ */
+static size_t
+first_of(const char *c, size_t from, size_t n, const struct words *ws, size_t *word)
+{
+	size_t k, best = n;
+
+	for (k = 0; k < ws->n; k++) {
+		size_t f = from + find(c + from, n - from, ws->w[k], 1);
+
+		if (f < best) {
+			best = f;
+			*word = k;
+		}
+	}
+	return best;
+}
+
+/*
+ * Does c[from..to) end with " W" for a word W of list?  The length of
+ * " W", or 0.
+ */
+static size_t
+word_before(const char *c, size_t from, size_t to, const struct words *ws)
+{
+	size_t k;
+
+	for (k = 0; k < ws->n; k++) {
+		size_t wl = ws->len[k];
+
+		if (to >= from + wl + 1 && c[to - wl - 1] == ' ' &&
+		    starts_word(c + to - wl, wl, ws->w[k]))
+			return wl + 1;
+	}
+	return 0;
+}
+
+/*
  * Can a minutes heading start at c[p]?  At the start of the paragraph, or
  * with a capital after the end of a sentence or after a line the converter
  * ran into it; not inside a sentence ("the Minutes of the meeting …").
  */
 static int
-heading_may_start(const char *c, size_t p)
+heading_may_start(const char *c, size_t p, const char *word)
 {
-	static const char *const inside[] = {
-		"the", "of", "and", "to", "with", "in", "from", "see", "approve",
-		"approved", "confirm", "confirmed", "sign", "signed", "agree", "agreed",
-		"receive", "received", "note", "noted", "that", "these", "those", "draft",
-		"previous", "last", "are", "were", "as", "by", "its", "their", "our", NULL
-	};
 	size_t w;
 
 	if (p == 0)
 		return 1;
-	if (p < 2 || c[p] != 'M' || c[p - 1] != ' ')
+	if (p < 2 || c[p] != word[0] - (is_lower((unsigned char)word[0]) ? 32 : 0) ||
+	    c[p - 1] != ' ')
 		return 0;
 	if (strchr(".?!:)", c[p - 2]))
 		return 1;
 	w = p - 1;
 	while (w > 0 && is_alpha((unsigned char)c[w - 1]))
 		w--;
-	return !in_list(c + w, p - 1 - w, inside);
+	return !in_words(c + w, p - 1 - w, &not_after);
 }
 
 /*
@@ -116,12 +275,9 @@ after_date_ok(const char *c, size_t e, size_t n)
 	while (e < n && (c[e] == ' ' || c[e] == '.' || c[e] == ',' || c[e] == ')' ||
 	    c[e] == '('))
 		e++;
-	if (e < n && is_lower((unsigned char)c[e]) &&
-	    !starts_word(c + e, n - e, "at") && !starts_word(c + e, n - e, "commencing") &&
-	    !starts_word(c + e, n - e, "starting") && !starts_word(c + e, n - e, "from") &&
-	    !starts_word(c + e, n - e, "beginning"))
+	if (e < n && is_lower((unsigned char)c[e]) && !in_words(c + e, n - e, &after_date))
 		return 0;
-	return find(c + e, n - e, "page", 1) >= n - e;
+	return !holds(c + e, n - e, &page_ref);
 }
 
 /*
@@ -136,17 +292,17 @@ int
 minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     int *has_date)
 {
-	size_t p = 0, i, j, limit, ds, de;
+	size_t p = 0, i, j, limit, ds, de, w, word = 0;
 
 	/* "MINUTE of MEETING of …" is the Scottish form */
 	for (;;) {
-		p += find(c + p, n - p, "minute", 1);
+		p = first_of(c, p, n, &heading_words, &word);
 		if (p >= n)
 			return 0;
-		i = p + 6;
+		i = p + heading_words.len[word];
 		if (i < n && (c[i] == 's' || c[i] == 'S'))
 			i++;
-		if (starts_with(c + i, n - i, " of ") && heading_may_start(c, p))
+		if (starts_with(c + i, n - i, " of ") && heading_may_start(c, p, heading_words.w[word]))
 			break;
 		p++;
 	}
@@ -154,13 +310,13 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 	if (starts_word(c + i, n - i, "a") || starts_word(c + i, n - i, "an") ||
 	    starts_word(c + i, n - i, "the"))
 		i = skip_word(c, i, n);
-	while (i < n && in_list(c + i, n - i, meeting_words))
+	while (i < n && in_words(c + i, n - i, &meeting_words))
 		i = skip_word(c, i, n);
-	if (starts_word(c + i, n - i, "meeting") || starts_word(c + i, n - i, "proceedings")) {
+	if (in_words(c + i, n - i, &minutes_of)) {
 		i = skip_word(c, i, n);
 		if (!starts_word(c + i, n - i, "of")) {
 			/* "Minutes of the meeting held on DATE": the body was printed above */
-			if (p > 0 || !starts_word(c + i, n - i, "held") ||
+			if (p > 0 || !in_words(c + i, n - i, &held) ||
 			    !date_find(c + i, n - i, iso, &ds, &de) || n > 160 ||
 			    !after_date_ok(c, i + de, n))
 				return 0;
@@ -174,7 +330,7 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 	}
 	if (i >= n || !(is_upper((unsigned char)c[i]) || (unsigned char)c[i] >= 0x80))
 		return 0;
-	if (starts_word(c + i, n - i, "previous") || starts_word(c + i, n - i, "last"))
+	if (in_words(c + i, n - i, &earlier))
 		return 0;
 	*has_date = date_find(c + i, n - i, iso, &ds, &de);
 	ds += i;
@@ -184,8 +340,9 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 		return 0;
 	j = body_end(c, i, limit);
 	trim_seps(c, &i, &j);
-	if (j >= i + 8 && (c[j - 8] == ' ') && starts_word(c + j - 7, 7, "meeting"))
-		j -= 8;
+	/* "… Cabinet meeting held on": the meeting is not the body */
+	if ((w = word_before(c, i, j, &meeting_nouns)) > 0)
+		j -= w;
 	if (j <= i || j - i > 150)
 		return 0;
 	*bs = i;
@@ -267,22 +424,10 @@ times_line(const char *c, size_t n)
 	while (i < n && (c[i] == ' ' || c[i] == '.' || c[i] == ')'))
 		i++;
 	/* What follows: nothing, the chair's line, a date, or little else. */
-	if (i == n || starts_with(c + i, n - i, "chair") || is_digit((unsigned char)c[i]))
+	if (i == n || prefix_in(c + i, n - i, &chair_words) || is_digit((unsigned char)c[i]))
 		return 1;
 	return n - i <= 60;
 }
-
-static const char *const chair_words[] = {
-	"chair", "chairman", "chairwoman", "chairperson", "chairman's", "signed",
-	"signature", "date", "dated", "mayor", "presiding", "member", "of", "the",
-	"meeting", "vice", "confirmed", "as", "a", "correct", "record", NULL
-};
-
-/*
- * chair_line makes a line strong only with a word that starts with one of
- * these: a line holding none of them anywhere is no chair's line.
- */
-static const char *const strong_words[] = {"chair", "mayor", "presiding", "signed", NULL};
 
 /* "CHAIRMAN", "Chair", "Signed …… Chairman", "Chair: ______ Date: ____". */
 int
@@ -294,8 +439,11 @@ chair_line(const char *c, size_t n)
 
 	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
 		return 0;
-	/* the words that make a line strong: without one, no need to look */
-	if (!find_any(c, n, strong_words))
+	/*
+	 * the words that make a line strong (chair_word, chair_strong,
+	 * signature_word): without one, no need to look
+	 */
+	if (!find_any(c, n, strong_words.w))
 		return 0;
 	while (i < n) {
 		size_t j = i;
@@ -306,14 +454,13 @@ chair_line(const char *c, size_t n)
 		}
 		while (j < n && (is_alpha((unsigned char)c[j]) || c[j] == '\''))
 			j++;
-		if (starts_with(c + i, j - i, "chair") || starts_word(c + i, j - i, "mayor") ||
-		    starts_word(c + i, j - i, "presiding"))
+		if (prefix_in(c + i, j - i, &chair_words) || in_words(c + i, j - i, &chair_strong))
 			strong = 1;
-		else if (starts_word(c + i, j - i, "signed") && j < n &&
+		else if (in_words(c + i, j - i, &signature_words) && j < n &&
 		    (c[j] == ':' || c[j] == '.' || c[j] == '_' || (c[j] == ' ' && j + 1 < n &&
 		    (c[j + 1] == '.' || c[j + 1] == '_'))))
 			strong = 1;	/* "Signed: …", "Signed ………", not "… and signed." */
-		else if (!in_list(c + i, j - i, chair_words) &&
+		else if (!in_words(c + i, j - i, &chair_line_words) &&
 		    !date_find(c + i, n - i, iso, NULL, NULL))
 			return 0;
 		i = j;
@@ -329,10 +476,6 @@ chair_line(const char *c, size_t n)
 int
 closing_line(const char *c, size_t n)
 {
-	static const char *const ends[] = {
-		"closed at", "ended at", "finished at", "concluded at", "terminated at",
-		"rose at", "closed the meeting at", "ended:", "closed:", NULL
-	};
 	size_t i = 0, k;
 
 	if (n > 120)
@@ -341,15 +484,15 @@ closing_line(const char *c, size_t n)
 		i++;
 	if (starts_word(c + i, n - i, "the"))
 		i = skip_word(c, i, n);
-	if (!starts_word(c + i, n - i, "meeting") && !starts_with(c + i, n - i, "chair"))
+	if (!in_words(c + i, n - i, &meeting_nouns) && !prefix_in(c + i, n - i, &chair_words))
 		return 0;
 	i = skip_word(c, i, n);
-	for (k = 0; ends[k]; k++) {
-		size_t f = find(c + i, n - i, ends[k], 1);
+	for (k = 0; closing_phrases.w[k]; k++) {
+		size_t f = find(c + i, n - i, closing_phrases.w[k], 1);
 
 		/* followed by a time */
 		if (f < n - i) {
-			size_t j = i + f + strlen(ends[k]);
+			size_t j = i + f + closing_phrases.len[k];
 
 			while (j < n && c[j] == ' ')
 				j++;
@@ -359,300 +502,6 @@ closing_line(const char *c, size_t n)
 	}
 	return 0;
 }
-
-static long
-number_value(const char *s, size_t len)
-{
-	long v = 0;
-	size_t k;
-
-	for (k = 0; k < len && k < 9; k++)
-		v = v * 10 + (s[k] - '0');
-	return v;
-}
-
-/*
- * After the number: separators, then the title (or nothing).  A minute
- * reference of its own style (45/24, C048/23, Minute 12, 16.07.2) may be
- * followed by the agenda's item number, "C048/23   1.   APOLOGIES": that
- * number ("1." or "1)", with blank space after it) is skipped, so the
- * minute is the reference and the title the words after both.
- */
-static void
-number_tail(const char *c, size_t n, size_t i, struct minute_no *ni)
-{
-	size_t k, d;
-
-	while (i < n && (k = sep_len(c + i, n - i)) > 0)
-		i += k;
-	if ((ni->style == ST_SLASH || ni->style == ST_PREFIX ||
-	    ni->style == ST_WORD || ni->style == ST_DATED) && i > ni->ne &&
-	    (d = span_digits(c, i, n)) > 0 && d <= 3 && i + d + 1 < n &&
-	    (c[i + d] == '.' || c[i + d] == ')') && c[i + d + 1] == ' ') {
-		i += d + 1;
-		while (i < n && (k = sep_len(c + i, n - i)) > 0)
-			i += k;
-		ni->agenda_no = 1;
-	}
-	ni->ts = i;
-	ni->only = i >= n;
-}
-
-/*
- * Words in capitals before a number that label a part of a document or
- * of a place, never a minute's prefix ("PART 1", "PHASE 2", "ROOM 4").
- */
-static const char *const prefix_words[] = {
-	"part", "page", "phase", "stage", "room", "zone", "plot", "unit",
-	"block", "level", "ward", "area", "tier", "year", "class", "annex", NULL
-};
-
-/*
- * Parish numbering by meeting: year, month and a running number,
- * "16.07.2", "19.3.12", "18.01.05" (the month 1-12, the running number
- * at most three digits, so "16.07.2016", a date, is none).  Then a space,
- * a separator or nothing.
- */
-static int
-dated_number(const char *c, size_t n, struct minute_no *ni)
-{
-	size_t i = 2, d2, d3;
-	long month;
-
-	if (i >= n || c[i] != '.')
-		return 0;
-	d2 = span_digits(c, i + 1, n);
-	if (d2 == 0 || d2 > 2)
-		return 0;
-	month = number_value(c + i + 1, d2);
-	i += 1 + d2;
-	if (month < 1 || month > 12 || i >= n || c[i] != '.')
-		return 0;
-	d3 = span_digits(c, i + 1, n);
-	if (d3 == 0 || d3 > 3)
-		return 0;
-	i += 1 + d3;
-	if (i < n && c[i] != ' ')
-		return 0;
-	ni->ne = i;
-	ni->value = number_value(c + i - d3, d3);
-	ni->style = ST_DATED;
-	number_tail(c, n, i, ni);
-	return 1;
-}
-
-/*
- * Parish numbering by year: the year's two digits, a full stop and a
- * running number of at most three digits, then blank space and a title
- * that starts with a capital: "21.44 ELECTION OF CHAIR", "24.103 Planning".
- * (Paragraph numbers such as "10.1 The Committee …" have the same shape:
- * the section's style keeps them apart from items numbered "10.", and a
- * sentence is no title.)
- */
-static int
-year_number(const char *c, size_t n, struct minute_no *ni)
-{
-	size_t d2;
-
-	if (n < 6 || c[2] != '.')
-		return 0;
-	d2 = span_digits(c, 3, n);
-	if (d2 == 0 || d2 > 3 || 3 + d2 + 1 >= n || c[3 + d2] != ' ' ||
-	    !is_upper((unsigned char)c[4 + d2]))
-		return 0;
-	ni->ne = 3 + d2;
-	ni->value = number_value(c + 3, d2);
-	ni->style = ST_YEARNUM;
-	memcpy(ni->prefix, c, 2);
-	ni->prefix[2] = '\0';
-	number_tail(c, n, ni->ne, ni);
-	return 1;
-}
-
-/*
- * A minute number at the start of c[0..n), in any style of conventions.md.
- * Fills *ni and returns 1; says nothing yet about whether it is an item.
- */
-static int
-number_at(const char *c, size_t n, struct minute_no *ni)
-{
-	size_t i = 0, d, d2;
-
-	memset(ni, 0, sizeof *ni);
-	if (n == 0)
-		return 0;
-	if (is_digit((unsigned char)c[0])) {
-		d = span_digits(c, 0, n);
-		if (d > 4)
-			return 0;
-		i = d;
-		ni->ns = 0;
-		if (d == 2 && dated_number(c, n, ni))
-			return 1;
-		if (d == 2 && year_number(c, n, ni))
-			return 1;
-		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4) {
-			size_t second = i + 1;
-
-			i += 1 + d2;
-			if (i + 1 < n && c[i] == '/' && span_digits(c, i + 1, n) > 0)
-				i += 1 + span_digits(c, i + 1, n);
-			if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
-				return 0;
-			ni->ne = i;
-			ni->style = ST_SLASH;
-			ni->value = d == 4 && number_value(c, d) >= 1900 ?
-			    number_value(c + second, d2) : number_value(c, d);
-			if (i < n && c[i] == '.')
-				i++;
-			number_tail(c, n, i, ni);
-			return 1;
-		}
-		ni->ne = i;
-		ni->value = number_value(c, d);
-		if (i == n) {
-			ni->style = ST_BARE;
-		} else if (c[i] == '.' || c[i] == ':') {
-			/* "22." but not "3.1" or "1.30" */
-			if (i + 1 < n && !(c[i + 1] == ' ' || is_upper((unsigned char)c[i + 1]) ||
-			    (unsigned char)c[i + 1] >= 0x80))
-				return 0;
-			ni->style = ST_DOT;
-			i++;
-		} else if (c[i] == ' ') {
-			ni->style = ST_BARE;
-		} else if (c[i] == ')' && (i + 1 == n || c[i + 1] == ' ')) {
-			ni->style = ST_CLOSE;	/* "1) Apologies" */
-			i++;
-		} else {
-			return 0;
-		}
-		number_tail(c, n, i, ni);
-		return 1;
-	}
-	if (c[0] == '(') {
-		d = span_digits(c, 1, n);
-		if (d == 0 || d > 4 || 1 + d >= n || c[1 + d] != ')')
-			return 0;
-		if (2 + d < n && c[2 + d] != ' ')
-			return 0;
-		ni->ns = 1;
-		ni->ne = 1 + d;
-		ni->value = number_value(c + 1, d);
-		ni->style = ST_PAREN;
-		number_tail(c, n, 2 + d, ni);
-		return 1;
-	}
-	if (starts_word(c, n, "minute") || starts_word(c, n, "min") ||
-	    starts_word(c, n, "item")) {
-		int is_item = starts_word(c, n, "item");
-
-		i = is_item ? 4 : starts_with(c, n, "minute") ? 6 : 3;
-		if (i < n && c[i] == '.')
-			i++;
-		while (i < n && c[i] == ' ')
-			i++;
-		if (starts_word(c + i, n - i, "no") || starts_word(c + i, n - i, "number")) {
-			i = skip_word(c, i, n);
-			if (i > 0 && c[i - 1] != ' ')
-				return 0;
-		}
-		while (i < n && (c[i] == '.' || c[i] == ' '))
-			i++;
-		/* "No.12" */
-		if (i < n && !is_digit((unsigned char)c[i]) && !is_upper((unsigned char)c[i]))
-			return 0;
-		ni->ns = i;
-		while (i < n && is_upper((unsigned char)c[i]) && i - ni->ns < 5)
-			i++;
-		if (i < n && c[i] == '.' && i > ni->ns)
-			i++;
-		d = span_digits(c, i, n);
-		if (d == 0 || d > 4)
-			return 0;
-		ni->value = number_value(c + i, d);
-		i += d;
-		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0) {
-			if (d == 4 && ni->value >= 1900)
-				ni->value = number_value(c + i + 1, d2);
-			i += 1 + d2;
-		}
-		if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
-			return 0;
-		ni->ne = i;
-		ni->style = ST_WORD;
-		if (i < n && c[i] == '.')
-			i++;
-		number_tail(c, n, i, ni);
-		return 1;
-	}
-	if (is_upper((unsigned char)c[0])) {
-		size_t l = 0;
-		int dot = 0;
-
-		while (l < n && is_upper((unsigned char)c[l]))
-			l++;
-		if (l > 5)
-			return 0;
-		i = l;
-		if (i < n && (c[i] == '.' || c[i] == '/' || c[i] == ' ')) {
-			dot = c[i] == '.';
-			i++;
-		}
-		d = span_digits(c, i, n);
-		/* a year group only before a slash: "CAB/2024/07" */
-		if (d == 0 || d > 4 || (d == 4 && (i + d >= n || c[i + d] != '/')))
-			return 0;
-		if (l == 1 && !dot && strchr("QAMBS", c[0]))
-			return 0;	/* Q1, A6 road, M1, B-roads, S106 */
-		if (in_list(c, l, prefix_words))
-			return 0;	/* "PART 1 - OPEN SESSION", "PHASE 2" */
-		ni->value = number_value(c + i, d);
-		i += d;
-		if (i + 1 < n && c[i] == '/' && (d2 = span_digits(c, i + 1, n)) > 0 && d2 <= 4)
-			i += 1 + d2;
-		if (i < n && c[i] != ' ' && c[i] != '.' && c[i] != ':')
-			return 0;
-		ni->ns = 0;
-		ni->ne = i;
-		ni->style = ST_PREFIX;
-		memcpy(ni->prefix, c, l);
-		ni->prefix[l] = '\0';
-		if (i < n && c[i] == '.')
-			i++;
-		number_tail(c, n, i, ni);
-		return 1;
-	}
-	return 0;
-}
-
-int
-minute_number(const char *c, size_t n, struct minute_no *ni)
-{
-	size_t i;
-
-	if (!number_at(c, n, ni))
-		return 0;
-	/* The numeric groups of the number as printed. */
-	for (i = ni->ns; i < ni->ne && ni->ngroups < 3; ) {
-		size_t d = span_digits(c, i, ni->ne);
-
-		if (d == 0) {
-			i++;
-			continue;
-		}
-		ni->group[ni->ngroups++] = number_value(c + i, d);
-		i += d;
-	}
-	return 1;
-}
-
-/* Verbs of narrative that item titles do not use. */
-static const char *const sentence_words[] = {
-	" was ", " were ", " had ", " would ", " noted ", " reported ",
-	" explained ", " advised ", " stated ", " informed ", " welcomed ",
-	" did ", " could ", NULL
-};
 
 /*
  * Does t[0..n) read as an item title rather than a sentence or a list
@@ -673,9 +522,7 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 	if (!(is_upper(c0) || is_digit(c0) || c0 == '"' || c0 == '\'' || c0 == '(' ||
 	    c0 >= 0x80))
 		return 0;
-	if (starts_word(t, n, "that") || starts_word(t, n, "resolved") ||
-	    starts_word(t, n, "agreed") || starts_word(t, n, "question from") ||
-	    starts_word(t, n, "question by") || starts_word(t, n, "question asked"))
+	if (in_words(t, n, &not_title))
 		return 0;
 	last = (unsigned char)t[n - 1];
 	if (last == ';' || last == ',')
@@ -702,8 +549,9 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 		pad[0] = ' ';
 		memcpy(pad + 1, t, n);
 		pad[n + 1] = ' ';
-		for (k = 0; sentence_words[k]; k++)
-			if (find(pad, n + 2, sentence_words[k], 0) < n + 2)
+		/* verbs of narrative (narrative_verb) that titles do not use */
+		for (k = 0; sentence_words.w[k]; k++)
+			if (find(pad, n + 2, sentence_words.w[k], 0) < n + 2)
 				return 0;
 		if ((in_resolved || strict) && find(pad, n + 2, " be ", 0) < n + 2)
 			return 0;
@@ -715,16 +563,12 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 int
 title_continues(const char *t, size_t n)
 {
-	static const char *const tails[] = {
-		" of", " and", " the", " for", " in", " to", " on", " with", " under",
-		" by", " at", " from", " &", " -", " a", " an", NULL
-	};
 	int k;
 
-	for (k = 0; tails[k]; k++) {
-		size_t tl = strlen(tails[k]);
+	for (k = 0; title_tails.w[k]; k++) {
+		size_t tl = title_tails.len[k];
 
-		if (n > tl && starts_word(t + n - tl, tl, tails[k]))
+		if (n > tl && starts_word(t + n - tl, tl, title_tails.w[k]))
 			return 1;
 	}
 	return 0;
@@ -734,40 +578,29 @@ title_continues(const char *t, size_t n)
 int
 resolved_line(const char *c, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, k, w;
 
-	if (starts_word(c, n, "it was") || starts_word(c, n, "unanimously"))
-		i = skip_word(c, starts_word(c, n, "it was") ? skip_word(c, 0, n) : 0, n);
-	return starts_word(c + i, n - i, "resolved") || starts_word(c + i, n - i, "agreed") ||
-	    starts_word(c + i, n - i, "decided") || starts_word(c + i, n - i, "decision") ||
-	    starts_word(c + i, n - i, "recommended");
+	/* "It was RESOLVED": the lead's words skipped */
+	for (k = 0; words_may_start(c, n, &decision_leads) && k < decision_leads.n; k++)
+		if (starts_word(c, n, decision_leads.w[k])) {
+			for (w = count_words(decision_leads.w[k], decision_leads.len[k]); w > 0; w--)
+				i = skip_word(c, i, n);
+			break;
+		}
+	return in_words(c + i, n - i, &decision_words);
 }
-
-/* What an item's text says when there was nothing: "None.", "Nil." */
-static const char *const nil_words[] = {"none", "nil", "no", "n/a", NULL};
 
 /* Words whose full stop does not end a sentence. */
 static int
 abbreviation_before(const char *t, size_t i)
 {
-	static const char *const abbr[] = {
-		"mr", "mrs", "ms", "dr", "cllr", "cllrs", "no", "nos", "min", "st",
-		"rev", "prof", "cc", "etc", "vs", "approx", "ref", "incl", "inc",
-		"co", "ltd", "plc", "dept", "govt", "assoc", "nr", "rd", "ave", "vol",
-		"para", "paras", "sch", "sec", "jan", "feb", "mar", "apr", "jun",
-		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "cttee", NULL
-	};
 	size_t s = i;
-	int k;
 
 	while (s > 0 && is_alpha((unsigned char)t[s - 1]))
 		s--;
 	if (i - s == 1)
 		return 1;	/* an initial: "J. Smith" */
-	for (k = 0; abbr[k]; k++)
-		if (strlen(abbr[k]) == i - s && starts_with(t + s, i - s, abbr[k]))
-			return 1;
-	return 0;
+	return whole_in(t + s, i - s, &abbreviations);
 }
 
 /*
@@ -822,32 +655,21 @@ colon_cut(const char *t, size_t n, int strict, int in_resolved)
 	if (last != '.' && last != '!' && last != '?')
 		return 0;
 	words = count_words(t + r, n - r);
-	if (words >= 4 || in_list(t + r, n - r, nil_words) ||
+	if (words >= 4 || in_words(t + r, n - r, &nil_words) ||
 	    date_parse(t + r, n - r, iso))
 		return r;
 	return 0;
 }
 
-/* First words of an item's text, never of a title's last line. */
-static const char *const sentence_starts[] = {
-	"none", "no", "nil", "noted", "agreed", "resolved", "there", "the", "it",
-	"this", "that", "a", "an", "members", "apologies", NULL
-};
-
 /* Does t[0..tn) end with a word that a number follows ("Rule", "Order")? */
 int
 takes_number(const char *t, size_t tn)
 {
-	static const char *const words[] = {
-		"rule", "order", "item", "section", "minute", "regulation", "paragraph",
-		"part", "article", "no", "number", "appendix", "phase", "quarter",
-		"stage", NULL
-	};
 	size_t w = tn;
 
 	while (w > 0 && is_alpha((unsigned char)t[w - 1]))
 		w--;
-	return w < tn && (w == 0 || t[w - 1] == ' ') && in_list(t + w, tn - w, words);
+	return w < tn && (w == 0 || t[w - 1] == ' ') && in_words(t + w, tn - w, &numbered_nouns);
 }
 
 /*
@@ -865,7 +687,7 @@ wrapped_tail(int dotted, const char *t, size_t tn, const char *u, size_t un)
 		return 0;
 	if (!(is_upper((unsigned char)u[0]) || is_digit((unsigned char)u[0])))
 		return 0;
-	if (in_list(u, un, sentence_starts))
+	if (in_words(u, un, &sentence_starts))
 		return 0;	/* "Urgent Items" / "None." is an item and its text */
 	return dotted > 0 || tn >= 60;
 }
@@ -873,15 +695,6 @@ wrapped_tail(int dotted, const char *t, size_t tn, const char *u, size_t un)
 size_t
 opener_cut(const char *t, size_t n, int strict, int in_resolved)
 {
-	/* words that open an item's text, then a word in lower case */
-	static const char *const openers[] = {
-		"The", "No", "There", "It", "This", "Apologies", "Members", "All",
-		"A", "An", "Councillors", NULL
-	};
-	/* decisions and nils that open it whatever follows */
-	static const char *const bare[] = {
-		"RESOLVED", "AGREED", "DECIDED", "None", "Nil", NULL
-	};
 	size_t i, w, e, f;
 	int k, hit;
 
@@ -896,16 +709,23 @@ opener_cut(const char *t, size_t n, int strict, int in_resolved)
 		/* the title before it ends in a word, not a dash or colon */
 		if (!(is_lower((unsigned char)t[w - 2]) || is_digit((unsigned char)t[w - 2])))
 			continue;
+		/*
+		 * decisions and nils that open it whatever follows
+		 * (item_text_bare); words that open it before a word in lower
+		 * case (item_text_opener)
+		 */
 		hit = 0;
-		for (k = 0; bare[k] && !hit; k++)
-			hit = strlen(bare[k]) <= e - w && starts_with(t + w, e - w, bare[k]) &&
-			    memcmp(t + w, bare[k], strlen(bare[k])) == 0 &&
-			    (e - w == strlen(bare[k]) || !is_alpha((unsigned char)t[w + strlen(bare[k])]));
-		for (k = 0; openers[k] && !hit; k++) {
+		for (k = 0; bare_openers.w[k] && !hit; k++)
+			hit = bare_openers.len[k] <= e - w &&
+			    starts_with(t + w, e - w, bare_openers.w[k]) &&
+			    memcmp(t + w, bare_openers.w[k], bare_openers.len[k]) == 0 &&
+			    (e - w == bare_openers.len[k] ||
+			    !is_alpha((unsigned char)t[w + bare_openers.len[k]]));
+		for (k = 0; openers.w[k] && !hit; k++) {
 			f = e;
 			while (f < n && t[f] == ' ')
 				f++;
-			hit = strlen(openers[k]) == e - w && memcmp(t + w, openers[k], e - w) == 0 &&
+			hit = openers.len[k] == e - w && memcmp(t + w, openers.w[k], e - w) == 0 &&
 			    f < n && is_lower((unsigned char)t[f]);
 		}
 		if (!hit)
@@ -966,16 +786,14 @@ caps_cut(const char *t, size_t n)
 int
 report_of(const char *c, size_t n)
 {
-	return starts_with(c, n, "report of ") || starts_with(c, n, "report by ") ||
-	    starts_with(c, n, "joint report of ") || starts_with(c, n, "joint report by ");
+	return prefix_in(c, n, &report_ofs);
 }
 
 /* "Purpose of the report": the heading is over. */
 int
 report_purpose(const char *c, size_t n)
 {
-	return starts_with(c, n, "purpose of report") ||
-	    starts_with(c, n, "purpose of the report");
+	return prefix_in(c, n, &report_purposes);
 }
 
 /*
@@ -1043,7 +861,7 @@ int
 body_date_line(const char *c, size_t n)
 {
 	char iso[DATE_ISO_LEN + 1];
-	size_t ds, de, k, m = n;
+	size_t ds, de, m = n;
 
 	/*
 	 * The date must end the line (but for spaces and full stops), and
@@ -1053,18 +871,15 @@ body_date_line(const char *c, size_t n)
 		m--;
 	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
 		return 0;
-	if (n > 120 || !is_upper((unsigned char)c[0]) || starts_word(c, n, "minutes") ||
+	if (n > 120 || !is_upper((unsigned char)c[0]) || in_words(c, n, &minutes_nouns) ||
 	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
-	    find(c, ds, " held", 1) < ds)
+	    holds(c, ds, &held_pad))
 		return 0;
 	while (de < n && (c[de] == ' ' || c[de] == '.'))
 		de++;
 	if (de != n)
 		return 0;
-	for (k = 0; body_nouns[k]; k++)
-		if (find(c, ds, body_nouns[k], 1) < ds)
-			return 1;
-	return 0;
+	return holds(c, ds, &body_nouns);
 }
 
 /* A short line that can be part of a mixed-case title. */
@@ -1093,18 +908,28 @@ front_field(const char *c, size_t n, const char *name)
 	return i;
 }
 
-/* Field names of a report's cover table ("Report to: Cabinet"). */
-static const char *const cover_fields[] = {
-	"report to:", "date of meeting:", "meeting date:", "date:", "report of:",
-	"report by:", "report author:", "title:", "subject:", "report title:",
-	"wards affected:", "ward(s):", "key decision:", "contact officer:",
-	"portfolio holder:", "lead member:", "classification:", "purpose:",
-	"exempt information:", NULL
-};
+/*
+ * Is field f of a cover table found at s[x] the last words of a longer
+ * field ("date:" of "meeting date:")?
+ */
+static int
+inside_field(const char *s, size_t x, const char *f)
+{
+	size_t k, fl = strlen(f);
+
+	for (k = 0; cover_fields.w[k]; k++) {
+		size_t gl = cover_fields.len[k], d = gl - fl;
+
+		if (gl > fl + 1 && x >= d && cover_fields.w[k][d - 1] == ' ' &&
+		    starts_with(cover_fields.w[k] + d, fl, f) && starts_with(s + x - d, d, cover_fields.w[k]))
+			return 1;
+	}
+	return 0;
+}
 
 /*
- * Where in s[0..n) field f of a cover table starts (at the start or
- * after a space, and not "date:" inside "meeting date:"), or n.
+ * Where in s[0..n) field f ("date:") of a cover table starts (at the
+ * start or after a space, and not inside a longer field), or n.
  */
 static size_t
 cover_find(const char *s, size_t n, const char *f)
@@ -1116,24 +941,23 @@ cover_find(const char *s, size_t n, const char *f)
 		if (x >= n - at0)
 			return n;
 		x += at0;
-		if ((x == 0 || s[x - 1] == ' ') &&
-		    !(strcmp(f, "date:") == 0 && x >= 8 && starts_with(s + x - 8, 8, "meeting ")))
+		if ((x == 0 || s[x - 1] == ' ') && !inside_field(s, x, f))
 			return x;
 		at0 = x + 1;
 	}
 }
 
 /* The value of field f in s[0..n): up to the next field; 1 if found. */
-int
-cover_value(const char *s, size_t n, const char *f, size_t *a, size_t *b)
+static int
+cover_field_value(const char *s, size_t n, const char *f, size_t *a, size_t *b)
 {
 	size_t x = cover_find(s, n, f), end = n, k;
 
 	if (x >= n)
 		return 0;
 	*a = x + strlen(f);
-	for (k = 0; cover_fields[k]; k++) {
-		size_t y = cover_find(s + *a, n - *a, cover_fields[k]);
+	for (k = 0; cover_fields.w[k]; k++) {
+		size_t y = cover_find(s + *a, n - *a, cover_fields.w[k]);
 
 		if (*a + y < end)
 			end = *a + y;
@@ -1143,54 +967,83 @@ cover_value(const char *s, size_t n, const char *f, size_t *a, size_t *b)
 	return 1;
 }
 
+int
+cover_value(const char *s, size_t n, int group, size_t *a, size_t *b)
+{
+	size_t k;
+
+	for (k = 0; cover_group[group].w[k]; k++)
+		if (cover_field_value(s, n, cover_group[group].w[k], a, b))
+			return 1;
+	return 0;
+}
+
+/* A field of ws at the start of c ("Name:"): the offset of its value, or 0. */
+static size_t
+field_in(const char *c, size_t n, const struct words *ws)
+{
+	size_t k, v;
+
+	if (!words_may_start(c, n, ws))
+		return 0;
+	for (k = 0; k < ws->n; k++)
+		if ((v = front_field(c, n, ws->w[k])) > 0)
+			return v;
+	return 0;
+}
+
+size_t
+cover_first_field(const char *c, size_t n)
+{
+	return field_in(c, n, &cover_body);
+}
+
+/* A front page's "Meeting: Cabinet": the offset of the value, or 0. */
+size_t
+front_body_field(const char *c, size_t n)
+{
+	return field_in(c, n, &front_body);
+}
+
 /* A front page's "Date/Time: Tuesday, 2 September 2025 at 2.00 pm". */
 int
 front_date(const char *c, size_t n, char *iso)
 {
-	size_t v;
+	size_t v = field_in(c, n, &front_dates);
 
-	if ((v = front_field(c, n, "date/time")) > 0 || (v = front_field(c, n, "date and time")) > 0 ||
-	    (v = front_field(c, n, "date")) > 0)
-		return date_find(c + v, n - v, iso, NULL, NULL);
-	return 0;
+	return v > 0 && date_find(c + v, n - v, iso, NULL, NULL);
 }
 
 /* "APPENDIX A", "Appendix 2": an appendix starts (its own paragraph). */
 int
 appendix_line(const char *c, size_t n)
 {
-	size_t i;
+	size_t i, w = word_in(c, n, &appendix_words);
 
-	if (!starts_word(c, n, "appendix") || n > 16)
+	/* the word, a space and at most seven more: "APPENDIX A", "Appendix 12:" */
+	if (w == 0 || n > w + 8)
 		return 0;
-	for (i = 9; i < n; i++)
+	for (i = w + 1; i < n; i++)
 		if (!(is_upper((unsigned char)c[i]) || is_digit((unsigned char)c[i]) ||
 		    c[i] == ':' || c[i] == '.' || c[i] == ' '))
 			return 0;
-	return n > 9;
+	return n > w + 1;
 }
 
 /*
  * The kind of meeting printed after a body's name in a heading ("Parish
  * Council A.G.M. - 2nd May 2017", "Planning Committee Special Meeting"):
- * not part of the name.  Longest first.
+ * not part of the name (meeting_kind, longest first).
  */
-static const char *const meeting_kind_tails[] = {
-	" annual general meeting", " extraordinary general meeting",
-	" annual meeting", " extraordinary meeting", " special meeting",
-	" ordinary meeting", " a.g.m.", " a.g.m", " e.g.m.", " e.g.m", " agm", " egm",
-	" meeting", NULL
-};
-
 size_t
 body_kind_end(const char *c, size_t bs, size_t be)
 {
 	size_t k;
 
-	for (k = 0; meeting_kind_tails[k]; k++) {
-		size_t tl = strlen(meeting_kind_tails[k]);
+	for (k = 0; meeting_kind_tails.w[k]; k++) {
+		size_t tl = meeting_kind_tails.len[k];
 
-		if (be >= bs + tl + 3 && starts_with(c + be - tl, tl, meeting_kind_tails[k])) {
+		if (be >= bs + tl + 3 && starts_with(c + be - tl, tl, meeting_kind_tails.w[k])) {
 			be -= tl;
 			trim_seps(c, &bs, &be);
 			return be;
@@ -1221,14 +1074,11 @@ body_line(const char *c, size_t n)
 				return 0;
 		}
 	}
-	if (starts_word(c, n, "present") || starts_word(c, n, "minutes") ||
-	    starts_word(c, n, "agenda"))
+	if (in_words(c, n, &present_labels) || in_words(c, n, &minutes_nouns) ||
+	    in_words(c, n, &agenda_nouns))
 		return 0;
-	return find_any(c, n, body_nouns);
+	return find_any(c, n, body_nouns.w);
 }
-
-/* The words of an agenda reference printed with a minute ("(Item 4)"). */
-static const char *const item_ref_words[] = {"agenda item", "item", NULL};
 
 /*
  * An agenda reference in brackets starting at c[i] and ending c[0..n):
@@ -1241,13 +1091,16 @@ item_ref_at(const char *c, size_t i, size_t n, size_t *ns, size_t *ne)
 
 	if (i >= n || c[i] != '(' || c[n - 1] != ')')
 		return 0;
+	/*
+	 * minutes-normalise asks item_ref_line about page tops without
+	 * having called headings_init: the lists are read the first time.
+	 */
+	if (!item_ref_words.w)
+		headings_init();
 	i++;
-	for (k = 0; item_ref_words[k]; k++)
-		if (starts_word(c + i, n - i, item_ref_words[k]))
-			break;
-	if (!item_ref_words[k])
+	if ((k = word_in(c + i, n - i, &item_ref_words)) == 0)
 		return 0;
-	i += strlen(item_ref_words[k]);
+	i += k;
 	if (i >= n || c[i] != ' ')
 		return 0;
 	i++;
@@ -1278,12 +1131,7 @@ item_ref_tail(const char *c, size_t n, size_t *ns, size_t *ne)
 	return 0;
 }
 
-/* The words of a vote's tally ("9 For, 2 Against, 1 Abstention"). */
-static const char *const tally_words[] = {
-	"for", "against", "abstention", "abstentions", "abstain", "abstained",
-	"abstaining", "in favour", "votes", "vote", "members", NULL
-};
-
+/* A vote's tally: counts, each with one or two words of tally_word. */
 int
 tally_line(const char *c, size_t n)
 {
@@ -1301,14 +1149,11 @@ tally_line(const char *c, size_t n)
 			i++;
 		/* one or two tally words: "votes for", "in favour" */
 		for (k = 0; k < 2 && i < n; k++) {
-			size_t w;
+			size_t w = word_in(c + i, n - i, &tally_words);
 
-			for (w = 0; tally_words[w]; w++)
-				if (starts_word(c + i, n - i, tally_words[w]))
-					break;
-			if (!tally_words[w])
+			if (w == 0)
 				break;
-			i += strlen(tally_words[w]);
+			i += w;
 			while (i < n && c[i] == ' ')
 				i++;
 		}
@@ -1339,20 +1184,12 @@ web_label(const char *c, size_t n)
 
 	if (n < 8 || n > 40 || c[n - 1] != ':')
 		return 0;
-	if (starts_word(c, n, "minutes")) {
-		i = 7;
+	if ((i = word_in(c, n, &web_minutes)) > 0)
 		kind = WEB_MINUTES;
-	} else if (starts_word(c, n, "decisions")) {
-		i = 9;
+	else if ((i = word_in(c, n, &web_decisions)) > 0)
 		kind = WEB_DECISION;
-	} else if (starts_word(c, n, "decision")) {
-		i = 8;
-		kind = WEB_DECISION;
-		if (starts_word(c + i + 1, n - i - 1, "made"))
-			i += 5;
-	} else {
+	else
 		return 0;
-	}
 	while (i < n && c[i] == ' ')
 		i++;
 	if (i < n && c[i] == '(') {
@@ -1375,21 +1212,14 @@ web_label(const char *c, size_t n)
 int
 web_chrome(const char *c, size_t n)
 {
-	static const char *const whole[] = {
-		"additional documents:", "supporting documents:", "share this item",
-		"\xe2\x80\xa2 share this item", "media", "items", "no. item", "item",
-		"documents:", "background papers:", NULL
-	};
-	size_t k, i = 0;
+	size_t i = 0;
 
-	for (k = 0; whole[k]; k++)
-		if (n == strlen(whole[k]) && starts_with(c, n, whole[k]))
-			return 1;
+	if (whole_in(c, n, &web_furniture))
+		return 1;
 	while (i < n && (c[i] == '.' || c[i] == ' ' || (unsigned char)c[i] >= 0x80))
 		i++;	/* "...", "…" */
-	return starts_with(c + i, n - i, "view the full ") && n - i <= 60 &&
-	    (find(c + i, n - i, " text for item", 1) < n - i ||
-	    find(c + i, n - i, " background to item", 1) < n - i);
+	return prefix_in(c + i, n - i, &view_link) && n - i <= 60 &&
+	    holds(c + i, n - i, &view_link_tails);
 }
 
 /*
@@ -1466,16 +1296,13 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 	*be = ds;
 	trim_seps(c, bs, be);
 	if (*be <= *bs || count_words(c + *bs, *be - *bs) > 12 ||
-	    find(c, *be, " held", 1) < *be || starts_word(c, n, "minutes") ||
-	    starts_word(c, n, "agenda"))
+	    holds(c, *be, &held_pad) || in_words(c, n, &minutes_nouns) ||
+	    in_words(c, n, &agenda_nouns))
 		return 0;
 	for (k = *bs; k < *be; k++)
 		if (is_digit((unsigned char)c[k]) || c[k] == ':')
 			return 0;
-	for (k = 0; body_nouns[k]; k++)
-		if (find(c + *bs, *be - *bs, body_nouns[k], 1) < *be - *bs)
-			return 1;
-	return 0;
+	return holds(c + *bs, *be - *bs, &body_nouns);
 }
 
 /*
@@ -1486,7 +1313,7 @@ int
 web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso, size_t *ns,
     size_t *ne)
 {
-	size_t v = front_field(c, n, "meeting"), ds, de, e;
+	size_t v = front_body_field(c, n), ds, de, e;
 
 	if (v == 0 || n > 200 || !date_find(c + v, n - v, iso, &ds, &de) || ds != 0)
 		return 0;
@@ -1499,26 +1326,17 @@ web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso, size
 	return *be > *bs;
 }
 
-/* The fields of a decision's page (and of a list of decisions); the
- * WEB_F_* of headings.h are indices into it. */
-static const char *const decision_fields[] = {
-	"decision maker", "decision status", "is key decision?", "is subject to call in?",
-	"decision type", "report author", "lead officer", "publication date",
-	"date of decision", "decided at meeting", "made at meeting", "decision published",
-	"effective from", "accompanying documents", "wards affected", "call-in deadline",
-	NULL
-};
-
+/* The fields of a decision's page (and of a list of decisions), by kind. */
 size_t
 web_decision_field(const char *c, size_t n, int *which)
 {
 	size_t v;
-	int k;
+	int f;
 
-	for (k = 0; decision_fields[k]; k++)
-		if ((v = front_field(c, n, decision_fields[k])) > 0) {
+	for (f = 0; f < WEB_F_KINDS; f++)
+		if ((v = field_in(c, n, &decision_fields[f])) > 0) {
 			if (which)
-				*which = k;
+				*which = f;
 			return v;
 		}
 	return 0;

@@ -9,39 +9,21 @@
  * returned are into c.  Dates come back as ISO "YYYY-MM-DD" in a buffer
  * of DATE_ISO_LEN + 1 bytes (dates.h).  The sequence of items, sections
  * and lookahead are the business of sections.c.
+ *
+ * The words they look for (body nouns, decision words, labels …) are
+ * the lists of rules/lexicon: headings_init reads them once, after
+ * lexicon_open and before any other function here is called (item_ref_line,
+ * which minutes-normalise calls too, reads them itself the first time).
  */
 #ifndef MM_HEADINGS_H
 #define MM_HEADINGS_H
 
 #include <stddef.h>
 
-/* Minute numbering styles; the items of one minutes section share one. */
-enum style {
-	ST_NONE,
-	ST_DOT,		/* 22.  22: */
-	ST_BARE,	/* 22 Title */
-	ST_WORD,	/* Minute 45, Min. No. 12, Item 5 */
-	ST_SLASH,	/* 45/24, 2023/114 */
-	ST_PREFIX,	/* C.12, CAB 23, PC/45/19 */
-	ST_PAREN,	/* (12) */
-	ST_DATED,	/* 16.07.2, 19.3.12: year, month, running number */
-	ST_CLOSE,	/* 1) Title */
-	ST_BELOW,	/* Title / "(Item 4)" on the line below */
-	ST_YEARNUM	/* 21.44 TITLE: year, running number (parish) */
-};
+#include "minuteno.h"
 
-/* A minute number at the start of a paragraph. */
-struct minute_no {
-	size_t ns, ne;		/* the number as printed ("45/24", "C.12") */
-	size_t ts;		/* where the title starts (n when none) */
-	long value;		/* the running number, for sequence: 45 of 45/24, 114 of 2023/114 */
-	int style;		/* enum style */
-	char prefix[8];		/* the letters of ST_PREFIX ("CAB") */
-	int only;		/* the paragraph holds nothing but the number */
-	long group[3];		/* its numeric groups: 23 and 10 of HWB23/10 */
-	int ngroups;		/* how many (a fourth and more are ignored) */
-	int agenda_no;		/* an item number after it was skipped ("C048/23  1.  TITLE") */
-};
+/* Read the word lists from the lexicon (lexicon.h); dies if one is missing. */
+void headings_init(void);
 
 /* Meetings. */
 
@@ -82,14 +64,6 @@ int chair_line(const char *c, size_t n);
 int closing_line(const char *c, size_t n);
 
 /* Minute items. */
-
-/*
- * A minute number in any style at the start of c; fills *m.  When the
- * number has several numeric groups (board, year, sequence) value is a
- * guess at the running one; the sequence of two numbers tells which
- * group runs (sections.c).
- */
-int minute_number(const char *c, size_t n, struct minute_no *m);
 
 /*
  * Does t[0..n) read as an item title, not a sentence, a question put or
@@ -159,10 +133,15 @@ int body_date_line(const char *c, size_t n);
 /* A short line that can be part of a mixed-case report title. */
 int title_line(const char *c, size_t n);
 /*
- * The value of field f ("report to:", "date of meeting:", "title:") of a
- * report's cover table in c, up to the next field; 1 and [*a, *b) if found.
+ * The value of a field of a report's cover table in c, up to the next
+ * field: the body (COVER_BODY, "Report to:"), the date ("Date of
+ * meeting:") or the title ("Title:"), each group's fields tried in the
+ * lexicon's order; 1 and [*a, *b) if found.
  */
-int cover_value(const char *c, size_t n, const char *f, size_t *a, size_t *b);
+enum { COVER_BODY, COVER_DATE, COVER_TITLE, COVER_GROUPS };
+int cover_value(const char *c, size_t n, int group, size_t *a, size_t *b);
+/* "Report to: Cabinet" at the start of c: the offset of its value, or 0. */
+size_t cover_first_field(const char *c, size_t n);
 /* "APPENDIX A", "Appendix 2" alone: an appendix starts. */
 int appendix_line(const char *c, size_t n);
 
@@ -170,6 +149,8 @@ int appendix_line(const char *c, size_t n);
 
 /* "Name:" at the start of c (any case): the offset of its value, or 0. */
 size_t front_field(const char *c, size_t n, const char *name);
+/* "Meeting: Cabinet" at the start of c: the offset of its value, or 0. */
+size_t front_body_field(const char *c, size_t n);
 /* "Date/Time: Tuesday, 2 September 2025 at 2.00 pm": 1 and the ISO date. */
 int front_date(const char *c, size_t n, char *iso);
 
@@ -197,9 +178,11 @@ int web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 /*
  * A field of a decision's page, "Decision Maker: Cabinet", "Decided at
  * meeting: 10/09/2025 - Cabinet", "Is Key decision?: No": the offset of
- * its value (n when it has none), which field in *which (WEB_F_*), or 0.
+ * its value (n when it has none), which kind of field in *which: the
+ * decision maker, its date, the meeting that made it (a date, then the
+ * body), another (WEB_F_*); or 0.
  */
-enum { WEB_F_MAKER = 0, WEB_F_DATE = 8, WEB_F_DECIDED_AT = 9, WEB_F_MADE_AT = 10 };
+enum { WEB_F_MAKER, WEB_F_DATE, WEB_F_MEETING, WEB_F_OTHER, WEB_F_KINDS };
 size_t web_decision_field(const char *c, size_t n, int *which);
 /* "13/02/2025 - Title [ref: 5466 …]": 1, the date and the title's span. */
 int web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te);

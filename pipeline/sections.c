@@ -33,11 +33,66 @@
 #include "headings.h"
 #include "textscan.h"
 #include "tsv.h"
+#include "words.h"
 
 #define RING (SPLIT_LOOKAHEAD + 1)
 
 enum section { SEC_OTHER, SEC_AGENDA, SEC_MINUTES, SEC_REPORT };
 static const char *const section_names[] = {"other", "agenda", "minutes", "report"};
+
+/* The words, from rules/lexicon (the list named beside each; sections_init). */
+static struct words interest_kinds;	/* interest_kind */
+static struct words attendance_labels;	/* attendance_opening */
+static struct words present_labels;	/* present_label */
+static struct words list_words;		/* list_label */
+static struct words member_titles;	/* member_title */
+static struct words postnominals;	/* member_postnominal, " CC" */
+static struct words minutes_nouns;	/* minutes_noun */
+static struct words meeting_nouns;	/* meeting */
+static struct words meeting_of;		/* meeting, "meeting of " */
+static struct words agenda_nouns;	/* agenda_noun */
+static struct words agenda_heads;	/* agenda_noun, "agenda for ", "agenda of " */
+static struct words summons;		/* summons */
+static struct words agenda_notices;	/* agenda_notice */
+static struct words agenda_items;	/* agenda_item_label */
+static struct words decisions_titles;	/* decisions_page_title */
+static struct words details_titles;	/* decision_details_title */
+static struct words issue_words;	/* issue_word */
+static struct words decisions_words;	/* decisions_word */
+static struct words report_anchors;	/* report_anchor, " REPORT OF " */
+
+void
+sections_init(void)
+{
+	struct words of, for_;
+
+	if (interest_kinds.w)
+		return;
+	headings_init();
+	interest_kinds = words_get("interest_kind");
+	attendance_labels = words_get("attendance_opening");
+	present_labels = words_get("present_label");
+	list_words = words_get("list_label");
+	member_titles = words_get("member_title");
+	postnominals = words_padded("member_postnominal", " ", "");
+	minutes_nouns = words_get("minutes_noun");
+	meeting_nouns = words_get("meeting");
+	meeting_of = words_padded("meeting", "", " of ");
+	agenda_nouns = words_get("agenda_noun");
+	for_ = words_padded("agenda_noun", "", " for ");
+	of = words_padded("agenda_noun", "", " of ");
+	agenda_heads = words_join(&for_, &of);
+	words_drop(&for_);
+	words_drop(&of);
+	summons = words_get("summons");
+	agenda_notices = words_get("agenda_notice");
+	agenda_items = words_get("agenda_item_label");
+	decisions_titles = words_get("decisions_page_title");
+	details_titles = words_get("decision_details_title");
+	issue_words = words_get("issue_word");
+	decisions_words = words_get("decisions_word");
+	report_anchors = words_padded("report_anchor", " ", " ");
+}
 
 struct para {
 	struct buf raw;		/* the text field as read, still escaped */
@@ -605,20 +660,11 @@ after_two_words(const char *raw, size_t n)
 static int
 interest_title(const char *t, size_t n)
 {
-	static const char *const kinds[] = {
-		"personal", "pecuniary", "prejudicial", "disclosable", "registerable",
-		"registrable", "non-registerable", "non-registrable", "other registerable",
-		"non-pecuniary", "significant", NULL
-	};
 	size_t i = 0;
-	int k;
 
 	while (i < n && !is_alpha((unsigned char)t[i]))
 		i++;
-	for (k = 0; kinds[k]; k++)
-		if (starts_word(t + i, n - i, kinds[k]))
-			return 1;
-	return 0;
+	return in_words(t + i, n - i, &interest_kinds);
 }
 
 /*
@@ -659,12 +705,6 @@ expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact
 	return 0;
 }
 
-/* Labels that open an attendance list ("PRESENT:", "Apologies"). */
-static const char *const attendance_labels[] = {
-	"present", "members present", "those present", "in attendance",
-	"attendance", "attendees", "apologies", "also present", "sederunt", NULL
-};
-
 /*
  * Is there an agenda reference "(Item 4)" at ring position from + m (m
  * 0 to 2), the paragraphs before it being lines of a wrapped title (short,
@@ -686,7 +726,7 @@ ref_after_wrap(struct splitter *sp, size_t from)
 				size_t un = w->clean.len;
 
 				if (un == 0 || un > 120 || u[un - 1] == '.' ||
-				    in_list(u, un, attendance_labels) ||
+				    in_words(u, un, &attendance_labels) ||
 				    (minute_number(u, un, &ni) && !ni.only) || !title_like(u, un, 0, 0))
 					return 0;
 			}
@@ -923,7 +963,7 @@ try_item_below(struct splitter *sp, FILE *out)
 	if (minute_number(c, n, &ni))
 		return 0;	/* a numbered heading is try_item's */
 	if ((k = ref_after_wrap(sp, 1)) > 0) {
-		if (k > 1 && in_list(c, n, attendance_labels))
+		if (k > 1 && in_words(c, n, &attendance_labels))
 			return 0;	/* "PRESENT: …" is no title's first line */
 		used = 1 + k;
 		q = at(sp, used - 1);
@@ -1068,7 +1108,7 @@ static int
 try_report_heading(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
-	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0, was;
+	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0, was, ra;
 	char iso[DATE_ISO_LEN + 1];
 	int anchors = 0, purpose = 0, dated = 0, mixed = 0;
 	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
@@ -1119,8 +1159,13 @@ try_report_heading(struct splitter *sp)
 		if (!((k == 0 && from > 0 ? caps_line(c, n) : p_caps(q)) || (mixed && (k == 0 || title_line(c, n)))) ||
 		    (anchors && ++after_anchor > 3))
 			break;
-		/* An anchor run into a title line. */
-		f = find(c, n, " REPORT OF ", 0);
+		/* An anchor run into a title line (report_anchor, in its case). */
+		for (f = n, ra = 0; ra < report_anchors.n; ra++) {
+			size_t at_r = find(c, n, report_anchors.w[ra], 0);
+
+			if (at_r < f)
+				f = at_r;
+		}
 		was = sp->joined.len;
 		if (sp->joined.len)
 			buf_putc(&sp->joined, ' ');
@@ -1193,7 +1238,7 @@ try_report_cover(struct splitter *sp)
 	char iso[DATE_ISO_LEN + 1];
 	int dated = 0;
 
-	if (front_field(p->clean.data, p->clean.len, "report to") == 0)
+	if (cover_first_field(p->clean.data, p->clean.len) == 0)
 		return 0;
 	buf_reset(&sp->joined);
 	for (k = 0; k < sp->count && k < 8; k++) {
@@ -1208,18 +1253,14 @@ try_report_cover(struct splitter *sp)
 			buf_putc(&sp->joined, ' ');
 		buf_append(&sp->joined, q->clean.data, q->clean.len);
 	}
-	if (cover_value(sp->joined.data, sp->joined.len, "date of meeting:", &a, &b) ||
-	    cover_value(sp->joined.data, sp->joined.len, "meeting date:", &a, &b) ||
-	    cover_value(sp->joined.data, sp->joined.len, "date:", &a, &b))
+	if (cover_value(sp->joined.data, sp->joined.len, COVER_DATE, &a, &b))
 		dated = date_find(sp->joined.data + a, b - a, iso, NULL, NULL);
 	enter(sp, SEC_REPORT);
 	if (dated)
 		memcpy(sp->date, iso, sizeof sp->date);
-	if (cover_value(sp->joined.data, sp->joined.len, "report to:", &a, &b))
+	if (cover_value(sp->joined.data, sp->joined.len, COVER_BODY, &a, &b))
 		set_buf(&sp->body, sp->joined.data + a, b - a);
-	if (cover_value(sp->joined.data, sp->joined.len, "title:", &a, &b) ||
-	    cover_value(sp->joined.data, sp->joined.len, "report title:", &a, &b) ||
-	    cover_value(sp->joined.data, sp->joined.len, "subject:", &a, &b))
+	if (cover_value(sp->joined.data, sp->joined.len, COVER_TITLE, &a, &b))
 		set_buf(&sp->title, sp->joined.data + a, b - a);
 	sp->heading_left = k > 0 ? (int)k - 1 : 0;
 	return 1;
@@ -1241,7 +1282,7 @@ front_fields(struct splitter *sp)
 		const char *c = q->clean.data;
 		size_t n = q->clean.len;
 
-		if (!sp->body.len && (v = front_field(c, n, "meeting")) > 0) {
+		if (!sp->body.len && (v = front_body_field(c, n)) > 0) {
 			size_t a = v, b = n;
 
 			trim_seps(c, &a, &b);
@@ -1270,7 +1311,7 @@ supplement_cover(struct splitter *sp)
 	if (!p_body_date(p) || !date_find(c, p->clean.len, iso, &ds, NULL))
 		return 0;
 	for (k = 1; k < sp->count && k < 4; k++)
-		if (starts_with(at(sp, k)->clean.data, at(sp, k)->clean.len, "agenda item"))
+		if (prefix_in(at(sp, k)->clean.data, at(sp, k)->clean.len, &agenda_items))
 			break;
 	if (k >= sp->count || k >= 4)
 		return 0;
@@ -1288,10 +1329,11 @@ static void
 front_page(struct splitter *sp, const char *c, size_t n)
 {
 	char iso[DATE_ISO_LEN + 1];
+	size_t k, w;
 
 	if (sp->section == SEC_OTHER && supplement_cover(sp))
 		return;
-	if (front_field(c, n, "meeting") > 0 || front_date(c, n, iso)) {
+	if (front_body_field(c, n) > 0 || front_date(c, n, iso)) {
 		if (sp->section != SEC_AGENDA) {
 			enter(sp, SEC_AGENDA);
 			front_fields(sp);
@@ -1300,18 +1342,22 @@ front_page(struct splitter *sp, const char *c, size_t n)
 	}
 	if (sp->section == SEC_AGENDA)
 		return;
-	if (starts_with(c, n, "agenda for ") || starts_with(c, n, "agenda of ") ||
-	    starts_with(c, n, "you are summoned") || starts_with(c, n, "you are hereby summoned") ||
-	    starts_with(c, n, "notice is hereby given")) {
+	if (prefix_in(c, n, &agenda_heads) || prefix_in(c, n, &summons)) {
 		/* "Agenda for the meeting of BODY on DATE …" */
-		size_t m = find(c, n, "meeting of ", 1), ds, a, b;
+		size_t m = n, ds, a, b, f;
 		int dated = date_find(c, n, iso, &ds, NULL);
+		const char *of = NULL;
 
+		for (k = 0; meeting_of.w[k]; k++)
+			if ((f = find(c, n, meeting_of.w[k], 1)) < m) {
+				m = f;
+				of = meeting_of.w[k];
+			}
 		enter(sp, SEC_AGENDA);
 		if (dated)
 			memcpy(sp->date, iso, sizeof sp->date);
 		if (m < n) {
-			a = m + 11;
+			a = m + strlen(of);
 			if (starts_word(c + a, n - a, "the"))
 				a = skip_word(c, a, n);
 			b = body_end(c, a, dated && ds > a ? ds : n);
@@ -1321,15 +1367,25 @@ front_page(struct splitter *sp, const char *c, size_t n)
 		}
 		return;
 	}
-	if ((n <= 8 && starts_word(c, n, "agenda") && (n == 6 || c[6] == ':')) ||
-	    starts_with(c, n, "notice of meeting") || starts_with(c, n, "you are summoned") ||
-	    starts_with(c, n, "you are hereby summoned") ||
-	    starts_with(c, n, "you are requested to attend") ||
-	    starts_with(c, n, "you are invited to attend")) {
+	/* "AGENDA", "Agenda:" alone */
+	if (((w = word_in(c, n, &agenda_nouns)) > 0 && n <= w + 2 && (n == w || c[w] == ':')) ||
+	    prefix_in(c, n, &agenda_notices)) {
 		enter(sp, SEC_AGENDA);
 		if (date_find(c, n, iso, NULL, NULL))
 			memcpy(sp->date, iso, sizeof sp->date);
 	}
+}
+
+/* A post-nominal after a name, " CC" (in the case written). */
+static int
+has_postnominal(const char *c, size_t n)
+{
+	size_t k;
+
+	for (k = 0; postnominals.w[k]; k++)
+		if (find(c, n, postnominals.w[k], 0) < n)
+			return 1;
+	return 0;
 }
 
 /*
@@ -1343,10 +1399,6 @@ front_page(struct splitter *sp, const char *c, size_t n)
 static int
 minutes_follow(struct splitter *sp, size_t k)
 {
-	/* words that open a sentence as often as a list: only as "Word:" */
-	static const char *const list_words[] = {
-		"councillors", "members", "officers", "chair", "chairman", "mayor", NULL
-	};
 	struct minute_no ni;
 	size_t end = k + 6, j, ns, ne;
 
@@ -1362,9 +1414,10 @@ minutes_follow(struct splitter *sp, size_t k)
 
 		if (n == 0)
 			continue;
-		if (in_list(c, n, attendance_labels) || starts_with(c, n, "cllr") ||
-		    (in_list(c, n, list_words) && (n <= 40 || find(c, n, ":", 0) < 12)) ||
-		    starts_with(c, n, "councillor") || find(c, n, " CC", 0) < n)
+		/* list_label opens a sentence as often as a list: only as "Word:" */
+		if (in_words(c, n, &attendance_labels) || prefix_in(c, n, &member_titles) ||
+		    (in_words(c, n, &list_words) && (n <= 40 || find(c, n, ":", 0) < 12)) ||
+		    has_postnominal(c, n))
 			return 1;
 		/* inside a report a numbered heading is the report's own */
 		if (sp->section == SEC_REPORT)
@@ -1458,14 +1511,14 @@ minutes_label(struct para *q)
 	const char *c = q->clean.data;
 	size_t n = q->clean.len, i;
 
-	if (!starts_word(c, n, "minutes") || n > 30)
+	if (!in_words(c, n, &minutes_nouns) || n > 30)
 		return 0;
 	i = skip_word(c, 0, n);
 	if (i < n && starts_word(c + i, n - i, "of"))
 		i = skip_word(c, i, n);
 	if (i < n && starts_word(c + i, n - i, "the"))
 		i = skip_word(c, i, n);
-	if (i < n && starts_word(c + i, n - i, "meeting"))
+	if (i < n && in_words(c + i, n - i, &meeting_nouns))
 		i = skip_word(c, i, n);
 	return i >= n;
 }
@@ -1501,12 +1554,10 @@ untitled_minutes(struct splitter *sp, char *iso, size_t *ds)
 		return 0;
 	q = at(sp, k);
 	/* "MINUTES of the meeting held at PLACE.": the date is above it */
-	if (starts_word(q->clean.data, q->clean.len, "minutes") && q->clean.len <= 200 &&
+	if (in_words(q->clean.data, q->clean.len, &minutes_nouns) && q->clean.len <= 200 &&
 	    !date_find(q->clean.data, q->clean.len, iso2, NULL, NULL) && k + 1 < sp->count)
 		q = at(sp, ++k);
-	if (starts_word(q->clean.data, q->clean.len, "present") ||
-	    starts_with(q->clean.data, q->clean.len, "members present") ||
-	    starts_with(q->clean.data, q->clean.len, "councillors present"))
+	if (in_words(q->clean.data, q->clean.len, &present_labels))
 		return k;
 	return 0;
 }
@@ -1578,8 +1629,8 @@ web_label_ahead(struct splitter *sp, size_t from, size_t *j, int *bare)
 			continue;
 		}
 		if (numbered_heading_at(sp, k) ||
-		    starts_with(q->clean.data, q->clean.len, "agenda item") ||
-		    front_field(q->clean.data, q->clean.len, "meeting") > 0 ||
+		    prefix_in(q->clean.data, q->clean.len, &agenda_items) ||
+		    front_body_field(q->clean.data, q->clean.len) > 0 ||
 		    (sp->decisions && dated_title_at(sp, k)))
 			break;
 		if (!have_dec && q->clean.len > 0 && !web_chrome(q->clean.data, q->clean.len) &&
@@ -1728,7 +1779,7 @@ try_item_page(struct splitter *sp, FILE *out)
 	size_t tn;
 	struct minute_no ni;
 
-	if (p->clean.len != 11 || !starts_with(p->clean.data, 11, "agenda item") || sp->count < 2)
+	if (!whole_in(p->clean.data, p->clean.len, &agenda_items) || sp->count < 2)
 		return 0;
 	q = at(sp, 1);
 	t = q->clean.data;
@@ -1808,12 +1859,17 @@ web_minutes_start(struct splitter *sp)
 static int
 decisions_title(const char *c, size_t n)
 {
+	size_t k;
+
 	if (n > 24)
 		return 0;
-	if (n == 16 && starts_with(c, n, "decision details"))
+	if (whole_in(c, n, &details_titles))
 		return 2;	/* the decision's title comes next */
-	return (starts_word(c, n, "issue") && find(c, n, "decisions", 1) < n) ||
-	    (n == 19 && starts_with(c, n, "decisions published"));
+	if (in_words(c, n, &issue_words))
+		for (k = 0; decisions_words.w[k]; k++)
+			if (find(c, n, decisions_words.w[k], 1) < n)
+				return 1;
+	return whole_in(c, n, &decisions_titles);
 }
 
 /*
@@ -1843,7 +1899,7 @@ decision_fields_ahead(struct splitter *sp, size_t from)
 			b = n;
 			trim_seps(c, &a, &b);
 			set_buf(&sp->body, c + a, b - a);
-		} else if ((which == WEB_F_DECIDED_AT || which == WEB_F_MADE_AT || which == WEB_F_DATE) &&
+		} else if ((which == WEB_F_MEETING || which == WEB_F_DATE) &&
 		    date_find(c + v, n - v, iso, &ds, &de) && ds == 0) {
 			if (!sp->date[0])
 				memcpy(sp->date, iso, sizeof sp->date);

@@ -43,6 +43,13 @@ enum split_status {
 
 struct splitter;
 
+/*
+ * Read the word lists of rules/lexicon (headings_init and this file's
+ * own) once, after lexicon_open and before the first splitter_new; dies
+ * if a list is missing.
+ */
+void sections_init(void);
+
 /* A splitter with empty state; dies only on out of memory (err.h). */
 struct splitter *splitter_new(void);
 void splitter_free(struct splitter *sp);

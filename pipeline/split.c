@@ -117,6 +117,7 @@ main(int argc, char **argv)
 		}
 	}
 	lexicon_open(rules_dir ? rules_dir : rules_dir_default());
+	sections_init();
 	if (optind == argc) {
 		files = stdin_only;
 		nfiles = 1;
