@@ -885,380 +885,610 @@ abbr_index(struct ruleset *rs)
 }
 
 static int
+d_define(struct parser *ps, const char *dir, const char *s)
+{
+	int rc = 0;
+
+	rc = parse_define(ps, s);
+	return rc;
+}
+
+static int
+d_kind(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	int rc = 0;
+
+	char *name = word(&s);
+	if (k) {
+		rc = fail(ps, "second 'kind' in one file");
+	} else if (!name) {
+		rc = fail(ps, "kind: missing name");
+	} else {
+		/* A kind named again in another file gets more rules:
+		 * the file must then repeat the same columns. */
+		for (size_t i = 0; i < ps->rs->nkinds; i++)
+			if (!strcmp(ps->rs->kinds[i].name, name)) {
+				k = ps->kind = &ps->rs->kinds[i];
+				ps->extending = 1;
+				ps->first_rule = k->nrules;
+				break;
+			}
+		for (const char *c = name; !rc && *c; c++)
+			if (!(islower((unsigned char)*c) ||
+			    isdigit((unsigned char)*c) || *c == '_' ||
+			    *c == '-'))
+				rc = fail(ps, "kind name '%s': use a-z 0-9 _ -",
+				    name);
+	}
+	if (!rc && !ps->extending) {
+		k = ps->kind = rules_grow(&ps->rs->kinds, &ps->rs->nkinds,
+		    sizeof *k);
+		k->name = name;
+		name = NULL;
+		k->file = xstrdup(ps->path);
+		k->col_type = k->col_value = k->col_unit = -1;
+	}
+	free(name);
+	return rc;
+}
+
+static int
+d_columns(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	int rc = 0;
+
+	char *w;
+	if (!k)
+		rc = fail(ps, "'columns' before 'kind' (missing kind)");
+	else if (ps->cols_seen)
+		rc = fail(ps, "second 'columns'");
+	else if (ps->extending) {
+		size_t n = 0;
+		ps->cols_seen = 1;
+		while (!rc && (w = word(&s)) != NULL) {
+			if (n >= k->ncols || strcmp(w, k->cols[n]))
+				rc = 1;
+			n++;
+			free(w);
+		}
+		if (rc || n != k->ncols) {
+			fail(ps, "kind %s has other columns in %s (", k->name,
+			    k->file);
+			for (size_t i = 0; i < k->ncols; i++) {
+				size_t l = strlen(ps->err->msg);
+				snprintf(ps->err->msg + l, sizeof ps->err->msg - l,
+				    "%s%s", i ? " " : "", k->cols[i]);
+			}
+			size_t l = strlen(ps->err->msg);
+			snprintf(ps->err->msg + l, sizeof ps->err->msg - l, ")");
+			rc = -1;
+		}
+	} else {
+		ps->cols_seen = 1;
+		while ((w = word(&s)) != NULL) {
+			if (col_index(k, w, strlen(w)) >= 0) {
+				rc = fail(ps, "column '%s' twice", w);
+				free(w);
+				break;
+			}
+			k->cols = xrealloc(k->cols,
+			    (k->ncols + 1) * sizeof *k->cols);
+			k->cols[k->ncols++] = w;
+		}
+		if (!rc && k->ncols == 0)
+			rc = fail(ps, "columns: none named");
+		if (!k->cols)
+			k->cols = xmalloc(sizeof *k->cols);
+		k->col_type = col_index(k, "type", 4);
+		k->col_value = col_index(k, "value", 5);
+		k->col_unit = col_index(k, "unit", 4);
+		if (k->ncols > ps->rs->maxcols)
+			ps->rs->maxcols = k->ncols;
+	}
+	for (size_t i = 0; !rc && i < ps->ndefs; i++)
+		rc = def_col_clash(ps, &ps->defs[i]);
+	return rc;
+}
+
+static int
+d_marker(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	int rc = 0;
+
+	if (!k || !ps->cols_seen)
+		rc = fail(ps, "'marker' before 'kind' and 'columns'");
+	else {
+		struct warnre *w = rules_grow(&k->markers, &k->nmarkers,
+		    sizeof *w);
+		rc = regex_arg(ps, &s, &w->pat);
+		if (!rc) {
+			s = skipws(s);
+			w->msg = xstrdup(s);
+		}
+	}
+	return rc;
+}
+
+static int
+d_rule(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	int rc = 0;
+
+	if (!k || !ps->cols_seen)
+		rc = fail(ps, "'rule' before 'kind' and 'columns'");
+	else {
+		ps->rule = NULL;
+		rc = need_rule(ps, dir);
+		if (!rc)
+			ps->rule->label = word(&s);
+		if (!rc)
+			rc = parse_like(ps, s);
+	}
+	return rc;
+}
+
+static int
+d_scope(struct parser *ps, const char *dir, const char *s)
+{
+	int rc = 0;
+
+	rc = parse_scope(ps, s);
+	return rc;
+}
+
+static int
+d_unit(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	char *v = word(&s);
+	if (v && !strcmp(v, "paragraph")) r->unit = UNIT_PARAGRAPH;
+	else if (v && !strcmp(v, "item")) r->unit = UNIT_ITEM;
+	else if (v && !strcmp(v, "block")) r->unit = UNIT_BLOCK;
+	else rc = fail(ps, "unit: paragraph, item or block");
+	free(v);
+	return rc;
+}
+
+static int
+d_heading(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	char *v = word(&s);
+	if (v && !strcmp(v, "yes")) r->heading = 1;
+	else if (v && !strcmp(v, "no")) r->heading = 0;
+	else rc = fail(ps, "heading: yes or no");
+	free(v);
+	return rc;
+}
+
+static int
+d_block(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	if (r->block_start)
+		rc = fail(ps, "second 'block'");
+	else {
+		r->block_start = xcalloc(1, sizeof *r->block_start);
+		rc = regex_arg(ps, &s, r->block_start);
+		if (!rc && *skipws(s) == '/') {
+			r->block_end = xcalloc(1, sizeof *r->block_end);
+			rc = regex_arg(ps, &s, r->block_end);
+		}
+		if (!rc)
+			rc = line_end(ps, s);
+	}
+	return rc;
+}
+
+static int
+d_need(struct parser *ps, const char *dir, const char *s)
+{
+	int rc = 0;
+
+	rc = parse_need(ps, s);
+	return rc;
+}
+
+static int
+d_anchor(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	char *v = word(&s);
+	if (r->nmatch)
+		rc = fail(ps, "anchor: must come before the "
+		    "rule's first 'match'");
+	else if (v && !strcmp(v, "paragraph"))
+		r->anchor = ANCHOR_PARAGRAPH;
+	else if (v && !strcmp(v, "word"))
+		r->anchor = ANCHOR_WORD;
+	else rc = fail(ps, "anchor: paragraph or word");
+	free(v);
+	if (!rc)
+		rc = line_end(ps, s);
+	return rc;
+}
+
+static int
+d_match(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	struct pat *m = rules_grow(&r->match, &r->nmatch, sizeof *m);
+	ps->match_flags = r->anchor != ANCHOR_ANY ?
+	    PCRE2_USE_OFFSET_LIMIT : 0;
+	rc = regex_arg(ps, &s, m);
+	ps->match_flags = 0;
+	if (!rc)
+		rc = line_end(ps, s);
+	k->npatterns++;
+	return rc;
+}
+
+static int
+d_unless(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	struct pat *p = rules_grow(&r->unless, &r->nunless,
+	    sizeof *p);
+	rc = regex_arg(ps, &s, p);
+	if (!rc)
+		rc = line_end(ps, s);
+	return rc;
+}
+
+static int
+d_split(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	char *on;
+	if (r->split)
+		rc = fail(ps, "second 'split' in one rule");
+	else if ((rc = field_arg(ps, &s, &r->split_col)) == 0) {
+		on = word(&s);
+		if (!on || strcmp(on, "on"))
+			rc = fail(ps, "split FIELD on /pattern/");
+		free(on);
+		if (!rc) {
+			r->split = xcalloc(1, sizeof *r->split);
+			rc = regex_arg(ps, &s, r->split);
+		}
+		if (!rc)
+			rc = line_end(ps, s);
+	}
+	return rc;
+}
+
+static int
+d_line(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	const char *p = skipws(s);
+	if (!strncmp(p, "heading", 7) && !p[7])
+		r->line_from = LINE_HEADING;
+	else if (!strncmp(p, "match", 5) && !p[5])
+		r->line_from = LINE_MATCH;
+	else if ((rc = field_arg(ps, &s, &r->line_col)) == 0)
+		r->line_from = LINE_FIELD;
+	return rc;
+}
+
+static int
+d_set(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0, col;
+
+	if ((rc = field_arg(ps, &s, &col)) == 0) {
+		const char *v = skipws(s), *w = NULL, *q;
+		struct setv *sv = rules_grow(&r->sets, &r->nsets,
+		    sizeof *sv);
+		sv->col = col;
+		sv->only_empty = dir[0] == 'd';
+		sv->when_col = -1;
+		/* "VALUE when FIELD /pattern/": the last " when " */
+		for (q = v; (q = strstr(q, " when ")) != NULL; q++)
+			w = q;
+		if (w) {
+			const char *c = w + 6;
+			sv->val = xstrndup(v, (size_t)(w - v));
+			sv->when = xcalloc(1, sizeof *sv->when);
+			/* the item title may be tested too */
+			const char *t = skipws(c);
+			if (!strncmp(t, "title", 5) && (t[5] == ' ' ||
+			    t[5] == '\t')) {
+				sv->when_col = -2;
+				c = t + 5;
+				if ((rc = regex_arg(ps, &c, sv->when)) == 0)
+					rc = line_end(ps, c);
+			} else if ((rc = field_arg(ps, &c, &sv->when_col)) == 0 &&
+			    (rc = regex_arg(ps, &c, sv->when)) == 0)
+				rc = line_end(ps, c);
+		} else {
+			sv->val = xstrdup(v);
+		}
+	}
+	return rc;
+}
+
+static int
+d_fallback(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	struct rule *r = ps->rule;
+	int rc = 0, col;
+
+	if ((rc = field_arg(ps, &s, &col)) == 0) {
+		struct fallback *f = rules_grow(&r->fallbacks,
+		    &r->nfallbacks, sizeof *f);
+		f->col = col;
+		rc = regex_arg(ps, &s, &f->pat);
+		if (!rc) {
+			unsigned g, found = 0;
+			for (g = 1; g <= f->pat.ngroups; g++)
+				found |= f->pat.col[g] == col;
+			if (!found)
+				rc = fail(ps, "fallback: the pattern has "
+				    "no group (?<%s>)", k->cols[col]);
+		}
+		/* "with NAME": only a match that contains the
+		 * value of column or private group NAME */
+		f->with_col = -1;
+		if (!rc && !strncmp(skipws(s), "with", 4) &&
+		    (skipws(s)[4] == ' ' || skipws(s)[4] == '\t')) {
+			s = skipws(s) + 4;
+			f->with = word(&s);
+			if (!f->with)
+				rc = fail(ps, "fallback: 'with' needs a name");
+			else if (f->with[0] != '_' && (f->with_col =
+			    col_index(k, f->with, strlen(f->with))) < 0)
+				rc = fail(ps, "fallback: '%s' is neither a "
+				    "column nor a private (?<_…>) group",
+				    f->with);
+		}
+		/* "before": the last match that starts before
+		 * the record's match (the motion moved before a
+		 * vote), not the first in the item */
+		if (!rc && !strncmp(skipws(s), "before", 6) &&
+		    (skipws(s)[6] == '\0' || skipws(s)[6] == ' ' ||
+		    skipws(s)[6] == '\t' || skipws(s)[6] == '#')) {
+			s = skipws(s) + 6;
+			f->before = 1;
+		}
+		if (!rc)
+			rc = line_end(ps, s);
+	}
+	return rc;
+}
+
+static int
+d_skip(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0, col;
+
+	if ((rc = field_arg(ps, &s, &col)) == 0) {
+		struct fallback *f = rules_grow(&r->skips, &r->nskips,
+		    sizeof *f);
+		f->col = col;
+		rc = regex_arg(ps, &s, &f->pat);
+		if (!rc)
+			rc = line_end(ps, s);
+	}
+	return rc;
+}
+
+static int
+d_within(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0, col;
+
+	if ((rc = field_arg(ps, &s, &col)) == 0) {
+		struct within *w = rules_grow(&r->withins,
+		    &r->nwithins, sizeof *w);
+		w->col = col;
+		rc = regex_arg(ps, &s, &w->pat);
+		if (!rc)
+			rc = line_end(ps, s);
+	}
+	return rc;
+}
+
+static int
+d_tally(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	/* tally FIELD COUNT=LIST …: ok / mismatch / empty */
+	char *w;
+	if (r->tally_col >= 0)
+		rc = fail(ps, "second 'tally' in one rule");
+	else if ((rc = field_arg(ps, &s, &r->tally_col)) == 0) {
+		while (!rc && (w = word(&s)) != NULL) {
+			char *eq = strchr(w, '=');
+			struct tally *t;
+			if (!eq || eq == w || !eq[1]) {
+				rc = fail(ps, "tally: expected COUNT=LIST, "
+				    "found '%s'", w);
+				free(w);
+				break;
+			}
+			t = rules_grow(&r->tallies, &r->ntallies,
+			    sizeof *t);
+			t->count_col = col_index(k, w, (size_t)(eq - w));
+			t->list_col = col_index(k, eq + 1, strlen(eq + 1));
+			if (t->count_col < 0 || t->list_col < 0)
+				rc = fail(ps, "tally: '%s' names a field "
+				    "kind %s lacks", w, k->name);
+			free(w);
+		}
+		if (!rc && r->ntallies == 0)
+			rc = fail(ps, "tally: no COUNT=LIST pair");
+	}
+	return rc;
+}
+
+static int
+d_post(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0, col;
+
+	if ((rc = field_arg(ps, &s, &col)) == 0) {
+		char *w;
+		int any = 0;
+		while (!rc && (w = word(&s)) != NULL) {
+			enum postproc_op op = postproc_lookup(w);
+			if (op == PP_NONE)
+				rc = fail(ps, "post: unknown processor '%s' "
+				    "(squeeze trim trimlist unquote lower "
+				    "label number isodate oneline namelist "
+				    "article)", w);
+			else {
+				struct fieldop *f = rules_grow(&r->post,
+				    &r->npost, sizeof *f);
+				f->col = col;
+				f->op = op;
+				any = 1;
+			}
+			free(w);
+		}
+		if (!rc && !any)
+			rc = fail(ps, "post: no processor named");
+	}
+	return rc;
+}
+
+static int
+d_figure(struct parser *ps, const char *dir, const char *s)
+{
+	struct kind *k = ps->kind;
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	if ((rc = field_arg(ps, &s, &r->figure_col)) == 0 &&
+	    (k->col_type < 0 || k->col_value < 0 || k->col_unit < 0))
+		rc = fail(ps, "figure: kind %s needs columns type, "
+		    "value and unit", k->name);
+	return rc;
+}
+
+static int
+d_sentence(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	rc = field_arg(ps, &s, &r->sentence_col);
+	/* the words a full stop does not end a sentence after */
+	if (!rc && !(ps->rs->abbr = lex_find(&ps->rs->lex,
+	    "abbreviation")))
+		rc = fail(ps, "sentence: needs the list abbreviation "
+		    "in %s", ps->rs->lex.path ? ps->rs->lex.path :
+		    "the rules folder's lexicon (it has none)");
+	if (!rc)
+		abbr_index(ps->rs);
+	return rc;
+}
+
+static int
+d_warn(struct parser *ps, const char *dir, const char *s)
+{
+	struct rule *r = ps->rule;
+	int rc = 0;
+
+	struct warnre *w = rules_grow(&r->warns, &r->nwarns,
+	    sizeof *w);
+	rc = regex_arg(ps, &s, &w->pat);
+	if (!rc) {
+		s = skipws(s);
+		if (!*s)
+			rc = fail(ps, "warn: missing message");
+		else
+			w->msg = xstrdup(s);
+	}
+	return rc;
+}
+
+/*
+ * The directives, as pcre2grep's option table: a name, its handler (given
+ * the directive's word and the rest of its line) and whether it belongs
+ * to a rule, so that the first such directive of a kind opens an unnamed
+ * rule.  "set" and "default" share a handler, which tells them apart by
+ * the word.
+ */
+static const struct directive_def {
+	const char *name;
+	int (*fn)(struct parser *ps, const char *dir, const char *s);
+	int in_rule;
+} directives[] = {
+	{"define", d_define, 0},
+	{"kind", d_kind, 0},
+	{"columns", d_columns, 0},
+	{"marker", d_marker, 0},
+	{"rule", d_rule, 0},
+	{"scope", d_scope, 1},
+	{"unit", d_unit, 1},
+	{"heading", d_heading, 1},
+	{"block", d_block, 1},
+	{"need", d_need, 1},
+	{"anchor", d_anchor, 1},
+	{"match", d_match, 1},
+	{"unless", d_unless, 1},
+	{"split", d_split, 1},
+	{"line", d_line, 1},
+	{"set", d_set, 1},
+	{"default", d_set, 1},
+	{"fallback", d_fallback, 1},
+	{"skip", d_skip, 1},
+	{"within", d_within, 1},
+	{"tally", d_tally, 1},
+	{"post", d_post, 1},
+	{"figure", d_figure, 1},
+	{"sentence", d_sentence, 1},
+	{"warn", d_warn, 1},
+	{NULL, NULL, 1},	/* unknown: "before kind" first, as a rule line */
+};
+
+static int
 directive(struct parser *ps, const char *text)
 {
 	const char *s = text;
 	char *dir = word(&s);
-	struct kind *k = ps->kind;
-	struct rule *r;
-	int rc = 0, col;
+	const struct directive_def *d;
+	int rc = 0;
 
 	if (!dir)
 		return 0;
-	if (!strcmp(dir, "define")) {
-		rc = parse_define(ps, s);
-	} else if (!strcmp(dir, "kind")) {
-		char *name = word(&s);
-		if (k) {
-			rc = fail(ps, "second 'kind' in one file");
-		} else if (!name) {
-			rc = fail(ps, "kind: missing name");
-		} else {
-			/* A kind named again in another file gets more rules:
-			 * the file must then repeat the same columns. */
-			for (size_t i = 0; i < ps->rs->nkinds; i++)
-				if (!strcmp(ps->rs->kinds[i].name, name)) {
-					k = ps->kind = &ps->rs->kinds[i];
-					ps->extending = 1;
-					ps->first_rule = k->nrules;
-					break;
-				}
-			for (const char *c = name; !rc && *c; c++)
-				if (!(islower((unsigned char)*c) ||
-				    isdigit((unsigned char)*c) || *c == '_' ||
-				    *c == '-'))
-					rc = fail(ps, "kind name '%s': use a-z 0-9 _ -",
-					    name);
-		}
-		if (!rc && !ps->extending) {
-			k = ps->kind = rules_grow(&ps->rs->kinds, &ps->rs->nkinds,
-			    sizeof *k);
-			k->name = name;
-			name = NULL;
-			k->file = xstrdup(ps->path);
-			k->col_type = k->col_value = k->col_unit = -1;
-		}
-		free(name);
-	} else if (!strcmp(dir, "columns")) {
-		char *w;
-		if (!k)
-			rc = fail(ps, "'columns' before 'kind' (missing kind)");
-		else if (ps->cols_seen)
-			rc = fail(ps, "second 'columns'");
-		else if (ps->extending) {
-			size_t n = 0;
-			ps->cols_seen = 1;
-			while (!rc && (w = word(&s)) != NULL) {
-				if (n >= k->ncols || strcmp(w, k->cols[n]))
-					rc = 1;
-				n++;
-				free(w);
-			}
-			if (rc || n != k->ncols) {
-				fail(ps, "kind %s has other columns in %s (", k->name,
-				    k->file);
-				for (size_t i = 0; i < k->ncols; i++) {
-					size_t l = strlen(ps->err->msg);
-					snprintf(ps->err->msg + l, sizeof ps->err->msg - l,
-					    "%s%s", i ? " " : "", k->cols[i]);
-				}
-				size_t l = strlen(ps->err->msg);
-				snprintf(ps->err->msg + l, sizeof ps->err->msg - l, ")");
-				rc = -1;
-			}
-		} else {
-			ps->cols_seen = 1;
-			while ((w = word(&s)) != NULL) {
-				if (col_index(k, w, strlen(w)) >= 0) {
-					rc = fail(ps, "column '%s' twice", w);
-					free(w);
-					break;
-				}
-				k->cols = xrealloc(k->cols,
-				    (k->ncols + 1) * sizeof *k->cols);
-				k->cols[k->ncols++] = w;
-			}
-			if (!rc && k->ncols == 0)
-				rc = fail(ps, "columns: none named");
-			if (!k->cols)
-				k->cols = xmalloc(sizeof *k->cols);
-			k->col_type = col_index(k, "type", 4);
-			k->col_value = col_index(k, "value", 5);
-			k->col_unit = col_index(k, "unit", 4);
-			if (k->ncols > ps->rs->maxcols)
-				ps->rs->maxcols = k->ncols;
-		}
-		for (size_t i = 0; !rc && i < ps->ndefs; i++)
-			rc = def_col_clash(ps, &ps->defs[i]);
-	} else if (!strcmp(dir, "marker")) {
-		if (!k || !ps->cols_seen)
-			rc = fail(ps, "'marker' before 'kind' and 'columns'");
-		else {
-			struct warnre *w = rules_grow(&k->markers, &k->nmarkers,
-			    sizeof *w);
-			rc = regex_arg(ps, &s, &w->pat);
-			if (!rc) {
-				s = skipws(s);
-				w->msg = xstrdup(s);
-			}
-		}
-	} else if (!strcmp(dir, "rule")) {
-		if (!k || !ps->cols_seen)
-			rc = fail(ps, "'rule' before 'kind' and 'columns'");
-		else {
-			ps->rule = NULL;
-			rc = need_rule(ps, dir);
-			if (!rc)
-				ps->rule->label = word(&s);
-			if (!rc)
-				rc = parse_like(ps, s);
-		}
-	} else {
-		if ((rc = need_rule(ps, dir)) != 0)
-			goto out;
-		r = ps->rule;
-		if (!strcmp(dir, "scope")) {
-			rc = parse_scope(ps, s);
-		} else if (!strcmp(dir, "unit")) {
-			char *v = word(&s);
-			if (v && !strcmp(v, "paragraph")) r->unit = UNIT_PARAGRAPH;
-			else if (v && !strcmp(v, "item")) r->unit = UNIT_ITEM;
-			else if (v && !strcmp(v, "block")) r->unit = UNIT_BLOCK;
-			else rc = fail(ps, "unit: paragraph, item or block");
-			free(v);
-		} else if (!strcmp(dir, "heading")) {
-			char *v = word(&s);
-			if (v && !strcmp(v, "yes")) r->heading = 1;
-			else if (v && !strcmp(v, "no")) r->heading = 0;
-			else rc = fail(ps, "heading: yes or no");
-			free(v);
-		} else if (!strcmp(dir, "block")) {
-			if (r->block_start)
-				rc = fail(ps, "second 'block'");
-			else {
-				r->block_start = xcalloc(1, sizeof *r->block_start);
-				rc = regex_arg(ps, &s, r->block_start);
-				if (!rc && *skipws(s) == '/') {
-					r->block_end = xcalloc(1, sizeof *r->block_end);
-					rc = regex_arg(ps, &s, r->block_end);
-				}
-				if (!rc)
-					rc = line_end(ps, s);
-			}
-		} else if (!strcmp(dir, "need")) {
-			rc = parse_need(ps, s);
-		} else if (!strcmp(dir, "anchor")) {
-			char *v = word(&s);
-			if (r->nmatch)
-				rc = fail(ps, "anchor: must come before the "
-				    "rule's first 'match'");
-			else if (v && !strcmp(v, "paragraph"))
-				r->anchor = ANCHOR_PARAGRAPH;
-			else if (v && !strcmp(v, "word"))
-				r->anchor = ANCHOR_WORD;
-			else rc = fail(ps, "anchor: paragraph or word");
-			free(v);
-			if (!rc)
-				rc = line_end(ps, s);
-		} else if (!strcmp(dir, "match")) {
-			struct pat *m = rules_grow(&r->match, &r->nmatch, sizeof *m);
-			ps->match_flags = r->anchor != ANCHOR_ANY ?
-			    PCRE2_USE_OFFSET_LIMIT : 0;
-			rc = regex_arg(ps, &s, m);
-			ps->match_flags = 0;
-			if (!rc)
-				rc = line_end(ps, s);
-			k->npatterns++;
-		} else if (!strcmp(dir, "unless")) {
-			struct pat *p = rules_grow(&r->unless, &r->nunless,
-			    sizeof *p);
-			rc = regex_arg(ps, &s, p);
-			if (!rc)
-				rc = line_end(ps, s);
-		} else if (!strcmp(dir, "split")) {
-			char *on;
-			if (r->split)
-				rc = fail(ps, "second 'split' in one rule");
-			else if ((rc = field_arg(ps, &s, &r->split_col)) == 0) {
-				on = word(&s);
-				if (!on || strcmp(on, "on"))
-					rc = fail(ps, "split FIELD on /pattern/");
-				free(on);
-				if (!rc) {
-					r->split = xcalloc(1, sizeof *r->split);
-					rc = regex_arg(ps, &s, r->split);
-				}
-				if (!rc)
-					rc = line_end(ps, s);
-			}
-		} else if (!strcmp(dir, "line")) {
-			const char *p = skipws(s);
-			if (!strncmp(p, "heading", 7) && !p[7])
-				r->line_from = LINE_HEADING;
-			else if (!strncmp(p, "match", 5) && !p[5])
-				r->line_from = LINE_MATCH;
-			else if ((rc = field_arg(ps, &s, &r->line_col)) == 0)
-				r->line_from = LINE_FIELD;
-		} else if (!strcmp(dir, "set") || !strcmp(dir, "default")) {
-			if ((rc = field_arg(ps, &s, &col)) == 0) {
-				const char *v = skipws(s), *w = NULL, *q;
-				struct setv *sv = rules_grow(&r->sets, &r->nsets,
-				    sizeof *sv);
-				sv->col = col;
-				sv->only_empty = dir[0] == 'd';
-				sv->when_col = -1;
-				/* "VALUE when FIELD /pattern/": the last " when " */
-				for (q = v; (q = strstr(q, " when ")) != NULL; q++)
-					w = q;
-				if (w) {
-					const char *c = w + 6;
-					sv->val = xstrndup(v, (size_t)(w - v));
-					sv->when = xcalloc(1, sizeof *sv->when);
-					/* the item title may be tested too */
-					const char *t = skipws(c);
-					if (!strncmp(t, "title", 5) && (t[5] == ' ' ||
-					    t[5] == '\t')) {
-						sv->when_col = -2;
-						c = t + 5;
-						if ((rc = regex_arg(ps, &c, sv->when)) == 0)
-							rc = line_end(ps, c);
-					} else if ((rc = field_arg(ps, &c, &sv->when_col)) == 0 &&
-					    (rc = regex_arg(ps, &c, sv->when)) == 0)
-						rc = line_end(ps, c);
-				} else {
-					sv->val = xstrdup(v);
-				}
-			}
-		} else if (!strcmp(dir, "fallback")) {
-			if ((rc = field_arg(ps, &s, &col)) == 0) {
-				struct fallback *f = rules_grow(&r->fallbacks,
-				    &r->nfallbacks, sizeof *f);
-				f->col = col;
-				rc = regex_arg(ps, &s, &f->pat);
-				if (!rc) {
-					unsigned g, found = 0;
-					for (g = 1; g <= f->pat.ngroups; g++)
-						found |= f->pat.col[g] == col;
-					if (!found)
-						rc = fail(ps, "fallback: the pattern has "
-						    "no group (?<%s>)", k->cols[col]);
-				}
-				/* "with NAME": only a match that contains the
-				 * value of column or private group NAME */
-				f->with_col = -1;
-				if (!rc && !strncmp(skipws(s), "with", 4) &&
-				    (skipws(s)[4] == ' ' || skipws(s)[4] == '\t')) {
-					s = skipws(s) + 4;
-					f->with = word(&s);
-					if (!f->with)
-						rc = fail(ps, "fallback: 'with' needs a name");
-					else if (f->with[0] != '_' && (f->with_col =
-					    col_index(k, f->with, strlen(f->with))) < 0)
-						rc = fail(ps, "fallback: '%s' is neither a "
-						    "column nor a private (?<_…>) group",
-						    f->with);
-				}
-				/* "before": the last match that starts before
-				 * the record's match (the motion moved before a
-				 * vote), not the first in the item */
-				if (!rc && !strncmp(skipws(s), "before", 6) &&
-				    (skipws(s)[6] == '\0' || skipws(s)[6] == ' ' ||
-				    skipws(s)[6] == '\t' || skipws(s)[6] == '#')) {
-					s = skipws(s) + 6;
-					f->before = 1;
-				}
-				if (!rc)
-					rc = line_end(ps, s);
-			}
-		} else if (!strcmp(dir, "skip")) {
-			if ((rc = field_arg(ps, &s, &col)) == 0) {
-				struct fallback *f = rules_grow(&r->skips, &r->nskips,
-				    sizeof *f);
-				f->col = col;
-				rc = regex_arg(ps, &s, &f->pat);
-				if (!rc)
-					rc = line_end(ps, s);
-			}
-		} else if (!strcmp(dir, "within")) {
-			if ((rc = field_arg(ps, &s, &col)) == 0) {
-				struct within *w = rules_grow(&r->withins,
-				    &r->nwithins, sizeof *w);
-				w->col = col;
-				rc = regex_arg(ps, &s, &w->pat);
-				if (!rc)
-					rc = line_end(ps, s);
-			}
-		} else if (!strcmp(dir, "tally")) {
-			/* tally FIELD COUNT=LIST …: ok / mismatch / empty */
-			char *w;
-			if (r->tally_col >= 0)
-				rc = fail(ps, "second 'tally' in one rule");
-			else if ((rc = field_arg(ps, &s, &r->tally_col)) == 0) {
-				while (!rc && (w = word(&s)) != NULL) {
-					char *eq = strchr(w, '=');
-					struct tally *t;
-					if (!eq || eq == w || !eq[1]) {
-						rc = fail(ps, "tally: expected COUNT=LIST, "
-						    "found '%s'", w);
-						free(w);
-						break;
-					}
-					t = rules_grow(&r->tallies, &r->ntallies,
-					    sizeof *t);
-					t->count_col = col_index(k, w, (size_t)(eq - w));
-					t->list_col = col_index(k, eq + 1, strlen(eq + 1));
-					if (t->count_col < 0 || t->list_col < 0)
-						rc = fail(ps, "tally: '%s' names a field "
-						    "kind %s lacks", w, k->name);
-					free(w);
-				}
-				if (!rc && r->ntallies == 0)
-					rc = fail(ps, "tally: no COUNT=LIST pair");
-			}
-		} else if (!strcmp(dir, "post")) {
-			if ((rc = field_arg(ps, &s, &col)) == 0) {
-				char *w;
-				int any = 0;
-				while (!rc && (w = word(&s)) != NULL) {
-					enum postproc_op op = postproc_lookup(w);
-					if (op == PP_NONE)
-						rc = fail(ps, "post: unknown processor '%s' "
-						    "(squeeze trim trimlist unquote lower "
-						    "label number isodate oneline namelist "
-						    "article)", w);
-					else {
-						struct fieldop *f = rules_grow(&r->post,
-						    &r->npost, sizeof *f);
-						f->col = col;
-						f->op = op;
-						any = 1;
-					}
-					free(w);
-				}
-				if (!rc && !any)
-					rc = fail(ps, "post: no processor named");
-			}
-		} else if (!strcmp(dir, "figure")) {
-			if ((rc = field_arg(ps, &s, &r->figure_col)) == 0 &&
-			    (k->col_type < 0 || k->col_value < 0 || k->col_unit < 0))
-				rc = fail(ps, "figure: kind %s needs columns type, "
-				    "value and unit", k->name);
-		} else if (!strcmp(dir, "sentence")) {
-			rc = field_arg(ps, &s, &r->sentence_col);
-			/* the words a full stop does not end a sentence after */
-			if (!rc && !(ps->rs->abbr = lex_find(&ps->rs->lex,
-			    "abbreviation")))
-				rc = fail(ps, "sentence: needs the list abbreviation "
-				    "in %s", ps->rs->lex.path ? ps->rs->lex.path :
-				    "the rules folder's lexicon (it has none)");
-			if (!rc)
-				abbr_index(ps->rs);
-		} else if (!strcmp(dir, "warn")) {
-			struct warnre *w = rules_grow(&r->warns, &r->nwarns,
-			    sizeof *w);
-			rc = regex_arg(ps, &s, &w->pat);
-			if (!rc) {
-				s = skipws(s);
-				if (!*s)
-					rc = fail(ps, "warn: missing message");
-				else
-					w->msg = xstrdup(s);
-			}
-		} else {
-			rc = fail(ps, "unknown directive '%s'", dir);
-		}
-	}
-out:
+	for (d = directives; d->name && strcmp(d->name, dir); d++)
+		;
+	if (d->in_rule)
+		rc = need_rule(ps, dir);
+	if (!rc)
+		rc = d->name ? d->fn(ps, dir, s) :
+		    fail(ps, "unknown directive '%s'", dir);
 	free(dir);
 	return rc;
 }
