@@ -1819,7 +1819,8 @@ rules_lint(struct ruleset *rs, void (*fn)(void *ctx, const char *where,
 				l->msg = b.data;
 				break;
 			}
-	qsort(rs->lints, rs->nlints, sizeof *rs->lints, lint_cmp);
+	if (rs->nlints)	/* qsort's array must not be NULL, even for none */
+		qsort(rs->lints, rs->nlints, sizeof *rs->lints, lint_cmp);
 	for (i = 0; i < rs->nlints; i++) {
 		snprintf(where, sizeof where, "%s:%u", rs->files[rs->lints[i].file],
 		    rs->lints[i].line);
