@@ -26,6 +26,7 @@
 #include "figures.h"
 #include "litset.h"
 #include "tsv.h"
+#include "utf8.h"
 
 #define NO_POS SIZE_MAX
 #define DEFAULT_MAX_ITEM (16u << 20)
@@ -411,114 +412,6 @@ line_of(const struct engine *e, size_t para, size_t pos)
 	    (double)p->len);
 }
 
-/* Length of the well-formed UTF-8 sequence at s[0..n), 0 if malformed. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t len, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		lo = c == 0xE0 ? 0xA0 : 0x80;
-		hi = c == 0xED ? 0x9F : 0xBF;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		lo = c == 0xF0 ? 0x90 : 0x80;
-		hi = c == 0xF4 ? 0x8F : 0xBF;
-	} else
-		return 0;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
-
-/*
- * Append s[0..n) to b as a records field, whatever its bytes: the four
- * escapes of records.md when escape is set (s is plain text), or s kept
- * as already escaped text with any backslash that starts no escape
- * doubled; in both, a malformed UTF-8 byte becomes U+FFFD and a NUL is
- * dropped, so every record is valid UTF-8 even from a broken stream.
- */
-/*
- * Does the word (eight bytes of text) hold a byte below 0x20, one above
- * 0x7F or a backslash?  (The byte tricks of "Bit Twiddling Hacks":
- * haszero and hasless, exact as a yes or no.)
- */
-static int
-special8(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ull, high = ones << 7;
-	uint64_t bs = w ^ (ones * '\\');
-
-	return ((((w - ones * 0x20) & ~w) | ((bs - ones) & ~bs) | w) &
-	    high) != 0;
-}
-
-static void
-put_field(struct buf *b, const char *s, size_t n, int escape)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, start = 0, l;
-
-	while (i < n) {
-		unsigned char c = u[i];
-		const char *rep = NULL;
-		uint64_t w;
-		/* most of a field is plain ASCII: eight bytes at a time */
-		if (i + 8 <= n) {
-			memcpy(&w, u + i, 8);
-			if (!special8(w)) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c >= 0x20 && c != '\\' && c < 0x80) {
-			i++;
-			continue;
-		}
-		l = 1;
-		if (c == '\\') {
-			if (!escape && i + 1 < n && s[i + 1] && strchr("\\tnr", s[i + 1])) {
-				i += 2;
-				continue;
-			}
-			rep = "\\\\";
-		} else if (c == '\t')
-			rep = escape ? "\\t" : "\t";
-		else if (c == '\n')
-			rep = "\\n";
-		else if (c == '\r')
-			rep = "\\r";
-		else if (c == '\0')
-			rep = "";
-		else if (c >= 0x80) {
-			l = utf8_seq(u + i, n - i);
-			if (l > 0) {
-				i += l;
-				continue;
-			}
-			l = 1;
-			rep = "\xEF\xBF\xBD";
-		} else {
-			i++;
-			continue;
-		}
-		buf_append(b, s + start, i - start);
-		buf_puts(b, rep);
-		i += l;
-		start = i;
-	}
-	buf_append(b, s + start, n - start);
-}
-
 /*
  * The page a record starts on: its paragraph's page, plus one for each
  * page break of the paragraph at or before the record's offset (pos is 0
@@ -548,9 +441,13 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 	    line_of(e, para, pos - 1);
 	char num[24];
 
+	/* Every record valid UTF-8, even from a broken stream (TSV_REPAIR);
+	 * the source and the section…title fields are stream fields, escaped
+	 * already. */
 	buf_puts(&e->recbuf, k->name);
 	buf_putc(&e->recbuf, '\t');
-	put_field(&e->recbuf, e->src.data, e->src.len, 0);
+	tsv_escape_opt(&e->recbuf, e->src.data, e->src.len,
+	    TSV_REPAIR | TSV_ESCAPED);
 	buf_putc(&e->recbuf, '\t');
 	snprintf(num, sizeof num, "%lu", line);
 	buf_puts(&e->recbuf, num);
@@ -560,21 +457,15 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 		buf_puts(&e->recbuf, num);
 	}
 	buf_putc(&e->recbuf, '\t');
-	put_field(&e->recbuf, e->rest.data, e->rest.len, 0);
+	tsv_escape_opt(&e->recbuf, e->rest.data, e->rest.len,
+	    TSV_REPAIR | TSV_ESCAPED);
 	for (c = 0; c < k->ncols; c++) {
 		buf_putc(&e->recbuf, '\t');
-		put_field(&e->recbuf, e->vals[c].data ? e->vals[c].data : "",
-		    e->vals[c].len, 1);
+		tsv_escape_opt(&e->recbuf, e->vals[c].data, e->vals[c].len,
+		    TSV_REPAIR);
 	}
 	buf_putc(&e->recbuf, '\n');
 	push_record(e, kidx, line, pos, off);
-}
-
-static void
-set_val(struct buf *b, const char *s, size_t n)
-{
-	buf_reset(b);
-	buf_append(b, s, n);
 }
 
 /*
@@ -589,7 +480,7 @@ within(struct engine *e, const struct kind *k, const struct within *w)
 	PCRE2_SIZE *ov;
 	unsigned g;
 
-	set_val(&e->within, e->vals[w->col].data ? e->vals[w->col].data : "",
+	buf_set(&e->within, e->vals[w->col].data ? e->vals[w->col].data : "",
 	    e->vals[w->col].len);
 	buf_reserve(&e->within, 16);
 	memset(e->within.data + e->within.len, 0, 16);
@@ -604,7 +495,7 @@ within(struct engine *e, const struct kind *k, const struct within *w)
 		if (col < 0 || ov[2 * g] == PCRE2_UNSET || e->seen[col])
 			continue;
 		e->seen[col] = 1;
-		set_val(&e->vals[col], e->within.data + ov[2 * g],
+		buf_set(&e->vals[col], e->within.data + ov[2 * g],
 		    ov[2 * g + 1] - ov[2 * g]);
 		e->valpos[col] = base == NO_POS ? NO_POS : base + ov[2 * g];
 	}
@@ -718,7 +609,7 @@ tally(struct engine *e, const struct kind *k, const struct rule *r,
 				    k->cols[r->tallies[i].list_col]);
 		}
 	}
-	set_val(&e->vals[r->tally_col], any ? (bad ? "mismatch" : "ok") : "",
+	buf_set(&e->vals[r->tally_col], any ? (bad ? "mismatch" : "ok") : "",
 	    any ? (bad ? 8 : 2) : 0);
 	if (bad && e->opts->warn) {
 		char full[800];
@@ -756,7 +647,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			    w->len, 0, 0, e->md3) < 0)
 				continue;
 		}
-		set_val(&e->vals[sv->col], sv->val, strlen(sv->val));
+		buf_set(&e->vals[sv->col], sv->val, strlen(sv->val));
 	}
 	for (i = 0; i < r->nfallbacks; i++) {
 		const struct fallback *f = &r->fallbacks[i];
@@ -800,7 +691,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			fat = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		}
 		if (found)
-			set_val(&e->vals[f->col], e->text.data + gs, ge - gs);
+			buf_set(&e->vals[f->col], e->text.data + gs, ge - gs);
 	}
 	for (i = 0; i < r->npost; i++)
 		postproc_apply(r->post[i].op, &e->vals[r->post[i].col]);
@@ -817,7 +708,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 	if (r->sentence_col >= 0) {
 		size_t ss, se;
 		sentence_span(e, us, ue, ms, me, &ss, &se);
-		set_val(&e->vals[r->sentence_col], e->text.data + ss, se - ss);
+		buf_set(&e->vals[r->sentence_col], e->text.data + ss, se - ss);
 		postproc_apply(PP_SQUEEZE, &e->vals[r->sentence_col]);
 	}
 	if (r->line_from == LINE_HEADING) {
@@ -838,17 +729,17 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 	int n = figure_parse(fv->data ? fv->data : "", fv->len, f);
 	if (n == 0)
 		return;
-	set_val(&e->tmp, fv->data, fv->len);
+	buf_set(&e->tmp, fv->data, fv->len);
 	for (int j = 0; j < n; j++) {
-		set_val(&e->vals[k->col_type], fig_type_name[f[j].type],
+		buf_set(&e->vals[k->col_type], fig_type_name[f[j].type],
 		    strlen(fig_type_name[f[j].type]));
-		set_val(&e->vals[k->col_value], f[j].value, strlen(f[j].value));
+		buf_set(&e->vals[k->col_value], f[j].value, strlen(f[j].value));
 		if (f[j].type != FIG_COUNT || e->vals[k->col_unit].len == 0)
-			set_val(&e->vals[k->col_unit], f[j].unit, strlen(f[j].unit));
+			buf_set(&e->vals[k->col_unit], f[j].unit, strlen(f[j].unit));
 		if (n == 2) {
 			size_t a = f[j].start, b = j == 0 ? f[j].start + f[j].len :
 			    e->tmp.len;
-			set_val(fv, e->tmp.data + a, b - a);
+			buf_set(fv, e->tmp.data + a, b - a);
 		}
 		format_record(e, kidx, para, pos);
 	}
@@ -938,7 +829,7 @@ static void
 save_vals(struct engine *e, size_t ncols)
 {
 	for (size_t c = 0; c < ncols; c++) {
-		set_val(&e->saved[c], e->vals[c].data ? e->vals[c].data : "",
+		buf_set(&e->saved[c], e->vals[c].data ? e->vals[c].data : "",
 		    e->vals[c].len);
 		e->savedpos[c] = e->valpos[c];
 	}
@@ -948,7 +839,7 @@ static void
 restore_vals(struct engine *e, size_t ncols)
 {
 	for (size_t c = 0; c < ncols; c++) {
-		set_val(&e->vals[c], e->saved[c].data ? e->saved[c].data : "",
+		buf_set(&e->vals[c], e->saved[c].data ? e->saved[c].data : "",
 		    e->saved[c].len);
 		e->valpos[c] = e->savedpos[c];
 	}
@@ -981,7 +872,7 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 		if (col < 0 || e->ov[2 * g] == PCRE2_UNSET ||
 		    e->valpos[col] != NO_POS)
 			continue;
-		set_val(&e->vals[col], e->text.data + e->ov[2 * g],
+		buf_set(&e->vals[col], e->text.data + e->ov[2 * g],
 		    e->ov[2 * g + 1] - e->ov[2 * g]);
 		e->valpos[col] = e->ov[2 * g];
 	}
@@ -992,7 +883,7 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 		if (col < 0 || e->blkov[2 * g] == PCRE2_UNSET ||
 		    e->valpos[col] != NO_POS)
 			continue;
-		set_val(&e->vals[col], e->text.data + e->blkov[2 * g],
+		buf_set(&e->vals[col], e->text.data + e->blkov[2 * g],
 		    e->blkov[2 * g + 1] - e->blkov[2 * g]);
 		e->valpos[col] = e->blkov[2 * g];
 	}
@@ -1009,7 +900,7 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 	int have_pending = 0;
 	for (c = 0; c < k->ncols; c++)
 		e->pendset[c] = 0;
-	set_val(&e->split, e->vals[r->split_col].data,
+	buf_set(&e->split, e->vals[r->split_col].data,
 	    e->vals[r->split_col].len);
 	zero_tail(&e->split, &e->split_zeroed);
 	save_vals(e, k->ncols);
@@ -1035,11 +926,11 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 			if (have_pending)
 				for (c = 0; c < k->ncols; c++)
 					if (e->pendset[c]) {
-						set_val(&e->vals[c], e->pending[c].data,
+						buf_set(&e->vals[c], e->pending[c].data,
 						    e->pending[c].len);
 						e->valpos[c] = e->pendpos[c];
 					}
-			set_val(&e->vals[r->split_col], e->split.data + es, ee - es);
+			buf_set(&e->vals[r->split_col], e->split.data + es, ee - es);
 			e->valpos[r->split_col] = base + es;
 			finish(e, kidx, r, base + es, us, ue, ms, me);
 		}
@@ -1056,7 +947,7 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 			if (col < 0 || ov[2 * g] == PCRE2_UNSET || e->seen[col])
 				continue;
 			e->seen[col] = 1;
-			set_val(&e->pending[col], e->split.data + ov[2 * g],
+			buf_set(&e->pending[col], e->split.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g]);
 			e->pendpos[col] = base + ov[2 * g];
 			e->pendset[col] = 1;
@@ -1421,17 +1312,17 @@ start_group(struct engine *e, struct field *f)
 	resumed = e->in_item && e->last_item.len == f[0].len + 1 + n &&
 	    !memcmp(e->last_item.data, f[0].p, f[0].len) &&
 	    !memcmp(e->last_item.data + f[0].len + 1, f[2].p, n);
-	set_val(&e->src, f[0].p, f[0].len);
-	set_val(&e->srcname, f[0].p, f[0].len);
-	set_val(&e->rest, f[2].p, n);
-	set_val(&e->minute, f[5].p, f[5].len);
+	buf_set(&e->src, f[0].p, f[0].len);
+	buf_set(&e->srcname, f[0].p, f[0].len);
+	buf_set(&e->rest, f[2].p, n);
+	buf_set(&e->minute, f[5].p, f[5].len);
 	e->minute.len = tsv_unescape(e->minute.data, e->minute.len, NULL);
-	set_val(&e->title, f[6].p, f[6].len);
+	buf_set(&e->title, f[6].p, f[6].len);
 	e->title.len = tsv_unescape(e->title.data, e->title.len, NULL);
 	e->heading = e->in_item && e->section == SEC_MINUTES && !resumed;
 	e->continued = resumed;
 	if (e->heading) {
-		set_val(&e->last_item, f[0].p, f[0].len);
+		buf_set(&e->last_item, f[0].p, f[0].len);
 		buf_putc(&e->last_item, '\t');
 		buf_append(&e->last_item, f[2].p, n);
 	}
@@ -1471,7 +1362,7 @@ append_utf8(struct buf *b, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if ((l = utf8_seq(u + i, n - i)) > 0) {
+		if ((l = utf8_seq_len(u + i, n - i)) > 0) {
 			i += l;
 			continue;
 		}

@@ -7,58 +7,121 @@
 #include <string.h>
 
 #include "bytescan.h"
-
-static int
-needs_escape(unsigned char c)
-{
-	return c == '\\' || c == '\t' || c == '\n' || c == '\r';
-}
+#include "utf8.h"
 
 /*
- * Offset of the first byte of s[i..n) that needs an escape, or n.  Most
- * fields (a paragraph) need none: sixteen bytes are tested at a time.
+ * Offset of the first byte of s[i..n) that the writer must look at, or n:
+ * one of the four escaped bytes, or with TSV_REPAIR any byte below 0x20 or
+ * above 0x7F (one compare each, where NUL and a bad sequence are not; the
+ * well-formed ones are then stepped over).  Most fields (a paragraph) have
+ * none: sixteen bytes are tested at a time.
  */
-static size_t
-next_escape(const char *s, size_t i, size_t n)
+static inline __attribute__((always_inline)) size_t
+next_special(const char *s, size_t i, size_t n, unsigned opts)
 {
 	for (; i + 16 <= n; i += 16) {
 		bytes16 v = bytes16_load(s + i);
-		mask16 m = (v == '\\') | (v == '\t') | (v == '\n') | (v == '\r');
+		mask16 m;
+		if (opts & TSV_REPAIR)
+			m = (v < 0x20) | (v >= 0x80) | (v == '\\');
+		else
+			m = (v == '\\') | (v == '\t') | (v == '\n') | (v == '\r');
 		if (mask16_any(m))
 			return i + mask16_first(m);
 	}
-	while (i < n && !needs_escape((unsigned char)s[i]))
-		i++;
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\\' || c == '\t' || c == '\n' || c == '\r' ||
+		    ((opts & TSV_REPAIR) && (c < 0x20 || c >= 0x80)))
+			break;
+	}
 	return i;
 }
 
-static char
-escape_letter(char c)
+/*
+ * The one writer: a special byte at a time, the runs between them copied
+ * whole.  Always inline (GCC would keep one copy testing the options at
+ * run time), so that each caller below gets it with its options known and
+ * the tests of those it lacks compiled away: tsv_escape costs what it did
+ * before the options were added.
+ */
+static inline __attribute__((always_inline)) void
+escape_field(struct buf *b, const char *s, size_t n, unsigned opts)
 {
-	switch (c) {
-	case '\t': return 't';
-	case '\n': return 'n';
-	case '\r': return 'r';
-	default:   return '\\';
-	}
-}
-
-void
-tsv_escape(struct buf *b, const char *s, size_t n)
-{
-	size_t i, start = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, start = 0, skip;
 
 	if (n == 0) {	/* s may be NULL then (an empty buf): s + 0 is UB */
 		buf_reserve(b, 0);
 		return;
 	}
-	while ((i = next_escape(s, start, n)) < n) {
+	i = next_special(s, 0, n, opts);
+	while (i < n) {
+		unsigned char c = u[i];
+		const char *rep;
+		size_t rl = 2;
+
+		skip = 1;
+		switch (c) {
+		case '\\':
+			if ((opts & TSV_ESCAPED) && i + 1 < n &&
+			    (s[i + 1] == '\\' || s[i + 1] == 't' ||
+			    s[i + 1] == 'n' || s[i + 1] == 'r')) {
+				i = next_special(s, i + 2, n, opts);
+				continue;
+			}
+			rep = "\\\\";
+			break;
+		case '\t':
+			if (opts & TSV_ESCAPED) {
+				i = next_special(s, i + 1, n, opts);
+				continue;
+			}
+			rep = "\\t";
+			break;
+		case '\n': rep = "\\n"; break;
+		case '\r': rep = "\\r"; break;
+		case '\0': rep = "", rl = 0; break;	/* TSV_REPAIR's only */
+		default:
+			/* TSV_REPAIR's only: another control byte is kept, a
+			 * well-formed sequence skipped, a bad byte replaced */
+			if (c >= 0x80 && (skip = utf8_seq_len(u + i, n - i)) == 0) {
+				skip = 1;
+				rep = "\xEF\xBF\xBD", rl = 3;
+				break;
+			}
+			i = next_special(s, i + skip, n, opts);
+			continue;
+		}
 		buf_append(b, s + start, i - start);
-		buf_putc(b, '\\');
-		buf_putc(b, escape_letter(s[i]));
-		start = i + 1;
+		buf_append(b, rep, rl);
+		start = i + skip;
+		i = next_special(s, start, n, opts);
 	}
 	buf_append(b, s + start, n - start);
+}
+
+void
+tsv_escape(struct buf *b, const char *s, size_t n)
+{
+	escape_field(b, s, n, 0);
+}
+
+void
+tsv_escape_opt(struct buf *b, const char *s, size_t n, unsigned opts)
+{
+	/* each set of options its own copy of the loop (see escape_field) */
+	switch (opts) {
+	case TSV_REPAIR:
+		escape_field(b, s, n, TSV_REPAIR);
+		break;
+	case TSV_REPAIR | TSV_ESCAPED:
+		escape_field(b, s, n, TSV_REPAIR | TSV_ESCAPED);
+		break;
+	default:
+		escape_field(b, s, n, opts);
+		break;
+	}
 }
 
 size_t

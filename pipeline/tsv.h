@@ -31,6 +31,22 @@ struct field {
 void tsv_escape(struct buf *b, const char *s, size_t n);
 
 /*
+ * The same writer with options, for fields whose bytes nobody vouches
+ * for (minutes-extract's records, from whatever stream it was given).
+ * TSV_REPAIR: a byte that starts no well-formed UTF-8 sequence becomes
+ * U+FFFD and a NUL is dropped, so the field is valid UTF-8 whatever s
+ * holds.  TSV_ESCAPED: s is escaped text already (fields of a stream
+ * line, TABs between them kept): its four escapes are kept as they are,
+ * a backslash that starts none is doubled, and a raw LF or CR escaped.
+ * tsv_escape is tsv_escape_opt with no option.
+ */
+enum {
+	TSV_REPAIR = 1,
+	TSV_ESCAPED = 2
+};
+void tsv_escape_opt(struct buf *b, const char *s, size_t n, unsigned opts);
+
+/*
  * Decode escapes of s[0..n) in place; returns the new length.  An unknown
  * escape "\x" is kept as the two bytes; a dangling final backslash is kept.
  * Returns the count of such malformed escapes through *bad if bad != NULL.

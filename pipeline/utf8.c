@@ -26,41 +26,6 @@ utf8_is_ascii(const char *s, size_t n)
 	return 1;
 }
 
-/* Unicode Table 3-7: the well-formed byte sequences. */
-size_t
-utf8_seq_len(const unsigned char *p, size_t n)
-{
-	unsigned char c = p[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		if (n >= 2 && (p[1] & 0xC0) == 0x80)
-			return 2;
-		return 0;
-	}
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && p[1] < 0xA0)
-			return 0;
-		if (c == 0xED && p[1] > 0x9F)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-		    (p[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && p[1] < 0x90)
-			return 0;
-		if (c == 0xF4 && p[1] > 0x8F)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 int
 utf8_valid(const char *s, size_t n)
 {

@@ -31,10 +31,44 @@ int utf8_valid(const char *s, size_t n);
 
 /*
  * Length (1-4) of the well-formed UTF-8 sequence at p[0..n), n >= 1, or 0
- * when the byte at p starts none: the one validator, for callers that
- * walk a string themselves (the fuzz contract, the record writer).
+ * when the byte at p starts none (Unicode Table 3-7): the one validator,
+ * for callers that walk a string themselves (the fuzz contract, the
+ * record writers).  Inline, so that a filter that only writes records
+ * (minutes-split, through tsv.c) does not link the Unicode library.
  */
-size_t utf8_seq_len(const unsigned char *p, size_t n);
+static inline size_t
+utf8_seq_len(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n >= 2 && (p[1] & 0xC0) == 0x80)
+			return 2;
+		return 0;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && p[1] < 0xA0)
+			return 0;
+		if (c == 0xED && p[1] > 0x9F)
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (p[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && p[1] < 0x90)
+			return 0;
+		if (c == 0xF4 && p[1] > 0x8F)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
 
 /*
  * Append s[0..n) to out, replacing every byte that is not part of a

@@ -27,6 +27,22 @@ round_trip_n(const char *s, size_t n, const char *want_escaped, size_t wn)
 
 #define round_trip(s, n, w) round_trip_n(s, n, w, sizeof(w) - 1)
 
+/* tsv_escape_opt(in, opts) writes want; in and want are string literals. */
+static void
+escape_opt_n(const char *s, size_t n, unsigned opts, const char *want,
+    size_t wn)
+{
+	struct buf b = {0};
+
+	tsv_escape_opt(&b, s, n, opts);
+	CHECK(b.len == wn);
+	CHECK(memcmp(b.data, want, wn) == 0);
+	buf_free(&b);
+}
+
+#define escape_opt(s, o, w) \
+	escape_opt_n(s, sizeof(s) - 1, o, w, sizeof(w) - 1)
+
 int
 main(void)
 {
@@ -59,6 +75,39 @@ main(void)
 				want[at + 1] = letter[e];
 				memcpy(want + at + 2, in + at + 1, sizeof in - at - 1);
 				round_trip_n(in, sizeof in, want, sizeof in + 1);
+			}
+	}
+
+	/* The options of extract's records: U+FFFD for a bad byte, no NUL;
+	 * escaped text kept, a lone backslash doubled, its TABs kept. */
+	escape_opt("caf\xe9 \xc2\xa3" "5\x01", TSV_REPAIR,
+	    "caf\xef\xbf\xbd \xc2\xa3" "5\x01");
+	escape_opt("a\0b\tc\\d\ne", TSV_REPAIR, "ab\\tc\\\\d\\ne");
+	escape_opt("\xed\xa0\x80\xf4\x90\x80\x80\xe2\x82", TSV_REPAIR,
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	escape_opt("a\\tb\\qc\td\\", TSV_REPAIR | TSV_ESCAPED,
+	    "a\\tb\\\\qc\td\\\\");
+	escape_opt("x\\\0y\nz\r\xff", TSV_REPAIR | TSV_ESCAPED,
+	    "x\\\\y\\nz\\r\xef\xbf\xbd");
+	/* every special byte at every offset of a long field, as above */
+	{
+		static const char spec[] = "\\\t\n\x01\xff\0";
+		static const char *const rep[] = {
+			"\\\\", "\\t", "\\n", "\x01", "\xef\xbf\xbd", ""
+		};
+		char in[40], want[44];
+
+		for (size_t e = 0; e < 6; e++)
+			for (size_t at = 0; at < sizeof in; at++) {
+				size_t rl = strlen(rep[e]);
+				memset(in, 'a', sizeof in);
+				in[at] = spec[e];
+				memcpy(want, in, at);
+				memcpy(want + at, rep[e], rl);
+				memcpy(want + at + rl, in + at + 1, sizeof in - at - 1);
+				escape_opt_n(in, sizeof in, TSV_REPAIR, want,
+				    sizeof in - 1 + rl);
 			}
 	}
 
