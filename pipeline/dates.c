@@ -19,12 +19,6 @@ static const char *const day_names[7] = {
 };
 static const unsigned char day_lens[7] = {6, 7, 9, 8, 6, 8, 6};
 
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n';
-}
-
 int
 date_valid(int y, int m, int d)
 {
@@ -121,14 +115,6 @@ digits_at(const char *s, size_t *i, size_t n, int mind, int maxd)
 	return v;
 }
 
-static size_t
-skip_spaces(const char *s, size_t i, size_t n)
-{
-	while (i < n && is_space((unsigned char)s[i]))
-		i++;
-	return i;
-}
-
 /* Ordinal suffix "st", "nd", "rd", "th" (any case) after a day number. */
 static size_t
 skip_ordinal(const char *s, size_t i, size_t n)
@@ -183,7 +169,7 @@ finish_date(const char *s, size_t j, size_t n, int m, int d, char *iso,
 
 	if (j < n && s[j] == ',')
 		j++;
-	j = skip_spaces(s, j, n);
+	j = skip_white(s, j, n);
 	y = four_digit_year(s, &j, n);
 	if (y < 0 || !date_valid(y, m, d))
 		return 0;
@@ -253,10 +239,10 @@ date_at(const char *s, size_t i, size_t n, char *iso, size_t *end)
 		}
 		/* 16 July 2015, 12th June 2019, 4th of July, 2018 */
 		j = skip_ordinal(s, j, n);
-		j = skip_spaces(s, j, n);
+		j = skip_white(s, j, n);
 		if (j + 3 < n && lower((unsigned char)s[j]) == 'o' &&
-		    lower((unsigned char)s[j + 1]) == 'f' && is_space((unsigned char)s[j + 2]))
-			j = skip_spaces(s, j + 2, n);
+		    lower((unsigned char)s[j + 1]) == 'f' && is_white((unsigned char)s[j + 2]))
+			j = skip_white(s, j + 2, n);
 		if (j < n && s[j] == '-')	/* 16-Jul-2015 */
 			j++;
 		m = month_at(s, j, n, &j);
@@ -270,7 +256,7 @@ date_at(const char *s, size_t i, size_t n, char *iso, size_t *end)
 	m = month_at(s, j, n, &j);
 	if (!m)
 		return 0;
-	j = skip_spaces(s, j, n);
+	j = skip_white(s, j, n);
 	d = digits_at(s, &j, n, 1, 2);
 	if (d < 1)
 		return 0;
@@ -304,7 +290,7 @@ date_try(const char *s, size_t i, size_t n, char *iso, size_t *end, size_t *skip
 				j++;
 			if (j < n && s[j] == ',')
 				j++;
-			j = skip_spaces(s, j, n);
+			j = skip_white(s, j, n);
 			if (j < n && date_at(s, j, n, iso, end))
 				return 1;
 			*skip = wl - 1;
@@ -322,7 +308,7 @@ date_try(const char *s, size_t i, size_t n, char *iso, size_t *end, size_t *skip
 static int
 date_lead(int c)
 {
-	return is_alpha(c) || c == '.' || c == ',' || is_space(c);
+	return is_alpha(c) || c == '.' || c == ',' || is_white(c);
 }
 
 int
@@ -368,10 +354,10 @@ date_parse(const char *s, size_t n, char *iso)
 {
 	size_t e, wl;
 
-	while (n > 0 && (is_space((unsigned char)s[n - 1]) || s[n - 1] == '.' ||
+	while (n > 0 && (is_white((unsigned char)s[n - 1]) || s[n - 1] == '.' ||
 	    s[n - 1] == ','))
 		n--;
-	while (n > 0 && is_space((unsigned char)*s)) {
+	while (n > 0 && is_white((unsigned char)*s)) {
 		s++;
 		n--;
 	}
@@ -390,7 +376,7 @@ date_parse(const char *s, size_t n, char *iso)
 			j++;
 		if (j < n && s[j] == ',')
 			j++;
-		j = skip_spaces(s, j, n);
+		j = skip_white(s, j, n);
 		return j < n && date_at(s, j, n, iso, &e) && e == n;
 	}
 	if (!is_digit((unsigned char)s[0]) && !is_alpha((unsigned char)s[0]))

@@ -508,13 +508,6 @@ emit(struct splitter *sp, FILE *out, struct para *p)
 }
 
 static void
-set_buf(struct buf *b, const char *s, size_t n)
-{
-	buf_reset(b);
-	buf_append(b, s, n);
-}
-
-static void
 reset_state(struct splitter *sp)
 {
 	sp->section = SEC_OTHER;
@@ -891,8 +884,8 @@ try_item(struct splitter *sp, FILE *out)
 	}
 
 	/* The item's minute and title. */
-	set_buf(&sp->minute, c + ni.ns, ni.ne - ni.ns);
-	set_buf(&sp->title, t, tn);
+	buf_set(&sp->minute, c + ni.ns, ni.ne - ni.ns);
+	buf_set(&sp->title, t, tn);
 	for (k = tpara + 1; k < used; k++) {
 		if (k == refpara)
 			continue;
@@ -988,8 +981,8 @@ try_item_below(struct splitter *sp, FILE *out)
 	if (sp->style != ST_NONE && (sp->style != ST_BELOW || !next_in_sequence(sp, &ni, &step)))
 		return 0;
 
-	set_buf(&sp->minute, num, ne - ns);
-	set_buf(&sp->title, c, te);
+	buf_set(&sp->minute, num, ne - ns);
+	buf_set(&sp->title, c, te);
 	for (k = 1; k + 1 < used; k++) {
 		buf_putc(&sp->title, ' ');
 		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
@@ -1083,7 +1076,7 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
 	while (te > 0 && (c[te - 1] == ' ' || c[te - 1] == '.'))
 		te--;
 	buf_reset(&sp->minute);
-	set_buf(&sp->title, c, te);
+	buf_set(&sp->title, c, te);
 	sp->have_item = 1;
 	sp->in_resolved = 0;
 	emit(sp, out, p);
@@ -1219,8 +1212,8 @@ try_report_heading(struct splitter *sp)
 		te = ts;
 	enter(sp, SEC_REPORT);
 	memcpy(sp->date, iso, sizeof sp->date);
-	set_buf(&sp->body, sp->joined.data + bs, be - bs);
-	set_buf(&sp->title, sp->joined.data + ts, te - ts);
+	buf_set(&sp->body, sp->joined.data + bs, be - bs);
+	buf_set(&sp->title, sp->joined.data + ts, te - ts);
 	sp->heading_left = (int)k - 1;
 	return 1;
 }
@@ -1259,9 +1252,9 @@ try_report_cover(struct splitter *sp)
 	if (dated)
 		memcpy(sp->date, iso, sizeof sp->date);
 	if (cover_value(sp->joined.data, sp->joined.len, COVER_BODY, &a, &b))
-		set_buf(&sp->body, sp->joined.data + a, b - a);
+		buf_set(&sp->body, sp->joined.data + a, b - a);
 	if (cover_value(sp->joined.data, sp->joined.len, COVER_TITLE, &a, &b))
-		set_buf(&sp->title, sp->joined.data + a, b - a);
+		buf_set(&sp->title, sp->joined.data + a, b - a);
 	sp->heading_left = k > 0 ? (int)k - 1 : 0;
 	return 1;
 }
@@ -1286,7 +1279,7 @@ front_fields(struct splitter *sp)
 			size_t a = v, b = n;
 
 			trim_seps(c, &a, &b);
-			set_buf(&sp->body, c + a, b - a);
+			buf_set(&sp->body, c + a, b - a);
 		} else if (!sp->date[0] && front_date(c, n, iso)) {
 			memcpy(sp->date, iso, sizeof sp->date);
 		}
@@ -1320,7 +1313,7 @@ supplement_cover(struct splitter *sp)
 	b = ds;
 	trim_seps(c, &a, &b);
 	if (b > a)
-		set_buf(&sp->body, c + a, b - a);
+		buf_set(&sp->body, c + a, b - a);
 	return 1;
 }
 
@@ -1363,7 +1356,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 			b = body_end(c, a, dated && ds > a ? ds : n);
 			trim_seps(c, &a, &b);
 			if (b > a && b - a <= 150)
-				set_buf(&sp->body, c + a, b - a);
+				buf_set(&sp->body, c + a, b - a);
 		}
 		return;
 	}
@@ -1704,7 +1697,7 @@ web_set_title(struct splitter *sp, const char *t, size_t tn)
 	tn = web_title_end(t, tn);
 	while (tn > 0 && (t[tn - 1] == ' ' || t[tn - 1] == '.'))
 		tn--;
-	set_buf(&sp->title, t, tn);
+	buf_set(&sp->title, t, tn);
 }
 
 /* A web page's item with no minute number, titled t[0..tn): its heading
@@ -1751,7 +1744,7 @@ try_item_web(struct splitter *sp, FILE *out)
 	if (ahead != WEB_LABEL && sp->web_expect < 0 &&
 	    !title_like(t, web_title_end(t, tn), sp->style == ST_NONE, 0))
 		return 0;
-	set_buf(&sp->minute, c + ni.ns, ni.ne - ni.ns);
+	buf_set(&sp->minute, c + ni.ns, ni.ne - ni.ns);
 	web_set_title(sp, t, tn);
 	sp->have_item = 1;
 	sp->last = ni.value;
@@ -1820,7 +1813,7 @@ try_meeting_ref(struct splitter *sp, FILE *out)
 	sp->web = 1;
 	sp->web_expect = v;
 	memcpy(sp->date, iso, sizeof sp->date);
-	set_buf(&sp->body, p->clean.data + bs, be - bs);
+	buf_set(&sp->body, p->clean.data + bs, be - bs);
 	pop(sp, 1);
 	return 1;
 }
@@ -1898,7 +1891,7 @@ decision_fields_ahead(struct splitter *sp, size_t from)
 			a = v;
 			b = n;
 			trim_seps(c, &a, &b);
-			set_buf(&sp->body, c + a, b - a);
+			buf_set(&sp->body, c + a, b - a);
 		} else if ((which == WEB_F_MEETING || which == WEB_F_DATE) &&
 		    date_find(c + v, n - v, iso, &ds, &de) && ds == 0) {
 			if (!sp->date[0])
@@ -1907,7 +1900,7 @@ decision_fields_ahead(struct splitter *sp, size_t from)
 				a = v + de;
 				b = n;
 				trim_seps(c, &a, &b);
-				set_buf(&sp->body, c + a, b - a);
+				buf_set(&sp->body, c + a, b - a);
 			}
 		}
 	}
@@ -2035,12 +2028,12 @@ process_head(struct splitter *sp, FILE *out)
 		if (web_meeting_line(c, n, &wbs, &wbe, iso)) {
 			/* "Cabinet - Tuesday, 4th March, 2025 7.00 pm" over a page's items */
 			memcpy(sp->page_date, iso, sizeof sp->page_date);
-			set_buf(&sp->page_body, c + wbs, wbe - wbs);
+			buf_set(&sp->page_body, c + wbs, wbe - wbs);
 		} else if (sp->count > 1 && p_body(p) &&
 		    web_date_line(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso)) {
 			/* "Cabinet" / "Wednesday, 25th June, 2025 6.30 pm" */
 			memcpy(sp->page_date, iso, sizeof sp->page_date);
-			set_buf(&sp->page_body, c, n);
+			buf_set(&sp->page_body, c, n);
 		}
 		if (decisions_title(c, n))
 			sp->decisions = decisions_title(c, n);
@@ -2078,7 +2071,7 @@ process_head(struct splitter *sp, FILE *out)
 		be = date_start > 0 ? date_start : n;
 		trim_seps(c, &bs, &be);
 		be = body_kind_end(c, bs, be);
-		set_buf(&sp->body, c + bs, be - bs);
+		buf_set(&sp->body, c + bs, be - bs);
 		memcpy(sp->date, iso, sizeof sp->date);
 		sp->heading_left = (int)k - 1;
 		emit(sp, out, p);
@@ -2092,7 +2085,7 @@ process_head(struct splitter *sp, FILE *out)
 		if (p_minutes_heading(q, &bs, &be, iso, &has_date) == 2 &&
 		    minutes_follow(sp, 2)) {
 			enter(sp, SEC_MINUTES);
-			set_buf(&sp->body, c, n);
+			buf_set(&sp->body, c, n);
 			memcpy(sp->date, iso, sizeof sp->date);
 			sp->heading_left = 1;
 			emit(sp, out, p);
@@ -2103,7 +2096,7 @@ process_head(struct splitter *sp, FILE *out)
 	if (((kind = p_minutes_heading(p, &bs, &be, iso, &has_date)) == 1 ||
 	    (kind == 2 && sp->section == SEC_OTHER)) && minutes_follow(sp, 1)) {
 		enter(sp, SEC_MINUTES);
-		set_buf(&sp->body, c + bs, be - bs);
+		buf_set(&sp->body, c + bs, be - bs);
 		if (has_date) {
 			memcpy(sp->date, iso, sizeof sp->date);
 		} else {
@@ -2237,12 +2230,12 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	if (!sp->have_source || sp->source.len != f[0].len ||
 	    memcmp(sp->source.data, f[0].p, f[0].len) != 0) {
 		splitter_finish(sp, out);
-		set_buf(&sp->source, f[0].p, f[0].len);
+		buf_set(&sp->source, f[0].p, f[0].len);
 		sp->have_source = 1;
 	}
 	p = at(sp, sp->count);
 	sp->count++;
-	set_buf(&p->raw, tx->p, tx->len);
+	buf_set(&p->raw, tx->p, tx->len);
 	make_clean(&p->clean, tx->p, tx->len);
 	p->line = ln;
 	buf_reset(&p->page);

@@ -70,6 +70,15 @@ is_white(int c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* Offset of the first byte of s[i..n) that is not is_white, or n. */
+static inline size_t
+skip_white(const char *s, size_t i, size_t n)
+{
+	while (i < n && is_white((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 static inline int
 lower(int c)
 {
