@@ -64,6 +64,7 @@ struct parser {
 	uint32_t match_flags;	/* compile flags of the next match pattern */
 	struct defn *defs;	/* names this file's patterns may call */
 	size_t ndefs;
+	int stub_calls;		/* compile_src: called names as empty groups */
 };
 
 static int
@@ -247,21 +248,13 @@ own_group(const char *src, size_t len, const char *name, size_t nl)
 struct calls {
 	size_t *d;
 	size_t n;
-	int numbered;		/* it refers to a group by number */
 };
-
-static int
-is_digit(const char *s, size_t i, size_t len)
-{
-	return i < len && s[i] >= '0' && s[i] <= '9';
-}
 
 /*
  * Find the (?&NAME) calls of src (outside classes and escapes) and
  * resolve each: a define of the file above, else a list of the lexicon,
  * else a group of the pattern itself (left to PCRE2).  An unknown name
- * is an error.  Also notes a reference to a group by number (\1, \g2,
- * (?3), (?(4)…), which a prelude would shift.
+ * is an error.
  */
 static int
 scan_calls(struct parser *ps, const char *src, size_t len, struct calls *c)
@@ -271,11 +264,6 @@ scan_calls(struct parser *ps, const char *src, size_t len, struct calls *c)
 	for (size_t i = 0; i < len; i++) {
 		if (src[i] == '\\' && i + 1 < len) {
 			i++;
-			if (!inclass && ((src[i] >= '1' && src[i] <= '9') ||
-			    (src[i] == 'g' && (is_digit(src, i + 1, len) ||
-			    (i + 1 < len && src[i + 1] == '{' &&
-			    is_digit(src, i + 2, len))))))
-				c->numbered = 1;
 			continue;
 		}
 		if (inclass) {
@@ -292,9 +280,6 @@ scan_calls(struct parser *ps, const char *src, size_t len, struct calls *c)
 		}
 		if (src[i] != '(' || i + 2 >= len || src[i + 1] != '?')
 			continue;
-		if (is_digit(src, i + 2, len) || (src[i + 2] == '(' &&
-		    is_digit(src, i + 3, len)))
-			c->numbered = 1;
 		if (src[i + 2] == '#') {
 			while (i < len && src[i] != ')')
 				i++;
@@ -343,58 +328,66 @@ def_mark(struct parser *ps, size_t d)
 }
 
 /*
- * Compile src with the compile flags, after a (?(DEFINE)…) prelude of
- * the names it calls and the names they call; the defs in the prelude
- * are left marked (the caller reads the name table, then clears them
- * with def_unmark).  Returns the code, or NULL after fail() with the
- * PCRE2 offset counted in src, not in the prelude.
+ * Compile src with the compile flags, followed by a (?(DEFINE)…) group
+ * of the names it calls and the names they call (the "prelude", though
+ * it comes last: a DEFINE group in front would cost the pattern PCRE2's
+ * start bitmap, and so its quick scan for where a match can start; at
+ * the end it leaves src's own group numbers as they are).  Under the x
+ * flag a newline first, so a trailing # comment cannot swallow it.  The
+ * defs in the prelude are left marked (the caller reads the name table,
+ * then clears them with def_unmark).  Returns the code, or NULL after
+ * fail() with the PCRE2 offset counted in src.
  */
 static pcre2_code *
 compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
 {
 	struct calls c = {0};
-	struct buf pre = {0};
+	struct buf pat = {0};
 	pcre2_code *re = NULL;
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
-	size_t plen = 0;
+	size_t srclen = len;
 
 	if (memmem(src, len, "(?&", 3) && scan_calls(ps, src, len, &c) != 0)
 		goto out;
-	if (c.n && c.numbered) {
-		fail(ps, "a pattern that calls a name must not refer to a group "
-		    "by number (\\1, \\g2, (?3), (?(4)…): the names' groups "
-		    "come first; name the group (?<_x>…) and use \\k<_x>");
-		goto out;
-	}
 	if (c.n) {
 		for (size_t i = 0; i < c.n; i++)
 			def_mark(ps, c.d[i]);
-		buf_puts(&pre, "(?(DEFINE)");
-		for (size_t i = 0; i < ps->ndefs; i++)
-			if (ps->defs[i].mark)
-				buf_puts(&pre, ps->defs[i].group);
-		buf_putc(&pre, ')');
-		plen = pre.len;
-		buf_append(&pre, src, len);
-		src = pre.data;
-		len = pre.len;
+		buf_append(&pat, src, len);
+		buf_puts(&pat, flags & PCRE2_EXTENDED ? "\n(?(DEFINE)" :
+		    "(?(DEFINE)");
+		for (size_t i = 0; i < ps->ndefs; i++) {
+			if (!ps->defs[i].mark)
+				continue;
+			if (ps->stub_calls) {
+				buf_puts(&pat, "(?<");
+				buf_puts(&pat, ps->defs[i].name);
+				buf_puts(&pat, ">)");
+			} else
+				buf_puts(&pat, ps->defs[i].group);
+		}
+		buf_putc(&pat, ')');
+		src = pat.data;
+		len = pat.len;
 	}
 	re = pcre2_compile((PCRE2_SPTR)src, len, PCRE2_UTF | PCRE2_UCP |
 	    PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff, NULL);
 	if (!re) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
-		if (erroff >= plen)
+		/* a group src leaves open is reported at the very end */
+		if (erroff <= srclen ||
+		    errcode == PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS)
 			fail(ps, "bad pattern at offset %zu: %s",
-			    (size_t)(erroff - plen), (char *)msg);
+			    erroff < srclen ? (size_t)erroff : srclen,
+			    (char *)msg);
 		else
 			fail(ps, "bad pattern: in the names it calls: %s",
 			    (char *)msg);
 	}
 out:
 	free(c.d);
-	buf_free(&pre);
+	buf_free(&pat);
 	return re;
 }
 
@@ -775,7 +768,15 @@ parse_define(struct parser *ps, const char *s)
 		return -1;
 	ps->defs[di].calls = c.d;
 	ps->defs[di].ncalls = c.n;
-	re = compile_src(ps, src, len, flags);
+	/*
+	 * Only to find its faults, each pattern that calls it compiling it
+	 * again: the names it calls (each checked at its own line) stand as
+	 * empty groups, and no study.  A caseless list costs PCRE2 much.
+	 */
+	ps->stub_calls = 1;
+	re = compile_src(ps, src, len, flags | PCRE2_NO_START_OPTIMIZE |
+	    PCRE2_NO_AUTO_POSSESS);
+	ps->stub_calls = 0;
 	def_unmark(ps, 0);
 	if (!re)
 		return -1;
