@@ -51,6 +51,21 @@ struct defn {
 	int mark;		/* in the prelude being built */
 };
 
+/*
+ * "common NAME": rule lines written once, which a rule pastes with "use
+ * NAME".  Kept as text (each directive with its continuation lines
+ * joined) and run again at each use, so that a use means exactly what
+ * the lines written in its place would.
+ */
+struct common {
+	char *name;
+	unsigned line;		/* of its 'common' */
+	char **text;		/* its directives */
+	unsigned *at;		/* the line of each */
+	size_t n;
+	int used;
+};
+
 struct parser {
 	struct ruleset *rs;
 	const char *path;
@@ -64,6 +79,10 @@ struct parser {
 	uint32_t match_flags;	/* compile flags of the next match pattern */
 	struct defn *defs;	/* names this file's patterns may call */
 	size_t ndefs;
+	struct common *commons;	/* this file's commons */
+	size_t ncommons;
+	struct common *open;	/* the common being written, or NULL */
+	int stub_calls;		/* compile_src: called names as empty groups */
 };
 
 static int
@@ -247,21 +266,13 @@ own_group(const char *src, size_t len, const char *name, size_t nl)
 struct calls {
 	size_t *d;
 	size_t n;
-	int numbered;		/* it refers to a group by number */
 };
-
-static int
-is_digit(const char *s, size_t i, size_t len)
-{
-	return i < len && s[i] >= '0' && s[i] <= '9';
-}
 
 /*
  * Find the (?&NAME) calls of src (outside classes and escapes) and
  * resolve each: a define of the file above, else a list of the lexicon,
  * else a group of the pattern itself (left to PCRE2).  An unknown name
- * is an error.  Also notes a reference to a group by number (\1, \g2,
- * (?3), (?(4)…), which a prelude would shift.
+ * is an error.
  */
 static int
 scan_calls(struct parser *ps, const char *src, size_t len, struct calls *c)
@@ -271,11 +282,6 @@ scan_calls(struct parser *ps, const char *src, size_t len, struct calls *c)
 	for (size_t i = 0; i < len; i++) {
 		if (src[i] == '\\' && i + 1 < len) {
 			i++;
-			if (!inclass && ((src[i] >= '1' && src[i] <= '9') ||
-			    (src[i] == 'g' && (is_digit(src, i + 1, len) ||
-			    (i + 1 < len && src[i + 1] == '{' &&
-			    is_digit(src, i + 2, len))))))
-				c->numbered = 1;
 			continue;
 		}
 		if (inclass) {
@@ -292,9 +298,6 @@ scan_calls(struct parser *ps, const char *src, size_t len, struct calls *c)
 		}
 		if (src[i] != '(' || i + 2 >= len || src[i + 1] != '?')
 			continue;
-		if (is_digit(src, i + 2, len) || (src[i + 2] == '(' &&
-		    is_digit(src, i + 3, len)))
-			c->numbered = 1;
 		if (src[i + 2] == '#') {
 			while (i < len && src[i] != ')')
 				i++;
@@ -343,58 +346,66 @@ def_mark(struct parser *ps, size_t d)
 }
 
 /*
- * Compile src with the compile flags, after a (?(DEFINE)…) prelude of
- * the names it calls and the names they call; the defs in the prelude
- * are left marked (the caller reads the name table, then clears them
- * with def_unmark).  Returns the code, or NULL after fail() with the
- * PCRE2 offset counted in src, not in the prelude.
+ * Compile src with the compile flags, followed by a (?(DEFINE)…) group
+ * of the names it calls and the names they call (the "prelude", though
+ * it comes last: a DEFINE group in front would cost the pattern PCRE2's
+ * start bitmap, and so its quick scan for where a match can start; at
+ * the end it leaves src's own group numbers as they are).  Under the x
+ * flag a newline first, so a trailing # comment cannot swallow it.  The
+ * defs in the prelude are left marked (the caller reads the name table,
+ * then clears them with def_unmark).  Returns the code, or NULL after
+ * fail() with the PCRE2 offset counted in src.
  */
 static pcre2_code *
 compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
 {
 	struct calls c = {0};
-	struct buf pre = {0};
+	struct buf pat = {0};
 	pcre2_code *re = NULL;
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
-	size_t plen = 0;
+	size_t srclen = len;
 
 	if (memmem(src, len, "(?&", 3) && scan_calls(ps, src, len, &c) != 0)
 		goto out;
-	if (c.n && c.numbered) {
-		fail(ps, "a pattern that calls a name must not refer to a group "
-		    "by number (\\1, \\g2, (?3), (?(4)…): the names' groups "
-		    "come first; name the group (?<_x>…) and use \\k<_x>");
-		goto out;
-	}
 	if (c.n) {
 		for (size_t i = 0; i < c.n; i++)
 			def_mark(ps, c.d[i]);
-		buf_puts(&pre, "(?(DEFINE)");
-		for (size_t i = 0; i < ps->ndefs; i++)
-			if (ps->defs[i].mark)
-				buf_puts(&pre, ps->defs[i].group);
-		buf_putc(&pre, ')');
-		plen = pre.len;
-		buf_append(&pre, src, len);
-		src = pre.data;
-		len = pre.len;
+		buf_append(&pat, src, len);
+		buf_puts(&pat, flags & PCRE2_EXTENDED ? "\n(?(DEFINE)" :
+		    "(?(DEFINE)");
+		for (size_t i = 0; i < ps->ndefs; i++) {
+			if (!ps->defs[i].mark)
+				continue;
+			if (ps->stub_calls) {
+				buf_puts(&pat, "(?<");
+				buf_puts(&pat, ps->defs[i].name);
+				buf_puts(&pat, ">)");
+			} else
+				buf_puts(&pat, ps->defs[i].group);
+		}
+		buf_putc(&pat, ')');
+		src = pat.data;
+		len = pat.len;
 	}
 	re = pcre2_compile((PCRE2_SPTR)src, len, PCRE2_UTF | PCRE2_UCP |
 	    PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff, NULL);
 	if (!re) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
-		if (erroff >= plen)
+		/* a group src leaves open is reported at the very end */
+		if (erroff <= srclen ||
+		    errcode == PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS)
 			fail(ps, "bad pattern at offset %zu: %s",
-			    (size_t)(erroff - plen), (char *)msg);
+			    erroff < srclen ? (size_t)erroff : srclen,
+			    (char *)msg);
 		else
 			fail(ps, "bad pattern: in the names it calls: %s",
 			    (char *)msg);
 	}
 out:
 	free(c.d);
-	buf_free(&pre);
+	buf_free(&pat);
 	return re;
 }
 
@@ -775,7 +786,15 @@ parse_define(struct parser *ps, const char *s)
 		return -1;
 	ps->defs[di].calls = c.d;
 	ps->defs[di].ncalls = c.n;
-	re = compile_src(ps, src, len, flags);
+	/*
+	 * Only to find its faults, each pattern that calls it compiling it
+	 * again: the names it calls (each checked at its own line) stand as
+	 * empty groups, and no study.  A caseless list costs PCRE2 much.
+	 */
+	ps->stub_calls = 1;
+	re = compile_src(ps, src, len, flags | PCRE2_NO_START_OPTIMIZE |
+	    PCRE2_NO_AUTO_POSSESS);
+	ps->stub_calls = 0;
 	def_unmark(ps, 0);
 	if (!re)
 		return -1;
@@ -1432,6 +1451,116 @@ d_warn(struct parser *ps, const char *dir, const char *s)
 	return rc;
 }
 
+static struct common *
+common_find(struct parser *ps, const char *name)
+{
+	for (size_t i = 0; i < ps->ncommons; i++)
+		if (!strcmp(ps->commons[i].name, name))
+			return &ps->commons[i];
+	return NULL;
+}
+
+/*
+ * common NAME: the rule directives below it, up to the next directive of
+ * another kind (rule, common, define, kind, columns, marker) or the end
+ * of the file, are the common NAME; no rule is open after it.
+ */
+static int
+d_common(struct parser *ps, const char *dir, const char *s)
+{
+	char *name = word(&s);
+	const struct common *o;
+	struct common *g;
+	int rc = 0;
+
+	ps->rule = NULL;
+	if (!name)
+		return fail(ps, "common: missing name (common NAME)");
+	for (const char *p = name; !rc && *p; p++)
+		if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-'))
+			rc = fail(ps, "common %s: a name is letters, digits, _ "
+			    "and -", name);
+	if (!rc && (o = common_find(ps, name)) != NULL)
+		rc = fail(ps, "common %s: named twice (first at line %u)", name,
+		    o->line);
+	if (!rc)
+		rc = line_end(ps, s);
+	if (rc) {
+		free(name);
+		return rc;
+	}
+	g = rules_grow(&ps->commons, &ps->ncommons, sizeof *g);
+	g->name = name;
+	g->line = ps->line;
+	ps->open = g;
+	return 0;
+}
+
+/* A directive of the open common: kept, to be run at each use. */
+static int
+common_add(struct parser *ps, const char *dir, const char *s,
+    const char *text)
+{
+	struct common *g = ps->open;
+
+	if (!strcmp(dir, "use")) {
+		char *name = word(&s);
+		const struct common *u = name ? common_find(ps, name) : NULL;
+		int rc = 0;
+		if (!u || u == g)
+			rc = fail(ps, "use %s: no common %s above (common %s "
+			    "may use only commons written before it)",
+			    name ? name : "", name ? name : "", g->name);
+		free(name);
+		if (rc)
+			return rc;
+	}
+	g->text = xrealloc(g->text, (g->n + 1) * sizeof *g->text);
+	g->at = xrealloc(g->at, (g->n + 1) * sizeof *g->at);
+	g->text[g->n] = xstrdup(text);
+	g->at[g->n++] = ps->line;
+	return 0;
+}
+
+static int directive(struct parser *ps, const char *text);
+
+/*
+ * use NAME: the lines of common NAME, run here as if written here; a
+ * fault is reported at its line in the common, with the use's line.
+ */
+static int
+d_use(struct parser *ps, const char *dir, const char *s)
+{
+	char *name = word(&s);
+	const struct common *c = name ? common_find(ps, name) : NULL;
+	size_t gi;
+	unsigned at = ps->line;
+	int rc = 0;
+
+	if (!c) {
+		rc = fail(ps, "use %s: no common %s above in this file",
+		    name ? name : "", name ? name : "NAME");
+		free(name);
+		return rc;
+	}
+	gi = (size_t)(c - ps->commons);
+	free(name);
+	if ((rc = line_end(ps, s)) != 0)
+		return rc;
+	ps->commons[gi].used = 1;
+	for (size_t i = 0; !rc && i < ps->commons[gi].n; i++) {
+		ps->line = ps->commons[gi].at[i];
+		if ((rc = directive(ps, ps->commons[gi].text[i])) != 0) {
+			size_t l = strlen(ps->err->msg);
+			snprintf(ps->err->msg + l, sizeof ps->err->msg - l,
+			    " (common %s, used at line %u)",
+			    ps->commons[gi].name, at);
+		}
+	}
+	ps->line = at;
+	return rc;
+}
+
 /*
  * The directives, as pcre2grep's option table: a name, its handler (given
  * the directive's word and the rest of its line) and whether it belongs
@@ -1449,6 +1578,7 @@ static const struct directive_def {
 	{"columns", d_columns, 0},
 	{"marker", d_marker, 0},
 	{"rule", d_rule, 0},
+	{"common", d_common, 0},
 	{"scope", d_scope, 1},
 	{"unit", d_unit, 1},
 	{"heading", d_heading, 1},
@@ -1469,6 +1599,7 @@ static const struct directive_def {
 	{"figure", d_figure, 1},
 	{"sentence", d_sentence, 1},
 	{"warn", d_warn, 1},
+	{"use", d_use, 1},
 	{NULL, NULL, 1},	/* unknown: "before kind" first, as a rule line */
 };
 
@@ -1484,6 +1615,13 @@ directive(struct parser *ps, const char *text)
 		return 0;
 	for (d = directives; d->name && strcmp(d->name, dir); d++)
 		;
+	if (ps->open && d->in_rule) {
+		rc = d->name ? common_add(ps, dir, s, text) :
+		    fail(ps, "unknown directive '%s'", dir);
+		free(dir);
+		return rc;
+	}
+	ps->open = NULL;
 	if (d->in_rule)
 		rc = need_rule(ps, dir);
 	if (!rc)
@@ -1525,6 +1663,19 @@ defs_free(struct parser *ps)
 	free(ps->defs);
 	ps->defs = NULL;
 	ps->ndefs = 0;
+}
+
+static void
+commons_free(struct parser *ps)
+{
+	for (size_t i = 0; i < ps->ncommons; i++) {
+		for (size_t j = 0; j < ps->commons[i].n; j++)
+			free(ps->commons[i].text[j]);
+		free(ps->commons[i].text);
+		free(ps->commons[i].at);
+		free(ps->commons[i].name);
+	}
+	free(ps->commons);
 }
 
 int
@@ -1611,7 +1762,12 @@ rules_load_file(struct ruleset **rsp, const char *path,
 		if (ps.defs[i].line && !ps.defs[i].used)
 			lint(&ps, ps.defs[i].line, "define %s is called by no "
 			    "pattern", ps.defs[i].name);
+	for (size_t i = 0; !rc && i < ps.ncommons; i++)
+		if (!ps.commons[i].used)
+			lint(&ps, ps.commons[i].line, "common %s is used by no "
+			    "rule", ps.commons[i].name);
 	defs_free(&ps);
+	commons_free(&ps);
 	if (rc)
 		return -1;
 	ps.line = 0;
@@ -1804,7 +1960,9 @@ rules_lint(struct ruleset *rs, void (*fn)(void *ctx, const char *where,
 	for (i = 0; i < rs->nsrcs; i++)
 		for (j = 0; j < i; j++)
 			if (rs->srcs[j].kind == rs->srcs[i].kind &&
-			    !strcmp(rs->srcs[j].text, rs->srcs[i].text)) {
+			    !strcmp(rs->srcs[j].text, rs->srcs[i].text) &&
+			    (rs->srcs[j].file != rs->srcs[i].file ||
+			    rs->srcs[j].line != rs->srcs[i].line)) {
 				struct lint *l = rules_grow(&rs->lints, &rs->nlints,
 				    sizeof *l);
 				struct buf b = {0};

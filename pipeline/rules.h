@@ -55,9 +55,10 @@ void rules_list_kinds(const struct ruleset *rs, FILE *out);
 
 /*
  * The warnings of --check, in file and line order, each given to fn with
- * "FILE:LINE" and the message: a define no pattern calls, a pattern
- * written twice in one kind, a rule-file line over RULES_LINE_MAX
- * characters.  Returns their number.  Call it once per ruleset.
+ * "FILE:LINE" and the message: a define no pattern calls, a common no
+ * rule uses, a pattern written twice in one kind (a line of a common
+ * that several rules use counts once), a rule-file line over
+ * RULES_LINE_MAX characters.  Returns their number.  Call it once per ruleset.
  */
 #define RULES_LINE_MAX 200
 size_t rules_lint(struct ruleset *rs, void (*fn)(void *ctx,
