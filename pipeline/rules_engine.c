@@ -100,6 +100,19 @@ struct engine {
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 
+	/* the fallbacks (not "before") of the kept kinds, by address, and
+	 * their matches in the group being run (see fb_cache) */
+	struct fbcache {
+		const struct fallback *f;
+		size_t group;	/* the list is of group ngroup */
+		struct fbmatch {
+			size_t s, e, gs, ge;	/* gs NO_POS: no group */
+		} *m;
+		size_t n, cap, at;
+		int done;
+	} *fb;
+	size_t nfb, ngroup;
+
 	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
 	struct rprof {
 		unsigned long long groups, units, passed, tries, calls, ns;
@@ -731,6 +744,98 @@ tally(struct engine *e, const struct kind *k, const struct rule *r,
 }
 
 /*
+ * The matches of fallback f over the group's text, from its start, in
+ * order (global matching): the same for every record of the group, so
+ * found once and kept (an item of a report may be a megabyte, and a rule
+ * of it gives many records, each asking the same fallback).  The list
+ * grows only as far as a record needs: the search resumes where it
+ * stopped.  A match error is not kept: the next record that needs to
+ * search past it runs that search again, and warns again, as before.
+ */
+static struct fbcache *
+fb_cache(struct engine *e, const struct fallback *f)
+{
+	size_t lo = 0, hi = e->nfb;
+	struct fbcache *c;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if ((uintptr_t)e->fb[mid].f <= (uintptr_t)f)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	c = &e->fb[lo];
+	if (c->group != e->ngroup) {
+		c->group = e->ngroup;
+		c->n = 0;
+		c->at = 0;
+		c->done = 0;
+	}
+	return c;
+}
+
+/* Append the next match of c's fallback to c; 0 when there is none. */
+static int
+fb_next(struct engine *e, struct fbcache *c)
+{
+	const struct fallback *f = c->f;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
+	struct fbmatch *m;
+	int rc;
+
+	if (c->done || c->at > e->text.len)
+		return 0;
+	rc = run(e, &f->pat, e->md3, 0, e->text.len, c->at, 0);
+	if (rc < 0) {
+		/* no match: the list is whole; an error: search again */
+		if (rc == PCRE2_ERROR_NOMATCH)
+			c->done = 1;
+		return 0;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 8;
+		c->m = xrealloc(c->m, c->cap * sizeof *c->m);
+	}
+	m = &c->m[c->n++];
+	m->s = ov[0];
+	m->e = ov[1];
+	m->gs = m->ge = NO_POS;
+	for (unsigned g = 1; g <= f->pat.ngroups; g++)
+		if (f->pat.col[g] == f->col && ov[2 * g] != PCRE2_UNSET) {
+			m->gs = ov[2 * g];
+			m->ge = ov[2 * g + 1];
+			break;
+		}
+	c->at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	return 1;
+}
+
+/*
+ * The group of the first match of fallback f (not "before") that holds
+ * the "with" value wv[0..wl) (any match when wv is NULL) and has it:
+ * 1 and [*gs, *ge), or 0.
+ */
+static int
+fallback_first(struct engine *e, const struct fallback *f, const char *wv,
+    size_t wl, size_t *gs, size_t *ge)
+{
+	struct fbcache *c = fb_cache(e, f);
+	size_t i;
+
+	for (i = 0; i < c->n || fb_next(e, c); i++) {
+		const struct fbmatch *m = &c->m[i];
+		if (m->gs == NO_POS || (wv && !contains(e->text.data + m->s,
+		    m->e - m->s, wv, wl)))
+			continue;
+		*gs = m->gs;
+		*ge = m->ge;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Finish one record whose columns are in e->vals: constants, fallbacks,
  * post-processors, sentence, figure; then format it.  at is where the
  * record starts (absolute), [us, ue) its unit, [ms, me) the match.
@@ -778,8 +883,12 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			if (sp->kind == kidx && sp->e <= ms && sp->e > fat)
 				fat = sp->e;
 		}
-		/* the first match (with "before": the last one that starts
-		 * before this record's match) holding the "with" value */
+		if (!f->before) {
+			found = fallback_first(e, f, wv, wl, &gs, &ge);
+			goto set;
+		}
+		/* the last match that starts before this record's match
+		 * holding the "with" value */
 		while (fat <= e->text.len &&
 		    run(e, &f->pat, e->md3, is, e->text.len, fat, 0) >= 0) {
 			if (f->before && ov[0] >= ms)
@@ -799,6 +908,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			}
 			fat = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		}
+set:
 		if (found)
 			set_val(&e->vals[f->col], e->text.data + gs, ge - gs);
 	}
@@ -1355,6 +1465,7 @@ process_group(struct engine *e)
 
 	if (e->np == 0)
 		return;
+	e->ngroup++;
 	zero_tail(&e->text, &e->text_zeroed);
 	zero_tail(&e->title, &e->title_zeroed);
 	buf_reset(&e->recbuf);
@@ -1536,6 +1647,37 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	}
 }
 
+static int
+fb_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct fbcache *)a)->f,
+	    y = (uintptr_t)((const struct fbcache *)b)->f;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A cache for every fallback that is not "before", sorted by address. */
+static void
+fb_init(struct engine *e)
+{
+	const struct ruleset *rs = e->rs;
+	size_t k, r, i;
+
+	for (k = 0; k < rs->nkinds; k++)
+		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
+			const struct rule *ru = &rs->kinds[k].rules[r];
+			for (i = 0; i < ru->nfallbacks; i++) {
+				struct fbcache *c;
+				if (ru->fallbacks[i].before)
+					continue;
+				c = rules_grow(&e->fb, &e->nfb, sizeof *e->fb);
+				c->f = &ru->fallbacks[i];
+			}
+		}
+	if (e->nfb > 1)
+		qsort(e->fb, e->nfb, sizeof *e->fb, fb_cmp);
+}
+
 /*
  * The need literals of the kept kinds into one litset, and each rule's
  * mask of them (a kind not kept runs no rule: its literals are not
@@ -1585,6 +1727,7 @@ need_init(struct engine *e)
 	e->gall = xcalloc(e->lw, sizeof *e->gall);
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
 	free(idx);
+	fb_init(e);
 }
 
 static void
@@ -1667,6 +1810,9 @@ engine_free(struct engine *e)
 	free(e->seen);
 	free(e->kind_recs);
 	litset_free(e->ls);
+	for (c = 0; c < e->nfb; c++)
+		free(e->fb[c].m);
+	free(e->fb);
 	for (c = 0; c < e->nrules; c++)
 		litset_free(e->rstart[c]);
 	free(e->rstart);
