@@ -2,9 +2,10 @@
  * litset — many short literals found in one pass over a text; see
  * litset.h.
  *
- * A literal of one byte is looked for with memchr (once in each case),
- * before the scan: it then takes no part in the scan, where it would
- * stop the scan at every digit or bracket.  For the others a table of
+ * A literal of one byte takes no part in the scan proper, where it
+ * would stop it at every digit or bracket: the scan notes which bytes
+ * the text holds, and the literals of one byte are looked up there at
+ * the end.  For the others a table of
  * 65536 bytes says which pairs of bytes (as printed, in any case) may
  * start one: one 16-bit load and one byte test per byte of text.  At
  * such a pair, the literals of two bytes are looked up by the first
@@ -265,20 +266,24 @@ litset_scan(const struct litset *ls, const char *text, size_t n,
     uint64_t *bits)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	unsigned char seen[256];	/* the bytes of the text */
 	size_t i, j;
 
-	for (j = 0; j < ls->nones; j++) {
-		size_t li = ls->ones[j];
-		unsigned char c = ls->lits[li].s[0];
-		if (memchr(s, c, n) || (c >= 'a' && c <= 'z' &&
-		    memchr(s, c - 32, n)))
-			bits[li / 64] |= (uint64_t)1 << (li % 64);
-	}
+	memset(seen, 0, sizeof seen);
 	/* a literal of two bytes or more starts before the last byte */
 	for (i = 0; i + 1 < n; i++) {
 		unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
+		seen[s[i]] = 1;
 		if (v)
 			(void)found_at(ls, s, n, i, v, bits);
+	}
+	if (n > 0)
+		seen[s[n - 1]] = 1;
+	for (j = 0; j < ls->nones; j++) {
+		size_t li = ls->ones[j];
+		unsigned char c = ls->lits[li].s[0];
+		if (seen[c] || (c >= 'a' && c <= 'z' && seen[c - 32]))
+			bits[li / 64] |= (uint64_t)1 << (li % 64);
 	}
 }
 
