@@ -112,6 +112,15 @@ struct engine {
 		int done;
 	} *fb;
 	size_t nfb, ngroup;
+	/* per rule, the ids of its text= then text!= tests: a test a rule
+	 * copied with "like" has the id of the original (same file, line
+	 * and place), whose answer for the group is in textres[id] */
+	size_t **textid;
+	struct textres {
+		size_t group;	/* the group it is of (0: none yet) */
+		int match;
+	} *textres;
+	size_t ntextres;
 
 	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
 	struct rprof {
@@ -1348,6 +1357,28 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
 	}
 }
 
+/*
+ * Does scope test p (text= or text!=, of id id) match the group's item
+ * text from ts?  The answer is kept for the group: "rule B like A"
+ * repeats A's tests, each a search of the whole item.  (A match error is
+ * not kept: the next rule asking runs the search, and warns, again.)
+ */
+static int
+text_test(struct engine *e, size_t id, const struct pat *p, size_t ts)
+{
+	struct textres *t = &e->textres[id];
+	int rc;
+
+	if (t->group == e->ngroup)
+		return t->match;
+	rc = run(e, p, e->md3, ts, e->text.len, ts, 0);
+	if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH) {
+		t->group = e->ngroup;
+		t->match = rc >= 0;
+	}
+	return rc >= 0;
+}
+
 static int
 scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 {
@@ -1379,13 +1410,13 @@ scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 		 * start, so later units still find their literals) */
 		if (!units_have(e, kidx, r, 0, e->np))
 			return 0;
+		const size_t *id = e->textid[e->rbase[kidx] +
+		    (size_t)(r - e->rs->kinds[kidx].rules)];
 		for (i = 0; i < r->ntexts; i++)
-			if (run(e, &r->texts[i], e->md3, ts, e->text.len, ts,
-			    0) < 0)
+			if (!text_test(e, id[i], &r->texts[i], ts))
 				return 0;
 		for (i = 0; i < r->nnotexts; i++)
-			if (run(e, &r->notexts[i], e->md3, ts, e->text.len, ts,
-			    0) >= 0)
+			if (text_test(e, id[r->ntexts + i], &r->notexts[i], ts))
 				return 0;
 	}
 	return 1;
@@ -1673,6 +1704,55 @@ fb_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The ids of the scope text tests (see text_test).  "like" copies the
+ * tests of a rule as they are, file and line included, before the rule's
+ * own: the same file, line, kind of test and place in the list is the
+ * same pattern.
+ */
+static void
+textid_init(struct engine *e)
+{
+	const struct ruleset *rs = e->rs;
+	struct tkey {
+		const char *file;
+		unsigned line;
+		size_t place;	/* in texts, or ~ in notexts */
+	} *keys = NULL;
+	size_t nkeys = 0, k, r, i, j;
+
+	e->textid = xcalloc(e->nrules ? e->nrules : 1, sizeof *e->textid);
+	for (k = 0; k < rs->nkinds; k++)
+		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
+			const struct rule *ru = &rs->kinds[k].rules[r];
+			size_t n = ru->ntexts + ru->nnotexts;
+			size_t *id = xcalloc(n ? n : 1, sizeof *id);
+			e->textid[e->rbase[k] + r] = id;
+			for (i = 0; i < n; i++) {
+				const struct pat *p = i < ru->ntexts ?
+				    &ru->texts[i] : &ru->notexts[i - ru->ntexts];
+				size_t place = i < ru->ntexts ? i :
+				    ~(i - ru->ntexts);
+				for (j = 0; j < nkeys; j++)
+					if (keys[j].file == p->file &&
+					    keys[j].line == p->line &&
+					    keys[j].place == place)
+						break;
+				if (j == nkeys) {
+					struct tkey *t = rules_grow(&keys, &nkeys,
+					    sizeof *keys);
+					t->file = p->file;
+					t->line = p->line;
+					t->place = place;
+				}
+				id[i] = j;
+			}
+		}
+	e->ntextres = nkeys;
+	e->textres = xcalloc(nkeys ? nkeys : 1, sizeof *e->textres);
+	free(keys);
+}
+
 /* A cache for every fallback that is not "before", sorted by address. */
 static void
 fb_init(struct engine *e)
@@ -1745,6 +1825,7 @@ need_init(struct engine *e)
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
 	free(idx);
 	fb_init(e);
+	textid_init(e);
 }
 
 static void
@@ -1830,6 +1911,10 @@ engine_free(struct engine *e)
 	for (c = 0; c < e->nfb; c++)
 		free(e->fb[c].m);
 	free(e->fb);
+	for (c = 0; c < e->nrules; c++)
+		free(e->textid[c]);
+	free(e->textid);
+	free(e->textres);
 	for (c = 0; c < e->nrules; c++)
 		litset_free(e->rstart[c]);
 	free(e->rstart);
