@@ -2,11 +2,15 @@
  * litset — many short literals found in one pass over a text; see
  * litset.h.
  *
- * One table of 65536 bits says which pairs of bytes (as printed, in any
- * case) may start a literal: one load and one bit test per byte of text.
- * At such a pair, the literals of one or two bytes are looked up by the
- * first byte, and the longer ones by a hash of the first three: a table
- * of 2^14 bits says which hashes start one, and only then are the
+ * A literal of one byte takes no part in the scan proper, where it
+ * would stop it at every digit or bracket: the scan notes which bytes
+ * the text holds, and the literals of one byte are looked up there at
+ * the end.  For the others a table of
+ * 65536 bytes says which pairs of bytes (as printed, in any case) may
+ * start one: one 16-bit load and one byte test per byte of text.  At
+ * such a pair, the literals of two bytes are looked up by the first
+ * byte, and the longer ones by a hash of the first three: a table of
+ * 2^14 bits says which hashes start one, and only then are the
  * literals of that hash compared.  (The hash is of the bytes with bit
  * 0x20 set, so of any case; other bytes may share a hash, which the
  * comparison sorts out.)
@@ -20,10 +24,14 @@
 
 #define HBITS 14
 #define NHASH (1u << HBITS)
+#define PAIR_TWO 1
+#define PAIR_MORE 2
 
 struct lit {
 	unsigned char *s;	/* lower case */
 	size_t len;
+	uint64_t w, m;		/* its first 8 bytes | 0x20 each, and the
+				 * mask of those it has: a quick test */
 };
 
 /* A list of literals: order[start..start + count). */
@@ -34,9 +42,12 @@ struct bucket {
 struct litset {
 	struct lit *lits;
 	size_t n, cap;
-	uint64_t pair[65536 / 64];	/* bit s[0] | s[1] << 8: may start
-					 * one */
-	struct bucket byfirst[256];	/* the short ones by first byte */
+	unsigned char pair[65536];	/* [s[0] | s[1] << 8]: may start one
+					 * of two bytes (PAIR_TWO), of more
+					 * (PAIR_MORE) */
+	unsigned char one[256];	/* [c]: a literal of one byte is c */
+	size_t *ones, nones;	/* the literals of one byte */
+	struct bucket byfirst[256];	/* those of two by first byte */
 	uint64_t hashed[NHASH / 64];	/* bit h: a long one may start */
 	struct bucket *byhash;	/* the long ones by hash (NHASH) */
 	size_t *order;
@@ -93,12 +104,17 @@ litset_add(struct litset *ls, const char *lit, size_t len)
 		l->s[i] = fold((unsigned char)lit[i]);
 	l->s[len] = '\0';
 	l->len = len;
+	l->w = l->m = 0;
+	for (i = 0; i < len && i < 8; i++) {
+		l->w |= (uint64_t)(l->s[i] | 0x20) << (8 * i);
+		l->m |= (uint64_t)0xFF << (8 * i);
+	}
 	return ls->n++;
 }
 
-/* Set the pair bit of a and b and of their upper-case forms. */
+/* Mark the pair a b, and its upper-case forms, with flag f. */
 static void
-set_pair(struct litset *ls, unsigned char a, unsigned char b)
+set_pair(struct litset *ls, unsigned char a, unsigned char b, unsigned char f)
 {
 	unsigned char as[2] = {a, a}, bs[2] = {b, b};
 	int i, j;
@@ -108,13 +124,12 @@ set_pair(struct litset *ls, unsigned char a, unsigned char b)
 	if (b >= 'a' && b <= 'z')
 		bs[1] = (unsigned char)(b - 32);
 	for (i = 0; i < 2; i++)
-		for (j = 0; j < 2; j++) {
-			unsigned k = as[i] | (unsigned)bs[j] << 8;
-			ls->pair[k / 64] |= (uint64_t)1 << (k % 64);
-		}
+		for (j = 0; j < 2; j++)
+			ls->pair[as[i] | (unsigned)bs[j] << 8] |= f;
 }
 
-/* The bucket literal l goes to (counting or placing). */
+/* The bucket literal l (of two bytes or more) goes to (counting or
+ * placing). */
 static struct bucket *
 bucket_of(struct litset *ls, const struct lit *l)
 {
@@ -126,14 +141,15 @@ bucket_of(struct litset *ls, const struct lit *l)
 void
 litset_compile(struct litset *ls)
 {
-	size_t i, j, no = 0;
+	size_t i, no = 0;
 	struct bucket *b;
 
 	ls->order = xcalloc(ls->n ? ls->n : 1, sizeof *ls->order);
 	ls->byhash = xcalloc(NHASH, sizeof *ls->byhash);
 	/* count, give each bucket its start, then place */
 	for (i = 0; i < ls->n; i++)
-		bucket_of(ls, &ls->lits[i])->count++;
+		if (ls->lits[i].len > 1)
+			bucket_of(ls, &ls->lits[i])->count++;
 	for (i = 0; i < 256 + NHASH; i++) {
 		b = i < 256 ? &ls->byfirst[i] : &ls->byhash[i - 256];
 		b->start = (uint32_t)no;
@@ -142,13 +158,18 @@ litset_compile(struct litset *ls)
 	}
 	for (i = 0; i < ls->n; i++) {
 		const struct lit *l = &ls->lits[i];
+		if (l->len == 1) {
+			ls->ones = xrealloc(ls->ones, (ls->nones + 1) *
+			    sizeof *ls->ones);
+			ls->ones[ls->nones++] = i;
+			ls->one[l->s[0]] = 1;
+			if (l->s[0] >= 'a' && l->s[0] <= 'z')
+				ls->one[l->s[0] - 32] = 1;
+			continue;
+		}
 		b = bucket_of(ls, l);
 		ls->order[b->start + b->count++] = i;
-		if (l->len == 1) {
-			for (j = 0; j < 256; j++)
-				set_pair(ls, l->s[0], (unsigned char)j);
-		} else
-			set_pair(ls, l->s[0], l->s[1]);
+		set_pair(ls, l->s[0], l->s[1], l->len == 2 ? PAIR_TWO : PAIR_MORE);
 		if (l->len >= 3) {
 			unsigned h = hash3(load3(l->s));
 			ls->hashed[h / 64] |= (uint64_t)1 << (h % 64);
@@ -169,17 +190,24 @@ litset_words(const struct litset *ls)
  * Which literals of bucket b start at s[i]: their bits are set in bits;
  * with bits NULL, only whether one does (1) or not (0).
  */
-static inline int
+static int
 check_at(const struct litset *ls, const struct bucket *b,
     const unsigned char *s, size_t n, size_t i, uint64_t *bits)
 {
 	size_t j, k;
 	int any = 0;
+	uint64_t t = 0;
 
+	/* the text's next 8 bytes | 0x20: a literal whose own differ is
+	 * not there (the same bytes in any case are) */
+	if (n - i >= 8) {
+		memcpy(&t, s + i, 8);
+		t |= 0x2020202020202020ull;
+	}
 	for (j = b->start; j < b->start + b->count; j++) {
 		size_t li = ls->order[j];
 		const struct lit *l = &ls->lits[li];
-		if (l->len > n - i)
+		if (l->len > n - i || (n - i >= 8 && (t & l->m) != l->w))
 			continue;
 		for (k = 0; k < l->len && fold(s[i + k]) == l->s[k]; k++)
 			;
@@ -193,20 +221,25 @@ check_at(const struct litset *ls, const struct bucket *b,
 	return any;
 }
 
-/* The literals that start at s[i], whose pair bit is set: as check_at. */
+/*
+ * The literals of two bytes or more that start at s[i], whose pair v
+ * (ls->pair[s[i] | s[i + 1] << 8]) is not 0: as check_at.  Inlined in
+ * the scan: most pairs that may start a literal start none, and the
+ * hash of three bytes says so without a call.
+ */
 static inline int
 found_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
-    uint64_t *bits)
+    unsigned v, uint64_t *bits)
 {
 	unsigned h;
 	int any = 0;
 
-	if (ls->byfirst[s[i]].count) {
+	if (v & PAIR_TWO) {
 		any = check_at(ls, &ls->byfirst[s[i]], s, n, i, bits);
 		if (any && !bits)
 			return 1;
 	}
-	if (i + 2 >= n)
+	if (!(v & PAIR_MORE) || i + 2 >= n)
 		return any;
 	h = hash3(load3(s + i));
 	if (ls->hashed[h / 64] >> (h % 64) & 1)
@@ -218,10 +251,14 @@ int
 litset_starts(const struct litset *ls, const char *text, size_t n, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	unsigned k = s[i] | (i + 1 < n ? (unsigned)s[i + 1] << 8 : 0);
+	unsigned v;
 
-	return ls->pair[k / 64] >> (k % 64) & 1 ? found_at(ls, s, n, i, NULL) :
-	    0;
+	if (ls->one[s[i]])
+		return 1;
+	if (i + 1 >= n)
+		return 0;
+	v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
+	return v ? found_at(ls, s, n, i, v, NULL) : 0;
 }
 
 void
@@ -229,18 +266,25 @@ litset_scan(const struct litset *ls, const char *text, size_t n,
     uint64_t *bits)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i;
-	unsigned k;
+	unsigned char seen[256];	/* the bytes of the text */
+	size_t i, j;
 
+	memset(seen, 0, sizeof seen);
+	/* a literal of two bytes or more starts before the last byte */
 	for (i = 0; i + 1 < n; i++) {
-		k = s[i] | (unsigned)s[i + 1] << 8;
-		if (ls->pair[k / 64] >> (k % 64) & 1)
-			(void)found_at(ls, s, n, i, bits);
+		unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
+		seen[s[i]] = 1;
+		if (v)
+			(void)found_at(ls, s, n, i, v, bits);
 	}
-	/* the last byte pairs with a NUL: only a literal of one byte sets
-	 * the pair bits of every second byte */
-	if (i < n && ls->pair[s[i] / 64] >> (s[i] % 64) & 1)
-		(void)found_at(ls, s, n, i, bits);
+	if (n > 0)
+		seen[s[n - 1]] = 1;
+	for (j = 0; j < ls->nones; j++) {
+		size_t li = ls->ones[j];
+		unsigned char c = ls->lits[li].s[0];
+		if (seen[c] || (c >= 'a' && c <= 'z' && seen[c - 32]))
+			bits[li / 64] |= (uint64_t)1 << (li % 64);
+	}
 }
 
 void
@@ -254,6 +298,7 @@ litset_free(struct litset *ls)
 		free(ls->lits[i].s);
 	free(ls->lits);
 	free(ls->order);
+	free(ls->ones);
 	free(ls->byhash);
 	free(ls);
 }

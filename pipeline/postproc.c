@@ -58,10 +58,16 @@ trim(struct buf *b)
 static void
 squeeze(struct buf *b)
 {
-	size_t i, o = 0;
+	size_t i = 0, o;
 	int sp = 0;
 
-	for (i = 0; i < b->len; i++) {
+	/* the text it leaves as it is, most of a sentence: bytes above the
+	 * space, and single spaces between them */
+	while (i < b->len && ((unsigned char)b->data[i] > ' ' ||
+	    (b->data[i] == ' ' && i > 0 && i + 1 < b->len &&
+	    (unsigned char)b->data[i + 1] > ' ')))
+		i++;
+	for (o = i; i < b->len; i++) {
 		if (is_white((unsigned char)b->data[i])) {
 			sp = 1;
 			continue;

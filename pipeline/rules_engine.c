@@ -101,6 +101,28 @@ struct engine {
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 
+	/* the fallbacks (not "before") of the kept kinds, by address, and
+	 * their matches in the group being run (see fb_cache) */
+	struct fbcache {
+		const struct fallback *f;
+		size_t group;	/* the list is of group ngroup */
+		struct fbmatch {
+			size_t s, e, gs, ge;	/* gs NO_POS: no group */
+		} *m;
+		size_t n, cap, at;
+		int done;
+	} *fb;
+	size_t nfb, ngroup;
+	/* per rule, the ids of its text= then text!= tests: a test a rule
+	 * copied with "like" has the id of the original (same file, line
+	 * and place), whose answer for the group is in textres[id] */
+	size_t **textid;
+	struct textres {
+		size_t group;	/* the group it is of (0: none yet) */
+		int match;
+	} *textres;
+	size_t ntextres;
+
 	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
 	struct rprof {
 		unsigned long long groups, units, passed, tries, calls, ns;
@@ -278,6 +300,13 @@ is_upper_start(const char *p, const char *end)
 	    c == '\'' || c >= 0x80 || c == '(';
 }
 
+/* May c end a sentence?  (sentence_end's first test, in the loop.) */
+static inline int
+is_stop(char c)
+{
+	return c == '.' || c == '?' || c == '!';
+}
+
 /*
  * Is the '.' at text[i] a sentence end (not "Mr." "Cllr." "D." "3.5")?
  * abbr: the lexicon's list abbreviation, the words a stop follows
@@ -337,7 +366,7 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 	for (i = ms; i > lo; i--) {
 		if (t[i - 1] == '\n')
 			break;
-		if (i >= us + 2 && t[i - 1] == ' ' &&
+		if (i >= us + 2 && t[i - 1] == ' ' && is_stop(t[i - 2]) &&
 		    sentence_end(t, us, i - 2, ue, e->rs))
 			break;
 	}
@@ -351,7 +380,7 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 	for (i = me > ms ? me - 1 : me; i < hi; i++) {
 		if (t[i] == '\n')
 			break;
-		if (sentence_end(t, us, i, ue, e->rs)) {
+		if (is_stop(t[i]) && sentence_end(t, us, i, ue, e->rs)) {
 			i++;
 			break;
 		}
@@ -432,6 +461,20 @@ page_of(const struct engine *e, size_t para, size_t pos)
 	return page;
 }
 
+/* Append n in decimal (snprintf's "%lu", at a tenth of its cost: two
+ * numbers a record). */
+static void
+put_ulong(struct buf *b, unsigned long n)
+{
+	char num[24];
+	size_t i = sizeof num;
+
+	do
+		num[--i] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	buf_append(b, num + i, sizeof num - i);
+}
+
 static void
 format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 {
@@ -439,7 +482,6 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 	size_t off = e->recbuf.len, c;
 	unsigned long line = pos == 0 ? e->paras[para].line :
 	    line_of(e, para, pos - 1);
-	char num[24];
 
 	/* Every record valid UTF-8, even from a broken stream (TSV_REPAIR);
 	 * the source and the section…title fields are stream fields, escaped
@@ -449,13 +491,10 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 	tsv_escape_opt(&e->recbuf, e->src.data, e->src.len,
 	    TSV_REPAIR | TSV_ESCAPED);
 	buf_putc(&e->recbuf, '\t');
-	snprintf(num, sizeof num, "%lu", line);
-	buf_puts(&e->recbuf, num);
+	put_ulong(&e->recbuf, line);
 	buf_putc(&e->recbuf, '\t');
-	if (e->paras[para].page) {
-		snprintf(num, sizeof num, "%lu", page_of(e, para, pos));
-		buf_puts(&e->recbuf, num);
-	}
+	if (e->paras[para].page)
+		put_ulong(&e->recbuf, page_of(e, para, pos));
 	buf_putc(&e->recbuf, '\t');
 	tsv_escape_opt(&e->recbuf, e->rest.data, e->rest.len,
 	    TSV_REPAIR | TSV_ESCAPED);
@@ -622,6 +661,98 @@ tally(struct engine *e, const struct kind *k, const struct rule *r,
 }
 
 /*
+ * The matches of fallback f over the group's text, from its start, in
+ * order (global matching): the same for every record of the group, so
+ * found once and kept (an item of a report may be a megabyte, and a rule
+ * of it gives many records, each asking the same fallback).  The list
+ * grows only as far as a record needs: the search resumes where it
+ * stopped.  A match error is not kept: the next record that needs to
+ * search past it runs that search again, and warns again, as before.
+ */
+static struct fbcache *
+fb_cache(struct engine *e, const struct fallback *f)
+{
+	size_t lo = 0, hi = e->nfb;
+	struct fbcache *c;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if ((uintptr_t)e->fb[mid].f <= (uintptr_t)f)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	c = &e->fb[lo];
+	if (c->group != e->ngroup) {
+		c->group = e->ngroup;
+		c->n = 0;
+		c->at = 0;
+		c->done = 0;
+	}
+	return c;
+}
+
+/* Append the next match of c's fallback to c; 0 when there is none. */
+static int
+fb_next(struct engine *e, struct fbcache *c)
+{
+	const struct fallback *f = c->f;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
+	struct fbmatch *m;
+	int rc;
+
+	if (c->done || c->at > e->text.len)
+		return 0;
+	rc = run(e, &f->pat, e->md3, 0, e->text.len, c->at, 0);
+	if (rc < 0) {
+		/* no match: the list is whole; an error: search again */
+		if (rc == PCRE2_ERROR_NOMATCH)
+			c->done = 1;
+		return 0;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 8;
+		c->m = xrealloc(c->m, c->cap * sizeof *c->m);
+	}
+	m = &c->m[c->n++];
+	m->s = ov[0];
+	m->e = ov[1];
+	m->gs = m->ge = NO_POS;
+	for (unsigned g = 1; g <= f->pat.ngroups; g++)
+		if (f->pat.col[g] == f->col && ov[2 * g] != PCRE2_UNSET) {
+			m->gs = ov[2 * g];
+			m->ge = ov[2 * g + 1];
+			break;
+		}
+	c->at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	return 1;
+}
+
+/*
+ * The group of the first match of fallback f (not "before") that holds
+ * the "with" value wv[0..wl) (any match when wv is NULL) and has it:
+ * 1 and [*gs, *ge), or 0.
+ */
+static int
+fallback_first(struct engine *e, const struct fallback *f, const char *wv,
+    size_t wl, size_t *gs, size_t *ge)
+{
+	struct fbcache *c = fb_cache(e, f);
+	size_t i;
+
+	for (i = 0; i < c->n || fb_next(e, c); i++) {
+		const struct fbmatch *m = &c->m[i];
+		if (m->gs == NO_POS || (wv && !contains(e->text.data + m->s,
+		    m->e - m->s, wv, wl)))
+			continue;
+		*gs = m->gs;
+		*ge = m->ge;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Finish one record whose columns are in e->vals: constants, fallbacks,
  * post-processors, sentence, figure; then format it.  at is where the
  * record starts (absolute), [us, ue) its unit, [ms, me) the match.
@@ -669,8 +800,12 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			if (sp->kind == kidx && sp->e <= ms && sp->e > fat)
 				fat = sp->e;
 		}
-		/* the first match (with "before": the last one that starts
-		 * before this record's match) holding the "with" value */
+		if (!f->before) {
+			found = fallback_first(e, f, wv, wl, &gs, &ge);
+			goto set;
+		}
+		/* the last match that starts before this record's match
+		 * holding the "with" value */
 		while (fat <= e->text.len &&
 		    run(e, &f->pat, e->md3, is, e->text.len, fat, 0) >= 0) {
 			if (f->before && ov[0] >= ms)
@@ -690,6 +825,7 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			}
 			fat = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		}
+set:
 		if (found)
 			buf_set(&e->vals[f->col], e->text.data + gs, ge - gs);
 	}
@@ -1112,6 +1248,28 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
 	}
 }
 
+/*
+ * Does scope test p (text= or text!=, of id id) match the group's item
+ * text from ts?  The answer is kept for the group: "rule B like A"
+ * repeats A's tests, each a search of the whole item.  (A match error is
+ * not kept: the next rule asking runs the search, and warns, again.)
+ */
+static int
+text_test(struct engine *e, size_t id, const struct pat *p, size_t ts)
+{
+	struct textres *t = &e->textres[id];
+	int rc;
+
+	if (t->group == e->ngroup)
+		return t->match;
+	rc = run(e, p, e->md3, ts, e->text.len, ts, 0);
+	if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH) {
+		t->group = e->ngroup;
+		t->match = rc >= 0;
+	}
+	return rc >= 0;
+}
+
 static int
 scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 {
@@ -1143,13 +1301,13 @@ scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 		 * start, so later units still find their literals) */
 		if (!units_have(e, kidx, r, 0, e->np))
 			return 0;
+		const size_t *id = e->textid[e->rbase[kidx] +
+		    (size_t)(r - e->rs->kinds[kidx].rules)];
 		for (i = 0; i < r->ntexts; i++)
-			if (run(e, &r->texts[i], e->md3, ts, e->text.len, ts,
-			    0) < 0)
+			if (!text_test(e, id[i], &r->texts[i], ts))
 				return 0;
 		for (i = 0; i < r->nnotexts; i++)
-			if (run(e, &r->notexts[i], e->md3, ts, e->text.len, ts,
-			    0) >= 0)
+			if (text_test(e, id[r->ntexts + i], &r->notexts[i], ts))
 				return 0;
 	}
 	return 1;
@@ -1193,6 +1351,46 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 		break;
 	}
 }
+
+/* Rule ri of kind kidx over the group, if its scope admits it. */
+static void
+one_rule(struct engine *e, size_t kidx, size_t ri)
+{
+	const struct rule *r = &e->rs->kinds[kidx].rules[ri];
+
+	if (!scope_admits(e, kidx, r))
+		return;
+	if (e->prof)
+		e->prof[kidx][ri].groups++;
+	run_rule(e, kidx, r);
+}
+
+#ifdef MM_PROFILE_RULES
+/*
+ * bench/profile-rules: each rule (by its index over the rule set, modulo
+ * 64) runs through a function of its own, rule_NN (NN the index in
+ * octal), so that callgrind's inclusive cost of rule_NN is what that
+ * rule costs in instructions, the JIT's code (which callgrind cannot
+ * name) and the record's finishing included.  MINUTES_EXTRACT_RULEMAP
+ * prints which rule each rule_NN is.
+ */
+#define RULE_FN(n) static __attribute__((noinline)) void \
+rule_##n(struct engine *e, size_t k, size_t r) \
+{ one_rule(e, k, r); __asm__ volatile(""); }
+#define RULE_FN8(a) RULE_FN(a##0) RULE_FN(a##1) RULE_FN(a##2) RULE_FN(a##3) \
+	RULE_FN(a##4) RULE_FN(a##5) RULE_FN(a##6) RULE_FN(a##7)
+RULE_FN8(0) RULE_FN8(1) RULE_FN8(2) RULE_FN8(3) RULE_FN8(4) RULE_FN8(5)
+RULE_FN8(6) RULE_FN8(7)
+#define RULE_NM8(a) rule_##a##0, rule_##a##1, rule_##a##2, rule_##a##3, \
+	rule_##a##4, rule_##a##5, rule_##a##6, rule_##a##7
+static void (*const rule_fn[64])(struct engine *, size_t, size_t) = {
+	RULE_NM8(0), RULE_NM8(1), RULE_NM8(2), RULE_NM8(3), RULE_NM8(4),
+	RULE_NM8(5), RULE_NM8(6), RULE_NM8(7),
+};
+#define RUN_RULE(e, k, r) rule_fn[((e)->rbase[k] + (r)) % 64](e, k, r)
+#else
+#define RUN_RULE(e, k, r) one_rule(e, k, r)
+#endif
 
 static int
 rec_cmp(const void *a, const void *b)
@@ -1246,6 +1444,7 @@ process_group(struct engine *e)
 
 	if (e->np == 0)
 		return;
+	e->ngroup++;
 	zero_tail(&e->text, &e->text_zeroed);
 	zero_tail(&e->title, &e->title_zeroed);
 	buf_reset(&e->recbuf);
@@ -1257,11 +1456,7 @@ process_group(struct engine *e)
 		if (!k->keep)
 			continue;
 		for (ri = 0; ri < k->nrules; ri++)
-			if (scope_admits(e, kidx, &k->rules[ri])) {
-				if (e->prof)
-					e->prof[kidx][ri].groups++;
-				run_rule(e, kidx, &k->rules[ri]);
-			}
+			RUN_RULE(e, kidx, ri);
 	}
 	check_markers(e);
 	if (e->nrec > 1)
@@ -1427,6 +1622,86 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	}
 }
 
+static int
+fb_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct fbcache *)a)->f,
+	    y = (uintptr_t)((const struct fbcache *)b)->f;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The ids of the scope text tests (see text_test).  "like" copies the
+ * tests of a rule as they are, file and line included, before the rule's
+ * own: the same file, line, kind of test and place in the list is the
+ * same pattern.
+ */
+static void
+textid_init(struct engine *e)
+{
+	const struct ruleset *rs = e->rs;
+	struct tkey {
+		const char *file;
+		unsigned line;
+		size_t place;	/* in texts, or ~ in notexts */
+	} *keys = NULL;
+	size_t nkeys = 0, k, r, i, j;
+
+	e->textid = xcalloc(e->nrules ? e->nrules : 1, sizeof *e->textid);
+	for (k = 0; k < rs->nkinds; k++)
+		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
+			const struct rule *ru = &rs->kinds[k].rules[r];
+			size_t n = ru->ntexts + ru->nnotexts;
+			size_t *id = xcalloc(n ? n : 1, sizeof *id);
+			e->textid[e->rbase[k] + r] = id;
+			for (i = 0; i < n; i++) {
+				const struct pat *p = i < ru->ntexts ?
+				    &ru->texts[i] : &ru->notexts[i - ru->ntexts];
+				size_t place = i < ru->ntexts ? i :
+				    ~(i - ru->ntexts);
+				for (j = 0; j < nkeys; j++)
+					if (keys[j].file == p->file &&
+					    keys[j].line == p->line &&
+					    keys[j].place == place)
+						break;
+				if (j == nkeys) {
+					struct tkey *t = rules_grow(&keys, &nkeys,
+					    sizeof *keys);
+					t->file = p->file;
+					t->line = p->line;
+					t->place = place;
+				}
+				id[i] = j;
+			}
+		}
+	e->ntextres = nkeys;
+	e->textres = xcalloc(nkeys ? nkeys : 1, sizeof *e->textres);
+	free(keys);
+}
+
+/* A cache for every fallback that is not "before", sorted by address. */
+static void
+fb_init(struct engine *e)
+{
+	const struct ruleset *rs = e->rs;
+	size_t k, r, i;
+
+	for (k = 0; k < rs->nkinds; k++)
+		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
+			const struct rule *ru = &rs->kinds[k].rules[r];
+			for (i = 0; i < ru->nfallbacks; i++) {
+				struct fbcache *c;
+				if (ru->fallbacks[i].before)
+					continue;
+				c = rules_grow(&e->fb, &e->nfb, sizeof *e->fb);
+				c->f = &ru->fallbacks[i];
+			}
+		}
+	if (e->nfb > 1)
+		qsort(e->fb, e->nfb, sizeof *e->fb, fb_cmp);
+}
+
 /*
  * The need literals of the kept kinds into one litset, and each rule's
  * mask of them (a kind not kept runs no rule: its literals are not
@@ -1476,6 +1751,8 @@ need_init(struct engine *e)
 	e->gall = xcalloc(e->lw, sizeof *e->gall);
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
 	free(idx);
+	fb_init(e);
+	textid_init(e);
 }
 
 static void
@@ -1509,6 +1786,16 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	e->seen = xcalloc(nc, sizeof *e->seen);
 	e->kind_recs = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->kind_recs);
 	need_init(e);
+#ifdef MM_PROFILE_RULES
+	if (getenv("MINUTES_EXTRACT_RULEMAP"))
+		for (size_t k = 0; k < rs->nkinds; k++)
+			for (size_t r = 0; r < rs->kinds[k].nrules; r++)
+				fprintf(stderr, "rule_%02o\t%s:%u %s\n",
+				    (unsigned)((e->rbase[k] + r) % 64),
+				    rs->kinds[k].file, rs->kinds[k].rules[r].line,
+				    rs->kinds[k].rules[r].label ?
+				    rs->kinds[k].rules[r].label : "");
+#endif
 	if (getenv("MINUTES_EXTRACT_PROFILE")) {
 		size_t k;
 		e->prof = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->prof);
@@ -1558,6 +1845,13 @@ engine_free(struct engine *e)
 	free(e->seen);
 	free(e->kind_recs);
 	litset_free(e->ls);
+	for (c = 0; c < e->nfb; c++)
+		free(e->fb[c].m);
+	free(e->fb);
+	for (c = 0; c < e->nrules; c++)
+		free(e->textid[c]);
+	free(e->textid);
+	free(e->textres);
 	for (c = 0; c < e->nrules; c++)
 		litset_free(e->rstart[c]);
 	free(e->rstart);
