@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "err.h"
 #include "lexicon.h"
 
@@ -98,42 +99,71 @@ fw_has(uint32_t k)
 	}
 }
 
-/* A word of len letters (its key as word_key makes it) has ended. */
+/*
+ * Each byte's part in the counts: a letter a..z (either case) as 1..26,
+ * a byte of tq_odd as TQ_INK, a space as TQ_SPACE, anything else 0.
+ * Built from tq_odd at first use, so one lookup a byte tells the loop of
+ * tq_line what to do.
+ */
+enum { TQ_SPACE = 0x40, TQ_INK = 0x80 };
+static unsigned char tq_class[256];
+
 static void
-word_end(struct tq *q, size_t len, uint32_t key)
+class_build(void)
 {
-	if (len >= 2) {
-		q->words++;
-		if (len <= 6 && fw_has(key))
-			q->function++;
+	for (unsigned c = 0; c < 256; c++) {
+		unsigned l = (c | 0x20) - 'a';
+		tq_class[c] = l < 26 ? (unsigned char)(l + 1) : tq_odd[c] ? TQ_INK :
+		              c == ' ' ? TQ_SPACE : 0;
 	}
 }
 
 void
 tq_line(struct tq *q, const char *s, size_t n)
 {
-	uint32_t key = 0;
-	size_t len = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	unsigned long *letters = q->letters;
+	unsigned long words = 0, function = 0, ink = 0;
 
-	if (!fw_table)
+	if (!fw_table) {
 		fw_build();
-	for (size_t i = 0; i < n; i++) {
-		unsigned c = (unsigned char)s[i];
-		unsigned l = (c | 0x20) - 'a';
-		if (l < 26) {
-			q->letters[l]++;
-			if (len < 7)
-				key = key * 32 + l + 1;
-			len++;
+		class_build();
+	}
+	while (p < end) {
+		size_t k = tq_class[*p++];
+		if (k == 0)
+			continue;
+		if (k == TQ_SPACE) {
+			/* -layout text spaces its columns by runs of dozens */
+			if (p < end && *p == ' ')
+				p += skip_spaces((const char *)p, 0, (size_t)(end - p), 0);
 			continue;
 		}
-		word_end(q, len, key);
-		len = 0;
-		key = 0;
-		if (tq_odd[c])
-			q->ink++;
+		if (k == TQ_INK) {
+			ink++;
+			continue;
+		}
+		/* A word: its letters counted, its key made as word_key makes
+		 * it (the key is used only when the word has six letters or
+		 * fewer, so what longer words leave in it does not matter). */
+		uint32_t key = (uint32_t)k;
+		size_t len = 1;
+		letters[k - 1]++;
+		while (p < end && (k = tq_class[*p]) - 1 < 26) {
+			letters[k - 1]++;
+			key = key * 32 + (uint32_t)k;
+			len++;
+			p++;
+		}
+		if (len >= 2) {
+			words++;
+			if (len <= 6 && fw_has(key))
+				function++;
+		}
 	}
-	word_end(q, len, key);      /* the line's end ends a word too */
+	q->words += words;
+	q->function += function;
+	q->ink += ink;
 }
 
 /* Square root by Newton's method (the programs do not link libm). */
