@@ -361,6 +361,10 @@ date_find_before(const char *s, size_t n, size_t lim, char *iso, size_t *start, 
 				return 1;
 			}
 		}
+		/* The rest of the number: no date starts inside one (date_try
+		 * says no after a digit), so its digits are not tried. */
+		while (d + 1 < n && is_digit((unsigned char)s[d + 1]))
+			d++;
 		from = d + 1;
 	}
 	return 0;
