@@ -3,8 +3,10 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
-#include "bytescan.h"
 #include "err.h"
 #include "lexicon.h"
 
@@ -99,71 +101,100 @@ fw_has(uint32_t k)
 	}
 }
 
-/*
- * Each byte's part in the counts: a letter a..z (either case) as 1..26,
- * a byte of tq_odd as TQ_INK, a space as TQ_SPACE, anything else 0.
- * Built from tq_odd at first use, so one lookup a byte tells the loop of
- * tq_line what to do.
- */
-enum { TQ_SPACE = 0x40, TQ_INK = 0x80 };
-static unsigned char tq_class[256];
-
-static void
-class_build(void)
+/* A word of len letters at w has ended: counted, and looked up when it
+ * has six letters or fewer. */
+static inline void
+word_done(const unsigned char *w, size_t len, unsigned long *words,
+          unsigned long *function)
 {
-	for (unsigned c = 0; c < 256; c++) {
-		unsigned l = (c | 0x20) - 'a';
-		tq_class[c] = l < 26 ? (unsigned char)(l + 1) : tq_odd[c] ? TQ_INK :
-		              c == ' ' ? TQ_SPACE : 0;
+	if (len >= 2) {
+		(*words)++;
+		if (len <= 6 && fw_has(word_key((const char *)w, len)))
+			(*function)++;
 	}
+}
+
+static inline int
+is_letter(unsigned c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
 void
 tq_line(struct tq *q, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	unsigned long *letters = q->letters;
-	unsigned long words = 0, function = 0, ink = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long *bytes = q->bytes, words = 0, function = 0;
+	size_t i = 0, ws = 0;
+	int in = 0;
 
-	if (!fw_table) {
+	if (!fw_table)
 		fw_build();
-		class_build();
+	/* Every byte counted: the letters and the ink are read off these
+	 * counts when the text is judged, not sorted out here. */
+	for (; i + 4 <= n; i += 4) {
+		bytes[p[i]]++;
+		bytes[p[i + 1]]++;
+		bytes[p[i + 2]]++;
+		bytes[p[i + 3]]++;
 	}
-	while (p < end) {
-		size_t k = tq_class[*p++];
-		if (k == 0)
-			continue;
-		if (k == TQ_SPACE) {
-			/* -layout text spaces its columns by runs of dozens */
-			if (p < end && *p == ' ')
-				p += skip_spaces((const char *)p, 0, (size_t)(end - p), 0);
-			continue;
+	for (; i < n; i++)
+		bytes[p[i]]++;
+	i = 0;
+#ifdef __SSE2__
+	/*
+	 * The words, sixteen bytes at a time: a mask of the block's letters,
+	 * and of the places where a run of letters starts or stops (a letter
+	 * after a non-letter, or the other way round), taken in order.  The
+	 * last block is the one that ends the line, its bytes already seen
+	 * shifted out.
+	 */
+	if (n >= 16) {
+		const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'),
+		    z = _mm_set1_epi8(25);
+		unsigned open = 0;
+
+		while (i < n) {
+			size_t at = i + 16 <= n ? i : n - 16;
+			unsigned sh = (unsigned)(i - at), width = 16 - sh;
+			__m128i x = _mm_sub_epi8(_mm_or_si128(_mm_loadu_si128(
+			    (const void *)(p + at)), fold), a);
+			unsigned l = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_min_epu8(x, z), x)) >> sh;
+			unsigned t = (l ^ (l << 1 | open)) & ((1u << width) - 1);
+
+			for (; t; t &= t - 1) {
+				unsigned k = (unsigned)__builtin_ctz(t);
+
+				if (l >> k & 1)
+					ws = i + k;
+				else
+					word_done(p + ws, i + k - ws, &words, &function);
+			}
+			open = l >> (width - 1) & 1;
+			i += width;
 		}
-		if (k == TQ_INK) {
-			ink++;
-			continue;
-		}
-		/* A word: its letters counted, its key made as word_key makes
-		 * it (the key is used only when the word has six letters or
-		 * fewer, so what longer words leave in it does not matter). */
-		uint32_t key = (uint32_t)k;
-		size_t len = 1;
-		letters[k - 1]++;
-		while (p < end && (k = tq_class[*p]) - 1 < 26) {
-			letters[k - 1]++;
-			key = key * 32 + (uint32_t)k;
-			len++;
-			p++;
-		}
-		if (len >= 2) {
-			words++;
-			if (len <= 6 && fw_has(key))
-				function++;
+		if (open)
+			word_done(p + ws, n - ws, &words, &function);
+		q->words += words;
+		q->function += function;
+		return;
+	}
+#endif
+	for (; i < n; i++) {
+		if (is_letter(p[i])) {
+			if (!in)
+				ws = i;
+			in = 1;
+		} else if (in) {
+			word_done(p + ws, i - ws, &words, &function);
+			in = 0;
 		}
 	}
+	if (in)
+		word_done(p + ws, n - ws, &words, &function);
 	q->words += words;
 	q->function += function;
-	q->ink += ink;
 }
 
 /* Square root by Newton's method (the programs do not link libm). */
@@ -186,14 +217,18 @@ enum tq_verdict
 tq_judge(const struct tq *q, double *cosine, double *share)
 {
 	double dot = 0, na = 0, nb = 0;
-	unsigned long letters = 0;
+	unsigned long letters = 0, ink = 0;
 
+	for (int c = 0; c < 256; c++)
+		if (tq_odd[c])
+			ink += q->bytes[c];
 	for (int i = 0; i < 26; i++) {
-		double a = (double)q->letters[i], b = tq_letter_freq[i];
+		unsigned long count = q->bytes['a' + i] + q->bytes['A' + i];
+		double a = (double)count, b = tq_letter_freq[i];
 		dot += a * b;
 		na += a * a;
 		nb += b * b;
-		letters += q->letters[i];
+		letters += count;
 	}
 	double cs = na > 0 ? dot / (root(na) * root(nb)) : 0;
 	double sh = q->words ? (double)q->function / (double)q->words : 0;
@@ -202,7 +237,7 @@ tq_judge(const struct tq *q, double *cosine, double *share)
 	if (share)
 		*share = sh;
 	if (q->words == 0)
-		return q->ink + letters >= TQ_GARBAGE_INK ? TQ_GARBAGE : TQ_EMPTY;
+		return ink + letters >= TQ_GARBAGE_INK ? TQ_GARBAGE : TQ_EMPTY;
 	if (q->words < TQ_MIN_WORDS)
 		return TQ_OK;
 	return cs + TQ_SHARE_WEIGHT * sh < TQ_MIN_SCORE ? TQ_GARBAGE : TQ_OK;
