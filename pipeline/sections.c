@@ -35,7 +35,11 @@
 #include "tsv.h"
 #include "words.h"
 
-#define RING (SPLIT_LOOKAHEAD + 1)
+/* The ring's slots: SPLIT_LOOKAHEAD + 1 at least, and a power of two, so
+ * that a paragraph's place in it is a mask, not a division. */
+#define RING 16
+_Static_assert(RING >= SPLIT_LOOKAHEAD + 1 && (RING & (RING - 1)) == 0,
+    "RING: a power of two that holds the lookahead");
 
 enum section { SEC_OTHER, SEC_AGENDA, SEC_MINUTES, SEC_REPORT };
 static const char *const section_names[] = {"other", "agenda", "minutes", "report"};
@@ -405,12 +409,15 @@ copy_buf(struct buf *to, const struct buf *from)
 		buf_append(to, from->data, from->len);
 }
 
-/* Rebuild sp->tail when the state it was made from has changed. */
+/* Rebuild sp->tail when the state it was made from has changed.  (The
+ * dates are compared whole: bytes past a NUL that differ only make the
+ * same tail again.) */
 static void
 update_tail(struct splitter *sp)
 {
 	if (sp->tail_valid && sp->tail_section == sp->section &&
-	    strcmp(sp->tail_date, sp->date) == 0 && same_buf(&sp->tail_body, &sp->body) &&
+	    memcmp(sp->tail_date, sp->date, sizeof sp->date) == 0 &&
+	    same_buf(&sp->tail_body, &sp->body) &&
 	    same_buf(&sp->tail_minute, &sp->minute) && same_buf(&sp->tail_title, &sp->title))
 		return;
 	sp->tail_valid = 1;
