@@ -7,12 +7,8 @@
 #include "err.h"
 
 void
-buf_reserve(struct buf *b, size_t extra)
+buf_grow(struct buf *b, size_t need)
 {
-	size_t need = b->len + extra + 1;
-
-	if (need <= b->cap)
-		return;
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap *= 2;
@@ -21,27 +17,9 @@ buf_reserve(struct buf *b, size_t extra)
 }
 
 void
-buf_append(struct buf *b, const char *s, size_t n)
-{
-	buf_reserve(b, n);
-	if (n)	/* s may be NULL when n is 0; memcpy's arguments must not be */
-		memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
 buf_puts(struct buf *b, const char *s)
 {
 	buf_append(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	buf_reserve(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
 }
 
 void

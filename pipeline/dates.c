@@ -312,7 +312,7 @@ date_lead(int c)
 }
 
 int
-date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
+date_find_before(const char *s, size_t n, size_t lim, char *iso, size_t *start, size_t *end)
 {
 	size_t i, d, from = 0, e, skip;
 
@@ -336,6 +336,9 @@ date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
 				break;
 		}
 		for (; i <= d; i += skip + 1) {
+			/* the places are tried in order: the rest are past lim */
+			if (i >= lim)
+				return 0;
 			if (date_try(s, i, n, iso, &e, &skip)) {
 				if (start)
 					*start = i;
@@ -344,9 +347,19 @@ date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
 				return 1;
 			}
 		}
+		/* The rest of the number: no date starts inside one (date_try
+		 * says no after a digit), so its digits are not tried. */
+		while (d + 1 < n && is_digit((unsigned char)s[d + 1]))
+			d++;
 		from = d + 1;
 	}
 	return 0;
+}
+
+int
+date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end)
+{
+	return date_find_before(s, n, n, iso, start, end);
 }
 
 int

@@ -29,6 +29,14 @@
 int date_find(const char *s, size_t n, char *iso, size_t *start, size_t *end);
 
 /*
+ * date_find's answer when the date starts before lim, else 0, without
+ * looking for a date past lim (in a text full of figures, where most of
+ * the search goes).
+ */
+int date_find_before(const char *s, size_t n, size_t lim, char *iso, size_t *start,
+    size_t *end);
+
+/*
  * Parse s[0..n) as one date and nothing else (surrounding spaces and a
  * trailing '.' or ',' allowed).  Returns 1 and fills iso, or 0.  This is
  * the post-processor rule files use to turn a captured date into ISO.

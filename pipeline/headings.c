@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "bytescan.h"
 #include "dates.h"
 #include "textscan.h"
 #include "words.h"
@@ -809,9 +810,34 @@ caps_line(const char *c, size_t n)
 		return 0;	/* before counting letters: most paragraphs are long */
 	/*
 	 * caps_percent(c, n) >= 80, which is up >= 4 * low with two letters
-	 * or more.  Once the lower case seen outweighs what the bytes left
-	 * could add in capitals, the answer is no without reading them.
+	 * or more.  A line of sixteen bytes or more is counted sixteen bytes
+	 * at a time (the last block the one that ends it, its bytes already
+	 * counted left out; at most 16 blocks: no byte counter overflows).
 	 */
+	if (n >= 16) {
+		static const bytes16 lane = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+		bytes16 aup = {0}, alow = {0}, v;
+
+		for (i = 0; i + 16 <= n; i += 16) {
+			v = bytes16_load(c + i);
+			aup -= (bytes16)((bytes16)(v - 'A') <= 25);
+			alow -= (bytes16)((bytes16)(v - 'a') <= 25);
+		}
+		if (i < n) {
+			bytes16 fresh = (bytes16)(lane >= (unsigned char)(i - (n - 16)));
+
+			v = bytes16_load(c + n - 16);
+			aup -= (bytes16)((bytes16)(v - 'A') <= 25) & fresh;
+			alow -= (bytes16)((bytes16)(v - 'a') <= 25) & fresh;
+		}
+		up = bytes16_sum(aup);
+		low = bytes16_sum(alow);
+		if (up + low < 2)
+			return n <= 40;
+		return up >= 4 * low;
+	}
+	/* Once the lower case seen outweighs what the bytes left could add
+	 * in capitals, the answer is no without reading them. */
 	for (i = 0; i < n; i++) {
 		int ch = (unsigned char)c[i];
 
@@ -1289,8 +1315,13 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 {
 	size_t ds, de, k;
 
-	if (n > 160 || n == 0 || !is_upper((unsigned char)c[0]) ||
-	    !date_find(c, n, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
+	if (n > 160 || n == 0 || !is_upper((unsigned char)c[0]))
+		return 0;
+	/* The body before the date holds no digit (below): a date after a
+	 * digit is no answer, so none is looked for past the first. */
+	for (k = 0; k < n && !is_digit((unsigned char)c[k]); k++)
+		;
+	if (!date_find_before(c, n, k + 1, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
 		return 0;
 	*bs = 0;
 	*be = ds;

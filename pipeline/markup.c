@@ -23,8 +23,9 @@ stop_at(const char *s, size_t i, size_t n)
 	return i;
 }
 
-/* The bytes of v that stop the plain copy; w is v moved on by one byte. */
-static mask16
+/* The bytes of v that stop the plain copy; w is v moved on by one byte.
+ * (Inline: a call for each block cost a quarter of the test.) */
+static inline __attribute__((always_inline)) mask16
 stops(bytes16 v, bytes16 w)
 {
 	return (v == '\t') | (v == '|') | (v == '<') | (v == '&') | (v == '*') |
@@ -655,10 +656,19 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 		return;
 	if (md)
 		tidy_list_mark(&t);
-	/* Most lines hold no markup and no run of spaces: copy them whole. */
-	if (!(ti->flags & TIDY_TABLE) && next_stop(s, t.i, t.n) == t.n) {
-		buf_append(out, s + t.i, t.n - t.i);
-		return;
+	/*
+	 * Most lines hold no markup and no run of spaces: copy them whole.
+	 * The first stop found is kept: next_stop from anywhere in [from,
+	 * first] gives it again, and need not look again.
+	 */
+	size_t from = t.i, first = 0;
+	int known = !(ti->flags & TIDY_TABLE);
+	if (known) {
+		first = next_stop(s, t.i, t.n);
+		if (first == t.n) {
+			buf_append(out, s + t.i, t.n - t.i);
+			return;
+		}
 	}
 	while (t.i < t.n) {
 		/* Ordinary text goes straight through; single spaces included. */
@@ -667,7 +677,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			t.i++;
 			continue;
 		}
-		size_t j = next_stop(s, t.i, t.n);
+		size_t j = known && t.i >= from && t.i <= first ? first : next_stop(s, t.i, t.n);
 		if (j > t.i) {
 			/* (no buf_append: its NUL is written once, at the end) */
 			buf_reserve(out, j - t.i);

@@ -226,7 +226,7 @@ cut_point(const char *s, size_t n, size_t max)
 }
 
 int
-pagelines_next(struct pagelines *pl, struct pline *l)
+pagelines_next_(struct pagelines *pl, struct pline *l)
 {
 	if (pl->rest) {
 		l->page_break = 1;

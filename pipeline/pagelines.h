@@ -20,6 +20,7 @@
 
 #include <iconv.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "buf.h"
 #include "utf8.h"
@@ -72,8 +73,40 @@ struct pagelines {
  */
 int pagelines_open(struct pagelines *pl, FILE *f, const char *from, size_t cap);
 
-/* Next line into *l: 1, or 0 at end, or a PL_E* code. */
-int pagelines_next(struct pagelines *pl, struct pline *l);
+/* pagelines_next's general case (pagelines.c). */
+int pagelines_next_(struct pagelines *pl, struct pline *l);
+
+/*
+ * Next line into *l: 1, or 0 at end, or a PL_E* code.  Inline, the
+ * common line (nothing carried or cut, whole in the block, ended by LF,
+ * no CR, form feed or NUL before it: the block's next ones are known,
+ * not over the cap): the bytes of the block handed out as they are, what
+ * pagelines_next_ does with it at the cost of a call and its set-up.
+ */
+static inline int
+pagelines_next(struct pagelines *pl, struct pline *l)
+{
+	if (!pl->rest && !pl->carry && !pl->in_cut && !pl->skip_lf &&
+	    pl->blkpos < pl->blklen) {
+		const char *p = pl->blk + pl->blkpos;
+		const char *nl = memchr(p, '\n', pl->blklen - pl->blkpos);
+		size_t k = nl ? (size_t)(nl - p) : 0, end = pl->blkpos + k;
+
+		if (nl && k <= pl->cap && pl->cr_at >= end && pl->ff_at >= end &&
+		    pl->nul_at >= end && pl->cr_at >= pl->blkpos &&
+		    pl->ff_at >= pl->blkpos && pl->nul_at >= pl->blkpos) {
+			pl->part.len = 0;
+			pl->blkpos += k + 1;
+			l->s = p;
+			l->n = k;
+			l->lineno = pl->lineno++;
+			l->page_break = 0;
+			l->cut = 0;
+			return 1;
+		}
+	}
+	return pagelines_next_(pl, l);
+}
 
 void pagelines_close(struct pagelines *pl);
 

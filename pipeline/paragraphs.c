@@ -139,17 +139,11 @@ emit(struct normaliser *nm)
 		nm->pbreaks.len = 0;
 	} else
 		buf_append(&nm->obuf, p, (size_t)(num + sizeof num - p));
-	/* Tidied text rarely holds a backslash, TAB, LF or CR (memchr finds
-	 * that fast), but a Markdown link text or an entity such as &#9; can
-	 * bring one in: escape then, or the stream line breaks (found by
-	 * fuzz_normalise). */
-	const char *t = nm->para.data;
-	size_t tn = nm->para.len;
-	if (memchr(t, '\\', tn) || memchr(t, '\t', tn) || memchr(t, '\n', tn) ||
-	    memchr(t, '\r', tn))
-		tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
-	else
-		buf_append(&nm->obuf, nm->para.data, nm->para.len);
+	/* Tidied text rarely holds a backslash, TAB, LF or CR, but a
+	 * Markdown link text or an entity such as &#9; can bring one in:
+	 * escaped, or the stream line breaks (found by fuzz_normalise).
+	 * tsv_escape finds there is none in one pass. */
+	tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
 	buf_putc(&nm->obuf, '\n');
 	nm->st.paragraphs++;
 	nm->have = 0;

@@ -35,7 +35,11 @@
 #include "tsv.h"
 #include "words.h"
 
-#define RING (SPLIT_LOOKAHEAD + 1)
+/* The ring's slots: SPLIT_LOOKAHEAD + 1 at least, and a power of two, so
+ * that a paragraph's place in it is a mask, not a division. */
+#define RING 16
+_Static_assert(RING >= SPLIT_LOOKAHEAD + 1 && (RING & (RING - 1)) == 0,
+    "RING: a power of two that holds the lookahead");
 
 enum section { SEC_OTHER, SEC_AGENDA, SEC_MINUTES, SEC_REPORT };
 static const char *const section_names[] = {"other", "agenda", "minutes", "report"};
@@ -106,6 +110,7 @@ struct para {
 	 * lookahead passes over): -1 = not yet known.
 	 */
 	signed char caps, body, mh, bdl, chair;
+	signed char nh;		/* numbered_heading_at, once the answer is final */
 	int mh_has_date;
 	size_t mh_bs, mh_be;
 	char mh_iso[DATE_ISO_LEN + 1];
@@ -404,12 +409,15 @@ copy_buf(struct buf *to, const struct buf *from)
 		buf_append(to, from->data, from->len);
 }
 
-/* Rebuild sp->tail when the state it was made from has changed. */
+/* Rebuild sp->tail when the state it was made from has changed.  (The
+ * dates are compared whole: bytes past a NUL that differ only make the
+ * same tail again.) */
 static void
 update_tail(struct splitter *sp)
 {
 	if (sp->tail_valid && sp->tail_section == sp->section &&
-	    strcmp(sp->tail_date, sp->date) == 0 && same_buf(&sp->tail_body, &sp->body) &&
+	    memcmp(sp->tail_date, sp->date, sizeof sp->date) == 0 &&
+	    same_buf(&sp->tail_body, &sp->body) &&
 	    same_buf(&sp->tail_minute, &sp->minute) && same_buf(&sp->tail_title, &sp->title))
 		return;
 	sp->tail_valid = 1;
@@ -1013,12 +1021,21 @@ numbered_heading_at(struct splitter *sp, size_t j)
 	struct para *q = at(sp, j);
 	struct minute_no ni;
 
+	/* Asked of every paragraph each head's lookahead passes over (a
+	 * table of figures is a column of numbers, each tried as a title):
+	 * kept once known.  A number alone waits for its next paragraph. */
+	if (q->nh >= 0)
+		return q->nh;
 	if (!minute_number(q->clean.data, q->clean.len, &ni))
+		q->nh = 0;
+	else if (!ni.only)
+		q->nh = (signed char)title_like(q->clean.data + ni.ts, q->clean.len - ni.ts, 1, 0);
+	else if (j + 1 < sp->count)
+		q->nh = (signed char)title_like(at(sp, j + 1)->clean.data,
+		    at(sp, j + 1)->clean.len, 1, 0);
+	else
 		return 0;
-	if (ni.only)
-		return j + 1 < sp->count &&
-		    title_like(at(sp, j + 1)->clean.data, at(sp, j + 1)->clean.len, 1, 0);
-	return title_like(q->clean.data + ni.ts, q->clean.len - ni.ts, 1, 0);
+	return q->nh;
 }
 
 /*
@@ -2107,7 +2124,7 @@ process_head(struct splitter *sp, FILE *out)
 				struct para *q = at(sp, k);
 
 				if (q->clean.len <= 200 &&
-				    date_find(q->clean.data, q->clean.len, iso, &ds, NULL) && ds < 100) {
+				    date_find_before(q->clean.data, q->clean.len, 100, iso, &ds, NULL)) {
 					memcpy(sp->date, iso, sizeof sp->date);
 					sp->heading_left = (int)k;
 					if (k == 1 && be == n)
@@ -2241,7 +2258,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	buf_reset(&p->page);
 	if (pg.len)
 		buf_append(&p->page, pg.p, pg.len);
-	p->caps = p->body = p->mh = p->bdl = p->chair = -1;
+	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
 	return SPLIT_OK;

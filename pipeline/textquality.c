@@ -3,6 +3,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "lexicon.h"
@@ -98,42 +101,100 @@ fw_has(uint32_t k)
 	}
 }
 
-/* A word of len letters (its key as word_key makes it) has ended. */
-static void
-word_end(struct tq *q, size_t len, uint32_t key)
+/* A word of len letters at w has ended: counted, and looked up when it
+ * has six letters or fewer. */
+static inline void
+word_done(const unsigned char *w, size_t len, unsigned long *words,
+          unsigned long *function)
 {
 	if (len >= 2) {
-		q->words++;
-		if (len <= 6 && fw_has(key))
-			q->function++;
+		(*words)++;
+		if (len <= 6 && fw_has(word_key((const char *)w, len)))
+			(*function)++;
 	}
+}
+
+static inline int
+is_letter(unsigned c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
 void
 tq_line(struct tq *q, const char *s, size_t n)
 {
-	uint32_t key = 0;
-	size_t len = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long *bytes = q->bytes, words = 0, function = 0;
+	size_t i = 0, ws = 0;
+	int in = 0;
 
 	if (!fw_table)
 		fw_build();
-	for (size_t i = 0; i < n; i++) {
-		unsigned c = (unsigned char)s[i];
-		unsigned l = (c | 0x20) - 'a';
-		if (l < 26) {
-			q->letters[l]++;
-			if (len < 7)
-				key = key * 32 + l + 1;
-			len++;
-			continue;
-		}
-		word_end(q, len, key);
-		len = 0;
-		key = 0;
-		if (tq_odd[c])
-			q->ink++;
+	/* Every byte counted: the letters and the ink are read off these
+	 * counts when the text is judged, not sorted out here. */
+	for (; i + 4 <= n; i += 4) {
+		bytes[p[i]]++;
+		bytes[p[i + 1]]++;
+		bytes[p[i + 2]]++;
+		bytes[p[i + 3]]++;
 	}
-	word_end(q, len, key);      /* the line's end ends a word too */
+	for (; i < n; i++)
+		bytes[p[i]]++;
+	i = 0;
+#ifdef __SSE2__
+	/*
+	 * The words, sixteen bytes at a time: a mask of the block's letters,
+	 * and of the places where a run of letters starts or stops (a letter
+	 * after a non-letter, or the other way round), taken in order.  The
+	 * last block is the one that ends the line, its bytes already seen
+	 * shifted out.
+	 */
+	if (n >= 16) {
+		const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'),
+		    z = _mm_set1_epi8(25);
+		unsigned open = 0;
+
+		while (i < n) {
+			size_t at = i + 16 <= n ? i : n - 16;
+			unsigned sh = (unsigned)(i - at), width = 16 - sh;
+			__m128i x = _mm_sub_epi8(_mm_or_si128(_mm_loadu_si128(
+			    (const void *)(p + at)), fold), a);
+			unsigned l = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_min_epu8(x, z), x)) >> sh;
+			unsigned t = (l ^ (l << 1 | open)) & ((1u << width) - 1);
+
+			for (; t; t &= t - 1) {
+				unsigned k = (unsigned)__builtin_ctz(t);
+
+				if (l >> k & 1)
+					ws = i + k;
+				else
+					word_done(p + ws, i + k - ws, &words, &function);
+			}
+			open = l >> (width - 1) & 1;
+			i += width;
+		}
+		if (open)
+			word_done(p + ws, n - ws, &words, &function);
+		q->words += words;
+		q->function += function;
+		return;
+	}
+#endif
+	for (; i < n; i++) {
+		if (is_letter(p[i])) {
+			if (!in)
+				ws = i;
+			in = 1;
+		} else if (in) {
+			word_done(p + ws, i - ws, &words, &function);
+			in = 0;
+		}
+	}
+	if (in)
+		word_done(p + ws, n - ws, &words, &function);
+	q->words += words;
+	q->function += function;
 }
 
 /* Square root by Newton's method (the programs do not link libm). */
@@ -156,14 +217,18 @@ enum tq_verdict
 tq_judge(const struct tq *q, double *cosine, double *share)
 {
 	double dot = 0, na = 0, nb = 0;
-	unsigned long letters = 0;
+	unsigned long letters = 0, ink = 0;
 
+	for (int c = 0; c < 256; c++)
+		if (tq_odd[c])
+			ink += q->bytes[c];
 	for (int i = 0; i < 26; i++) {
-		double a = (double)q->letters[i], b = tq_letter_freq[i];
+		unsigned long count = q->bytes['a' + i] + q->bytes['A' + i];
+		double a = (double)count, b = tq_letter_freq[i];
 		dot += a * b;
 		na += a * a;
 		nb += b * b;
-		letters += q->letters[i];
+		letters += count;
 	}
 	double cs = na > 0 ? dot / (root(na) * root(nb)) : 0;
 	double sh = q->words ? (double)q->function / (double)q->words : 0;
@@ -172,7 +237,7 @@ tq_judge(const struct tq *q, double *cosine, double *share)
 	if (share)
 		*share = sh;
 	if (q->words == 0)
-		return q->ink + letters >= TQ_GARBAGE_INK ? TQ_GARBAGE : TQ_EMPTY;
+		return ink + letters >= TQ_GARBAGE_INK ? TQ_GARBAGE : TQ_EMPTY;
 	if (q->words < TQ_MIN_WORDS)
 		return TQ_OK;
 	return cs + TQ_SHARE_WEIGHT * sh < TQ_MIN_SCORE ? TQ_GARBAGE : TQ_OK;

@@ -24,7 +24,8 @@
  * each).  It is empty when it holds no word at all, and garbage too when
  * it holds no word but much ink (symbols where letters should be).  With
  * fewer than TQ_MIN_WORDS words it is not judged.
- * Counting is a table lookup a byte; nothing is allocated.
+ * Counting is a byte's count and a mask of letters sixteen bytes at a
+ * time; nothing is allocated.
  */
 #ifndef MM_TEXTQUALITY_H
 #define MM_TEXTQUALITY_H
@@ -34,10 +35,11 @@
 enum tq_verdict { TQ_OK, TQ_EMPTY, TQ_GARBAGE };
 
 struct tq {
-	unsigned long letters[26];
+	/* how often each byte came: the letters a-z, and the ink (symbols
+	 * and other scripts, textquality.c), are read off it by tq_judge */
+	unsigned long bytes[256];
 	unsigned long words;        /* words of two letters or more */
 	unsigned long function;     /* ... that are common function words */
-	unsigned long ink;          /* symbols and other scripts (textquality.c) */
 };
 
 /* Count the words and letters of one line. */

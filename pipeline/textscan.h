@@ -200,6 +200,27 @@ find(const char *s, size_t n, const char *needle, int icase)
 				hits &= hits - 1;
 			}
 		}
+		/*
+		 * The places left, i..last: the block that ends at last
+		 * (overlapping, the places before i masked off), not a
+		 * memchr for each case of the first byte.
+		 */
+		if (i <= last && last >= 15) {
+			size_t e = last - 15;
+			__m128i v0 = _mm_or_si128(_mm_loadu_si128((const void *)(s + e)), m0);
+			__m128i v1 = _mm_or_si128(_mm_loadu_si128((const void *)(s + e + 1)), m1);
+			unsigned hits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_cmpeq_epi8(v0, c0), _mm_cmpeq_epi8(v1, c1))) >> (i - e) << (i - e);
+
+			while (hits) {
+				size_t at = e + (size_t)__builtin_ctz(hits);
+
+				if (match_at(s, at, needle, nl, icase))
+					return at;
+				hits &= hits - 1;
+			}
+			return n;
+		}
 	}
 #endif
 	f0 = (unsigned char)needle[0];

@@ -74,13 +74,20 @@ int tsv_page_field(const char *p, size_t n, unsigned long *page,
  * A reader of LF-ended lines with a reused buffer.  The last line of a
  * file without a final LF is returned like any other.  The LF (and a CR
  * before it is NOT removed: stream lines never hold raw CR) is stripped.
+ * The input is read in big chunks and each line handed out where it lies
+ * in the chunk (NUL-terminated, writable): no copy and no call into stdio
+ * per line.  A line longer than a chunk grows the buffer to hold it.
  */
 struct line_reader {
 	FILE *f;
-	char *line;
-	size_t cap;
+	char *line;             /* the current line, in buf */
 	size_t len;
 	unsigned long lineno;
+	char *buf;
+	size_t cap;             /* bytes of buf */
+	size_t start, end;      /* the bytes of buf not yet handed out */
+	size_t scanned;         /* buf[start..scanned) holds no LF */
+	int eof;
 };
 
 void line_reader_init(struct line_reader *r, FILE *f);

@@ -12,14 +12,18 @@
 int
 utf8_is_ascii(const char *s, size_t n)
 {
-	bytes16 acc = {0};
 	size_t i = 0;
 
-	/* Sixteen bytes at a time, or-ed, tested once: most lines are ASCII. */
-	for (; i + 16 <= n; i += 16)
-		acc |= bytes16_load(s + i);
-	if (mask16_any(acc >= 0x80))
-		return 0;
+	/* Sixteen bytes at a time, or-ed, tested once: most lines are ASCII.
+	 * The last bytes of a line of sixteen or more are the block that
+	 * ends it (overlapping), not a byte loop. */
+	if (n >= 16) {
+		bytes16 acc = bytes16_load(s + n - 16);
+
+		for (; i + 16 <= n; i += 16)
+			acc |= bytes16_load(s + i);
+		return !mask16_any(acc >= 0x80);
+	}
 	for (; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			return 0;
@@ -112,6 +116,11 @@ size_t
 utf8_width(const char *s, size_t n)
 {
 	size_t cont = 0, i = 0;
+
+	/* Most lines are ASCII, their width their length: utf8_is_ascii
+	 * tells that for less than the count below and its sums. */
+	if (n >= 16 && utf8_is_ascii(s, n))
+		return n;
 
 	/*
 	 * Count continuation bytes (10xxxxxx) sixteen at a time: a compare

@@ -6,6 +6,9 @@
 
 static int failures;
 
+#define CHECK(cond) do { if (!(cond)) { failures++; \
+	printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+
 static void
 check_find(const char *s, const char *want, const char *want_span)
 {
@@ -119,6 +122,24 @@ main(void)
 	/* the longest a date gets with single spaces (sections.c DATE_REACH) */
 	check_find("at Wednesday., 12th of -September-, 2025 then", "2025-09-12",
 	    "Wednesday., 12th of -September-, 2025");
+	/* the digits inside a number are not tried (no date starts there) */
+	check_find("ref 120162025-07-16 and 2025-07-17", "2025-07-17", "2025-07-17");
+	check_find("12345 16/07/2015", "2015-07-16", "16/07/2015");
+
+	/* date_find_before: date_find's answer only when it starts before lim */
+	{
+		char iso[DATE_ISO_LEN + 1];
+		size_t st, e;
+		const char *s = "Cabinet 4 March 2025 7.00 pm";
+		size_t n = strlen(s);
+
+		CHECK(date_find_before(s, n, 9, iso, &st, &e) && st == 8 &&
+		    strcmp(iso, "2025-03-04") == 0);
+		CHECK(!date_find_before(s, n, 8, iso, &st, &e));
+		CHECK(!date_find_before("Room 5, Cabinet 4 March 2025", 28, 6, iso, &st, &e));
+		CHECK(date_find_before("Room 5, Cabinet 4 March 2025", 28, 28, iso, &st, &e) &&
+		    st == 16);
+	}
 
 	if (failures)
 		printf("%d failures\n", failures);

@@ -122,6 +122,47 @@ main(void)
 	n = tsv_unescape(unknown, 4, &bad);
 	CHECK(n == 4 && bad == 1 && memcmp(unknown, "a\\xb", 4) == 0);
 
+	/* Lines longer than a block, TABs in the last bytes (the block that
+	 * ends the line overlaps the one before), and more fields than max. */
+	{
+		char l2[200];
+		size_t k;
+
+		for (k = 0; k < 199; k++)
+			l2[k] = (char)('a' + k % 26);
+		l2[199] = '\0';
+		l2[3] = l2[17] = l2[190] = l2[198] = '\t';
+		CHECK(tsv_split(l2, 199, f, 4) == 5);
+		CHECK(f[0].len == 3 && f[1].p == l2 + 4 && f[1].len == 13 &&
+		    f[2].len == 172 && f[3].len == 7);
+		CHECK(tsv_split(l2, 20, f, 4) == 3 && f[2].p == l2 + 18 && f[2].len == 2);
+		CHECK(tsv_split(l2, 16, f, 4) == 2 && f[1].len == 12);
+	}
+
+	/* The line reader across chunks: a line longer than a chunk, an
+	 * empty line, NUL bytes, a last line without its LF. */
+	{
+		FILE *t = tmpfile();
+		struct line_reader r;
+		size_t k, big = 200000;
+
+		CHECK(t != NULL);
+		for (k = 0; k < big; k++)
+			putc('x', t);
+		fwrite("\n\nab\0c\nlast", 1, 11, t);
+		rewind(t);
+		line_reader_init(&r, t);
+		CHECK(line_reader_next(&r) == 1 && r.len == big && r.line[big] == '\0' &&
+		    r.line[big - 1] == 'x' && r.lineno == 1);
+		CHECK(line_reader_next(&r) == 1 && r.len == 0);
+		CHECK(line_reader_next(&r) == 1 && r.len == 4 && memcmp(r.line, "ab\0c", 4) == 0);
+		CHECK(line_reader_next(&r) == 1 && r.len == 4 && strcmp(r.line, "last") == 0 &&
+		    r.lineno == 4);
+		CHECK(line_reader_next(&r) == 0);
+		line_reader_free(&r);
+		fclose(t);
+	}
+
 	/* Page fields of the streams: "", "12", "12,340,911". */
 	{
 		unsigned long pg;
