@@ -61,17 +61,6 @@ entry_text(const char *s, size_t n)
 	return out;
 }
 
-static void
-list_add(struct lex_list *l, char *w)
-{
-	l->word = xrealloc(l->word, (l->n + 2) * sizeof *l->word);
-	l->len = xrealloc(l->len, (l->n + 1) * sizeof *l->len);
-	l->word[l->n] = w;
-	l->len[l->n] = strlen(w);
-	l->n++;
-	l->word[l->n] = NULL;
-}
-
 /*
  * The lines of a list as written, before its includes are resolved: an
  * entry, or "@NAME [without E1, E2, …]" (word is NAME, without the
@@ -81,13 +70,14 @@ struct item {
 	char *word;
 	char **without;
 	size_t nwithout;
+	size_t list;		/* an include: the index of list NAME */
 	int include;
 	int line;
 };
 
 struct pending {
 	struct item *item;
-	size_t n;
+	size_t n, cap;
 	int state;		/* 0 not resolved, 1 resolving, 2 done */
 };
 
@@ -96,7 +86,10 @@ item_add(struct pending *pl, char *word, int include, int line)
 {
 	struct item *it;
 
-	pl->item = xrealloc(pl->item, (pl->n + 1) * sizeof *pl->item);
+	if (pl->n == pl->cap) {
+		pl->cap = pl->cap ? 2 * pl->cap : 16;
+		pl->item = xrealloc(pl->item, pl->cap * sizeof *pl->item);
+	}
 	it = &pl->item[pl->n++];
 	memset(it, 0, sizeof *it);
 	it->word = word;
@@ -155,16 +148,28 @@ same_entry(const struct lex_list *l, const char *a, const char *b)
 	return l->flags & LEX_CASELESS ? !strcasecmp(a, b) : !strcmp(a, b);
 }
 
+/* Is entry e of b one that item it leaves out ("without"), read as l reads? */
+static int
+left_out(const struct lex_list *l, const struct item *it, const char *e)
+{
+	for (size_t w = 0; w < it->nwithout; w++)
+		if (same_entry(l, e, it->without[w]))
+			return 1;
+	return 0;
+}
+
 /*
- * Fill list i's entries from its items, resolving its includes first
- * (each included list's entries in its order, less those named after
- * "without", read with list i's flag).  Returns 0, or -1 with err.
+ * Fill list i's entries from its items: first resolve the lists it
+ * includes, then copy, in order, its own entries (moved from the items)
+ * and each included list's entries less those named after "without",
+ * read with list i's flag.  Returns 0, or -1 with err.
  */
 static int
 resolve(struct lexicon *lx, struct pending *pend, size_t i,
     struct lex_error *err)
 {
 	struct lex_list *l = &lx->list[i];
+	size_t most = 0;
 	char msg[256];
 
 	if (pend[i].state == 2)
@@ -176,7 +181,7 @@ resolve(struct lexicon *lx, struct pending *pend, size_t i,
 		size_t j;
 
 		if (!it->include) {
-			list_add(l, xstrdup(it->word));
+			most++;
 			continue;
 		}
 		for (j = 0; j < lx->n && strcmp(lx->list[j].name, it->word); j++)
@@ -206,15 +211,28 @@ resolve(struct lexicon *lx, struct pending *pend, size_t i,
 				return lex_fail(err, lx->path, it->line, msg);
 			}
 		}
-		for (size_t e = 0; e < b->n; e++) {
-			size_t w;
-			for (w = 0; w < it->nwithout && !same_entry(l, b->word[e],
-			    it->without[w]); w++)
-				;
-			if (w == it->nwithout)
-				list_add(l, xstrdup(b->word[e]));
-		}
+		it->list = j;
+		most += b->n;
 	}
+	l->word = xrealloc(l->word, (most + 1) * sizeof *l->word);
+	l->len = xmalloc((most + 1) * sizeof *l->len);
+	for (size_t k = 0; k < pend[i].n; k++) {
+		struct item *it = &pend[i].item[k];
+		const struct lex_list *b = &lx->list[it->list];
+
+		if (!it->include) {
+			l->len[l->n] = strlen(it->word);
+			l->word[l->n++] = it->word;
+			it->word = NULL;
+			continue;
+		}
+		for (size_t e = 0; e < b->n; e++)
+			if (!left_out(l, it, b->word[e])) {
+				l->len[l->n] = b->len[e];
+				l->word[l->n++] = xstrdup(b->word[e]);
+			}
+	}
+	l->word[l->n] = NULL;
 	pend[i].state = 2;
 	if (l->n == 0)
 		return lex_fail(err, lx->path, l->line, "a list with no entries");
