@@ -15,7 +15,7 @@ static struct wordset attendance_label, name_small_word;
 void
 columns_words(void)
 {
-	wordset_init(&attendance_label, "attendance_label");
+	wordset_init(&attendance_label, "attendance_column_label");
 	wordset_init(&name_small_word, "name_small_word");
 }
 
@@ -114,7 +114,7 @@ columns_two(const char *s, size_t n)
 
 /*
  * "In attendance: Kate Hollins (Director)": the column where the first
- * entry after an attendance_label starts, or 0.
+ * entry after an attendance_column_label starts, or 0.
  */
 size_t
 columns_label(const char *s, size_t n)

@@ -6,7 +6,7 @@
  * A Bee (Director)"), the entries under it lined up with the first.
  * paragraphs.c writes such entries one paragraph each.
  *
- * The labels (attendance_label) and the small words a name or an
+ * The labels (attendance_column_label) and the small words a name or an
  * organisation heading may hold (name_small_word) are lists of the
  * lexicon, read by columns_words.  All take the line as printed,
  * s[0..n), trailing blanks cut; nothing is allocated.

@@ -69,6 +69,7 @@ static struct words web_decisions;	/* web_decision_label */
 static struct words web_furniture;	/* web_furniture */
 static struct words view_link;		/* web_view_link, "view the full " */
 static struct words view_link_tails;	/* web_view_link_tail, " text for item" */
+static struct words ref_labels;		/* web_ref_label, " ref: " */
 static struct words decision_fields[WEB_F_KINDS];	/* decision_*_field */
 
 void
@@ -153,6 +154,7 @@ headings_init(void)
 	web_furniture = words_get("web_furniture");
 	view_link = words_padded("web_view_link", "", " ");
 	view_link_tails = words_padded("web_view_link_tail", " ", "");
+	ref_labels = words_padded("web_ref_label", " ", ": ");
 	for (k = 0; k < WEB_F_KINDS; k++)
 		decision_fields[k] = words_get(decision_names[k]);
 }
@@ -1388,9 +1390,9 @@ web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te)
 		return 0;
 	*ts = de;
 	*te = n;
-	r = find(c + de, n - de, " ref: ", 1);
-	if (r < n - de)
-		*te = de + r;
+	for (size_t k = 0; k < ref_labels.n; k++)
+		if ((r = find(c + de, n - de, ref_labels.w[k], 1)) < *te - de)
+			*te = de + r;
 	trim_seps(c, ts, te);
 	return *te > *ts && is_upper((unsigned char)c[*ts]);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,15 +61,198 @@ entry_text(const char *s, size_t n)
 	return out;
 }
 
+/*
+ * The lines of a list as written, before its includes are resolved: an
+ * entry, or "@NAME [without E1, E2, …]" (word is NAME, without the
+ * entries to leave out).
+ */
+struct item {
+	char *word;
+	char **without;
+	size_t nwithout;
+	size_t list;		/* an include: the index of list NAME */
+	int include;
+	int line;
+};
+
+struct pending {
+	struct item *item;
+	size_t n, cap;
+	int state;		/* 0 not resolved, 1 resolving, 2 done */
+};
+
 static void
-list_add(struct lex_list *l, char *w)
+item_add(struct pending *pl, char *word, int include, int line)
 {
-	l->word = xrealloc(l->word, (l->n + 2) * sizeof *l->word);
-	l->len = xrealloc(l->len, (l->n + 1) * sizeof *l->len);
-	l->word[l->n] = w;
-	l->len[l->n] = strlen(w);
-	l->n++;
+	struct item *it;
+
+	if (pl->n == pl->cap) {
+		pl->cap = pl->cap ? 2 * pl->cap : 16;
+		pl->item = xrealloc(pl->item, pl->cap * sizeof *pl->item);
+	}
+	it = &pl->item[pl->n++];
+	memset(it, 0, sizeof *it);
+	it->word = word;
+	it->include = include;
+	it->line = line;
+}
+
+/*
+ * Parse "@NAME [without E1, E2, …]" (s at the @) into a new item of pl.
+ * Returns 0, or -1 with msg.
+ */
+static int
+include_line(struct pending *pl, const char *s, int lineno, const char **msg)
+{
+	const char *p = ++s;
+	struct item *it;
+
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	if (!name_ok(s, (size_t)(p - s))) {
+		*msg = "@ names a list: @NAME [without ENTRY, ENTRY, …]";
+		return -1;
+	}
+	item_add(pl, xstrndup(s, (size_t)(p - s)), 1, lineno);
+	it = &pl->item[pl->n - 1];
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '\0')
+		return 0;
+	if (strncmp(p, "without", 7) || (p[7] != ' ' && p[7] != '\t')) {
+		*msg = "after @NAME only \"without ENTRY, ENTRY, …\"";
+		return -1;
+	}
+	for (p += 7;;) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char *w = entry_text(p, n);
+
+		if (*w == '\0') {
+			free(w);
+			*msg = "an empty entry after \"without\"";
+			return -1;
+		}
+		it->without = xrealloc(it->without,
+		    (it->nwithout + 1) * sizeof *it->without);
+		it->without[it->nwithout++] = w;
+		if (!e)
+			return 0;
+		p = e + 1;
+	}
+}
+
+static int
+same_entry(const struct lex_list *l, const char *a, const char *b)
+{
+	return l->flags & LEX_CASELESS ? !strcasecmp(a, b) : !strcmp(a, b);
+}
+
+/* Is entry e of b one that item it leaves out ("without"), read as l reads? */
+static int
+left_out(const struct lex_list *l, const struct item *it, const char *e)
+{
+	for (size_t w = 0; w < it->nwithout; w++)
+		if (same_entry(l, e, it->without[w]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Fill list i's entries from its items: first resolve the lists it
+ * includes, then copy, in order, its own entries (moved from the items)
+ * and each included list's entries less those named after "without",
+ * read with list i's flag.  Returns 0, or -1 with err.
+ */
+static int
+resolve(struct lexicon *lx, struct pending *pend, size_t i,
+    struct lex_error *err)
+{
+	struct lex_list *l = &lx->list[i];
+	size_t most = 0;
+	char msg[256];
+
+	if (pend[i].state == 2)
+		return 0;
+	pend[i].state = 1;
+	for (size_t k = 0; k < pend[i].n; k++) {
+		struct item *it = &pend[i].item[k];
+		const struct lex_list *b;
+		size_t j;
+
+		if (!it->include) {
+			most++;
+			continue;
+		}
+		for (j = 0; j < lx->n && strcmp(lx->list[j].name, it->word); j++)
+			;
+		if (j == lx->n) {
+			snprintf(msg, sizeof msg, "@%s: no list of this name",
+			    it->word);
+			return lex_fail(err, lx->path, it->line, msg);
+		}
+		if (pend[j].state == 1) {
+			snprintf(msg, sizeof msg, "@%s: list %s includes itself "
+			    "(through %s)", it->word, l->name, it->word);
+			return lex_fail(err, lx->path, it->line, msg);
+		}
+		if (resolve(lx, pend, j, err) != 0)
+			return -1;
+		b = &lx->list[j];
+		for (size_t w = 0; w < it->nwithout; w++) {
+			size_t e;
+			for (e = 0; e < b->n && !same_entry(l, b->word[e],
+			    it->without[w]); e++)
+				;
+			if (e == b->n) {
+				snprintf(msg, sizeof msg, "@%s without %s: list "
+				    "%s has no such entry", it->word,
+				    it->without[w], it->word);
+				return lex_fail(err, lx->path, it->line, msg);
+			}
+		}
+		it->list = j;
+		most += b->n;
+	}
+	l->word = xrealloc(l->word, (most + 1) * sizeof *l->word);
+	l->len = xmalloc((most + 1) * sizeof *l->len);
+	for (size_t k = 0; k < pend[i].n; k++) {
+		struct item *it = &pend[i].item[k];
+		const struct lex_list *b = &lx->list[it->list];
+
+		if (!it->include) {
+			l->len[l->n] = strlen(it->word);
+			l->word[l->n++] = it->word;
+			it->word = NULL;
+			continue;
+		}
+		for (size_t e = 0; e < b->n; e++)
+			if (!left_out(l, it, b->word[e])) {
+				l->len[l->n] = b->len[e];
+				l->word[l->n++] = xstrdup(b->word[e]);
+			}
+	}
 	l->word[l->n] = NULL;
+	pend[i].state = 2;
+	if (l->n == 0)
+		return lex_fail(err, lx->path, l->line, "a list with no entries");
+	return 0;
+}
+
+static void
+pending_free(struct pending *pend, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < pend[i].n; k++) {
+			struct item *it = &pend[i].item[k];
+			for (size_t w = 0; w < it->nwithout; w++)
+				free(it->without[w]);
+			free(it->without);
+			free(it->word);
+		}
+		free(pend[i].item);
+	}
+	free(pend);
 }
 
 /* Parse one "list NAME [i] [# note]" line; returns 0 or -1 with msg. */
@@ -124,6 +308,8 @@ lex_load(struct lexicon *lx, const char *path, struct lex_error *err)
 	struct buf line = {0};
 	int lineno = 0, c, rc = 0;
 	const char *msg = NULL;
+	struct pending *pend = NULL;
+	size_t npend = 0;	/* pend[i] holds the lines of list i */
 
 	memset(lx, 0, sizeof *lx);
 	if (!f)
@@ -158,6 +344,8 @@ lex_load(struct lexicon *lx, const char *path, struct lex_error *err)
 				rc = lex_fail(err, path, lineno, msg);
 				break;
 			}
+			pend = xrealloc(pend, lx->n * sizeof *pend);
+			memset(&pend[npend++], 0, sizeof *pend);
 			continue;
 		}
 		if (lx->n == 0) {
@@ -165,22 +353,23 @@ lex_load(struct lexicon *lx, const char *path, struct lex_error *err)
 			    "an entry before the first \"list NAME\"");
 			break;
 		}
-		list_add(&lx->list[lx->n - 1],
-		    entry_text(s, line.len - (size_t)(s - line.data)));
+		if (*s == '@') {
+			if (include_line(&pend[lx->n - 1], s, lineno, &msg) != 0) {
+				rc = lex_fail(err, path, lineno, msg);
+				break;
+			}
+			continue;
+		}
+		item_add(&pend[lx->n - 1],
+		    entry_text(s, line.len - (size_t)(s - line.data)), 0, lineno);
 	}
 	if (!rc && ferror(f))
 		rc = lex_fail(err, path, 0, strerror(errno));
 	fclose(f);
 	buf_free(&line);
-	if (!rc) {
-		size_t i;
-		for (i = 0; i < lx->n; i++)
-			if (lx->list[i].n == 0) {
-				rc = lex_fail(err, path, lx->list[i].line,
-				    "a list with no entries");
-				break;
-			}
-	}
+	for (size_t i = 0; !rc && i < lx->n; i++)
+		rc = resolve(lx, pend, i, err);
+	pending_free(pend, npend);
 	if (rc)
 		lex_free(lx);
 	return rc;

@@ -19,6 +19,15 @@
  * matches in any case).  An entry is one line that starts with blank
  * space: the text after the blanks, trailing blanks dropped, runs of
  * blanks inside made one space.  Entries keep the file's order.
+ *
+ * An entry line "@OTHER" puts list OTHER's entries there (OTHER may
+ * stand anywhere in the file and include lists itself);
+ * "@OTHER without E1, E2" leaves those entries of OTHER out (each must
+ * be one of OTHER's, compared under the including list's flag).  So one
+ * idea has one base list and the lists of each reader say only how they
+ * differ from it.  Includes are resolved at load: a reader sees the
+ * flat list, read with its own flag i.  An unknown name, a list that
+ * includes itself, a "without" entry OTHER lacks are load errors.
  */
 #ifndef MM_LEXICON_H
 #define MM_LEXICON_H
@@ -49,8 +58,9 @@ struct lex_error {
 };
 
 /*
- * Load PATH into lx.  Returns 0, or -1 with err filled (a file that
- * cannot be read, a malformed line, a list named twice, an empty list).
+ * Load PATH into lx, includes resolved.  Returns 0, or -1 with err
+ * filled (a file that cannot be read, a malformed line, a list named
+ * twice, an empty list, a bad include).
  */
 int lex_load(struct lexicon *lx, const char *path, struct lex_error *err);
 void lex_free(struct lexicon *lx);

@@ -6,6 +6,7 @@
 
 #include "dates.h"
 #include "figures.h"
+#include "lexicon.h"
 #include "textscan.h"
 
 static const char *const names[PP_COUNT_] = {
@@ -239,41 +240,28 @@ list_sep(const char *s, size_t i, size_t n)
 }
 
 /*
- * An honour printed after a name and a comma ("Sir A Bee, CBE", "Mr C
- * Dee, OBE, JP"): a piece that is only post-nominal letters.
+ * A title alone ("Mr" at the end of a line whose name went on the next):
+ * an entry of the list title, a full stop after it allowed.
  */
 static int
-honour(const char *s, size_t n)
+bare_title(const char *s, size_t n, const struct lex_list *title)
 {
-	static const char *const h[] = { "OBE", "MBE", "CBE", "KBE", "DBE",
-	    "BEM", "JP", "DL", "KC", "QC", "CC", "MP", "MSP", "MS", "AM",
-	    "FRS", "GM", "QPM", "KPM", NULL };
-
-	return is_one_of(s, n, h);
-}
-
-/* A title alone ("Mr" at the end of a line whose name went on the next). */
-static int
-bare_title(const char *s, size_t n)
-{
-	static const char *const t[] = { "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
-	    "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady", "Prof",
-	    "Rev", "Revd", NULL };
-
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	return is_one_of(s, n, t);
+	return is_one_of(s, n, title->word);
 }
 
 /*
- * One name per piece, joined by "; "; an honour after a comma stays with
- * the name before it, and a title left alone at the end of a line is
- * joined to the name after it.  The text is first copied past its
+ * One name per piece, joined by "; "; an honour after a comma (a piece
+ * that is an entry of w->honour: "Sir A Bee, CBE", "Mr C Dee, OBE, JP")
+ * stays with the name before it, and a title left alone at the end of a
+ * line (w->title) is joined to the name after it.  Entries compare as
+ * written.  The text is first copied past its
  * end in the same buffer and rewritten from the front: a piece's output
  * never outruns its input by more than the input already read.
  */
 static void
-namelist(struct buf *b)
+namelist(struct buf *b, const struct postproc_words *w)
 {
 	size_t n = b->len, i = 0, o = 0, ps, pe;
 	const char *in;
@@ -303,12 +291,13 @@ namelist(struct buf *b)
 			if (glue)
 				b->data[o++] = ' ';
 			else if (o > 0) {
-				b->data[o++] = honour(in + ps, pe - ps) ? ',' : ';';
+				b->data[o++] = is_one_of(in + ps, pe - ps,
+				    w->honour->word) ? ',' : ';';
 				b->data[o++] = ' ';
 			}
 			memmove(b->data + o, in + ps, pe - ps);
 			o += pe - ps;
-			glue = bare_title(in + ps, pe - ps);
+			glue = bare_title(in + ps, pe - ps, w->title);
 		}
 		while (i < n && (l = list_sep(in, i, n)) > 0)
 			i += l;
@@ -318,7 +307,8 @@ namelist(struct buf *b)
 }
 
 void
-postproc_apply(enum postproc_op op, struct buf *b)
+postproc_apply(enum postproc_op op, struct buf *b,
+    const struct postproc_words *w)
 {
 	if (!b->data)
 		buf_reserve(b, 0);
@@ -331,7 +321,7 @@ postproc_apply(enum postproc_op op, struct buf *b)
 	case PP_LABEL: label(b); break;
 	case PP_NUMBER: number(b); break;
 	case PP_ISODATE: isodate(b); break;
-	case PP_NAMELIST: namelist(b); break;
+	case PP_NAMELIST: namelist(b, w); break;
 	case PP_ARTICLE:
 		/* only the article: "The Hague" is no speaker anyway */
 		if (b->len > 4 && !memcmp(b->data, "The ", 4))

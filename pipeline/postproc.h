@@ -18,7 +18,8 @@
  *   namelist  a printed list of names → "A; B; C": cut at ",", ";", line
  *             feeds, " and ", " & " and runs of two or more spaces (two
  *             columns run together); pieces trimmed, a sentence's full
- *             stop dropped (not an initial's), empty pieces dropped
+ *             stop dropped (not an initial's), empty pieces dropped; an
+ *             honour and a lone title as the lexicon's lists say (below)
  *   article   a leading "The " → "the " ("The Leader" replied → "the
  *             Leader", as "Reply by the Leader" prints it); else kept
  */
@@ -37,7 +38,19 @@ enum postproc_op {
 enum postproc_op postproc_lookup(const char *name);
 const char *postproc_name(enum postproc_op op);
 
+/*
+ * The lexicon's lists a processor reads: namelist's name_honour (an
+ * honour after a comma stays with the name) and name_title (a title
+ * alone at a line's end is glued to the next name).  The other
+ * processors read none; w may then be NULL.
+ */
+struct lex_list;
+struct postproc_words {
+	const struct lex_list *honour, *title;
+};
+
 /* Apply op to b in place. */
-void postproc_apply(enum postproc_op op, struct buf *b);
+void postproc_apply(enum postproc_op op, struct buf *b,
+    const struct postproc_words *w);
 
 #endif

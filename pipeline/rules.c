@@ -1369,6 +1369,24 @@ d_tally(struct parser *ps, const char *dir, const char *s)
 	return rc;
 }
 
+/* Find the lists post … namelist reads (postproc.h), once. */
+static int
+namelist_words(struct parser *ps)
+{
+	struct postproc_words *w = &ps->rs->ppw;
+
+	if (w->honour)
+		return 0;
+	w->honour = lex_find(&ps->rs->lex, "name_honour");
+	w->title = lex_find(&ps->rs->lex, "name_title");
+	if (w->honour && w->title)
+		return 0;
+	w->honour = NULL;
+	return fail(ps, "post namelist: needs the lists name_honour and "
+	    "name_title in %s", ps->rs->lex.path ? ps->rs->lex.path :
+	    "the rules folder's lexicon (it has none)");
+}
+
 static int
 d_post(struct parser *ps, const char *dir, const char *s)
 {
@@ -1385,6 +1403,8 @@ d_post(struct parser *ps, const char *dir, const char *s)
 				    "(squeeze trim trimlist unquote lower "
 				    "label number isodate oneline namelist "
 				    "article)", w);
+			else if (op == PP_NAMELIST && namelist_words(ps) != 0)
+				rc = -1;
 			else {
 				struct fieldop *f = rules_grow(&r->post,
 				    &r->npost, sizeof *f);

@@ -830,7 +830,8 @@ set:
 			buf_set(&e->vals[f->col], e->text.data + gs, ge - gs);
 	}
 	for (i = 0; i < r->npost; i++)
-		postproc_apply(r->post[i].op, &e->vals[r->post[i].col]);
+		postproc_apply(r->post[i].op, &e->vals[r->post[i].col],
+		    &e->rs->ppw);
 	for (i = 0; i < r->nskips; i++) {
 		struct buf *v = &e->vals[r->skips[i].col];
 		zero_pad(v);
@@ -845,7 +846,7 @@ set:
 		size_t ss, se;
 		sentence_span(e, us, ue, ms, me, &ss, &se);
 		buf_set(&e->vals[r->sentence_col], e->text.data + ss, se - ss);
-		postproc_apply(PP_SQUEEZE, &e->vals[r->sentence_col]);
+		postproc_apply(PP_SQUEEZE, &e->vals[r->sentence_col], NULL);
 	}
 	if (r->line_from == LINE_HEADING) {
 		para = 0;

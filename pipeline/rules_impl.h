@@ -162,6 +162,7 @@ struct ruleset {
 	struct lexicon lex;	/* DIR/lexicon (empty when the folder has
 				 * none): lists that patterns call */
 	const struct lex_list *abbr;	/* list abbreviation: for sentence */
+	struct postproc_words ppw;	/* the lists of post … namelist */
 	size_t abbr_max;	/* the length of its longest entry */
 	char abbr_first[256];	/* the first bytes of its entries, | 0x20 */
 	struct lint *lints;	/* warnings found while loading */

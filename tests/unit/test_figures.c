@@ -60,7 +60,7 @@ pp(const char *op, const char *in, const char *want)
 	struct buf b = {0};
 
 	buf_puts(&b, in);
-	postproc_apply(postproc_lookup(op), &b);
+	postproc_apply(postproc_lookup(op), &b, NULL);
 	if (strcmp(b.data, want)) {
 		failures++;
 		printf("FAIL %s(%s) = '%s', expected '%s'\n", op, in, b.data, want);

@@ -83,6 +83,39 @@ main(void)
 	CHECK(lex_find(&lx, "none") == NULL, "found a list never defined");
 	lex_free(&lx);
 
+	/* Includes: resolved at load, in place, nested, forward too. */
+	p = write_tmp(
+	    "list own i\n"
+	    "    Cllrs\n"
+	    "    @base without Dr, cyng\n"
+	    "    Father\n"
+	    "list base\n"
+	    "    @core\n"
+	    "    Cyng\n"
+	    "list core\n"
+	    "    Mr\n"
+	    "    Dr\n");
+	CHECK(lex_load(&lx, p, &err) == 0, "load: %s: %s", err.where, err.msg);
+	l = lex_find(&lx, "own");
+	CHECK(l && l->n == 3 && !strcmp(l->word[0], "Cllrs")
+	    && !strcmp(l->word[1], "Mr") && !strcmp(l->word[2], "Father")
+	    && l->word[3] == NULL && l->len[2] == 6 && (l->flags & LEX_CASELESS),
+	    "own list wrong: %zu entries", l ? l->n : 0);
+	l = lex_find(&lx, "base");
+	CHECK(l && l->n == 3 && !strcmp(l->word[0], "Mr")
+	    && !strcmp(l->word[1], "Dr") && !strcmp(l->word[2], "Cyng")
+	    && l->len[2] == 4, "base list wrong");
+	lex_free(&lx);
+
+	bad("list a\n  @b\n", ":2", "@b: no list of this name");
+	bad("list a\n  x\n  @b\nlist b\n  @a\n", ":5", "includes itself");
+	bad("list a\n  @a\n", ":2", "includes itself");
+	bad("list a\n  @b without y\nlist b\n  x\n", ":2", "no such entry");
+	bad("list a\n  @b without X\nlist b\n  x\n", ":2", "no such entry");
+	bad("list a\n  @b without x\nlist b\n  x\n", ":1", "no entries");
+	bad("list a\n  @B\n", ":2", "@ names a list");
+	bad("list a\n  @b but x\nlist b\n  x\n", ":2", "without");
+	bad("list a\n  @b without x,\nlist b\n  x\n", ":2", "empty entry");
 	bad("    Mr\n", ":1", "before the first");
 	bad("list Honorific\n    Mr\n", ":1", "lower-case");
 	bad("list a\n  x\nlist a\n  y\n", ":3", "already defined");
