@@ -4,22 +4,23 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "minuteno.h"
 #include "textscan.h"
 #include "wordset.h"
 
 /* The words looked for, from the lexicon: read by linemarks_words. */
-static struct wordset minute_prefix, paragraph_label, person_title,
-	open_word, ref_word, hyphen_keep;
+static struct wordset paragraph_label, person_title, open_word, ref_word,
+	hyphen_keep;
 
 void
 linemarks_words(void)
 {
-	wordset_init(&minute_prefix, "minute_prefix");
 	wordset_init(&paragraph_label, "paragraph_label");
 	wordset_init(&person_title, "person_title");
 	wordset_init(&open_word, "open_word");
 	wordset_init(&ref_word, "ref_word");
 	wordset_init(&hyphen_keep, "hyphen_keep");
+	minuteno_init();
 }
 
 enum end_kind
@@ -123,63 +124,40 @@ starts_with_word(const struct wordset *ws, size_t k, const char *s, size_t n)
 }
 
 /*
- * Does the line open with a minute number (after a word of minute_prefix
- * or not) and a title: "Min. No.
+ * Does the line open with a minute reference and a title: "Min. No.
  * 2023/115 Declarations…", "Minute 45 Title", "2023/115 Title", "45/24
- * Title", "HWB23/12 Title", "PC/45/19 Title"?  A financial year
- * ("2023/24", "23/24") or a date is not a minute number.
+ * Title", "HWB23/12 Title", "PC/45/19 Title"?  The number is read by
+ * minuteno.c, as minutes-split reads it; a line needs more of it than an
+ * item does, for a bare "22 Title" or "16.07.2 Title" opens many a
+ * wrapped sentence: a minute word or a slash between numeric groups, no
+ * financial year or date ("2023/24", "12/10/2023"), and after the number
+ * only a '.' or ':' and spaces before a capital.
  */
 static int
 minute_heading(const char *s, size_t n)
 {
-	size_t i = 0, groups = 0, slash = 0, lo, hi;
-	unsigned long g[3] = {0};
-	size_t glen[3] = {0};
-	int prefixed = 0;
+	struct minute_no m;
+	size_t i;
 
-	/* The longest minute_prefix that a space follows, and more. */
-	for (ws_range(&minute_prefix, (unsigned char)s[0], &lo, &hi); lo < hi; lo++) {
-		size_t m = minute_prefix.len[lo];
-		if (m + 1 > i && n > m + 1 && s[m] == ' ' && ws_prefix(&minute_prefix, lo, s, n)) {
-			i = m + 1;
-			prefixed = 1;
-		}
-	}
-	size_t letters = 0;
-	while (i < n && s[i] >= 'A' && s[i] <= 'Z' && letters < 5) {
-		i++;
-		letters++;
-	}
-	if (letters && i < n && s[i] == '/')
-		i++;                    /* PC/45/19 */
-	while (i < n && groups < 3) {
-		size_t st = i;
-		while (i < n && s[i] >= '0' && s[i] <= '9' && i - st < 5)
-			g[groups] = g[groups] * 10 + (unsigned long)(s[i++] - '0');
-		if (i == st)
-			return 0;
-		glen[groups++] = i - st;
-		if (i < n && s[i] == '/' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
-			slash++;
-			i++;
-			continue;
-		}
-		break;
-	}
-	if (groups == 0 || (!slash && !prefixed))
+	/* Such a number has a minute word first or a slash in its first
+	 * eleven bytes ("CAB/2024/07", "HWB23/12": five capitals, a
+	 * separator and four digits at most before it): most lines have
+	 * neither, and are not parsed. */
+	if (!memchr(s, '/', n < 11 ? n : 11) && !minute_word(s, n))
 		return 0;
-	if (groups == 2 && glen[1] == 2 && (glen[0] == 4 || glen[0] == 2) &&
-	    g[1] == (g[0] + 1) % 100)
-		return 0;               /* 2023/24: a financial year */
-	if (groups == 3 && glen[2] == 4)
-		return 0;               /* 12/10/2023: a date */
+	if (!minute_number(s, n, &m) ||
+	    !(m.style == ST_WORD || m.style == ST_SLASH ||
+	    (m.style == ST_PREFIX && m.ngroups > 1)) ||
+	    minute_no_period(s, &m))
+		return 0;
+	i = m.ne;
 	if (i < n && (s[i] == '.' || s[i] == ':'))
 		i++;
 	if (i + 1 >= n || s[i] != ' ')
 		return 0;
 	while (i < n && s[i] == ' ')
 		i++;
-	return i < n && s[i] >= 'A' && s[i] <= 'Z';
+	return i < n && is_upper((unsigned char)s[i]);
 }
 
 /* What a line's start says about where it stands in a paragraph. */

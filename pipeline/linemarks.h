@@ -7,10 +7,12 @@
  * two lines are one paragraph (paragraphs.c) and to keep the labels of
  * minutes from being taken for running headers (survey.c).
  *
- * The words are lists of the lexicon (minute_prefix, paragraph_label,
- * person_title, open_word, ref_word, hyphen_keep), read by
- * linemarks_words; the shapes (numbers, bullets, roman numerals,
- * punctuation) are here.  All take a line as s[0..n), read nothing past
+ * The words are lists of the lexicon (paragraph_label, person_title,
+ * open_word, ref_word, hyphen_keep), read by linemarks_words; the shapes
+ * (numbers, bullets, roman numerals, punctuation) are here, but for the
+ * minute numbers, which are read by minuteno.c as minutes-split reads
+ * them (its lists minute_word, number_word, not_minute_prefix,
+ * not_minute_letter).  All take a line as s[0..n), read nothing past
  * s[n-1], and neither allocate nor print.
  */
 #ifndef MM_LINEMARKS_H

@@ -37,6 +37,12 @@ minuteno_init(void)
 	number_words = words_get("number_word");
 }
 
+size_t
+minute_word(const char *c, size_t n)
+{
+	return word_in(c, n, &minute_words);
+}
+
 static long
 number_value(const char *s, size_t len)
 {
@@ -211,7 +217,7 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 		number_tail(c, n, 2 + d, ni);
 		return 1;
 	}
-	if ((i = word_in(c, n, &minute_words)) > 0) {
+	if ((i = minute_word(c, n)) > 0) {
 		/* "Minute 45", "Min. No. 12", "Item 5" */
 		if (i < n && c[i] == '.')
 			i++;
@@ -291,24 +297,45 @@ number_at(const char *c, size_t n, struct minute_no *ni)
 	return 0;
 }
 
+/*
+ * The next numeric group of c[*i..ne): its number of digits, *i past it;
+ * 0 when there is none.
+ */
+static size_t
+next_group(const char *c, size_t *i, size_t ne)
+{
+	size_t d;
+
+	for (; *i < ne; (*i)++)
+		if ((d = span_digits(c, *i, ne)) > 0) {
+			*i += d;
+			return d;
+		}
+	return 0;
+}
+
 int
 minute_number(const char *c, size_t n, struct minute_no *ni)
 {
-	size_t i;
+	size_t i, d;
 
 	if (!number_at(c, n, ni))
 		return 0;
 	/* The numeric groups of the number as printed. */
-	for (i = ni->ns; i < ni->ne && ni->ngroups < 3; ) {
-		size_t d = span_digits(c, i, ni->ne);
-
-		if (d == 0) {
-			i++;
-			continue;
-		}
-		ni->group[ni->ngroups++] = number_value(c + i, d);
-		i += d;
-	}
+	for (i = ni->ns; ni->ngroups < 3 && (d = next_group(c, &i, ni->ne)) > 0; )
+		ni->group[ni->ngroups++] = number_value(c + i - d, d);
 	return 1;
 }
 
+int
+minute_no_period(const char *c, const struct minute_no *m)
+{
+	size_t i = m->ns, len[3] = {0}, k;
+
+	for (k = 0; k < 3 && (len[k] = next_group(c, &i, m->ne)) > 0; k++)
+		;
+	if (m->ngroups == 2 && len[1] == 2 && (len[0] == 4 || len[0] == 2) &&
+	    m->group[1] == (m->group[0] + 1) % 100)
+		return 1;
+	return m->ngroups == 3 && len[2] == 4;
+}

@@ -4,7 +4,9 @@
  * "C.12", "(12)", "16.07.2", "21.44 TITLE" …): where it is, its style,
  * its running value and numeric groups, and where the title after it
  * starts.  It says nothing about whether the paragraph is an item: the
- * sequence of numbers and the look of the title are sections.c's.
+ * sequence of numbers and the look of the title are sections.c's
+ * (minutes-split), and whether a line of text opens one is linemarks.c's
+ * (minutes-normalise): the one parser of minute numbers for both.
  *
  * The words it knows ("Minute", "Min. No.", "Item"; "PART 1" and "A6"
  * are no minute numbers) are the lexicon's lists minute_word,
@@ -48,6 +50,10 @@ struct minute_no {
 /* Read the word lists from the lexicon (lexicon.h); dies if one is missing. */
 void minuteno_init(void);
 
+/* The length of a word of minute_word ("Minute", "Item") that starts c
+ * as a word, or 0: the words a minute number of ST_WORD comes after. */
+size_t minute_word(const char *c, size_t n);
+
 /*
  * A minute number in any style at the start of c; fills *m.  When the
  * number has several numeric groups (board, year, sequence) value is a
@@ -55,5 +61,13 @@ void minuteno_init(void);
  * group runs (sections.c).
  */
 int minute_number(const char *c, size_t n, struct minute_no *m);
+
+/*
+ * Is the number minute_number read at c a period or a date rather than a
+ * minute: a financial year ("2023/24", "23/24": two groups, the second of
+ * two digits the year after the first, of four or two) or a date
+ * ("12/10/2023": three groups, the last of four digits)?
+ */
+int minute_no_period(const char *c, const struct minute_no *m);
 
 #endif

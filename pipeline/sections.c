@@ -116,36 +116,38 @@ struct para {
 	char mh_iso[DATE_ISO_LEN + 1];
 };
 
+/* test on q's clean text, asked once: its answer kept in *known. */
+static inline int
+remembered(const struct para *q, signed char *known,
+    int (*test)(const char *, size_t))
+{
+	if (*known < 0)
+		*known = (signed char)test(q->clean.data, q->clean.len);
+	return *known;
+}
+
 static int
 p_caps(struct para *q)
 {
-	if (q->caps < 0)
-		q->caps = (signed char)caps_line(q->clean.data, q->clean.len);
-	return q->caps;
+	return remembered(q, &q->caps, caps_line);
 }
 
 static int
 p_body_date(struct para *q)
 {
-	if (q->bdl < 0)
-		q->bdl = (signed char)body_date_line(q->clean.data, q->clean.len);
-	return q->bdl;
+	return remembered(q, &q->bdl, body_date_line);
 }
 
 static int
 p_chair(struct para *q)
 {
-	if (q->chair < 0)
-		q->chair = (signed char)chair_line(q->clean.data, q->clean.len);
-	return q->chair;
+	return remembered(q, &q->chair, chair_line);
 }
 
 static int
 p_body(struct para *q)
 {
-	if (q->body < 0)
-		q->body = (signed char)body_line(q->clean.data, q->clean.len);
-	return q->body;
+	return remembered(q, &q->body, body_line);
 }
 
 /* minutes_heading on q's clean text, its results remembered. */

@@ -1,5 +1,6 @@
 /*
- * Unit test: the minute-number parser of minutes-split (minuteno.h):
+ * Unit test: the minute-number parser of minutes-split and
+ * minutes-normalise (minuteno.h):
  * every numbering style of conventions.md, the numeric groups, the
  * agenda number after a reference, and what is no minute number.
  */
@@ -108,6 +109,25 @@ main(void)
 		CHECK(minute_number(T("16.07.2 Register"), &m) && m.ngroups == 3 &&
 		    m.group[0] == 16 && m.group[1] == 7 && m.group[2] == 2, "16.07.2 groups");
 		CHECK(minute_number(T("12. "), &m) && m.only, "a number and a space only");
+	}
+	{
+		/* Periods and dates in a number's shape (minutes-normalise's
+		 * heading lines refuse them). */
+		struct minute_no m;
+		static const char *const period[] = {
+			"2023/24 Budget", "23/24 Budget", "Minute 2024/25 Budget",
+			"12/10/2023 Site visit", "HWB23/24 Fund", NULL
+		}, *const minute[] = {
+			"2023/115 Budget", "5/6 Budget", "23/25 Budget",
+			"12/10/23 Budget", "Minute 45 Budget", "HWB23/11 Fund", NULL
+		};
+
+		for (size_t k = 0; period[k]; k++)
+			CHECK(minute_number(T(period[k]), &m) &&
+			    minute_no_period(period[k], &m), period[k]);
+		for (size_t k = 0; minute[k]; k++)
+			CHECK(minute_number(T(minute[k]), &m) &&
+			    !minute_no_period(minute[k], &m), minute[k]);
 	}
 	if (failures)
 		return 1;

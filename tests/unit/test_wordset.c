@@ -41,11 +41,11 @@ main(void)
 
 	/* The longest entry a text starts with. */
 	wordset_free(&ws);
-	wordset_init(&ws, "minute_prefix");
-	CHECK(ws_longest_prefix(&ws, "Min. No. 12", 11) == 8, "Min. No.");
-	CHECK(ws_longest_prefix(&ws, "Minutes", 7) == 6, "Minute(s)");
+	wordset_init(&ws, "person_title");
+	CHECK(ws_longest_prefix(&ws, "Cllrs Ash", 9) == 5, "Cllrs");
+	CHECK(ws_longest_prefix(&ws, "CLLR Ash", 8) == 4, "Cllr");
 	CHECK(ws_longest_prefix(&ws, "Item 4", 6) == 0, "Item");
-	CHECK(ws.maxlen == 10, "maxlen %zu", ws.maxlen);
+	CHECK(ws.maxlen >= 5, "maxlen %zu", ws.maxlen);
 	wordset_free(&ws);
 	wordset_free(&exact);
 
