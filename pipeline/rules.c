@@ -9,6 +9,7 @@
  * nothing is half-loaded: the caller gets -1 and frees nothing twice.
  */
 #include "rules_impl.h"
+#include "rulecache.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -389,8 +390,14 @@ compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
 		src = pat.data;
 		len = pat.len;
 	}
-	re = pcre2_compile((PCRE2_SPTR)src, len, PCRE2_UTF | PCRE2_UCP |
-	    PCRE2_MATCH_INVALID_UTF | flags, &errcode, &erroff, NULL);
+	flags |= PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	if (ps->rs->cache &&
+	    (re = rulecache_get(ps->rs->cache, src, len, flags)) != NULL)
+		goto out;
+	re = pcre2_compile((PCRE2_SPTR)src, len, flags, &errcode, &erroff,
+	    NULL);
+	if (re && ps->rs->cache)
+		rulecache_put(ps->rs->cache, src, len, flags, re);
 	if (!re) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
 		/* a group src leaves open is reported at the very end */
@@ -1836,6 +1843,15 @@ load_lexicon(struct ruleset *rs, const char *dir, struct rules_error *err)
 	return rc;
 }
 
+/* rules_cache: the folder of rule caches, or NULL for none. */
+static const char *cache_dir;
+
+void
+rules_cache(const char *dir)
+{
+	cache_dir = dir && *dir ? dir : NULL;
+}
+
 int
 rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 {
@@ -1863,6 +1879,8 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 	closedir(d);
 	qsort(names, n, sizeof *names, cmpstr);
 	*out = xcalloc(1, sizeof **out);
+	if (cache_dir)
+		(*out)->cache = rulecache_open(cache_dir, dir);
 	rc = load_lexicon(*out, dir, err);
 	for (i = 0; i < n && !rc; i++) {
 		struct buf path = {0};
@@ -1880,6 +1898,8 @@ rules_load_dir(const char *dir, struct ruleset **out, struct rules_error *err)
 		snprintf(err->msg, sizeof err->msg, "no rule files");
 		rc = -1;
 	}
+	rulecache_close((*out)->cache, rc == 0);
+	(*out)->cache = NULL;
 	if (rc) {
 		rules_free(*out);
 		*out = NULL;

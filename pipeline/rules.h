@@ -38,6 +38,12 @@ struct rules_error {
 int rules_load_dir(const char *dir, struct ruleset **out,
     struct rules_error *err);
 
+/*
+ * Keep the compiled patterns of rules_load_dir in folder dir between runs
+ * (rulecache.h), or, with NULL or "", compile them every time.
+ */
+void rules_cache(const char *dir);
+
 /* Load one more rule file into rs (creating it when *rs is NULL). */
 int rules_load_file(struct ruleset **rs, const char *path,
     struct rules_error *err);

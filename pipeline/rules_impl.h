@@ -169,6 +169,8 @@ struct ruleset {
 	size_t nlints;
 	struct patsrc *srcs;	/* every pattern's text, for rules_lint */
 	size_t nsrcs;
+	struct rulecache *cache;	/* while loading: compiled patterns
+					 * of an earlier run, or NULL */
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */
