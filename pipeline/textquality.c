@@ -42,23 +42,30 @@ static const unsigned char tq_odd[256] = {
  * keys word_key makes, in an open-addressed table of fw_mask + 1 slots
  * (a power of two, at least four times the words), built at first use.
  */
-static uint32_t *fw_table;
+static uint64_t *fw_table;
 static size_t fw_mask;
 
-/* A word of up to six letters a..z as a number: 5 bits a letter. */
-static uint32_t
-word_key(const char *w, size_t n)
+/*
+ * A word of up to six letters as a number: its bytes in lower case, in
+ * the order memory holds them, the rest zero.  When the line holds eight
+ * bytes from the word on (end is the line's end) they are read at once.
+ */
+static inline uint64_t
+word_key(const unsigned char *w, size_t n, const unsigned char *end)
 {
-	uint32_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k = k * 32 + (uint32_t)((w[i] | 0x20) - 'a' + 1);
-	return k;
+	uint64_t k = 0;
+
+	if (end - w >= 8)
+		memcpy(&k, w, 8);
+	else
+		memcpy(&k, w, n);
+	return (k | 0x2020202020202020u) & (~(uint64_t)0 >> (64 - 8 * n));
 }
 
 static size_t
-fw_slot(uint32_t k)
+fw_slot(uint64_t k)
 {
-	return (size_t)((k * 2654435761u) >> 8) & fw_mask;
+	return (size_t)((k * 0x9E3779B97F4A7C15u) >> 40) & fw_mask;
 }
 
 static void
@@ -72,7 +79,7 @@ fw_build(void)
 	fw_table = xcalloc(slots, sizeof *fw_table);
 	fw_mask = slots - 1;
 	for (size_t i = 0; i < l->n; i++) {
-		const char *w = l->word[i];
+		const unsigned char *w = (const unsigned char *)l->word[i];
 		size_t n = l->len[i];
 		/* Only such words are ever counted (tq_line): another entry
 		 * would be a word the measure silently never sees. */
@@ -81,8 +88,8 @@ fw_build(void)
 			ok = (unsigned)((w[j] | 0x20) - 'a') < 26;
 		if (!ok)
 			die(EXIT_TROUBLE, "%s: list function_word: \"%s\" is not a word "
-			    "of two to six letters a-z", lexicon_get()->path, w);
-		uint32_t k = word_key(w, n);
+			    "of two to six letters a-z", lexicon_get()->path, l->word[i]);
+		uint64_t k = word_key(w, n, w + n);
 		size_t s = fw_slot(k);
 		while (fw_table[s] && fw_table[s] != k)
 			s = (s + 1) & fw_mask;
@@ -91,7 +98,7 @@ fw_build(void)
 }
 
 static int
-fw_has(uint32_t k)
+fw_has(uint64_t k)
 {
 	for (size_t s = fw_slot(k);; s = (s + 1) & fw_mask) {
 		if (fw_table[s] == k)
@@ -101,15 +108,15 @@ fw_has(uint32_t k)
 	}
 }
 
-/* A word of len letters at w has ended: counted, and looked up when it
- * has six letters or fewer. */
+/* A word of len letters at w has ended (the line at end): counted, and
+ * looked up when it has six letters or fewer. */
 static inline void
-word_done(const unsigned char *w, size_t len, unsigned long *words,
-          unsigned long *function)
+word_done(const unsigned char *w, size_t len, const unsigned char *end,
+          unsigned long *words, unsigned long *function)
 {
 	if (len >= 2) {
 		(*words)++;
-		if (len <= 6 && fw_has(word_key((const char *)w, len)))
+		if (len <= 6 && fw_has(word_key(w, len, end)))
 			(*function)++;
 	}
 }
@@ -169,13 +176,13 @@ tq_line(struct tq *q, const char *s, size_t n)
 				if (l >> k & 1)
 					ws = i + k;
 				else
-					word_done(p + ws, i + k - ws, &words, &function);
+					word_done(p + ws, i + k - ws, p + n, &words, &function);
 			}
 			open = l >> (width - 1) & 1;
 			i += width;
 		}
 		if (open)
-			word_done(p + ws, n - ws, &words, &function);
+			word_done(p + ws, n - ws, p + n, &words, &function);
 		q->words += words;
 		q->function += function;
 		return;
@@ -187,12 +194,12 @@ tq_line(struct tq *q, const char *s, size_t n)
 				ws = i;
 			in = 1;
 		} else if (in) {
-			word_done(p + ws, i - ws, &words, &function);
+			word_done(p + ws, i - ws, p + n, &words, &function);
 			in = 0;
 		}
 	}
 	if (in)
-		word_done(p + ws, n - ws, &words, &function);
+		word_done(p + ws, n - ws, p + n, &words, &function);
 	q->words += words;
 	q->function += function;
 }
