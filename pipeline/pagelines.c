@@ -281,15 +281,8 @@ pagelines_next_(struct pagelines *pl, struct pline *l)
 			size_t k = nl ? (size_t)(nl - p) : avail, end = pl->blkpos + k;
 			if (nl && k <= pl->cap && none_before(pl, &pl->cr_at, end, '\r') &&
 			    none_before(pl, &pl->ff_at, end, '\f') &&
-			    none_before(pl, &pl->nul_at, end, '\0')) {
-				pl->blkpos += k + 1;
-				l->s = p;
-				l->n = k;
-				l->lineno = pl->lineno++;
-				l->page_break = 0;
-				l->cut = 0;
-				return 1;
-			}
+			    none_before(pl, &pl->nul_at, end, '\0'))
+				return pagelines_whole(pl, l, p, k);
 		}
 		const char *nl = memchr(p, '\n', avail);
 		size_t seg = nl ? (size_t)(nl - p) : avail;

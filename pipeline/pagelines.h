@@ -76,6 +76,21 @@ int pagelines_open(struct pagelines *pl, FILE *f, const char *from, size_t cap);
 /* pagelines_next's general case (pagelines.c). */
 int pagelines_next_(struct pagelines *pl, struct pline *l);
 
+/* Hand out the block's k bytes at p, a whole line ended by LF, as they
+ * are (the common line, in both pagelines_next and its general case). */
+static inline int
+pagelines_whole(struct pagelines *pl, struct pline *l, const char *p,
+    size_t k)
+{
+	pl->blkpos += k + 1;
+	l->s = p;
+	l->n = k;
+	l->lineno = pl->lineno++;
+	l->page_break = 0;
+	l->cut = 0;
+	return 1;
+}
+
 /*
  * Next line into *l: 1, or 0 at end, or a PL_E* code.  Inline, the
  * common line (nothing carried or cut, whole in the block, ended by LF,
@@ -96,13 +111,7 @@ pagelines_next(struct pagelines *pl, struct pline *l)
 		    pl->nul_at >= end && pl->cr_at >= pl->blkpos &&
 		    pl->ff_at >= pl->blkpos && pl->nul_at >= pl->blkpos) {
 			pl->part.len = 0;
-			pl->blkpos += k + 1;
-			l->s = p;
-			l->n = k;
-			l->lineno = pl->lineno++;
-			l->page_break = 0;
-			l->cut = 0;
-			return 1;
+			return pagelines_whole(pl, l, p, k);
 		}
 	}
 	return pagelines_next_(pl, l);
