@@ -20,7 +20,8 @@ with_rc() { unshare -m sh -c 'mount --bind "$1" "$2" && shift 2 && exec "$@"' _ 
 with_rc true 2>/dev/null || skip "cannot make a mount namespace here (unshare -m)"
 [ "$(with_rc sqlite3 :memory: 'SELECT 1 AS x' | head -n 1)" = x ] || skip "sqlite3 does not read the made-up ~/.sqliterc"
 with_rc minutes-db -q rc.sqlite rec 2>err || fail "load with an rc: exit $? ($(cat err))"
-[ "$(with_rc minutes-db rc.sqlite rec 2>&1)" = "minutes-db: rc.sqlite: up to date" ] || fail "with an rc, a second load is not 'up to date': $(with_rc minutes-db rc.sqlite rec 2>&1)"
+again=$(with_rc minutes-db rc.sqlite rec 2>&1)
+[ "$again" = "minutes-db: rc.sqlite: up to date" ] || fail "with an rc, a second load is not 'up to date': $again"
 with_rc minutes-search --db rc.sqlite --tsv harbour >rc.out || fail "search with an rc: exit $?"
 cmp -s plain.out rc.out || { diff plain.out rc.out | head; fail "minutes-search --tsv differs under ~/.sqliterc"; }
 for t2 in items resolutions attendance figures votes documents search; do
