@@ -36,6 +36,8 @@ struct entry {
 	pcre2_code *use;	/* the cache's copy of what the run compiled
 				 * or took, to be written */
 	int decoded;		/* use came from the file */
+	char *own;		/* src when the cache copied it, or NULL
+				 * (src is the file's own text) */
 };
 
 struct rulecache {
@@ -45,8 +47,7 @@ struct rulecache {
 	size_t nold, next;
 	struct entry *now;	/* this run's patterns, in order */
 	size_t nnow;
-	struct buf srcs;	/* copies of the texts of now[] */
-	size_t *off;		/* now[i].src's offset in srcs */
+	size_t nowcap;
 	int stale;		/* the file must be written again */
 	int compiled;		/* this run compiled a pattern */
 };
@@ -231,21 +232,30 @@ find(struct rulecache *c, const char *src, size_t len, uint32_t flags)
 	return NULL;
 }
 
+/* Add this run's next pattern: src is the file's text when decoded is
+ * set (kept until rulecache_close), else the caller's, copied. */
 static void
 note(struct rulecache *c, const char *src, size_t len, uint32_t flags,
-    pcre2_code *re)
+    pcre2_code *re, int decoded)
 {
 	struct entry *e;
 
-	c->now = xrealloc(c->now, (c->nnow + 1) * sizeof *c->now);
-	c->off = xrealloc(c->off, (c->nnow + 1) * sizeof *c->off);
-	e = &c->now[c->nnow];
-	c->off[c->nnow++] = c->srcs.len;
-	buf_append(&c->srcs, src, len);
+	if (c->nnow == c->nowcap) {
+		c->nowcap = c->nowcap ? c->nowcap * 2 : 256;
+		c->now = xrealloc(c->now, c->nowcap * sizeof *c->now);
+	}
+	e = &c->now[c->nnow++];
+	e->own = NULL;
+	if (!decoded) {
+		e->own = xmalloc(len ? len : 1);
+		memcpy(e->own, src, len);
+		src = e->own;
+	}
+	e->src = src;
 	e->flags = flags;
 	e->len = len;
 	e->use = re;
-	e->decoded = 0;
+	e->decoded = decoded;
 }
 
 pcre2_code *
@@ -261,8 +271,7 @@ rulecache_get(struct rulecache *c, const char *src, size_t len,
 	 * check); the cache keeps the original to write */
 	if ((re = pcre2_code_copy(e->code)) == NULL)
 		die(EXIT_TROUBLE, "out of memory");
-	note(c, src, len, flags, e->code);
-	c->now[c->nnow - 1].decoded = 1;
+	note(c, e->src, len, flags, e->code, 1);
 	e->code = NULL;
 	return re;
 }
@@ -276,7 +285,7 @@ rulecache_put(struct rulecache *c, const char *src, size_t len,
 	if (!copy)
 		die(EXIT_TROUBLE, "out of memory");
 	c->stale = c->compiled = 1;
-	note(c, src, len, flags, copy);
+	note(c, src, len, flags, copy, 0);
 }
 
 /* Write the file: all of it to a temporary name, then rename. */
@@ -301,8 +310,8 @@ save(struct rulecache *c)
 		if (e->decoded && c->compiled) {
 			int ec;
 			PCRE2_SIZE eo;
-			pcre2_code *re = pcre2_compile((PCRE2_SPTR)(c->srcs.data +
-			    c->off[i]), e->len, e->flags, &ec, &eo, NULL);
+			pcre2_code *re = pcre2_compile((PCRE2_SPTR)e->src,
+			    e->len, e->flags, &ec, &eo, NULL);
 			if (!re)
 				goto out;
 			pcre2_code_free(e->use);
@@ -323,7 +332,7 @@ save(struct rulecache *c)
 		    sizeof c->now[i].flags);
 		v = c->now[i].len;
 		buf_append(&b, (const char *)&v, sizeof v);
-		buf_append(&b, c->srcs.data + c->off[i], c->now[i].len);
+		buf_append(&b, c->now[i].src, c->now[i].len);
 	}
 	v = size;
 	buf_append(&b, (const char *)&v, sizeof v);
@@ -367,12 +376,12 @@ rulecache_close(struct rulecache *c, int loaded)
 		}
 	if (loaded && (c->stale || c->nnow != c->nold) && c->nnow)
 		save(c);
-	for (size_t i = 0; i < c->nnow; i++)
+	for (size_t i = 0; i < c->nnow; i++) {
 		pcre2_code_free(c->now[i].use);
+		free(c->now[i].own);
+	}
 	free(c->old);
 	free(c->now);
-	free(c->off);
-	buf_free(&c->srcs);
 	free(c->data);
 	free(c->path);
 	free(c);
