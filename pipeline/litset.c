@@ -2,12 +2,11 @@
  * litset — many short literals found in one pass over a text; see
  * litset.h.
  *
- * A literal of one byte takes no part in the scan proper, where it
- * would stop it at every digit or bracket: the scan notes which bytes
- * the text holds, and the literals of one byte are looked up there at
- * the end.  For the others a table of
- * 65536 bytes says which pairs of bytes (as printed, in any case) may
- * start one: one 16-bit load and one byte test per byte of text.  At
+ * A table of 65536 bytes says which pairs of bytes (as printed, in any
+ * case) may start a literal: one 16-bit load and one byte test per byte
+ * of text.  A literal of one byte is a flag of that table too (for every
+ * pair its byte starts), looked up at once in a table by byte: a text
+ * pays nothing for them but at their bytes, and nothing per call.  At
  * such a pair, the literals of two bytes are looked up by the first
  * byte, and the longer ones by a hash of the first three: a table of
  * 2^14 bits says which hashes start one, and only then are the
@@ -26,6 +25,7 @@
 #define NHASH (1u << HBITS)
 #define PAIR_TWO 1
 #define PAIR_MORE 2
+#define PAIR_ONE 4		/* the first byte is a literal of one byte */
 
 struct lit {
 	unsigned char *s;	/* lower case */
@@ -44,9 +44,8 @@ struct litset {
 	size_t n, cap;
 	unsigned char pair[65536];	/* [s[0] | s[1] << 8]: may start one
 					 * of two bytes (PAIR_TWO), of more
-					 * (PAIR_MORE) */
-	unsigned char one[256];	/* [c]: a literal of one byte is c */
-	size_t *ones, nones;	/* the literals of one byte */
+					 * (PAIR_MORE); s[0] is one (PAIR_ONE) */
+	uint32_t one[256];	/* [c]: 1 + the literal of one byte c, or 0 */
 	struct bucket byfirst[256];	/* those of two by first byte */
 	uint64_t hashed[NHASH / 64];	/* bit h: a long one may start */
 	struct bucket *byhash;	/* the long ones by hash (NHASH) */
@@ -159,12 +158,15 @@ litset_compile(struct litset *ls)
 	for (i = 0; i < ls->n; i++) {
 		const struct lit *l = &ls->lits[i];
 		if (l->len == 1) {
-			ls->ones = xrealloc(ls->ones, (ls->nones + 1) *
-			    sizeof *ls->ones);
-			ls->ones[ls->nones++] = i;
-			ls->one[l->s[0]] = 1;
-			if (l->s[0] >= 'a' && l->s[0] <= 'z')
-				ls->one[l->s[0] - 32] = 1;
+			unsigned c = l->s[0], x;
+			ls->one[c] = (uint32_t)i + 1;
+			if (c >= 'a' && c <= 'z')
+				ls->one[c - 32] = (uint32_t)i + 1;
+			for (x = 0; x < 256; x++) {
+				ls->pair[c | x << 8] |= PAIR_ONE;
+				if (c >= 'a' && c <= 'z')
+					ls->pair[(c - 32) | x << 8] |= PAIR_ONE;
+			}
 			continue;
 		}
 		b = bucket_of(ls, l);
@@ -261,30 +263,43 @@ litset_starts(const struct litset *ls, const char *text, size_t n, size_t i)
 	return v ? found_at(ls, s, n, i, v, NULL) : 0;
 }
 
+/* Set the bit of literal li. */
+static inline void
+setbit(uint64_t *bits, size_t li)
+{
+	bits[li / 64] |= (uint64_t)1 << (li % 64);
+}
+
+/*
+ * The literals that start at s[i] (i + 1 < n), whose pair v is not 0.
+ * A literal of one byte is noted from the pair table's flag, at no
+ * cost to the bytes that are none: no separate note of each byte seen.
+ */
+static inline void
+scan_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
+    unsigned v, uint64_t *bits)
+{
+	if (v & PAIR_ONE)
+		setbit(bits, ls->one[s[i]] - 1);
+	if (v & (PAIR_TWO | PAIR_MORE))
+		(void)found_at(ls, s, n, i, v, bits);
+}
+
 void
 litset_scan(const struct litset *ls, const char *text, size_t n,
     uint64_t *bits)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	unsigned char seen[256];	/* the bytes of the text */
-	size_t i, j;
+	size_t i;
 
-	memset(seen, 0, sizeof seen);
 	/* a literal of two bytes or more starts before the last byte */
 	for (i = 0; i + 1 < n; i++) {
 		unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
-		seen[s[i]] = 1;
 		if (v)
-			(void)found_at(ls, s, n, i, v, bits);
+			scan_at(ls, s, n, i, v, bits);
 	}
-	if (n > 0)
-		seen[s[n - 1]] = 1;
-	for (j = 0; j < ls->nones; j++) {
-		size_t li = ls->ones[j];
-		unsigned char c = ls->lits[li].s[0];
-		if (seen[c] || (c >= 'a' && c <= 'z' && seen[c - 32]))
-			bits[li / 64] |= (uint64_t)1 << (li % 64);
-	}
+	if (n > 0 && ls->one[s[n - 1]])
+		setbit(bits, ls->one[s[n - 1]] - 1);
 }
 
 void
@@ -298,7 +313,6 @@ litset_free(struct litset *ls)
 		free(ls->lits[i].s);
 	free(ls->lits);
 	free(ls->order);
-	free(ls->ones);
 	free(ls->byhash);
 	free(ls);
 }
