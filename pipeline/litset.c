@@ -13,6 +13,20 @@
  * literals of that hash compared.  (The hash is of the bytes with bit
  * 0x20 set, so of any case; other bytes may share a hash, which the
  * comparison sorts out.)
+ *
+ * Where the processor has AVX2 (asked at run time) a vector filter
+ * chooses the positions instead, 32 at a time: Hyperscan's "Teddy"
+ * (also in Rust's aho-corasick).  The literals of two bytes or more
+ * are put in 24 groups, and for each of a literal's first 4 bytes two
+ * 16-byte tables say, by the byte's low and by its high nibble, which
+ * groups may have it there; a shuffle per table looks all 32 positions
+ * up at once, and the AND over the 4 bytes says which groups may start
+ * at each.  Only those positions, and those of a literal of one byte
+ * (an exact bitmap of ASCII bytes, looked up the same way), go on to
+ * the tables above: in prose about one in eleven bytes, where the pair
+ * table let one in six through at 12 instructions a byte.  The result
+ * is the same bits either way; MINUTES_EXTRACT_SCALAR in the
+ * environment keeps to the bytewise loop (for tests).
  */
 #include "litset.h"
 
@@ -21,11 +35,21 @@
 
 #include "err.h"
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#define LITSET_AVX2 1
+#include <immintrin.h>
+#else
+#define LITSET_AVX2 0
+#endif
+
 #define HBITS 14
 #define NHASH (1u << HBITS)
 #define PAIR_TWO 1
 #define PAIR_MORE 2
 #define PAIR_ONE 4		/* the first byte is a literal of one byte */
+#define TBYTES 4		/* bytes of a literal the vector filter tests */
+#define TSETS 3			/* its tables, of 8 groups of literals */
+#define TGROUPS (8 * TSETS)
 
 struct lit {
 	unsigned char *s;	/* lower case */
@@ -46,6 +70,15 @@ struct litset {
 					 * of two bytes (PAIR_TWO), of more
 					 * (PAIR_MORE); s[0] is one (PAIR_ONE) */
 	uint32_t one[256];	/* [c]: 1 + the literal of one byte c, or 0 */
+	/* the filter of the vector scan (see scan_avx2): for byte k of a
+	 * literal, by low and by high nibble, the groups whose literals may
+	 * have it there; and the literals of one byte as a bitmap (one bit
+	 * per high nibble 0-7, by low nibble) */
+	unsigned char tlo[TSETS][TBYTES][32];
+	unsigned char thi[TSETS][TBYTES][32];
+	unsigned char olo[32];
+	unsigned char ohi[32];
+	int vec;		/* scan with scan_avx2 */
 	struct bucket byfirst[256];	/* those of two by first byte */
 	uint64_t hashed[NHASH / 64];	/* bit h: a long one may start */
 	struct bucket *byhash;	/* the long ones by hash (NHASH) */
@@ -137,6 +170,166 @@ bucket_of(struct litset *ls, const struct lit *l)
 	return &ls->byhash[hash3(load3(l->s))];
 }
 
+/*
+ * How often each byte starts, roughly, in English prose (per 1000; a
+ * little for every other byte): the weights by which the filter's
+ * groups are made, so that literals which would let common text
+ * through together are kept apart.  Only a guide: any weights give
+ * the same results, just more or fewer positions to look at.
+ */
+static double
+text_weight(unsigned c)
+{
+	static const char letters[] = "etaoinshrdlcumwfgypbvkjxqz";
+	static const double lw[] = { 100, 75, 65, 62, 57, 57, 52, 42, 50, 31,
+	    33, 23, 22, 20, 15, 18, 15, 14, 16, 12, 8, 6, 1, 1.5, 1, 0.7 };
+	const char *p;
+
+	if (c == ' ')
+		return 180;
+	if (c >= 'A' && c <= 'Z')
+		return text_weight(c + 32) * 0.06;
+	if (c >= 'a' && c <= 'z' && (p = strchr(letters, (int)c)) != NULL)
+		return lw[p - letters];
+	if (c >= '0' && c <= '9')
+		return 1.5;
+	if (c == ',' || c == '.')
+		return 10;
+	return c > ' ' && c < 0x7F ? 0.3 : 0.05;
+}
+
+/* The weight of the nibbles of mask m (bit x: nibble x), from the
+ * sums of its low and high byte. */
+static double
+nib_weight(double w[2][256], unsigned m)
+{
+	return w[0][m & 0xFF] + w[1][m >> 8];
+}
+
+/*
+ * The tables of the vector filter.  Each literal of two bytes or more
+ * goes to the group that its nibbles make the least more likely to let
+ * a position of text through (an estimate: the product, over its bytes,
+ * of the weights of its low nibbles times those of its high ones), its
+ * longest first; a literal of one byte is a bit of an exact bitmap of
+ * ASCII bytes, and one of another byte leaves the scan to the bytewise
+ * loop.
+ */
+static void
+vec_compile(struct litset *ls)
+{
+	uint16_t glo[TGROUPS][TBYTES], ghi[TGROUPS][TBYTES];
+	double wlo[2][256], whi[2][256], nlo[16], nhi[16], gcost[TGROUPS];
+	size_t i, *byl;
+	unsigned g, k, x;
+
+	ls->vec = 0;
+#if LITSET_AVX2
+	__builtin_cpu_init();
+	ls->vec = __builtin_cpu_supports("avx2") &&
+	    !getenv("MINUTES_EXTRACT_SCALAR");
+#endif
+	for (i = 0; i < 8; i++)
+		ls->ohi[i] = ls->ohi[16 + i] = (unsigned char)(1u << i);
+	memset(nlo, 0, sizeof nlo);
+	memset(nhi, 0, sizeof nhi);
+	for (x = 0; x < 256; x++) {
+		nlo[x & 15] += text_weight(x);
+		nhi[x >> 4] += text_weight(x);
+	}
+	for (x = 0; x < 256; x++) {
+		wlo[0][x] = wlo[1][x] = whi[0][x] = whi[1][x] = 0;
+		for (k = 0; k < 8; k++)
+			if (x >> k & 1) {
+				wlo[0][x] += nlo[k];
+				wlo[1][x] += nlo[k + 8];
+				whi[0][x] += nhi[k];
+				whi[1][x] += nhi[k + 8];
+			}
+	}
+	memset(glo, 0, sizeof glo);
+	memset(ghi, 0, sizeof ghi);
+	for (g = 0; g < TGROUPS; g++)
+		gcost[g] = 0;
+	/* longest first: a short one's "any byte" after its end would
+	 * swamp a group before the others are placed */
+	byl = xcalloc(ls->n ? ls->n : 1, sizeof *byl);
+	for (i = 0; i < ls->n; i++) {
+		size_t j = i, lt = ls->lits[i].len < TBYTES ?
+		    ls->lits[i].len : TBYTES;
+		for (; j > 0; j--) {
+			size_t lj = ls->lits[byl[j - 1]].len;
+			if ((lj < TBYTES ? lj : TBYTES) >= lt)
+				break;
+			byl[j] = byl[j - 1];
+		}
+		byl[j] = i;
+	}
+	for (i = 0; i < ls->n; i++) {
+		const struct lit *l = &ls->lits[byl[i]];
+		uint16_t llo[TBYTES], lhi[TBYTES];
+		unsigned best = 0;
+		double bestd = 0;
+
+		if (l->len == 1) {
+			unsigned c = l->s[0];
+			if (c >= 0x80)
+				ls->vec = 0;
+			else {
+				ls->olo[c & 15] |= (unsigned char)(1u << (c >> 4));
+				if (c >= 'a' && c <= 'z')
+					ls->olo[c & 15] |= (unsigned char)
+					    (1u << ((c - 32) >> 4));
+			}
+			continue;
+		}
+		for (k = 0; k < TBYTES; k++) {
+			unsigned c = k < l->len ? l->s[k] : 0;
+			if (k >= l->len) {
+				llo[k] = lhi[k] = 0xFFFF;
+				continue;
+			}
+			llo[k] = (uint16_t)(1u << (c & 15));
+			lhi[k] = (uint16_t)(1u << (c >> 4));
+			if (c >= 'a' && c <= 'z')
+				lhi[k] |= (uint16_t)(1u << ((c - 32) >> 4));
+		}
+		for (g = 0; g < TGROUPS; g++) {
+			double after = 1;
+			for (k = 0; k < TBYTES; k++)
+				after *= nib_weight(wlo, glo[g][k] | llo[k]) *
+				    nib_weight(whi, ghi[g][k] | lhi[k]);
+			if (g == 0 || after - gcost[g] < bestd) {
+				best = g;
+				bestd = after - gcost[g];
+			}
+		}
+		gcost[best] += bestd;
+		for (k = 0; k < TBYTES; k++) {
+			glo[best][k] |= llo[k];
+			ghi[best][k] |= lhi[k];
+		}
+	}
+	free(byl);
+	for (g = 0; g < TGROUPS; g++)
+		for (k = 0; k < TBYTES; k++)
+			for (x = 0; x < 16; x++) {
+				unsigned char bit = (unsigned char)(1u << g % 8);
+				if (glo[g][k] >> x & 1)
+					ls->tlo[g / 8][k][x] |= bit;
+				if (ghi[g][k] >> x & 1)
+					ls->thi[g / 8][k][x] |= bit;
+			}
+	/* each lane of the 32-byte vectors shuffles by its own copy */
+	for (g = 0; g < TSETS; g++)
+		for (k = 0; k < TBYTES; k++) {
+			memcpy(ls->tlo[g][k] + 16, ls->tlo[g][k], 16);
+			memcpy(ls->thi[g][k] + 16, ls->thi[g][k], 16);
+		}
+	for (x = 0; x < 16; x++)
+		ls->olo[16 + x] = ls->olo[x];
+}
+
 void
 litset_compile(struct litset *ls)
 {
@@ -180,6 +373,7 @@ litset_compile(struct litset *ls)
 	/* a short literal's first byte in upper case too */
 	for (i = 'a'; i <= 'z'; i++)
 		ls->byfirst[i - 32] = ls->byfirst[i];
+	vec_compile(ls);
 }
 
 size_t
@@ -285,12 +479,136 @@ scan_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
 		(void)found_at(ls, s, n, i, v, bits);
 }
 
+#if LITSET_AVX2
+/*
+ * The positions of s[0..32) where a literal may start, as bits: a
+ * "Teddy" filter (Hyperscan's, and Rust's aho-corasick's), for each of
+ * the first TBYTES bytes two shuffles look the groups up by the low and
+ * by the high nibble, and the AND of them all says which groups may
+ * start at each position; or the byte is a literal of one byte, from
+ * its bitmap.  Reads s[0..32 + TBYTES - 1).
+ */
+/*
+ * Narrow g to the groups of table set t whose byte k may be the one with
+ * nibbles l, h.  The empty asm keeps each step in its place: left free,
+ * the compiler starts every shuffle at once and spills them to the
+ * stack for want of registers.
+ */
+#define VEC_AND(g, t, k, l, h) do { \
+	g = _mm256_and_si256(g, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->tlo[t][k]), l)); \
+	g = _mm256_and_si256(g, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->thi[t][k]), h)); \
+	__asm__("" : "+x"(g)); \
+} while (0)
+/* Add to r the groups of table set t that may start at each position. */
+#define VEC_SET(r, t) do { \
+	__m256i g_ = _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->tlo[t][0]), l0); \
+	g_ = _mm256_and_si256(g_, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->thi[t][0]), h0)); \
+	__asm__("" : "+x"(g_)); \
+	VEC_AND(g_, t, 1, l1, h1); \
+	VEC_AND(g_, t, 2, l2, h2); \
+	VEC_AND(g_, t, 3, l3, h3); \
+	r = _mm256_or_si256(r, g_); \
+} while (0)
+/* The low and high nibbles of 32 bytes. */
+#define VEC_NIBS(l, h, p) do { \
+	__m256i x_ = _mm256_loadu_si256((const __m256i *)(p)); \
+	l = _mm256_and_si256(x_, nib); \
+	h = _mm256_and_si256(_mm256_srli_epi16(x_, 4), nib); \
+} while (0)
+
+__attribute__((target("avx2"))) static inline uint32_t
+vec_block(const struct litset *ls, const unsigned char *s)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i l0, h0, l1, h1, l2, h2, l3, h3, r;
+
+	VEC_NIBS(l0, h0, s);
+	VEC_NIBS(l1, h1, s + 1);
+	VEC_NIBS(l2, h2, s + 2);
+	VEC_NIBS(l3, h3, s + 3);
+	r = _mm256_and_si256(
+	    _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)ls->olo),
+	    l0),
+	    _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)ls->ohi),
+	    h0));
+	VEC_SET(r, 0);
+#if TSETS > 1
+	VEC_SET(r, 1);
+#endif
+#if TSETS > 2
+	VEC_SET(r, 2);
+#endif
+#if TSETS > 3
+	VEC_SET(r, 3);
+#endif
+	return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r,
+	    _mm256_setzero_si256()));
+}
+
+/* The positions of mask m (bit j: s[base + j]) that the filter let
+ * through, looked at as the bytewise scan does. */
+__attribute__((target("avx2"))) static inline void
+vec_visit(const struct litset *ls, const unsigned char *s, size_t n,
+    size_t base, uint32_t m, uint64_t *bits)
+{
+	while (m) {
+		size_t i = base + (size_t)__builtin_ctz(m);
+		unsigned c = s[i], v;
+		m &= m - 1;
+		if (ls->one[c])
+			setbit(bits, ls->one[c] - 1);
+		if (i + 1 >= n)
+			continue;
+		v = ls->pair[c | (unsigned)s[i + 1] << 8] &
+		    (PAIR_TWO | PAIR_MORE);
+		if (v)
+			(void)found_at(ls, s, n, i, v, bits);
+	}
+}
+
+/* litset_scan, 32 bytes at a time: the filter says where to look. */
+__attribute__((target("avx2"))) static void
+scan_avx2(const struct litset *ls, const unsigned char *s, size_t n,
+    uint64_t *bits)
+{
+	unsigned char tail[32 + 32 + TBYTES];
+	size_t i, r, off;
+
+	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32)
+		vec_visit(ls, s, n, i, vec_block(ls, s + i), bits);
+	/* the last few bytes from a copy, so nothing past s[n - 1] is
+	 * read: what follows them there lets more through, never less */
+	r = n - i;
+	if (r == 0)
+		return;
+	memset(tail, 0, sizeof tail);
+	memcpy(tail, s + i, r);
+	for (off = 0; off < r; off += 32) {
+		uint32_t m = vec_block(ls, tail + off);
+		if (r - off < 32)
+			m &= ((uint32_t)1 << (r - off)) - 1;
+		vec_visit(ls, s, n, i + off, m, bits);
+	}
+}
+#endif
+
 void
 litset_scan(const struct litset *ls, const char *text, size_t n,
     uint64_t *bits)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i;
+
+#if LITSET_AVX2
+	if (ls->vec) {
+		scan_avx2(ls, s, n, bits);
+		return;
+	}
+#endif
 
 	/* a literal of two bytes or more starts before the last byte */
 	for (i = 0; i + 1 < n; i++) {
