@@ -8,11 +8,12 @@
  * pair its byte starts), looked up at once in a table by byte: a text
  * pays nothing for them but at their bytes, and nothing per call.  At
  * such a pair, the literals of two bytes are looked up by the first
- * byte, and the longer ones by a hash of the first three: a table of
- * 2^14 bits says which hashes start one, and only then are the
- * literals of that hash compared.  (The hash is of the bytes with bit
- * 0x20 set, so of any case; other bytes may share a hash, which the
- * comparison sorts out.)
+ * byte, those of three by a hash of the three and the longer ones by a
+ * hash of their first four: a table of 2^14 bits says which hashes
+ * start one, and only then are the literals of that hash compared, 8
+ * bytes at a time.  (The hash is of the bytes with bit 0x20 set, so of
+ * any case; other bytes may share a hash, which the comparison sorts
+ * out.)
  *
  * Where the processor has AVX2 (asked at run time) a vector filter
  * chooses the positions instead, 32 at a time: Hyperscan's "Teddy"
@@ -45,17 +46,26 @@
 #define HBITS 14
 #define NHASH (1u << HBITS)
 #define PAIR_TWO 1
-#define PAIR_MORE 2
+#define PAIR_THREE 2
 #define PAIR_ONE 4		/* the first byte is a literal of one byte */
+#define PAIR_LONG 8
+#define PAIR_MULTI (PAIR_TWO | PAIR_THREE | PAIR_LONG)
 #define TBYTES 4		/* bytes of a literal the vector filter tests */
 #define TSETS 3			/* its tables, of 8 groups of literals */
+#define THIGH 2			/* bytes whose high nibble it tests too */
 #define TGROUPS (8 * TSETS)
 
 struct lit {
 	unsigned char *s;	/* lower case */
 	size_t len;
-	uint64_t w, m;		/* its first 8 bytes | 0x20 each, and the
-				 * mask of those it has: a quick test */
+	uint64_t w, m;		/* its first 8 bytes, and the mask of
+				 * those it has: one test of 8 bytes */
+};
+
+/* A literal in a bucket: its test of 8 bytes (struct lit) at hand. */
+struct ent {
+	uint64_t w, m;
+	uint32_t li, len;
 };
 
 /* A list of literals: order[start..start + count). */
@@ -67,22 +77,23 @@ struct litset {
 	struct lit *lits;
 	size_t n, cap;
 	unsigned char pair[65536];	/* [s[0] | s[1] << 8]: may start one
-					 * of two bytes (PAIR_TWO), of more
-					 * (PAIR_MORE); s[0] is one (PAIR_ONE) */
+					 * of two bytes (PAIR_TWO), of three
+					 * (PAIR_THREE), of more (PAIR_LONG);
+					 * s[0] is one (PAIR_ONE) */
 	uint32_t one[256];	/* [c]: 1 + the literal of one byte c, or 0 */
 	/* the filter of the vector scan (see scan_avx2): for byte k of a
 	 * literal, by low and by high nibble, the groups whose literals may
 	 * have it there; and the literals of one byte as a bitmap (one bit
 	 * per high nibble 0-7, by low nibble) */
 	unsigned char tlo[TSETS][TBYTES][32];
-	unsigned char thi[TSETS][TBYTES][32];
+	unsigned char thi[TSETS][THIGH][32];
 	unsigned char olo[32];
 	unsigned char ohi[32];
 	int vec;		/* scan with scan_avx2 */
 	struct bucket byfirst[256];	/* those of two by first byte */
 	uint64_t hashed[NHASH / 64];	/* bit h: a long one may start */
 	struct bucket *byhash;	/* the long ones by hash (NHASH) */
-	size_t *order;
+	struct ent *order;
 };
 
 static unsigned char
@@ -103,6 +114,37 @@ static uint32_t
 load3(const unsigned char *s)
 {
 	return s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+}
+
+/* The hash of four bytes, each with bit 0x20 set (w as loaded by
+ * load4): the literals of four bytes or more go by their first four,
+ * so that "the " does not stop at "there voted". */
+static unsigned
+hash4(uint32_t w)
+{
+	return (uint32_t)((w | 0x20202020u) * 0x9E3779B1u) >> (32 - HBITS);
+}
+
+static uint32_t
+load4(const unsigned char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+/* Eight bytes with A-Z in lower case (as fold, each byte). */
+static uint64_t
+fold8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t h = x & 0x7F * ones;
+	/* bit 7 of each byte: its low 7 bits >= 'A', > 'Z'; no carry
+	 * crosses a byte */
+	uint64_t ge = h + (0x80 - 'A') * ones, gt = h + (0x80 - 'Z' - 1) * ones;
+
+	return x | (ge & ~gt & ~x & 0x80 * ones) >> 2;
 }
 
 struct litset *
@@ -138,7 +180,7 @@ litset_add(struct litset *ls, const char *lit, size_t len)
 	l->len = len;
 	l->w = l->m = 0;
 	for (i = 0; i < len && i < 8; i++) {
-		l->w |= (uint64_t)(l->s[i] | 0x20) << (8 * i);
+		l->w |= (uint64_t)l->s[i] << (8 * i);
 		l->m |= (uint64_t)0xFF << (8 * i);
 	}
 	return ls->n++;
@@ -167,7 +209,9 @@ bucket_of(struct litset *ls, const struct lit *l)
 {
 	if (l->len < 3)
 		return &ls->byfirst[l->s[0]];
-	return &ls->byhash[hash3(load3(l->s))];
+	if (l->len == 3)
+		return &ls->byhash[hash3(load3(l->s))];
+	return &ls->byhash[hash4(load4(l->s))];
 }
 
 /*
@@ -293,6 +337,8 @@ vec_compile(struct litset *ls)
 			lhi[k] = (uint16_t)(1u << (c >> 4));
 			if (c >= 'a' && c <= 'z')
 				lhi[k] |= (uint16_t)(1u << ((c - 32) >> 4));
+			if (k >= THIGH)
+				lhi[k] = 0xFFFF;
 		}
 		for (g = 0; g < TGROUPS; g++) {
 			double after = 1;
@@ -317,14 +363,15 @@ vec_compile(struct litset *ls)
 				unsigned char bit = (unsigned char)(1u << g % 8);
 				if (glo[g][k] >> x & 1)
 					ls->tlo[g / 8][k][x] |= bit;
-				if (ghi[g][k] >> x & 1)
+				if (k < THIGH && ghi[g][k] >> x & 1)
 					ls->thi[g / 8][k][x] |= bit;
 			}
 	/* each lane of the 32-byte vectors shuffles by its own copy */
 	for (g = 0; g < TSETS; g++)
 		for (k = 0; k < TBYTES; k++) {
 			memcpy(ls->tlo[g][k] + 16, ls->tlo[g][k], 16);
-			memcpy(ls->thi[g][k] + 16, ls->thi[g][k], 16);
+			if (k < THIGH)
+				memcpy(ls->thi[g][k] + 16, ls->thi[g][k], 16);
 		}
 	for (x = 0; x < 16; x++)
 		ls->olo[16 + x] = ls->olo[x];
@@ -363,10 +410,15 @@ litset_compile(struct litset *ls)
 			continue;
 		}
 		b = bucket_of(ls, l);
-		ls->order[b->start + b->count++] = i;
-		set_pair(ls, l->s[0], l->s[1], l->len == 2 ? PAIR_TWO : PAIR_MORE);
+		ls->order[b->start + b->count].w = l->w;
+		ls->order[b->start + b->count].m = l->m;
+		ls->order[b->start + b->count].li = (uint32_t)i;
+		ls->order[b->start + b->count++].len = (uint32_t)l->len;
+		set_pair(ls, l->s[0], l->s[1], l->len == 2 ? PAIR_TWO :
+		    l->len == 3 ? PAIR_THREE : PAIR_LONG);
 		if (l->len >= 3) {
-			unsigned h = hash3(load3(l->s));
+			unsigned h = l->len == 3 ? hash3(load3(l->s)) :
+			    hash4(load4(l->s));
 			ls->hashed[h / 64] |= (uint64_t)1 << (h % 64);
 		}
 	}
@@ -390,24 +442,27 @@ static int
 check_at(const struct litset *ls, const struct bucket *b,
     const unsigned char *s, size_t n, size_t i, uint64_t *bits)
 {
-	size_t j, k;
+	const struct ent *e = ls->order + b->start, *end = e + b->count;
+	size_t k, li;
 	int any = 0;
-	uint64_t t = 0;
+	uint64_t t;
 
-	/* the text's next 8 bytes | 0x20: a literal whose own differ is
-	 * not there (the same bytes in any case are) */
-	if (n - i >= 8) {
-		memcpy(&t, s + i, 8);
-		t |= 0x2020202020202020ull;
-	}
-	for (j = b->start; j < b->start + b->count; j++) {
-		size_t li = ls->order[j];
-		const struct lit *l = &ls->lits[li];
-		if (l->len > n - i || (n - i >= 8 && (t & l->m) != l->w))
+	for (; e < end; e++) {
+		if (n - i >= 8) {
+			/* the text's next 8 bytes in lower case: one test
+			 * says whether a literal's first 8 are there */
+			memcpy(&t, s + i, 8);
+			if ((fold8(t) & e->m) != e->w)
+				continue;
+			k = 8;
+		} else
+			k = 0;
+		if (e->len > n - i)
 			continue;
-		for (k = 0; k < l->len && fold(s[i + k]) == l->s[k]; k++)
+		li = e->li;
+		for (; k < e->len && fold(s[i + k]) == ls->lits[li].s[k]; k++)
 			;
-		if (k < l->len)
+		if (k < e->len)
 			continue;
 		if (!bits)
 			return 1;
@@ -421,7 +476,7 @@ check_at(const struct litset *ls, const struct bucket *b,
  * The literals of two bytes or more that start at s[i], whose pair v
  * (ls->pair[s[i] | s[i + 1] << 8]) is not 0: as check_at.  Inlined in
  * the scan: most pairs that may start a literal start none, and the
- * hash of three bytes says so without a call.
+ * hash of three or four bytes says so without a call.
  */
 static inline int
 found_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
@@ -435,11 +490,18 @@ found_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
 		if (any && !bits)
 			return 1;
 	}
-	if (!(v & PAIR_MORE) || i + 2 >= n)
-		return any;
-	h = hash3(load3(s + i));
-	if (ls->hashed[h / 64] >> (h % 64) & 1)
-		any |= check_at(ls, &ls->byhash[h], s, n, i, bits);
+	if ((v & PAIR_THREE) && n - i >= 3) {
+		h = hash3(load3(s + i));
+		if (ls->hashed[h / 64] >> (h % 64) & 1)
+			any |= check_at(ls, &ls->byhash[h], s, n, i, bits);
+		if (any && !bits)
+			return 1;
+	}
+	if ((v & PAIR_LONG) && n - i >= 4) {
+		h = hash4(load4(s + i));
+		if (ls->hashed[h / 64] >> (h % 64) & 1)
+			any |= check_at(ls, &ls->byhash[h], s, n, i, bits);
+	}
 	return any;
 }
 
@@ -475,7 +537,7 @@ scan_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
 {
 	if (v & PAIR_ONE)
 		setbit(bits, ls->one[s[i]] - 1);
-	if (v & (PAIR_TWO | PAIR_MORE))
+	if (v & PAIR_MULTI)
 		(void)found_at(ls, s, n, i, v, bits);
 }
 
@@ -501,6 +563,13 @@ scan_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
 	    (const __m256i *)ls->thi[t][k]), h)); \
 	__asm__("" : "+x"(g)); \
 } while (0)
+/* The same by the low nibble alone: for bytes past the second, the high
+ * one lets about as much through as it costs to look up. */
+#define VEC_LOW(g, t, k, l) do { \
+	g = _mm256_and_si256(g, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->tlo[t][k]), l)); \
+	__asm__("" : "+x"(g)); \
+} while (0)
 /* Add to r the groups of table set t that may start at each position. */
 #define VEC_SET(r, t) do { \
 	__m256i g_ = _mm256_shuffle_epi8(_mm256_loadu_si256( \
@@ -509,8 +578,8 @@ scan_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
 	    (const __m256i *)ls->thi[t][0]), h0)); \
 	__asm__("" : "+x"(g_)); \
 	VEC_AND(g_, t, 1, l1, h1); \
-	VEC_AND(g_, t, 2, l2, h2); \
-	VEC_AND(g_, t, 3, l3, h3); \
+	VEC_LOW(g_, t, 2, l2); \
+	VEC_LOW(g_, t, 3, l3); \
 	r = _mm256_or_si256(r, g_); \
 } while (0)
 /* The low and high nibbles of 32 bytes. */
@@ -524,12 +593,14 @@ __attribute__((target("avx2"))) static inline uint32_t
 vec_block(const struct litset *ls, const unsigned char *s)
 {
 	const __m256i nib = _mm256_set1_epi8(0x0f);
-	__m256i l0, h0, l1, h1, l2, h2, l3, h3, r;
+	__m256i l0, h0, l1, h1, l2, l3, r;
 
 	VEC_NIBS(l0, h0, s);
 	VEC_NIBS(l1, h1, s + 1);
-	VEC_NIBS(l2, h2, s + 2);
-	VEC_NIBS(l3, h3, s + 3);
+	l2 = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(s + 2)),
+	    nib);
+	l3 = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(s + 3)),
+	    nib);
 	r = _mm256_and_si256(
 	    _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)ls->olo),
 	    l0),
@@ -564,7 +635,7 @@ vec_visit(const struct litset *ls, const unsigned char *s, size_t n,
 		if (i + 1 >= n)
 			continue;
 		v = ls->pair[c | (unsigned)s[i + 1] << 8] &
-		    (PAIR_TWO | PAIR_MORE);
+		    PAIR_MULTI;
 		if (v)
 			(void)found_at(ls, s, n, i, v, bits);
 	}
