@@ -18,16 +18,17 @@
  * Where the processor has AVX2 (asked at run time) a vector filter
  * chooses the positions instead, 32 at a time: Hyperscan's "Teddy"
  * (also in Rust's aho-corasick).  The literals of two bytes or more
- * are put in 24 groups, and for each of a literal's first 4 bytes two
- * 16-byte tables say, by the byte's low and by its high nibble, which
- * groups may have it there; a shuffle per table looks all 32 positions
- * up at once, and the AND over the 4 bytes says which groups may start
- * at each.  Only those positions, and those of a literal of one byte
- * (an exact bitmap of ASCII bytes, looked up the same way), go on to
- * the tables above: in prose about one in eleven bytes, where the pair
- * table let one in six through at 12 instructions a byte.  The result
- * is the same bits either way; MINUTES_EXTRACT_SCALAR in the
- * environment keeps to the bytewise loop (for tests).
+ * are put in 24 groups, and for each of a literal's first 4 bytes a
+ * 16-byte table says, by the byte's low nibble, which groups may have
+ * it there (and for the first two another by the high nibble); a
+ * shuffle per table looks all 32 positions up at once, and the AND of
+ * them says which groups may start at each.  Only those positions, and
+ * those of a literal of one byte (an exact bitmap of ASCII bytes,
+ * looked up the same way), go on to the tables above: in the minutes
+ * about one byte in twenty, where the pair table let one in six through
+ * at 12 instructions a byte.  The result is the same bits either way;
+ * MINUTES_EXTRACT_SCALAR in the environment keeps to the bytewise loop
+ * (for tests).
  */
 #include "litset.h"
 
@@ -254,17 +255,21 @@ nib_weight(double w[2][256], unsigned m)
  * The tables of the vector filter.  Each literal of two bytes or more
  * goes to the group that its nibbles make the least more likely to let
  * a position of text through (an estimate: the product, over its bytes,
- * of the weights of its low nibbles times those of its high ones), its
- * longest first; a literal of one byte is a bit of an exact bitmap of
- * ASCII bytes, and one of another byte leaves the scan to the bytewise
- * loop.
+ * of the weights of its low nibbles times those of its high ones), the
+ * most permissive first; a literal of one byte is a bit of an exact
+ * bitmap of ASCII bytes, and one of another byte leaves the scan to the
+ * bytewise loop.
  */
 static void
 vec_compile(struct litset *ls)
 {
+	struct vlit {
+		uint16_t lo[TBYTES], hi[TBYTES];	/* nibbles, as bits */
+		double cost;	/* how much it lets through alone */
+	} *vl;
 	uint16_t glo[TGROUPS][TBYTES], ghi[TGROUPS][TBYTES];
 	double wlo[2][256], whi[2][256], nlo[16], nhi[16], gcost[TGROUPS];
-	size_t i, *byl;
+	size_t i, j, nm, *byl;
 	unsigned g, k, x;
 
 	ls->vec = 0;
@@ -291,29 +296,11 @@ vec_compile(struct litset *ls)
 				whi[1][x] += nhi[k + 8];
 			}
 	}
-	memset(glo, 0, sizeof glo);
-	memset(ghi, 0, sizeof ghi);
-	for (g = 0; g < TGROUPS; g++)
-		gcost[g] = 0;
-	/* longest first: a short one's "any byte" after its end would
-	 * swamp a group before the others are placed */
+	vl = xcalloc(ls->n ? ls->n : 1, sizeof *vl);
 	byl = xcalloc(ls->n ? ls->n : 1, sizeof *byl);
-	for (i = 0; i < ls->n; i++) {
-		size_t j = i, lt = ls->lits[i].len < TBYTES ?
-		    ls->lits[i].len : TBYTES;
-		for (; j > 0; j--) {
-			size_t lj = ls->lits[byl[j - 1]].len;
-			if ((lj < TBYTES ? lj : TBYTES) >= lt)
-				break;
-			byl[j] = byl[j - 1];
-		}
-		byl[j] = i;
-	}
-	for (i = 0; i < ls->n; i++) {
-		const struct lit *l = &ls->lits[byl[i]];
-		uint16_t llo[TBYTES], lhi[TBYTES];
-		unsigned best = 0;
-		double bestd = 0;
+	for (i = nm = 0; i < ls->n; i++) {
+		const struct lit *l = &ls->lits[i];
+		struct vlit *v = &vl[i];
 
 		if (l->len == 1) {
 			unsigned c = l->s[0];
@@ -327,24 +314,42 @@ vec_compile(struct litset *ls)
 			}
 			continue;
 		}
+		v->cost = 1;
 		for (k = 0; k < TBYTES; k++) {
 			unsigned c = k < l->len ? l->s[k] : 0;
-			if (k >= l->len) {
-				llo[k] = lhi[k] = 0xFFFF;
-				continue;
+			/* past its end, and the high nibble past THIGH:
+			 * any */
+			v->lo[k] = v->hi[k] = 0xFFFF;
+			if (k < l->len) {
+				v->lo[k] = (uint16_t)(1u << (c & 15));
+				if (k < THIGH)
+					v->hi[k] = (uint16_t)(1u << (c >> 4) |
+					    (c >= 'a' && c <= 'z' ?
+					    1u << ((c - 32) >> 4) : 0));
 			}
-			llo[k] = (uint16_t)(1u << (c & 15));
-			lhi[k] = (uint16_t)(1u << (c >> 4));
-			if (c >= 'a' && c <= 'z')
-				lhi[k] |= (uint16_t)(1u << ((c - 32) >> 4));
-			if (k >= THIGH)
-				lhi[k] = 0xFFFF;
+			v->cost *= nib_weight(wlo, v->lo[k]) *
+			    nib_weight(whi, v->hi[k]);
 		}
+		/* the most permissive first, while the groups are empty:
+		 * placed last they would widen a group that is narrow */
+		for (j = nm++; j > 0 && vl[byl[j - 1]].cost < v->cost; j--)
+			byl[j] = byl[j - 1];
+		byl[j] = i;
+	}
+	memset(glo, 0, sizeof glo);
+	memset(ghi, 0, sizeof ghi);
+	for (g = 0; g < TGROUPS; g++)
+		gcost[g] = 0;
+	for (i = 0; i < nm; i++) {
+		const struct vlit *v = &vl[byl[i]];
+		unsigned best = 0;
+		double bestd = 0;
+
 		for (g = 0; g < TGROUPS; g++) {
 			double after = 1;
 			for (k = 0; k < TBYTES; k++)
-				after *= nib_weight(wlo, glo[g][k] | llo[k]) *
-				    nib_weight(whi, ghi[g][k] | lhi[k]);
+				after *= nib_weight(wlo, glo[g][k] | v->lo[k]) *
+				    nib_weight(whi, ghi[g][k] | v->hi[k]);
 			if (g == 0 || after - gcost[g] < bestd) {
 				best = g;
 				bestd = after - gcost[g];
@@ -352,10 +357,11 @@ vec_compile(struct litset *ls)
 		}
 		gcost[best] += bestd;
 		for (k = 0; k < TBYTES; k++) {
-			glo[best][k] |= llo[k];
-			ghi[best][k] |= lhi[k];
+			glo[best][k] |= v->lo[k];
+			ghi[best][k] |= v->hi[k];
 		}
 	}
+	free(vl);
 	free(byl);
 	for (g = 0; g < TGROUPS; g++)
 		for (k = 0; k < TBYTES; k++)
