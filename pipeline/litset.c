@@ -2,18 +2,33 @@
  * litset — many short literals found in one pass over a text; see
  * litset.h.
  *
- * A literal of one byte takes no part in the scan proper, where it
- * would stop it at every digit or bracket: the scan notes which bytes
- * the text holds, and the literals of one byte are looked up there at
- * the end.  For the others a table of
- * 65536 bytes says which pairs of bytes (as printed, in any case) may
- * start one: one 16-bit load and one byte test per byte of text.  At
+ * A table of 65536 bytes says which pairs of bytes (as printed, in any
+ * case) may start a literal: one 16-bit load and one byte test per byte
+ * of text.  A literal of one byte is a flag of that table too (for every
+ * pair its byte starts), looked up at once in a table by byte: a text
+ * pays nothing for them but at their bytes, and nothing per call.  At
  * such a pair, the literals of two bytes are looked up by the first
- * byte, and the longer ones by a hash of the first three: a table of
- * 2^14 bits says which hashes start one, and only then are the
- * literals of that hash compared.  (The hash is of the bytes with bit
- * 0x20 set, so of any case; other bytes may share a hash, which the
- * comparison sorts out.)
+ * byte, those of three by a hash of the three and the longer ones by a
+ * hash of their first four: a table of 2^14 bits says which hashes
+ * start one, and only then are the literals of that hash compared, 8
+ * bytes at a time.  (The hash is of the bytes with bit 0x20 set, so of
+ * any case; other bytes may share a hash, which the comparison sorts
+ * out.)
+ *
+ * Where the processor has AVX2 (asked at run time) a vector filter
+ * chooses the positions instead, 32 at a time: Hyperscan's "Teddy"
+ * (also in Rust's aho-corasick).  The literals of two bytes or more
+ * are put in 24 groups, and for each of a literal's first 4 bytes a
+ * 16-byte table says, by the byte's low nibble, which groups may have
+ * it there (and for the first two another by the high nibble); a
+ * shuffle per table looks all 32 positions up at once, and the AND of
+ * them says which groups may start at each.  Only those positions, and
+ * those of a literal of one byte (an exact bitmap of ASCII bytes,
+ * looked up the same way), go on to the tables above: in the minutes
+ * about one byte in twenty, where the pair table let one in six through
+ * at 12 instructions a byte.  The result is the same bits either way;
+ * MINUTES_EXTRACT_SCALAR in the environment keeps to the bytewise loop
+ * (for tests).
  */
 #include "litset.h"
 
@@ -22,16 +37,36 @@
 
 #include "err.h"
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#define LITSET_AVX2 1
+#include <immintrin.h>
+#else
+#define LITSET_AVX2 0
+#endif
+
 #define HBITS 14
 #define NHASH (1u << HBITS)
 #define PAIR_TWO 1
-#define PAIR_MORE 2
+#define PAIR_THREE 2
+#define PAIR_ONE 4		/* the first byte is a literal of one byte */
+#define PAIR_LONG 8
+#define PAIR_MULTI (PAIR_TWO | PAIR_THREE | PAIR_LONG)
+#define TBYTES 4		/* bytes of a literal the vector filter tests */
+#define TSETS 3			/* its tables, of 8 groups of literals */
+#define THIGH 2			/* bytes whose high nibble it tests too */
+#define TGROUPS (8 * TSETS)
 
 struct lit {
 	unsigned char *s;	/* lower case */
 	size_t len;
-	uint64_t w, m;		/* its first 8 bytes | 0x20 each, and the
-				 * mask of those it has: a quick test */
+	uint64_t w, m;		/* its first 8 bytes, and the mask of
+				 * those it has: one test of 8 bytes */
+};
+
+/* A literal in a bucket: its test of 8 bytes (struct lit) at hand. */
+struct ent {
+	uint64_t w, m;
+	uint32_t li, len;
 };
 
 /* A list of literals: order[start..start + count). */
@@ -43,14 +78,23 @@ struct litset {
 	struct lit *lits;
 	size_t n, cap;
 	unsigned char pair[65536];	/* [s[0] | s[1] << 8]: may start one
-					 * of two bytes (PAIR_TWO), of more
-					 * (PAIR_MORE) */
-	unsigned char one[256];	/* [c]: a literal of one byte is c */
-	size_t *ones, nones;	/* the literals of one byte */
+					 * of two bytes (PAIR_TWO), of three
+					 * (PAIR_THREE), of more (PAIR_LONG);
+					 * s[0] is one (PAIR_ONE) */
+	uint32_t one[256];	/* [c]: 1 + the literal of one byte c, or 0 */
+	/* the filter of the vector scan (see scan_avx2): for byte k of a
+	 * literal, by low and by high nibble, the groups whose literals may
+	 * have it there; and the literals of one byte as a bitmap (one bit
+	 * per high nibble 0-7, by low nibble) */
+	unsigned char tlo[TSETS][TBYTES][32];
+	unsigned char thi[TSETS][THIGH][32];
+	unsigned char olo[32];
+	unsigned char ohi[32];
+	int vec;		/* scan with scan_avx2 */
 	struct bucket byfirst[256];	/* those of two by first byte */
 	uint64_t hashed[NHASH / 64];	/* bit h: a long one may start */
 	struct bucket *byhash;	/* the long ones by hash (NHASH) */
-	size_t *order;
+	struct ent *order;
 };
 
 static unsigned char
@@ -71,6 +115,37 @@ static uint32_t
 load3(const unsigned char *s)
 {
 	return s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+}
+
+/* The hash of four bytes, each with bit 0x20 set (w as loaded by
+ * load4): the literals of four bytes or more go by their first four,
+ * so that "the " does not stop at "there voted". */
+static unsigned
+hash4(uint32_t w)
+{
+	return (uint32_t)((w | 0x20202020u) * 0x9E3779B1u) >> (32 - HBITS);
+}
+
+static uint32_t
+load4(const unsigned char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+/* Eight bytes with A-Z in lower case (as fold, each byte). */
+static uint64_t
+fold8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t h = x & 0x7F * ones;
+	/* bit 7 of each byte: its low 7 bits >= 'A', > 'Z'; no carry
+	 * crosses a byte */
+	uint64_t ge = h + (0x80 - 'A') * ones, gt = h + (0x80 - 'Z' - 1) * ones;
+
+	return x | (ge & ~gt & ~x & 0x80 * ones) >> 2;
 }
 
 struct litset *
@@ -106,7 +181,7 @@ litset_add(struct litset *ls, const char *lit, size_t len)
 	l->len = len;
 	l->w = l->m = 0;
 	for (i = 0; i < len && i < 8; i++) {
-		l->w |= (uint64_t)(l->s[i] | 0x20) << (8 * i);
+		l->w |= (uint64_t)l->s[i] << (8 * i);
 		l->m |= (uint64_t)0xFF << (8 * i);
 	}
 	return ls->n++;
@@ -135,7 +210,177 @@ bucket_of(struct litset *ls, const struct lit *l)
 {
 	if (l->len < 3)
 		return &ls->byfirst[l->s[0]];
-	return &ls->byhash[hash3(load3(l->s))];
+	if (l->len == 3)
+		return &ls->byhash[hash3(load3(l->s))];
+	return &ls->byhash[hash4(load4(l->s))];
+}
+
+/*
+ * How often each byte starts, roughly, in English prose (per 1000; a
+ * little for every other byte): the weights by which the filter's
+ * groups are made, so that literals which would let common text
+ * through together are kept apart.  Only a guide: any weights give
+ * the same results, just more or fewer positions to look at.
+ */
+static double
+text_weight(unsigned c)
+{
+	static const char letters[] = "etaoinshrdlcumwfgypbvkjxqz";
+	static const double lw[] = { 100, 75, 65, 62, 57, 57, 52, 42, 50, 31,
+	    33, 23, 22, 20, 15, 18, 15, 14, 16, 12, 8, 6, 1, 1.5, 1, 0.7 };
+	const char *p;
+
+	if (c == ' ')
+		return 180;
+	if (c >= 'A' && c <= 'Z')
+		return text_weight(c + 32) * 0.06;
+	if (c >= 'a' && c <= 'z' && (p = strchr(letters, (int)c)) != NULL)
+		return lw[p - letters];
+	if (c >= '0' && c <= '9')
+		return 1.5;
+	if (c == ',' || c == '.')
+		return 10;
+	return c > ' ' && c < 0x7F ? 0.3 : 0.05;
+}
+
+/* The weight of the nibbles of mask m (bit x: nibble x), from the
+ * sums of its low and high byte. */
+static double
+nib_weight(double w[2][256], unsigned m)
+{
+	return w[0][m & 0xFF] + w[1][m >> 8];
+}
+
+/*
+ * The tables of the vector filter.  Each literal of two bytes or more
+ * goes to the group that its nibbles make the least more likely to let
+ * a position of text through (an estimate: the product, over its bytes,
+ * of the weights of its low nibbles times those of its high ones), the
+ * most permissive first; a literal of one byte is a bit of an exact
+ * bitmap of ASCII bytes, and one of another byte leaves the scan to the
+ * bytewise loop.
+ */
+static void
+vec_compile(struct litset *ls)
+{
+	struct vlit {
+		uint16_t lo[TBYTES], hi[TBYTES];	/* nibbles, as bits */
+		double cost;	/* how much it lets through alone */
+	} *vl;
+	uint16_t glo[TGROUPS][TBYTES], ghi[TGROUPS][TBYTES];
+	double wlo[2][256], whi[2][256], nlo[16], nhi[16], gcost[TGROUPS];
+	size_t i, j, nm, *byl;
+	unsigned g, k, x;
+
+	ls->vec = 0;
+#if LITSET_AVX2
+	__builtin_cpu_init();
+	ls->vec = __builtin_cpu_supports("avx2") &&
+	    !getenv("MINUTES_EXTRACT_SCALAR");
+#endif
+	for (i = 0; i < 8; i++)
+		ls->ohi[i] = ls->ohi[16 + i] = (unsigned char)(1u << i);
+	memset(nlo, 0, sizeof nlo);
+	memset(nhi, 0, sizeof nhi);
+	for (x = 0; x < 256; x++) {
+		nlo[x & 15] += text_weight(x);
+		nhi[x >> 4] += text_weight(x);
+	}
+	for (x = 0; x < 256; x++) {
+		wlo[0][x] = wlo[1][x] = whi[0][x] = whi[1][x] = 0;
+		for (k = 0; k < 8; k++)
+			if (x >> k & 1) {
+				wlo[0][x] += nlo[k];
+				wlo[1][x] += nlo[k + 8];
+				whi[0][x] += nhi[k];
+				whi[1][x] += nhi[k + 8];
+			}
+	}
+	vl = xcalloc(ls->n ? ls->n : 1, sizeof *vl);
+	byl = xcalloc(ls->n ? ls->n : 1, sizeof *byl);
+	for (i = nm = 0; i < ls->n; i++) {
+		const struct lit *l = &ls->lits[i];
+		struct vlit *v = &vl[i];
+
+		if (l->len == 1) {
+			unsigned c = l->s[0];
+			if (c >= 0x80)
+				ls->vec = 0;
+			else {
+				ls->olo[c & 15] |= (unsigned char)(1u << (c >> 4));
+				if (c >= 'a' && c <= 'z')
+					ls->olo[c & 15] |= (unsigned char)
+					    (1u << ((c - 32) >> 4));
+			}
+			continue;
+		}
+		v->cost = 1;
+		for (k = 0; k < TBYTES; k++) {
+			unsigned c = k < l->len ? l->s[k] : 0;
+			/* past its end, and the high nibble past THIGH:
+			 * any */
+			v->lo[k] = v->hi[k] = 0xFFFF;
+			if (k < l->len) {
+				v->lo[k] = (uint16_t)(1u << (c & 15));
+				if (k < THIGH)
+					v->hi[k] = (uint16_t)(1u << (c >> 4) |
+					    (c >= 'a' && c <= 'z' ?
+					    1u << ((c - 32) >> 4) : 0));
+			}
+			v->cost *= nib_weight(wlo, v->lo[k]) *
+			    nib_weight(whi, v->hi[k]);
+		}
+		/* the most permissive first, while the groups are empty:
+		 * placed last they would widen a group that is narrow */
+		for (j = nm++; j > 0 && vl[byl[j - 1]].cost < v->cost; j--)
+			byl[j] = byl[j - 1];
+		byl[j] = i;
+	}
+	memset(glo, 0, sizeof glo);
+	memset(ghi, 0, sizeof ghi);
+	for (g = 0; g < TGROUPS; g++)
+		gcost[g] = 0;
+	for (i = 0; i < nm; i++) {
+		const struct vlit *v = &vl[byl[i]];
+		unsigned best = 0;
+		double bestd = 0;
+
+		for (g = 0; g < TGROUPS; g++) {
+			double after = 1;
+			for (k = 0; k < TBYTES; k++)
+				after *= nib_weight(wlo, glo[g][k] | v->lo[k]) *
+				    nib_weight(whi, ghi[g][k] | v->hi[k]);
+			if (g == 0 || after - gcost[g] < bestd) {
+				best = g;
+				bestd = after - gcost[g];
+			}
+		}
+		gcost[best] += bestd;
+		for (k = 0; k < TBYTES; k++) {
+			glo[best][k] |= v->lo[k];
+			ghi[best][k] |= v->hi[k];
+		}
+	}
+	free(vl);
+	free(byl);
+	for (g = 0; g < TGROUPS; g++)
+		for (k = 0; k < TBYTES; k++)
+			for (x = 0; x < 16; x++) {
+				unsigned char bit = (unsigned char)(1u << g % 8);
+				if (glo[g][k] >> x & 1)
+					ls->tlo[g / 8][k][x] |= bit;
+				if (k < THIGH && ghi[g][k] >> x & 1)
+					ls->thi[g / 8][k][x] |= bit;
+			}
+	/* each lane of the 32-byte vectors shuffles by its own copy */
+	for (g = 0; g < TSETS; g++)
+		for (k = 0; k < TBYTES; k++) {
+			memcpy(ls->tlo[g][k] + 16, ls->tlo[g][k], 16);
+			if (k < THIGH)
+				memcpy(ls->thi[g][k] + 16, ls->thi[g][k], 16);
+		}
+	for (x = 0; x < 16; x++)
+		ls->olo[16 + x] = ls->olo[x];
 }
 
 void
@@ -159,25 +404,34 @@ litset_compile(struct litset *ls)
 	for (i = 0; i < ls->n; i++) {
 		const struct lit *l = &ls->lits[i];
 		if (l->len == 1) {
-			ls->ones = xrealloc(ls->ones, (ls->nones + 1) *
-			    sizeof *ls->ones);
-			ls->ones[ls->nones++] = i;
-			ls->one[l->s[0]] = 1;
-			if (l->s[0] >= 'a' && l->s[0] <= 'z')
-				ls->one[l->s[0] - 32] = 1;
+			unsigned c = l->s[0], x;
+			ls->one[c] = (uint32_t)i + 1;
+			if (c >= 'a' && c <= 'z')
+				ls->one[c - 32] = (uint32_t)i + 1;
+			for (x = 0; x < 256; x++) {
+				ls->pair[c | x << 8] |= PAIR_ONE;
+				if (c >= 'a' && c <= 'z')
+					ls->pair[(c - 32) | x << 8] |= PAIR_ONE;
+			}
 			continue;
 		}
 		b = bucket_of(ls, l);
-		ls->order[b->start + b->count++] = i;
-		set_pair(ls, l->s[0], l->s[1], l->len == 2 ? PAIR_TWO : PAIR_MORE);
+		ls->order[b->start + b->count].w = l->w;
+		ls->order[b->start + b->count].m = l->m;
+		ls->order[b->start + b->count].li = (uint32_t)i;
+		ls->order[b->start + b->count++].len = (uint32_t)l->len;
+		set_pair(ls, l->s[0], l->s[1], l->len == 2 ? PAIR_TWO :
+		    l->len == 3 ? PAIR_THREE : PAIR_LONG);
 		if (l->len >= 3) {
-			unsigned h = hash3(load3(l->s));
+			unsigned h = l->len == 3 ? hash3(load3(l->s)) :
+			    hash4(load4(l->s));
 			ls->hashed[h / 64] |= (uint64_t)1 << (h % 64);
 		}
 	}
 	/* a short literal's first byte in upper case too */
 	for (i = 'a'; i <= 'z'; i++)
 		ls->byfirst[i - 32] = ls->byfirst[i];
+	vec_compile(ls);
 }
 
 size_t
@@ -194,24 +448,27 @@ static int
 check_at(const struct litset *ls, const struct bucket *b,
     const unsigned char *s, size_t n, size_t i, uint64_t *bits)
 {
-	size_t j, k;
+	const struct ent *e = ls->order + b->start, *end = e + b->count;
+	size_t k, li;
 	int any = 0;
-	uint64_t t = 0;
+	uint64_t t;
 
-	/* the text's next 8 bytes | 0x20: a literal whose own differ is
-	 * not there (the same bytes in any case are) */
-	if (n - i >= 8) {
-		memcpy(&t, s + i, 8);
-		t |= 0x2020202020202020ull;
-	}
-	for (j = b->start; j < b->start + b->count; j++) {
-		size_t li = ls->order[j];
-		const struct lit *l = &ls->lits[li];
-		if (l->len > n - i || (n - i >= 8 && (t & l->m) != l->w))
+	for (; e < end; e++) {
+		if (n - i >= 8) {
+			/* the text's next 8 bytes in lower case: one test
+			 * says whether a literal's first 8 are there */
+			memcpy(&t, s + i, 8);
+			if ((fold8(t) & e->m) != e->w)
+				continue;
+			k = 8;
+		} else
+			k = 0;
+		if (e->len > n - i)
 			continue;
-		for (k = 0; k < l->len && fold(s[i + k]) == l->s[k]; k++)
+		li = e->li;
+		for (; k < e->len && fold(s[i + k]) == ls->lits[li].s[k]; k++)
 			;
-		if (k < l->len)
+		if (k < e->len)
 			continue;
 		if (!bits)
 			return 1;
@@ -225,7 +482,7 @@ check_at(const struct litset *ls, const struct bucket *b,
  * The literals of two bytes or more that start at s[i], whose pair v
  * (ls->pair[s[i] | s[i + 1] << 8]) is not 0: as check_at.  Inlined in
  * the scan: most pairs that may start a literal start none, and the
- * hash of three bytes says so without a call.
+ * hash of three or four bytes says so without a call.
  */
 static inline int
 found_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
@@ -239,11 +496,18 @@ found_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
 		if (any && !bits)
 			return 1;
 	}
-	if (!(v & PAIR_MORE) || i + 2 >= n)
-		return any;
-	h = hash3(load3(s + i));
-	if (ls->hashed[h / 64] >> (h % 64) & 1)
-		any |= check_at(ls, &ls->byhash[h], s, n, i, bits);
+	if ((v & PAIR_THREE) && n - i >= 3) {
+		h = hash3(load3(s + i));
+		if (ls->hashed[h / 64] >> (h % 64) & 1)
+			any |= check_at(ls, &ls->byhash[h], s, n, i, bits);
+		if (any && !bits)
+			return 1;
+	}
+	if ((v & PAIR_LONG) && n - i >= 4) {
+		h = hash4(load4(s + i));
+		if (ls->hashed[h / 64] >> (h % 64) & 1)
+			any |= check_at(ls, &ls->byhash[h], s, n, i, bits);
+	}
 	return any;
 }
 
@@ -261,30 +525,176 @@ litset_starts(const struct litset *ls, const char *text, size_t n, size_t i)
 	return v ? found_at(ls, s, n, i, v, NULL) : 0;
 }
 
+/* Set the bit of literal li. */
+static inline void
+setbit(uint64_t *bits, size_t li)
+{
+	bits[li / 64] |= (uint64_t)1 << (li % 64);
+}
+
+/*
+ * The literals that start at s[i] (i + 1 < n), whose pair v is not 0.
+ * A literal of one byte is noted from the pair table's flag, at no
+ * cost to the bytes that are none: no separate note of each byte seen.
+ */
+static inline void
+scan_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
+    unsigned v, uint64_t *bits)
+{
+	if (v & PAIR_ONE)
+		setbit(bits, ls->one[s[i]] - 1);
+	if (v & PAIR_MULTI)
+		(void)found_at(ls, s, n, i, v, bits);
+}
+
+#if LITSET_AVX2
+/*
+ * The positions of s[0..32) where a literal may start, as bits: a
+ * "Teddy" filter (Hyperscan's, and Rust's aho-corasick's), for each of
+ * the first TBYTES bytes two shuffles look the groups up by the low and
+ * by the high nibble, and the AND of them all says which groups may
+ * start at each position; or the byte is a literal of one byte, from
+ * its bitmap.  Reads s[0..32 + TBYTES - 1).
+ */
+/*
+ * Narrow g to the groups of table set t whose byte k may be the one with
+ * nibbles l, h.  The empty asm keeps each step in its place: left free,
+ * the compiler starts every shuffle at once and spills them to the
+ * stack for want of registers.
+ */
+#define VEC_AND(g, t, k, l, h) do { \
+	g = _mm256_and_si256(g, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->tlo[t][k]), l)); \
+	g = _mm256_and_si256(g, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->thi[t][k]), h)); \
+	__asm__("" : "+x"(g)); \
+} while (0)
+/* The same by the low nibble alone: for bytes past the second, the high
+ * one lets about as much through as it costs to look up. */
+#define VEC_LOW(g, t, k, l) do { \
+	g = _mm256_and_si256(g, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->tlo[t][k]), l)); \
+	__asm__("" : "+x"(g)); \
+} while (0)
+/* Add to r the groups of table set t that may start at each position. */
+#define VEC_SET(r, t) do { \
+	__m256i g_ = _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->tlo[t][0]), l0); \
+	g_ = _mm256_and_si256(g_, _mm256_shuffle_epi8(_mm256_loadu_si256( \
+	    (const __m256i *)ls->thi[t][0]), h0)); \
+	__asm__("" : "+x"(g_)); \
+	VEC_AND(g_, t, 1, l1, h1); \
+	VEC_LOW(g_, t, 2, l2); \
+	VEC_LOW(g_, t, 3, l3); \
+	r = _mm256_or_si256(r, g_); \
+} while (0)
+/* The low and high nibbles of 32 bytes. */
+#define VEC_NIBS(l, h, p) do { \
+	__m256i x_ = _mm256_loadu_si256((const __m256i *)(p)); \
+	l = _mm256_and_si256(x_, nib); \
+	h = _mm256_and_si256(_mm256_srli_epi16(x_, 4), nib); \
+} while (0)
+
+__attribute__((target("avx2"))) static inline uint32_t
+vec_block(const struct litset *ls, const unsigned char *s)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i l0, h0, l1, h1, l2, l3, r;
+
+	VEC_NIBS(l0, h0, s);
+	VEC_NIBS(l1, h1, s + 1);
+	l2 = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(s + 2)),
+	    nib);
+	l3 = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(s + 3)),
+	    nib);
+	r = _mm256_and_si256(
+	    _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)ls->olo),
+	    l0),
+	    _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)ls->ohi),
+	    h0));
+	VEC_SET(r, 0);
+#if TSETS > 1
+	VEC_SET(r, 1);
+#endif
+#if TSETS > 2
+	VEC_SET(r, 2);
+#endif
+#if TSETS > 3
+	VEC_SET(r, 3);
+#endif
+	return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r,
+	    _mm256_setzero_si256()));
+}
+
+/* The positions of mask m (bit j: s[base + j]) that the filter let
+ * through, looked at as the bytewise scan does. */
+__attribute__((target("avx2"))) static inline void
+vec_visit(const struct litset *ls, const unsigned char *s, size_t n,
+    size_t base, uint32_t m, uint64_t *bits)
+{
+	while (m) {
+		size_t i = base + (size_t)__builtin_ctz(m);
+		unsigned c = s[i], v;
+		m &= m - 1;
+		if (ls->one[c])
+			setbit(bits, ls->one[c] - 1);
+		if (i + 1 >= n)
+			continue;
+		v = ls->pair[c | (unsigned)s[i + 1] << 8] &
+		    PAIR_MULTI;
+		if (v)
+			(void)found_at(ls, s, n, i, v, bits);
+	}
+}
+
+/* litset_scan, 32 bytes at a time: the filter says where to look. */
+__attribute__((target("avx2"))) static void
+scan_avx2(const struct litset *ls, const unsigned char *s, size_t n,
+    uint64_t *bits)
+{
+	unsigned char tail[32 + 32 + TBYTES];
+	size_t i, r, off;
+
+	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32)
+		vec_visit(ls, s, n, i, vec_block(ls, s + i), bits);
+	/* the last few bytes from a copy, so nothing past s[n - 1] is
+	 * read: what follows them there lets more through, never less */
+	r = n - i;
+	if (r == 0)
+		return;
+	memset(tail, 0, sizeof tail);
+	memcpy(tail, s + i, r);
+	for (off = 0; off < r; off += 32) {
+		uint32_t m = vec_block(ls, tail + off);
+		if (r - off < 32)
+			m &= ((uint32_t)1 << (r - off)) - 1;
+		vec_visit(ls, s, n, i + off, m, bits);
+	}
+}
+#endif
+
 void
 litset_scan(const struct litset *ls, const char *text, size_t n,
     uint64_t *bits)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	unsigned char seen[256];	/* the bytes of the text */
-	size_t i, j;
+	size_t i;
 
-	memset(seen, 0, sizeof seen);
+#if LITSET_AVX2
+	if (ls->vec) {
+		scan_avx2(ls, s, n, bits);
+		return;
+	}
+#endif
+
 	/* a literal of two bytes or more starts before the last byte */
 	for (i = 0; i + 1 < n; i++) {
 		unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
-		seen[s[i]] = 1;
 		if (v)
-			(void)found_at(ls, s, n, i, v, bits);
+			scan_at(ls, s, n, i, v, bits);
 	}
-	if (n > 0)
-		seen[s[n - 1]] = 1;
-	for (j = 0; j < ls->nones; j++) {
-		size_t li = ls->ones[j];
-		unsigned char c = ls->lits[li].s[0];
-		if (seen[c] || (c >= 'a' && c <= 'z' && seen[c - 32]))
-			bits[li / 64] |= (uint64_t)1 << (li % 64);
-	}
+	if (n > 0 && ls->one[s[n - 1]])
+		setbit(bits, ls->one[s[n - 1]] - 1);
 }
 
 void
@@ -298,7 +708,6 @@ litset_free(struct litset *ls)
 		free(ls->lits[i].s);
 	free(ls->lits);
 	free(ls->order);
-	free(ls->ones);
 	free(ls->byhash);
 	free(ls);
 }

@@ -1,4 +1,8 @@
-/* Unit test: litset (litset.h) against a plain search, on random texts. */
+/*
+ * Unit test: litset (litset.h) against a plain search, on random texts,
+ * with the vector scan (where the processor has it) and with the
+ * bytewise one (MINUTES_EXTRACT_SCALAR), which must agree bit for bit.
+ */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,43 +45,96 @@ plain_has(const char *s, size_t n, const char *lit)
 	return 0;
 }
 
+/* Does lit start at s[i] (and end within s[0..n))? */
+static int
+plain_starts(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t l = strlen(lit), k;
+
+	if (i + l > n)
+		return 0;
+	for (k = 0; k < l && lower((unsigned char)s[i + k]) ==
+	    lower((unsigned char)lit[k]); k++)
+		;
+	return k == l;
+}
+
+static struct litset *
+make(size_t *idx, int scalar)
+{
+	struct litset *ls = litset_new();
+	size_t i;
+
+	if (scalar)
+		setenv("MINUTES_EXTRACT_SCALAR", "1", 1);
+	else
+		unsetenv("MINUTES_EXTRACT_SCALAR");
+	for (i = 0; i < NLITS; i++)
+		idx[i] = litset_add(ls, lits[i], strlen(lits[i]));
+	CHECK(litset_add(ls, "FOR", 3) == idx[5], "same literal, two indices");
+	litset_compile(ls);
+	CHECK(litset_words(ls) == 1, "words %zu", litset_words(ls));
+	return ls;
+}
+
 int
 main(void)
 {
 	static const char *const tok[] = { "for", "FOR", "the", " ", "7",
 	    "%", "(", "q", "1", "2", "Q", "one", "t", "en", "£", "€", "–",
 	    "against", " (", "3", "votes", "per", "cent", "resolv", "e",
-	    "d", "a", "b", "c", "z", "x", "y", "\xC2", "\xA3", "ty" };
-	struct litset *ls = litset_new();
-	size_t idx[NLITS], i, t;
+	    "d", "a", "b", "c", "z", "x", "y", "\xC2", "\xA3", "ty", "AGAINST",
+	    "Per Cent", "\xE2", "\x80", "\x93", "\x82", "\xAC", "\x00",
+	    "\xFF" };
+	struct litset *ls[2];
+	size_t idx[2][NLITS], i, j, t, v, maxlen;
 	char s[200];
 
-	for (i = 0; i < NLITS; i++)
-		idx[i] = litset_add(ls, lits[i], strlen(lits[i]));
-	CHECK(litset_add(ls, "FOR", 3) == idx[5], "same literal, two indices");
-	litset_compile(ls);
-	CHECK(litset_words(ls) == 1, "words %zu", litset_words(ls));
+	ls[0] = make(idx[0], 0);
+	ls[1] = make(idx[1], 1);
 	srand(16);
-	for (t = 0; t < 20000; t++) {
+	for (t = 0; t < 40000; t++) {
 		size_t n = 0;
-		uint64_t bits = 0;
-		while (n < 60 && rand() % 12) {
+		uint64_t bits[2] = { 0, 0 };
+		/* short texts as paragraphs mostly are, and long ones that
+		 * fill whole 32-byte blocks */
+		maxlen = t % 4 ? 60 : sizeof s;
+		while (n < maxlen && rand() % (t % 4 ? 12 : 60)) {
 			const char *w = tok[rand() % (sizeof tok / sizeof tok[0])];
 			size_t l = strlen(w);
+			if (l == 0)
+				l = 1;	/* the NUL byte */
 			if (n + l > sizeof s)
 				break;
 			memcpy(s + n, w, l);
 			n += l;
 		}
-		litset_scan(ls, s, n, &bits);
-		for (i = 0; i < NLITS; i++)
-			CHECK(!!(bits >> idx[i] & 1) == plain_has(s, n, lits[i]),
+		for (v = 0; v < 2; v++)
+			litset_scan(ls[v], s, n, &bits[v]);
+		CHECK(bits[0] == bits[1], "vector %llx, bytewise %llx in \"%.*s\"",
+		    (unsigned long long)bits[0], (unsigned long long)bits[1],
+		    (int)n, s);
+		for (i = 0; i < NLITS; i++) {
+			int want = 0;
+			for (j = 0; j + strlen(lits[i]) <= n && !want; j++)
+				want = plain_starts(s, n, j, lits[i]);
+			CHECK(!!(bits[0] >> idx[0][i] & 1) == want,
 			    "\"%s\" in \"%.*s\": litset says %d", lits[i],
-			    (int)n, s, (int)(bits >> idx[i] & 1));
+			    (int)n, s, (int)(bits[0] >> idx[0][i] & 1));
+			CHECK(want == plain_has(s, n, lits[i]), "plain_has");
+		}
+		for (j = 0; j < n && t % 8 == 0; j++) {
+			int want = 0;
+			for (i = 0; i < NLITS && !want; i++)
+				want = plain_starts(s, n, j, lits[i]);
+			CHECK(!!litset_starts(ls[0], s, n, j) == want,
+			    "starts at %zu of \"%.*s\"", j, (int)n, s);
+		}
 		if (failures > 10)
 			break;
 	}
-	litset_free(ls);
+	litset_free(ls[0]);
+	litset_free(ls[1]);
 	if (failures)
 		printf("%d failure(s)\n", failures);
 	return failures ? 1 : 0;
