@@ -211,11 +211,10 @@ static int
 pat_match(struct engine *e, const struct pat *p, const char *subj,
     size_t len, size_t start, uint32_t opts, pcre2_match_data *md)
 {
-	if (!p->jitted) {
+	if (!p->code->jitted) {
 		/* the ruleset is the engine's alone while it runs */
-		struct pat *w = (struct pat *)p;
-		pcre2_jit_compile(w->re, PCRE2_JIT_COMPLETE);
-		w->jitted = 1;
+		pcre2_jit_compile(p->code->re, PCRE2_JIT_COMPLETE);
+		p->code->jitted = 1;
 	}
 	return pcre2_match(p->re, (PCRE2_SPTR)subj, len, start, opts, md,
 	    e->mctx);
