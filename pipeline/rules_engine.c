@@ -101,16 +101,21 @@ struct engine {
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 
-	/* the fallbacks (not "before") of the kept kinds, by address, and
-	 * their matches in the group being run (see fb_cache) */
+	/* the fallbacks of the kept kinds, by address, and their matches
+	 * in the group being run (see fb_cache and bf_search) */
 	struct fbcache {
 		const struct fallback *f;
 		size_t group;	/* the list is of group ngroup */
 		struct fbmatch {
-			size_t s, e, gs, ge;	/* gs NO_POS: no group */
+			size_t s, e, gs, ge;	/* gs NO_POS: no group;
+						 * s NO_POS: no match */
 		} *m;
+		size_t *q;	/* "before": m[i] is the search from q[i] */
 		size_t n, cap, at;
 		int done;
+		int memo;	/* "before": searches may be remembered */
+		struct fbcache *share;	/* the entry that holds the matches
+					 * of this one's code and column */
 	} *fb;
 	size_t nfb, ngroup;
 	/* per rule, the ids of its text= then text!= tests: a test a rule
@@ -681,7 +686,7 @@ fb_cache(struct engine *e, const struct fallback *f)
 		else
 			hi = mid;
 	}
-	c = &e->fb[lo];
+	c = e->fb[lo].share;
 	if (c->group != e->ngroup) {
 		c->group = e->ngroup;
 		c->n = 0;
@@ -691,11 +696,11 @@ fb_cache(struct engine *e, const struct fallback *f)
 	return c;
 }
 
-/* Append the next match of c's fallback to c; 0 when there is none. */
+/* Append the next match of c's fallbacks to c; 0 when there is none.
+ * f is the one asking (a warning names its line). */
 static int
-fb_next(struct engine *e, struct fbcache *c)
+fb_next(struct engine *e, struct fbcache *c, const struct fallback *f)
 {
-	const struct fallback *f = c->f;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
 	struct fbmatch *m;
 	int rc;
@@ -728,6 +733,72 @@ fb_next(struct engine *e, struct fbcache *c)
 }
 
 /*
+ * The search of "before" fallback f (its matches kept in c) from offset
+ * p over the group's text, as run() gives it: 1 and the match in *m, 0 for none, -1 for an
+ * error.  A record's search runs on from its own match to the next one
+ * after it (or to the end of the item) only to stop there; the next
+ * record's search, from a later offset, would find that same match
+ * again.  So each search's answer is remembered (c->q[i], c->m[i], in
+ * order of q): a search from q that found its match at s finds the same
+ * one, with no more work and so no error, from any p in [q, s], and one
+ * that found nothing finds nothing from any p >= q.  The nearest q at or
+ * before p answers when any does (a search from an earlier q that covers
+ * p passes the same match on to it).  An error is not remembered: the
+ * search runs, and warns, again.  A pattern whose search depends on
+ * where it starts (\G, or a verb such as (*SKIP) or (*COMMIT) that moves
+ * or ends the scan) is not remembered (c->memo 0).
+ */
+static int
+bf_search(struct engine *e, struct fbcache *c, const struct fallback *f,
+    size_t p, struct fbmatch *m)
+{
+	PCRE2_SIZE *ov;
+	size_t lo = 0, hi = c->n;
+	int rc;
+
+	/* the first q past p: the one before it is the nearest */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->q[mid] <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && (c->m[lo - 1].s == NO_POS || p <= c->m[lo - 1].s)) {
+		*m = c->m[lo - 1];
+		return m->s != NO_POS;
+	}
+	rc = run(e, &f->pat, e->md3, 0, e->text.len, p, 0);
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+		return -1;
+	m->s = m->e = m->gs = m->ge = NO_POS;
+	if (rc >= 0) {
+		ov = pcre2_get_ovector_pointer(e->md3);
+		m->s = ov[0];
+		m->e = ov[1];
+		for (unsigned g = 1; g <= f->pat.ngroups; g++)
+			if (f->pat.col[g] == f->col && ov[2 * g] != PCRE2_UNSET) {
+				m->gs = ov[2 * g];
+				m->ge = ov[2 * g + 1];
+				break;
+			}
+	}
+	if (c->memo) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 8;
+			c->m = xrealloc(c->m, c->cap * sizeof *c->m);
+			c->q = xrealloc(c->q, c->cap * sizeof *c->q);
+		}
+		memmove(&c->m[lo + 1], &c->m[lo], (c->n - lo) * sizeof *c->m);
+		memmove(&c->q[lo + 1], &c->q[lo], (c->n - lo) * sizeof *c->q);
+		c->m[lo] = *m;
+		c->q[lo] = p;
+		c->n++;
+	}
+	return rc >= 0;
+}
+
+/*
  * The group of the first match of fallback f (not "before") that holds
  * the "with" value wv[0..wl) (any match when wv is NULL) and has it:
  * 1 and [*gs, *ge), or 0.
@@ -739,7 +810,7 @@ fallback_first(struct engine *e, const struct fallback *f, const char *wv,
 	struct fbcache *c = fb_cache(e, f);
 	size_t i;
 
-	for (i = 0; i < c->n || fb_next(e, c); i++) {
+	for (i = 0; i < c->n || fb_next(e, c, f); i++) {
 		const struct fbmatch *m = &c->m[i];
 		if (m->gs == NO_POS || (wv && !contains(e->text.data + m->s,
 		    m->e - m->s, wv, wl)))
@@ -788,9 +859,10 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			continue;
 		if (f->with && !with_value(e, f, &wv, &wl))
 			continue;
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
 		size_t gs = 0, ge = 0;
 		int found = 0;
+		struct fbcache *c;
+		struct fbmatch m;
 		/* "before" looks back no further than the end of the last
 		 * record of this kind before this one (the motion of the
 		 * previous vote is not this vote's) */
@@ -805,24 +877,17 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		}
 		/* the last match that starts before this record's match
 		 * holding the "with" value */
-		while (fat <= e->text.len &&
-		    run(e, &f->pat, e->md3, is, e->text.len, fat, 0) >= 0) {
-			if (f->before && ov[0] >= ms)
+		c = fb_cache(e, f);
+		while (fat <= e->text.len && bf_search(e, c, f, fat, &m) > 0) {
+			if (m.s >= ms)
 				break;
-			if (!wv || contains(e->text.data + ov[0], ov[1] - ov[0],
-			    wv, wl)) {
-				for (unsigned g = 1; g <= f->pat.ngroups; g++)
-					if (f->pat.col[g] == f->col &&
-					    ov[2 * g] != PCRE2_UNSET) {
-						gs = ov[2 * g];
-						ge = ov[2 * g + 1];
-						found = 1;
-						break;
-					}
-				if (found && !f->before)
-					break;
+			if ((!wv || contains(e->text.data + m.s, m.e - m.s, wv,
+			    wl)) && m.gs != NO_POS) {
+				gs = m.gs;
+				ge = m.ge;
+				found = 1;
 			}
-			fat = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+			fat = m.e > m.s ? m.e : m.e + 1;
 		}
 set:
 		if (found)
@@ -1680,7 +1745,11 @@ textid_init(struct engine *e)
 	free(keys);
 }
 
-/* A cache for every fallback that is not "before", sorted by address. */
+/*
+ * A cache for every fallback, sorted by address.  A "before" one's
+ * searches are remembered unless its text (the prelude included) may
+ * hold \G or a verb: "(*" (a false alarm only costs the memory).
+ */
 static void
 fb_init(struct engine *e)
 {
@@ -1691,15 +1760,30 @@ fb_init(struct engine *e)
 		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
 			const struct rule *ru = &rs->kinds[k].rules[r];
 			for (i = 0; i < ru->nfallbacks; i++) {
+				const struct code *co = ru->fallbacks[i].pat.code;
 				struct fbcache *c;
-				if (ru->fallbacks[i].before)
-					continue;
 				c = rules_grow(&e->fb, &e->nfb, sizeof *e->fb);
 				c->f = &ru->fallbacks[i];
+				c->memo = ru->fallbacks[i].before &&
+				    !memmem(co->src, co->len, "\\G", 2) &&
+				    !memmem(co->src, co->len, "(*", 2);
 			}
 		}
 	if (e->nfb > 1)
 		qsort(e->fb, e->nfb, sizeof *e->fb, fb_cmp);
+	/* Fallbacks of the same code and column (a common used by several
+	 * rules) find the same matches: the first one's entry keeps them. */
+	for (i = 0; i < e->nfb; i++) {
+		const struct fallback *f = e->fb[i].f;
+		e->fb[i].share = &e->fb[i];
+		for (k = 0; k < i; k++)
+			if (e->fb[k].f->pat.code == f->pat.code &&
+			    e->fb[k].f->col == f->col &&
+			    e->fb[k].f->before == f->before) {
+				e->fb[i].share = e->fb[k].share;
+				break;
+			}
+	}
 }
 
 /*
@@ -1845,8 +1929,10 @@ engine_free(struct engine *e)
 	free(e->seen);
 	free(e->kind_recs);
 	litset_free(e->ls);
-	for (c = 0; c < e->nfb; c++)
+	for (c = 0; c < e->nfb; c++) {
 		free(e->fb[c].m);
+		free(e->fb[c].q);
+	}
 	free(e->fb);
 	for (c = 0; c < e->nrules; c++)
 		free(e->textid[c]);
