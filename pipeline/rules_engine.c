@@ -1245,23 +1245,18 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 
 /*
  * Run every match pattern of r over the unit of paragraphs [pa, pb)
- * (their text [us, ue)), globally.
+ * (their text [us, ue)), globally, once the prefilter passed it; pf: the
+ * rule's profile, or NULL.
  */
 static void
-run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
-    size_t pb)
+unit_run(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
+    size_t pb, struct rprof *pf)
 {
 	size_t m, i;
 	size_t us = pa < e->np ? e->paras[pa].off : e->text.len;
 	size_t ue = pb > pa ? e->paras[pb - 1].off + e->paras[pb - 1].len : us;
-	struct rprof *pf = e->prof ?
-	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
 	struct timespec t0, t1;
 
-	if (pf)
-		pf->units++;
-	if (!units_have(e, kidx, r, pa, pb))
-		return;
 	if (pf) {
 		pf->passed++;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1310,6 +1305,62 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
 		pf->ns += (unsigned long long)(t1.tv_sec - t0.tv_sec) *
 		    1000000000ull + (unsigned long long)t1.tv_nsec -
 		    (unsigned long long)t0.tv_nsec;
+	}
+}
+
+/* The unit [pa, pb) of rule r, if its literal prefilter passes it. */
+static void
+run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
+    size_t pb)
+{
+	struct rprof *pf = e->prof ?
+	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
+
+	if (pf)
+		pf->units++;
+	if (units_have(e, kidx, r, pa, pb))
+		unit_run(e, kidx, r, pa, pb, pf);
+}
+
+/*
+ * The paragraphs from pa on, each a unit of rule r.  The prefilter of
+ * run_unit is asked here, inline: most paragraphs hold none of a rule's
+ * literals (and most groups none of them at all), and a call for each
+ * cost more than its test.
+ */
+static void
+run_paragraphs(struct engine *e, size_t kidx, const struct rule *r,
+    size_t pa)
+{
+	struct rprof *pf = e->prof ?
+	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
+	const uint64_t *m, *b;
+	size_t i, w, lw = e->lw;
+
+	if (pa >= e->np)
+		return;
+	if (pf)
+		pf->units += e->np - pa;
+	if (r->nneed == 0) {
+		for (i = pa; i < e->np; i++)
+			unit_run(e, kidx, r, i, i + 1, pf);
+		return;
+	}
+	m = e->rmask + (e->rbase[kidx] +
+	    (size_t)(r - e->rs->kinds[kidx].rules)) * lw;
+	if (pa <= 1) {
+		b = pa == 0 ? e->gall : e->grest;
+		for (w = 0; w < lw && !(b[w] & m[w]); w++)
+			;
+		if (w == lw)
+			return;
+	}
+	for (i = pa; i < e->np; i++) {
+		b = e->pbits + i * lw;
+		for (w = 0; w < lw && !(b[w] & m[w]); w++)
+			;
+		if (w < lw)
+			unit_run(e, kidx, r, i, i + 1, pf);
 	}
 }
 
@@ -1385,8 +1436,7 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 
 	switch (r->unit) {
 	case UNIT_PARAGRAPH:
-		for (i = r->heading ? 0 : first; i < e->np; i++)
-			run_unit(e, kidx, r, i, i + 1);
+		run_paragraphs(e, kidx, r, r->heading ? 0 : first);
 		break;
 	case UNIT_ITEM:
 		run_unit(e, kidx, r, first, e->np > first ? e->np : first);
