@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "err.h"
 #include "figures.h"
 #include "litset.h"
@@ -71,6 +72,9 @@ struct engine {
 				 * and over those after the first */
 
 	/* its records */
+	struct buf esc_src, esc_rest;	/* src and rest as records write
+					 * them, made for group esc_group */
+	size_t esc_group;
 	struct buf recbuf;
 	struct rec *recs;
 	size_t nrec, rcap, seq;
@@ -489,19 +493,26 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 
 	/* Every record valid UTF-8, even from a broken stream (TSV_REPAIR);
 	 * the source and the section…title fields are stream fields, escaped
-	 * already. */
+	 * already.  The same for every record of the group: made once. */
+	if (e->esc_group != e->ngroup) {
+		buf_reset(&e->esc_src);
+		tsv_escape_opt(&e->esc_src, e->src.data, e->src.len,
+		    TSV_REPAIR | TSV_ESCAPED);
+		buf_reset(&e->esc_rest);
+		tsv_escape_opt(&e->esc_rest, e->rest.data, e->rest.len,
+		    TSV_REPAIR | TSV_ESCAPED);
+		e->esc_group = e->ngroup;
+	}
 	buf_puts(&e->recbuf, k->name);
 	buf_putc(&e->recbuf, '\t');
-	tsv_escape_opt(&e->recbuf, e->src.data, e->src.len,
-	    TSV_REPAIR | TSV_ESCAPED);
+	buf_append(&e->recbuf, e->esc_src.data, e->esc_src.len);
 	buf_putc(&e->recbuf, '\t');
 	put_ulong(&e->recbuf, line);
 	buf_putc(&e->recbuf, '\t');
 	if (e->paras[para].page)
 		put_ulong(&e->recbuf, page_of(e, para, pos));
 	buf_putc(&e->recbuf, '\t');
-	tsv_escape_opt(&e->recbuf, e->rest.data, e->rest.len,
-	    TSV_REPAIR | TSV_ESCAPED);
+	buf_append(&e->recbuf, e->esc_rest.data, e->esc_rest.len);
 	for (c = 0; c < k->ncols; c++) {
 		buf_putc(&e->recbuf, '\t');
 		tsv_escape_opt(&e->recbuf, e->vals[c].data, e->vals[c].len,
@@ -1658,20 +1669,8 @@ append_utf8(struct buf *b, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, start = 0, l;
 
-	while (i < n) {
-		uint64_t w;
-		/* ASCII eight bytes at a time: most text is */
-		if (i + 8 <= n) {
-			memcpy(&w, u + i, 8);
-			if ((w & 0x8080808080808080ull) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
+	/* ASCII sixteen bytes at a time (bytescan.h): most text is */
+	while ((i = skip_ascii(s, i, n)) < n) {
 		if ((l = utf8_seq_len(u + i, n - i)) > 0) {
 			i += l;
 			continue;
@@ -2018,6 +2017,8 @@ engine_free(struct engine *e)
 	buf_free(&e->text);
 	buf_free(&e->lines);
 	buf_free(&e->recbuf);
+	buf_free(&e->esc_src);
+	buf_free(&e->esc_rest);
 	buf_free(&e->split);
 	buf_free(&e->tmp);
 	buf_free(&e->within);
@@ -2074,8 +2075,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 	engine_init(&e, rs, out, opts);
 	line_reader_init(&lr, in);
 	while ((r = line_reader_next(&lr)) > 0) {
-		char *end;
 		unsigned long line;
+		int same;
 
 		unsigned long page = 0;
 		const char *brk = NULL;
@@ -2105,10 +2106,12 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			}
 			memmove(f + 2, f + 3, 6 * sizeof *f);
 		}
-		errno = 0;
-		line = f[1].len ? strtoul(f[1].p, &end, 10) : 0;
-		if (f[1].len == 0 || end != f[1].p + f[1].len || errno ||
-		    f[1].p[0] < '0' || f[1].p[0] > '9' || line == 0 ||
+		/* digits only, 1 to 999999999999 (leading zeros allowed) */
+		line = 0;
+		for (n = 0; n < f[1].len && f[1].p[n] >= '0' &&
+		    f[1].p[n] <= '9' && line <= 999999999999ul; n++)
+			line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		if (f[1].len == 0 || n != f[1].len || line == 0 ||
 		    line > 999999999999ul) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
 			    lr.lineno);
@@ -2118,7 +2121,11 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			rc = -1;
 			break;
 		}
-		if (!known_section(&f[2]) || (f[3].len && !iso_date(&f[3]))) {
+		/* a line of the group being read has the fields checked
+		 * already (the same bytes as its first line's) */
+		same = e.np > 0 && same_group(&e, f);
+		if (!same && (!known_section(&f[2]) ||
+		    (f[3].len && !iso_date(&f[3])))) {
 			/* A stray value would pass into every record of the
 			 * group unseen: the stream is as malformed as a wrong
 			 * column count. */
@@ -2134,7 +2141,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			rc = -1;
 			break;
 		}
-		if (e.np > 0 && !same_group(&e, f)) {
+		if (e.np > 0 && !same) {
 			e.next_line = f[0].len == e.src.len &&
 			    !memcmp(f[0].p, e.src.data, f[0].len) ? line : 0;
 			process_group(&e);
