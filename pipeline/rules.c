@@ -407,6 +407,7 @@ code_add(struct ruleset *rs, const char *src, size_t len, uint32_t flags,
 	c->src = xmalloc(len ? len : 1);
 	memcpy(c->src, src, len);
 	c->hash = h;
+	c->id = rs->ncodes;
 	c->next = rs->codes[h & (rs->ncodebuckets - 1)];
 	rs->codes[h & (rs->ncodebuckets - 1)] = c;
 	rs->ncodes++;

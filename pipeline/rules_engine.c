@@ -122,15 +122,15 @@ struct engine {
 					 * of this one's code and column */
 	} *fb;
 	size_t nfb, ngroup;
-	/* per rule, the ids of its text= then text!= tests: a test a rule
-	 * copied with "like" has the id of the original (same file, line
-	 * and place), whose answer for the group is in textres[id] */
-	size_t **textid;
+	/* the answers of the scope tests in the group being run, by code
+	 * (struct code's id): of text= and text!= over the item text, and
+	 * of title= and title!= (and set … when title) over its title.
+	 * Rules share tests: "like" copies them, and several rules of a
+	 * file test a title alike. */
 	struct textres {
 		size_t group;	/* the group it is of (0: none yet) */
 		int match;
-	} *textres;
-	size_t ntextres;
+	} *textres, *titleres;
 
 	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
 	struct rprof {
@@ -227,6 +227,21 @@ pat_match(struct engine *e, const struct pat *p, const char *subj,
 	}
 	return pcre2_match(p->re, (PCRE2_SPTR)subj, len, start, opts, md,
 	    e->mctx);
+}
+
+/* Does p match the group's title?  (Kept for the group, as text_test;
+ * an error is as no match, and silent.) */
+static int
+title_test(struct engine *e, const struct pat *p)
+{
+	struct textres *t = &e->titleres[p->code->id];
+
+	if (t->group != e->ngroup) {
+		t->group = e->ngroup;
+		t->match = pat_match(e, p, e->title.data, e->title.len, 0, 0,
+		    e->md3) >= 0;
+	}
+	return t->match;
 }
 
 /*
@@ -851,9 +866,11 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		const struct setv *sv = &r->sets[i];
 		if (sv->only_empty && e->vals[sv->col].len > 0)
 			continue;
-		if (sv->when) {
-			struct buf *w = sv->when_col == -2 ? &e->title :
-			    &e->vals[sv->when_col];
+		if (sv->when && sv->when_col == -2) {
+			if (!title_test(e, sv->when))
+				continue;
+		} else if (sv->when) {
+			struct buf *w = &e->vals[sv->when_col];
 			zero_pad(w);
 			if (pat_match(e, sv->when, w->data ? w->data : "",
 			    w->len, 0, 0, e->md3) < 0)
@@ -1376,15 +1393,15 @@ run_paragraphs(struct engine *e, size_t kidx, const struct rule *r,
 }
 
 /*
- * Does scope test p (text= or text!=, of id id) match the group's item
- * text from ts?  The answer is kept for the group: "rule B like A"
- * repeats A's tests, each a search of the whole item.  (A match error is
- * not kept: the next rule asking runs the search, and warns, again.)
+ * Does scope test p (text= or text!=) match the group's item text from
+ * ts?  The answer is kept for the group: "rule B like A" repeats A's
+ * tests, each a search of the whole item.  (A match error is not kept:
+ * the next rule asking runs the search, and warns, again.)
  */
 static int
-text_test(struct engine *e, size_t id, const struct pat *p, size_t ts)
+text_test(struct engine *e, const struct pat *p, size_t ts)
 {
-	struct textres *t = &e->textres[id];
+	struct textres *t = &e->textres[p->code->id];
 	int rc;
 
 	if (t->group == e->ngroup)
@@ -1412,12 +1429,10 @@ scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 	if (e->continued && r->line_from == LINE_HEADING)
 		return 0;
 	for (i = 0; i < r->ntitles; i++)
-		if (pat_match(e, &r->titles[i], e->title.data, e->title.len,
-		    0, 0, e->md3) < 0)
+		if (!title_test(e, &r->titles[i]))
 			return 0;
 	for (i = 0; i < r->nnotitles; i++)
-		if (pat_match(e, &r->notitles[i], e->title.data, e->title.len,
-		    0, 0, e->md3) >= 0)
+		if (title_test(e, &r->notitles[i]))
 			return 0;
 	if (r->ntexts || r->nnotexts) {
 		/* the item text after its heading, as unit item sees it */
@@ -1428,13 +1443,11 @@ scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 		 * start, so later units still find their literals) */
 		if (!units_have(e, kidx, r, 0, e->np))
 			return 0;
-		const size_t *id = e->textid[e->rbase[kidx] +
-		    (size_t)(r - e->rs->kinds[kidx].rules)];
 		for (i = 0; i < r->ntexts; i++)
-			if (!text_test(e, id[i], &r->texts[i], ts))
+			if (!text_test(e, &r->texts[i], ts))
 				return 0;
 		for (i = 0; i < r->nnotexts; i++)
-			if (text_test(e, id[r->ntexts + i], &r->notexts[i], ts))
+			if (text_test(e, &r->notexts[i], ts))
 				return 0;
 	}
 	return 1;
@@ -1746,55 +1759,6 @@ fb_cmp(const void *a, const void *b)
 }
 
 /*
- * The ids of the scope text tests (see text_test).  "like" copies the
- * tests of a rule as they are, file and line included, before the rule's
- * own: the same file, line, kind of test and place in the list is the
- * same pattern.
- */
-static void
-textid_init(struct engine *e)
-{
-	const struct ruleset *rs = e->rs;
-	struct tkey {
-		const char *file;
-		unsigned line;
-		size_t place;	/* in texts, or ~ in notexts */
-	} *keys = NULL;
-	size_t nkeys = 0, k, r, i, j;
-
-	e->textid = xcalloc(e->nrules ? e->nrules : 1, sizeof *e->textid);
-	for (k = 0; k < rs->nkinds; k++)
-		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
-			const struct rule *ru = &rs->kinds[k].rules[r];
-			size_t n = ru->ntexts + ru->nnotexts;
-			size_t *id = xcalloc(n ? n : 1, sizeof *id);
-			e->textid[e->rbase[k] + r] = id;
-			for (i = 0; i < n; i++) {
-				const struct pat *p = i < ru->ntexts ?
-				    &ru->texts[i] : &ru->notexts[i - ru->ntexts];
-				size_t place = i < ru->ntexts ? i :
-				    ~(i - ru->ntexts);
-				for (j = 0; j < nkeys; j++)
-					if (keys[j].file == p->file &&
-					    keys[j].line == p->line &&
-					    keys[j].place == place)
-						break;
-				if (j == nkeys) {
-					struct tkey *t = rules_grow(&keys, &nkeys,
-					    sizeof *keys);
-					t->file = p->file;
-					t->line = p->line;
-					t->place = place;
-				}
-				id[i] = j;
-			}
-		}
-	e->ntextres = nkeys;
-	e->textres = xcalloc(nkeys ? nkeys : 1, sizeof *e->textres);
-	free(keys);
-}
-
-/*
  * A cache for every fallback, sorted by address.  A "before" one's
  * searches are remembered unless its text (the prelude included) may
  * hold \G or a verb: "(*" (a false alarm only costs the memory).
@@ -1885,7 +1849,9 @@ need_init(struct engine *e)
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
 	free(idx);
 	fb_init(e);
-	textid_init(e);
+	e->textres = xcalloc(rs->ncodes ? rs->ncodes : 1, sizeof *e->textres);
+	e->titleres = xcalloc(rs->ncodes ? rs->ncodes : 1,
+	    sizeof *e->titleres);
 }
 
 static void
@@ -1983,10 +1949,8 @@ engine_free(struct engine *e)
 		free(e->fb[c].q);
 	}
 	free(e->fb);
-	for (c = 0; c < e->nrules; c++)
-		free(e->textid[c]);
-	free(e->textid);
 	free(e->textres);
+	free(e->titleres);
 	for (c = 0; c < e->nrules; c++)
 		litset_free(e->rstart[c]);
 	free(e->rstart);

@@ -35,6 +35,7 @@ struct code {
 	size_t len;		/* ... and text */
 	char *src;
 	uint64_t hash;
+	size_t id;		/* 0, 1, … in the order compiled */
 	struct code *next;	/* in its bucket of rs->codes */
 };
 
