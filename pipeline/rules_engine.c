@@ -386,12 +386,26 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 
 	lo = ms - us > SENTENCE_REACH ? ms - SENTENCE_REACH : us;
 	hi = ue - me > SENTENCE_REACH ? me + SENTENCE_REACH : ue;
-	for (i = ms; i > lo; i--) {
+	/* Back from the match, sixteen positions at a time where none may
+	 * end the scan: no line feed before them, no space after a stop
+	 * (bytescan.h); the byte loop asks the rest exactly. */
+	for (i = ms; i > lo; ) {
+		if (i - lo >= 16 && i >= 17) {
+			bytes16 a = bytes16_load(t + i - 16);
+			bytes16 b = bytes16_load(t + i - 17);
+			mask16 m = (a == '\n') | ((a == ' ') &
+			    ((b == '.') | (b == '?') | (b == '!')));
+			if (!mask16_any(m)) {
+				i -= 16;
+				continue;
+			}
+		}
 		if (t[i - 1] == '\n')
 			break;
 		if (i >= us + 2 && t[i - 1] == ' ' && is_stop(t[i - 2]) &&
 		    sentence_end(t, us, i - 2, ue, e->rs))
 			break;
+		i--;
 	}
 	if (i == lo && lo > us) {
 		while (i < ms && t[i] != ' ')
@@ -401,6 +415,16 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 		i++;
 	*ss = i;
 	for (i = me > ms ? me - 1 : me; i < hi; i++) {
+		/* sixteen bytes at a time with no line feed and no stop */
+		while (i + 16 <= hi) {
+			bytes16 a = bytes16_load(t + i);
+			if (mask16_any((a == '\n') | (a == '.') | (a == '?') |
+			    (a == '!')))
+				break;
+			i += 16;
+		}
+		if (i == hi)
+			break;
 		if (t[i] == '\n')
 			break;
 		if (is_stop(t[i]) && sentence_end(t, us, i, ue, e->rs)) {
@@ -1427,6 +1451,14 @@ scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 	 * item's, but the item's own record (line heading) came with its
 	 * first piece. */
 	if (e->continued && r->line_from == LINE_HEADING)
+		return 0;
+	/* A paragraph or item rule whose literals are not in the group
+	 * finds nothing in it: its title tests (silent, whatever they
+	 * answer) need not run, nor be JIT-compiled.  (A block rule still
+	 * looks for its blocks, and the profile counts the groups its scope
+	 * admits.) */
+	if (r->unit != UNIT_BLOCK && !e->prof &&
+	    !units_have(e, kidx, r, 0, e->np))
 		return 0;
 	for (i = 0; i < r->ntitles; i++)
 		if (!title_test(e, &r->titles[i]))
