@@ -784,19 +784,22 @@ fb_next(struct engine *e, struct fbcache *c, const struct fallback *f)
 
 /*
  * The search of "before" fallback f (its matches kept in c) from offset
- * p over the group's text, as run() gives it: 1 and the match in *m, 0 for none, -1 for an
- * error.  A record's search runs on from its own match to the next one
- * after it (or to the end of the item) only to stop there; the next
- * record's search, from a later offset, would find that same match
- * again.  So each search's answer is remembered (c->q[i], c->m[i], in
- * order of q): a search from q that found its match at s finds the same
- * one, with no more work and so no error, from any p in [q, s], and one
- * that found nothing finds nothing from any p >= q.  The nearest q at or
- * before p answers when any does (a search from an earlier q that covers
- * p passes the same match on to it).  An error is not remembered: the
- * search runs, and warns, again.  A pattern whose search depends on
- * where it starts (\G, or a verb such as (*SKIP) or (*COMMIT) that moves
- * or ends the scan) is not remembered (c->memo 0).
+ * p over the group's text, as run() gives it: 1 and the match in *m, 0
+ * for none, -1 for an error.  A record's search runs on from its own
+ * match to the next one after it (or to the end of the item) only to
+ * stop there; the next record's search, from a later offset, would find
+ * that same match again.  So each search's answer is remembered
+ * (c->q[i], c->m[i], in order of q): a search from q that found its
+ * match at s finds the same one, with no more work and so no error,
+ * from any p in [q, s], and one that found nothing finds nothing from
+ * any p >= q.  The nearest q at or before p answers when any does (a
+ * search from an earlier q that covers p passes the same match on to
+ * it).  An error is not remembered: the search runs, and warns, again.
+ * The searches start where a match ended, on a character's first byte,
+ * unless the match was empty (the next byte then); so a pattern that
+ * may match the empty string is not remembered (c->memo 0), nor one
+ * whose search depends on where it starts (\G, or a verb such as
+ * (*SKIP) or (*COMMIT) that moves or ends the scan).
  */
 static int
 bf_search(struct engine *e, struct fbcache *c, const struct fallback *f,
@@ -1792,8 +1795,9 @@ fb_cmp(const void *a, const void *b)
 
 /*
  * A cache for every fallback, sorted by address.  A "before" one's
- * searches are remembered unless its text (the prelude included) may
- * hold \G or a verb: "(*" (a false alarm only costs the memory).
+ * searches are remembered (bf_search) unless it may match the empty
+ * string, or its text (the prelude included) may hold \G or a verb:
+ * "(*" (a false alarm only costs the work remembering spares).
  */
 static void
 fb_init(struct engine *e)
@@ -1807,9 +1811,12 @@ fb_init(struct engine *e)
 			for (i = 0; i < ru->nfallbacks; i++) {
 				const struct code *co = ru->fallbacks[i].pat.code;
 				struct fbcache *c;
+				uint32_t empty = 1;
+				pcre2_pattern_info(co->re, PCRE2_INFO_MATCHEMPTY,
+				    &empty);
 				c = rules_grow(&e->fb, &e->nfb, sizeof *e->fb);
 				c->f = &ru->fallbacks[i];
-				c->memo = ru->fallbacks[i].before &&
+				c->memo = ru->fallbacks[i].before && !empty &&
 				    !memmem(co->src, co->len, "\\G", 2) &&
 				    !memmem(co->src, co->len, "(*", 2);
 			}
