@@ -346,6 +346,74 @@ def_mark(struct parser *ps, size_t d)
 		def_mark(ps, ps->defs[d].calls[j]);
 }
 
+/* A 64-bit hash of a pattern's flags and text, eight bytes a step. */
+static uint64_t
+code_hash(const char *src, size_t len, uint32_t flags)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ flags, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, src + i, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	for (; i < len; i++)
+		h = (h ^ (unsigned char)src[i]) * 0x100000001b3ULL;
+	return h ^ len;
+}
+
+/* The rule set's code of src with flags, or NULL when it has none. */
+static struct code *
+code_find(const struct ruleset *rs, const char *src, size_t len,
+    uint32_t flags, uint64_t h)
+{
+	struct code *c;
+
+	if (!rs->ncodebuckets)
+		return NULL;
+	for (c = rs->codes[h & (rs->ncodebuckets - 1)]; c; c = c->next)
+		if (c->hash == h && c->flags == flags && c->len == len &&
+		    memcmp(c->src, src, len) == 0)
+			return c;
+	return NULL;
+}
+
+/* Add re, compiled from src with flags, to the rule set's codes. */
+static struct code *
+code_add(struct ruleset *rs, const char *src, size_t len, uint32_t flags,
+    uint64_t h, pcre2_code *re)
+{
+	struct code *c = xcalloc(1, sizeof *c);
+
+	if (rs->ncodes >= rs->ncodebuckets) {
+		/* double the buckets (a power of two: the hash's low bits
+		 * choose one) and move every chain's codes */
+		size_t nb = rs->ncodebuckets ? 2 * rs->ncodebuckets : 256;
+		struct code **b = xcalloc(nb, sizeof *b);
+		for (size_t i = 0; i < rs->ncodebuckets; i++)
+			for (struct code *x = rs->codes[i], *nx; x; x = nx) {
+				nx = x->next;
+				x->next = b[x->hash & (nb - 1)];
+				b[x->hash & (nb - 1)] = x;
+			}
+		free(rs->codes);
+		rs->codes = b;
+		rs->ncodebuckets = nb;
+	}
+	c->re = re;
+	c->flags = flags;
+	c->len = len;
+	c->src = xmalloc(len ? len : 1);
+	memcpy(c->src, src, len);
+	c->hash = h;
+	c->id = rs->ncodes;
+	c->next = rs->codes[h & (rs->ncodebuckets - 1)];
+	rs->codes[h & (rs->ncodebuckets - 1)] = c;
+	rs->ncodes++;
+	return c;
+}
+
 /*
  * Compile src with the compile flags, followed by a (?(DEFINE)…) group
  * of the names it calls and the names they call (the "prelude", though
@@ -354,15 +422,18 @@ def_mark(struct parser *ps, size_t d)
  * the end it leaves src's own group numbers as they are).  Under the x
  * flag a newline first, so a trailing # comment cannot swallow it.  The
  * defs in the prelude are left marked (the caller reads the name table,
- * then clears them with def_unmark).  Returns the code, or NULL after
+ * then clears them with def_unmark).  Returns the code (the rule set's,
+ * shared with every pattern of the same text and flags), or NULL after
  * fail() with the PCRE2 offset counted in src.
  */
-static pcre2_code *
+static struct code *
 compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
 {
 	struct calls c = {0};
 	struct buf pat = {0};
+	struct code *co = NULL;
 	pcre2_code *re = NULL;
+	uint64_t h;
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
@@ -391,14 +462,21 @@ compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
 		len = pat.len;
 	}
 	flags |= PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
-	if (ps->rs->cache &&
-	    (re = rulecache_get(ps->rs->cache, src, len, flags)) != NULL)
+	h = code_hash(src, len, flags);
+	if ((co = code_find(ps->rs, src, len, flags, h)) != NULL)
 		goto out;
+	if (ps->rs->cache &&
+	    (re = rulecache_get(ps->rs->cache, src, len, flags)) != NULL) {
+		co = code_add(ps->rs, src, len, flags, h, re);
+		goto out;
+	}
 	re = pcre2_compile((PCRE2_SPTR)src, len, flags, &errcode, &erroff,
 	    NULL);
 	if (re && ps->rs->cache)
 		rulecache_put(ps->rs->cache, src, len, flags, re);
-	if (!re) {
+	if (re)
+		co = code_add(ps->rs, src, len, flags, h, re);
+	else {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
 		/* a group src leaves open is reported at the very end */
 		if (erroff <= srclen ||
@@ -413,7 +491,7 @@ compile_src(struct parser *ps, const char *src, size_t len, uint32_t flags)
 out:
 	free(c.d);
 	buf_free(&pat);
-	return re;
+	return co;
 }
 
 /* Clear the prelude's marks; when used, the names count as called. */
@@ -440,7 +518,8 @@ compile(struct parser *ps, const char *src, size_t len, uint32_t flags,
 
 	p->line = ps->line;
 	p->file = ps->rs->files[ps->rs->nfiles - 1];
-	p->re = compile_src(ps, src, len, flags | ps->match_flags);
+	p->code = compile_src(ps, src, len, flags | ps->match_flags);
+	p->re = p->code ? p->code->re : NULL;
 	if (p->re) {
 		struct patsrc *ps_ = rules_grow(&ps->rs->srcs, &ps->rs->nsrcs,
 		    sizeof *ps_);
@@ -742,7 +821,7 @@ parse_define(struct parser *ps, const char *s)
 	struct buf g = {0};
 	struct calls c = {0};
 	const struct lex_list *l;
-	pcre2_code *re;
+	struct code *co;
 	int d, rc = 0;
 
 	if (!name)
@@ -799,24 +878,18 @@ parse_define(struct parser *ps, const char *s)
 	 * empty groups, and no study.  A caseless list costs PCRE2 much.
 	 */
 	ps->stub_calls = 1;
-	re = compile_src(ps, src, len, flags | PCRE2_NO_START_OPTIMIZE |
+	co = compile_src(ps, src, len, flags | PCRE2_NO_START_OPTIMIZE |
 	    PCRE2_NO_AUTO_POSSESS);
 	ps->stub_calls = 0;
 	def_unmark(ps, 0);
-	if (!re)
-		return -1;
-	pcre2_code_free(re);
-	return 0;
+	return co ? 0 : -1;
 }
 
+/* A copy of src sharing its code. */
 static void
 pat_copy(struct pat *dst, const struct pat *src)
 {
 	*dst = *src;
-	dst->re = pcre2_code_copy(src->re);
-	if (!dst->re)
-		die(EXIT_TROUBLE, "out of memory");
-	dst->jitted = 0;	/* the copy is JIT-compiled at its first run */
 	dst->col = xmalloc((src->ngroups + 1) * sizeof *dst->col);
 	memcpy(dst->col, src->col, (src->ngroups + 1) * sizeof *dst->col);
 }
@@ -2048,12 +2121,12 @@ rules_writer(struct ruleset *rs, enum rec_format fmt, FILE *out)
 	return recw_new(fmt, out, rs->reckinds, rs->nkinds);
 }
 
+/* Its code is the rule set's (rules_free frees it). */
 static void
 pat_free(struct pat *p)
 {
 	if (!p)
 		return;
-	pcre2_code_free(p->re);
 	free(p->col);
 }
 
@@ -2137,5 +2210,13 @@ rules_free(struct ruleset *rs)
 	for (i = 0; i < rs->nsrcs; i++)
 		free(rs->srcs[i].text);
 	free(rs->srcs);
+	for (i = 0; i < rs->ncodebuckets; i++)
+		for (struct code *c = rs->codes[i], *nc; c; c = nc) {
+			nc = c->next;
+			pcre2_code_free(c->re);
+			free(c->src);
+			free(c);
+		}
+	free(rs->codes);
 	free(rs);
 }

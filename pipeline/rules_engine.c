@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "err.h"
 #include "figures.h"
 #include "litset.h"
@@ -71,6 +72,9 @@ struct engine {
 				 * and over those after the first */
 
 	/* its records */
+	struct buf esc_src, esc_rest;	/* src and rest as records write
+					 * them, made for group esc_group */
+	size_t esc_group;
 	struct buf recbuf;
 	struct rec *recs;
 	size_t nrec, rcap, seq;
@@ -101,27 +105,32 @@ struct engine {
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 
-	/* the fallbacks (not "before") of the kept kinds, by address, and
-	 * their matches in the group being run (see fb_cache) */
+	/* the fallbacks of the kept kinds, by address, and their matches
+	 * in the group being run (see fb_cache and bf_search) */
 	struct fbcache {
 		const struct fallback *f;
 		size_t group;	/* the list is of group ngroup */
 		struct fbmatch {
-			size_t s, e, gs, ge;	/* gs NO_POS: no group */
+			size_t s, e, gs, ge;	/* gs NO_POS: no group;
+						 * s NO_POS: no match */
 		} *m;
+		size_t *q;	/* "before": m[i] is the search from q[i] */
 		size_t n, cap, at;
 		int done;
+		int memo;	/* "before": searches may be remembered */
+		struct fbcache *share;	/* the entry that holds the matches
+					 * of this one's code and column */
 	} *fb;
 	size_t nfb, ngroup;
-	/* per rule, the ids of its text= then text!= tests: a test a rule
-	 * copied with "like" has the id of the original (same file, line
-	 * and place), whose answer for the group is in textres[id] */
-	size_t **textid;
+	/* the answers of the scope tests in the group being run, by code
+	 * (struct code's id): of text= and text!= over the item text, and
+	 * of title= and title!= (and set … when title) over its title.
+	 * Rules share tests: "like" copies them, and several rules of a
+	 * file test a title alike. */
 	struct textres {
 		size_t group;	/* the group it is of (0: none yet) */
 		int match;
-	} *textres;
-	size_t ntextres;
+	} *textres, *titleres;
 
 	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
 	struct rprof {
@@ -211,14 +220,28 @@ static int
 pat_match(struct engine *e, const struct pat *p, const char *subj,
     size_t len, size_t start, uint32_t opts, pcre2_match_data *md)
 {
-	if (!p->jitted) {
+	if (!p->code->jitted) {
 		/* the ruleset is the engine's alone while it runs */
-		struct pat *w = (struct pat *)p;
-		pcre2_jit_compile(w->re, PCRE2_JIT_COMPLETE);
-		w->jitted = 1;
+		pcre2_jit_compile(p->code->re, PCRE2_JIT_COMPLETE);
+		p->code->jitted = 1;
 	}
 	return pcre2_match(p->re, (PCRE2_SPTR)subj, len, start, opts, md,
 	    e->mctx);
+}
+
+/* Does p match the group's title?  (Kept for the group, as text_test;
+ * an error is as no match, and silent.) */
+static int
+title_test(struct engine *e, const struct pat *p)
+{
+	struct textres *t = &e->titleres[p->code->id];
+
+	if (t->group != e->ngroup) {
+		t->group = e->ngroup;
+		t->match = pat_match(e, p, e->title.data, e->title.len, 0, 0,
+		    e->md3) >= 0;
+	}
+	return t->match;
 }
 
 /*
@@ -363,12 +386,26 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 
 	lo = ms - us > SENTENCE_REACH ? ms - SENTENCE_REACH : us;
 	hi = ue - me > SENTENCE_REACH ? me + SENTENCE_REACH : ue;
-	for (i = ms; i > lo; i--) {
+	/* Back from the match, sixteen positions at a time where none may
+	 * end the scan: no line feed before them, no space after a stop
+	 * (bytescan.h); the byte loop asks the rest exactly. */
+	for (i = ms; i > lo; ) {
+		if (i - lo >= 16 && i >= 17) {
+			bytes16 a = bytes16_load(t + i - 16);
+			bytes16 b = bytes16_load(t + i - 17);
+			mask16 m = (a == '\n') | ((a == ' ') &
+			    ((b == '.') | (b == '?') | (b == '!')));
+			if (!mask16_any(m)) {
+				i -= 16;
+				continue;
+			}
+		}
 		if (t[i - 1] == '\n')
 			break;
 		if (i >= us + 2 && t[i - 1] == ' ' && is_stop(t[i - 2]) &&
 		    sentence_end(t, us, i - 2, ue, e->rs))
 			break;
+		i--;
 	}
 	if (i == lo && lo > us) {
 		while (i < ms && t[i] != ' ')
@@ -378,6 +415,16 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 		i++;
 	*ss = i;
 	for (i = me > ms ? me - 1 : me; i < hi; i++) {
+		/* sixteen bytes at a time with no line feed and no stop */
+		while (i + 16 <= hi) {
+			bytes16 a = bytes16_load(t + i);
+			if (mask16_any((a == '\n') | (a == '.') | (a == '?') |
+			    (a == '!')))
+				break;
+			i += 16;
+		}
+		if (i == hi)
+			break;
 		if (t[i] == '\n')
 			break;
 		if (is_stop(t[i]) && sentence_end(t, us, i, ue, e->rs)) {
@@ -485,19 +532,26 @@ format_record(struct engine *e, size_t kidx, size_t para, size_t pos)
 
 	/* Every record valid UTF-8, even from a broken stream (TSV_REPAIR);
 	 * the source and the section…title fields are stream fields, escaped
-	 * already. */
+	 * already.  The same for every record of the group: made once. */
+	if (e->esc_group != e->ngroup) {
+		buf_reset(&e->esc_src);
+		tsv_escape_opt(&e->esc_src, e->src.data, e->src.len,
+		    TSV_REPAIR | TSV_ESCAPED);
+		buf_reset(&e->esc_rest);
+		tsv_escape_opt(&e->esc_rest, e->rest.data, e->rest.len,
+		    TSV_REPAIR | TSV_ESCAPED);
+		e->esc_group = e->ngroup;
+	}
 	buf_puts(&e->recbuf, k->name);
 	buf_putc(&e->recbuf, '\t');
-	tsv_escape_opt(&e->recbuf, e->src.data, e->src.len,
-	    TSV_REPAIR | TSV_ESCAPED);
+	buf_append(&e->recbuf, e->esc_src.data, e->esc_src.len);
 	buf_putc(&e->recbuf, '\t');
 	put_ulong(&e->recbuf, line);
 	buf_putc(&e->recbuf, '\t');
 	if (e->paras[para].page)
 		put_ulong(&e->recbuf, page_of(e, para, pos));
 	buf_putc(&e->recbuf, '\t');
-	tsv_escape_opt(&e->recbuf, e->rest.data, e->rest.len,
-	    TSV_REPAIR | TSV_ESCAPED);
+	buf_append(&e->recbuf, e->esc_rest.data, e->esc_rest.len);
 	for (c = 0; c < k->ncols; c++) {
 		buf_putc(&e->recbuf, '\t');
 		tsv_escape_opt(&e->recbuf, e->vals[c].data, e->vals[c].len,
@@ -682,7 +736,7 @@ fb_cache(struct engine *e, const struct fallback *f)
 		else
 			hi = mid;
 	}
-	c = &e->fb[lo];
+	c = e->fb[lo].share;
 	if (c->group != e->ngroup) {
 		c->group = e->ngroup;
 		c->n = 0;
@@ -692,11 +746,11 @@ fb_cache(struct engine *e, const struct fallback *f)
 	return c;
 }
 
-/* Append the next match of c's fallback to c; 0 when there is none. */
+/* Append the next match of c's fallbacks to c; 0 when there is none.
+ * f is the one asking (a warning names its line). */
 static int
-fb_next(struct engine *e, struct fbcache *c)
+fb_next(struct engine *e, struct fbcache *c, const struct fallback *f)
 {
-	const struct fallback *f = c->f;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
 	struct fbmatch *m;
 	int rc;
@@ -729,6 +783,75 @@ fb_next(struct engine *e, struct fbcache *c)
 }
 
 /*
+ * The search of "before" fallback f (its matches kept in c) from offset
+ * p over the group's text, as run() gives it: 1 and the match in *m, 0
+ * for none, -1 for an error.  A record's search runs on from its own
+ * match to the next one after it (or to the end of the item) only to
+ * stop there; the next record's search, from a later offset, would find
+ * that same match again.  So each search's answer is remembered
+ * (c->q[i], c->m[i], in order of q): a search from q that found its
+ * match at s finds the same one, with no more work and so no error,
+ * from any p in [q, s], and one that found nothing finds nothing from
+ * any p >= q.  The nearest q at or before p answers when any does (a
+ * search from an earlier q that covers p passes the same match on to
+ * it).  An error is not remembered: the search runs, and warns, again.
+ * The searches start where a match ended, on a character's first byte,
+ * unless the match was empty (the next byte then); so a pattern that
+ * may match the empty string is not remembered (c->memo 0), nor one
+ * whose search depends on where it starts (\G, or a verb such as
+ * (*SKIP) or (*COMMIT) that moves or ends the scan).
+ */
+static int
+bf_search(struct engine *e, struct fbcache *c, const struct fallback *f,
+    size_t p, struct fbmatch *m)
+{
+	PCRE2_SIZE *ov;
+	size_t lo = 0, hi = c->n;
+	int rc;
+
+	/* the first q past p: the one before it is the nearest */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->q[mid] <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && (c->m[lo - 1].s == NO_POS || p <= c->m[lo - 1].s)) {
+		*m = c->m[lo - 1];
+		return m->s != NO_POS;
+	}
+	rc = run(e, &f->pat, e->md3, 0, e->text.len, p, 0);
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+		return -1;
+	m->s = m->e = m->gs = m->ge = NO_POS;
+	if (rc >= 0) {
+		ov = pcre2_get_ovector_pointer(e->md3);
+		m->s = ov[0];
+		m->e = ov[1];
+		for (unsigned g = 1; g <= f->pat.ngroups; g++)
+			if (f->pat.col[g] == f->col && ov[2 * g] != PCRE2_UNSET) {
+				m->gs = ov[2 * g];
+				m->ge = ov[2 * g + 1];
+				break;
+			}
+	}
+	if (c->memo) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 8;
+			c->m = xrealloc(c->m, c->cap * sizeof *c->m);
+			c->q = xrealloc(c->q, c->cap * sizeof *c->q);
+		}
+		memmove(&c->m[lo + 1], &c->m[lo], (c->n - lo) * sizeof *c->m);
+		memmove(&c->q[lo + 1], &c->q[lo], (c->n - lo) * sizeof *c->q);
+		c->m[lo] = *m;
+		c->q[lo] = p;
+		c->n++;
+	}
+	return rc >= 0;
+}
+
+/*
  * The group of the first match of fallback f (not "before") that holds
  * the "with" value wv[0..wl) (any match when wv is NULL) and has it:
  * 1 and [*gs, *ge), or 0.
@@ -740,7 +863,7 @@ fallback_first(struct engine *e, const struct fallback *f, const char *wv,
 	struct fbcache *c = fb_cache(e, f);
 	size_t i;
 
-	for (i = 0; i < c->n || fb_next(e, c); i++) {
+	for (i = 0; i < c->n || fb_next(e, c, f); i++) {
 		const struct fbmatch *m = &c->m[i];
 		if (m->gs == NO_POS || (wv && !contains(e->text.data + m->s,
 		    m->e - m->s, wv, wl)))
@@ -770,9 +893,11 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		const struct setv *sv = &r->sets[i];
 		if (sv->only_empty && e->vals[sv->col].len > 0)
 			continue;
-		if (sv->when) {
-			struct buf *w = sv->when_col == -2 ? &e->title :
-			    &e->vals[sv->when_col];
+		if (sv->when && sv->when_col == -2) {
+			if (!title_test(e, sv->when))
+				continue;
+		} else if (sv->when) {
+			struct buf *w = &e->vals[sv->when_col];
 			zero_pad(w);
 			if (pat_match(e, sv->when, w->data ? w->data : "",
 			    w->len, 0, 0, e->md3) < 0)
@@ -789,9 +914,10 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 			continue;
 		if (f->with && !with_value(e, f, &wv, &wl))
 			continue;
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md3);
 		size_t gs = 0, ge = 0;
 		int found = 0;
+		struct fbcache *c;
+		struct fbmatch m;
 		/* "before" looks back no further than the end of the last
 		 * record of this kind before this one (the motion of the
 		 * previous vote is not this vote's) */
@@ -806,24 +932,17 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		}
 		/* the last match that starts before this record's match
 		 * holding the "with" value */
-		while (fat <= e->text.len &&
-		    run(e, &f->pat, e->md3, is, e->text.len, fat, 0) >= 0) {
-			if (f->before && ov[0] >= ms)
+		c = fb_cache(e, f);
+		while (fat <= e->text.len && bf_search(e, c, f, fat, &m) > 0) {
+			if (m.s >= ms)
 				break;
-			if (!wv || contains(e->text.data + ov[0], ov[1] - ov[0],
-			    wv, wl)) {
-				for (unsigned g = 1; g <= f->pat.ngroups; g++)
-					if (f->pat.col[g] == f->col &&
-					    ov[2 * g] != PCRE2_UNSET) {
-						gs = ov[2 * g];
-						ge = ov[2 * g + 1];
-						found = 1;
-						break;
-					}
-				if (found && !f->before)
-					break;
+			if ((!wv || contains(e->text.data + m.s, m.e - m.s, wv,
+			    wl)) && m.gs != NO_POS) {
+				gs = m.gs;
+				ge = m.ge;
+				found = 1;
 			}
-			fat = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+			fat = m.e > m.s ? m.e : m.e + 1;
 		}
 set:
 		if (found)
@@ -1181,23 +1300,18 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 
 /*
  * Run every match pattern of r over the unit of paragraphs [pa, pb)
- * (their text [us, ue)), globally.
+ * (their text [us, ue)), globally, once the prefilter passed it; pf: the
+ * rule's profile, or NULL.
  */
 static void
-run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
-    size_t pb)
+unit_run(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
+    size_t pb, struct rprof *pf)
 {
 	size_t m, i;
 	size_t us = pa < e->np ? e->paras[pa].off : e->text.len;
 	size_t ue = pb > pa ? e->paras[pb - 1].off + e->paras[pb - 1].len : us;
-	struct rprof *pf = e->prof ?
-	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
 	struct timespec t0, t1;
 
-	if (pf)
-		pf->units++;
-	if (!units_have(e, kidx, r, pa, pb))
-		return;
 	if (pf) {
 		pf->passed++;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1249,16 +1363,72 @@ run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
 	}
 }
 
+/* The unit [pa, pb) of rule r, if its literal prefilter passes it. */
+static void
+run_unit(struct engine *e, size_t kidx, const struct rule *r, size_t pa,
+    size_t pb)
+{
+	struct rprof *pf = e->prof ?
+	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
+
+	if (pf)
+		pf->units++;
+	if (units_have(e, kidx, r, pa, pb))
+		unit_run(e, kidx, r, pa, pb, pf);
+}
+
 /*
- * Does scope test p (text= or text!=, of id id) match the group's item
- * text from ts?  The answer is kept for the group: "rule B like A"
- * repeats A's tests, each a search of the whole item.  (A match error is
- * not kept: the next rule asking runs the search, and warns, again.)
+ * The paragraphs from pa on, each a unit of rule r.  The prefilter of
+ * run_unit is asked here, inline: most paragraphs hold none of a rule's
+ * literals (and most groups none of them at all), and a call for each
+ * cost more than its test.
+ */
+static void
+run_paragraphs(struct engine *e, size_t kidx, const struct rule *r,
+    size_t pa)
+{
+	struct rprof *pf = e->prof ?
+	    &e->prof[kidx][r - e->rs->kinds[kidx].rules] : NULL;
+	const uint64_t *m, *b;
+	size_t i, w, lw = e->lw;
+
+	if (pa >= e->np)
+		return;
+	if (pf)
+		pf->units += e->np - pa;
+	if (r->nneed == 0) {
+		for (i = pa; i < e->np; i++)
+			unit_run(e, kidx, r, i, i + 1, pf);
+		return;
+	}
+	m = e->rmask + (e->rbase[kidx] +
+	    (size_t)(r - e->rs->kinds[kidx].rules)) * lw;
+	if (pa <= 1) {
+		b = pa == 0 ? e->gall : e->grest;
+		for (w = 0; w < lw && !(b[w] & m[w]); w++)
+			;
+		if (w == lw)
+			return;
+	}
+	for (i = pa; i < e->np; i++) {
+		b = e->pbits + i * lw;
+		for (w = 0; w < lw && !(b[w] & m[w]); w++)
+			;
+		if (w < lw)
+			unit_run(e, kidx, r, i, i + 1, pf);
+	}
+}
+
+/*
+ * Does scope test p (text= or text!=) match the group's item text from
+ * ts?  The answer is kept for the group: "rule B like A" repeats A's
+ * tests, each a search of the whole item.  (A match error is not kept:
+ * the next rule asking runs the search, and warns, again.)
  */
 static int
-text_test(struct engine *e, size_t id, const struct pat *p, size_t ts)
+text_test(struct engine *e, const struct pat *p, size_t ts)
 {
-	struct textres *t = &e->textres[id];
+	struct textres *t = &e->textres[p->code->id];
 	int rc;
 
 	if (t->group == e->ngroup)
@@ -1285,13 +1455,19 @@ scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 	 * first piece. */
 	if (e->continued && r->line_from == LINE_HEADING)
 		return 0;
+	/* A paragraph or item rule whose literals are not in the group
+	 * finds nothing in it: its title tests (silent, whatever they
+	 * answer) need not run, nor be JIT-compiled.  (A block rule still
+	 * looks for its blocks, and the profile counts the groups its scope
+	 * admits.) */
+	if (r->unit != UNIT_BLOCK && !e->prof &&
+	    !units_have(e, kidx, r, 0, e->np))
+		return 0;
 	for (i = 0; i < r->ntitles; i++)
-		if (pat_match(e, &r->titles[i], e->title.data, e->title.len,
-		    0, 0, e->md3) < 0)
+		if (!title_test(e, &r->titles[i]))
 			return 0;
 	for (i = 0; i < r->nnotitles; i++)
-		if (pat_match(e, &r->notitles[i], e->title.data, e->title.len,
-		    0, 0, e->md3) >= 0)
+		if (title_test(e, &r->notitles[i]))
 			return 0;
 	if (r->ntexts || r->nnotexts) {
 		/* the item text after its heading, as unit item sees it */
@@ -1302,13 +1478,11 @@ scope_admits(struct engine *e, size_t kidx, const struct rule *r)
 		 * start, so later units still find their literals) */
 		if (!units_have(e, kidx, r, 0, e->np))
 			return 0;
-		const size_t *id = e->textid[e->rbase[kidx] +
-		    (size_t)(r - e->rs->kinds[kidx].rules)];
 		for (i = 0; i < r->ntexts; i++)
-			if (!text_test(e, id[i], &r->texts[i], ts))
+			if (!text_test(e, &r->texts[i], ts))
 				return 0;
 		for (i = 0; i < r->nnotexts; i++)
-			if (text_test(e, id[r->ntexts + i], &r->notexts[i], ts))
+			if (text_test(e, &r->notexts[i], ts))
 				return 0;
 	}
 	return 1;
@@ -1321,8 +1495,7 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 
 	switch (r->unit) {
 	case UNIT_PARAGRAPH:
-		for (i = r->heading ? 0 : first; i < e->np; i++)
-			run_unit(e, kidx, r, i, i + 1);
+		run_paragraphs(e, kidx, r, r->heading ? 0 : first);
 		break;
 	case UNIT_ITEM:
 		run_unit(e, kidx, r, first, e->np > first ? e->np : first);
@@ -1544,20 +1717,8 @@ append_utf8(struct buf *b, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, start = 0, l;
 
-	while (i < n) {
-		uint64_t w;
-		/* ASCII eight bytes at a time: most text is */
-		if (i + 8 <= n) {
-			memcpy(&w, u + i, 8);
-			if ((w & 0x8080808080808080ull) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
+	/* ASCII sixteen bytes at a time (bytescan.h): most text is */
+	while ((i = skip_ascii(s, i, n)) < n) {
 		if ((l = utf8_seq_len(u + i, n - i)) > 0) {
 			i += l;
 			continue;
@@ -1633,55 +1794,11 @@ fb_cmp(const void *a, const void *b)
 }
 
 /*
- * The ids of the scope text tests (see text_test).  "like" copies the
- * tests of a rule as they are, file and line included, before the rule's
- * own: the same file, line, kind of test and place in the list is the
- * same pattern.
+ * A cache for every fallback, sorted by address.  A "before" one's
+ * searches are remembered (bf_search) unless it may match the empty
+ * string, or its text (the prelude included) may hold \G or a verb:
+ * "(*" (a false alarm only costs the work remembering spares).
  */
-static void
-textid_init(struct engine *e)
-{
-	const struct ruleset *rs = e->rs;
-	struct tkey {
-		const char *file;
-		unsigned line;
-		size_t place;	/* in texts, or ~ in notexts */
-	} *keys = NULL;
-	size_t nkeys = 0, k, r, i, j;
-
-	e->textid = xcalloc(e->nrules ? e->nrules : 1, sizeof *e->textid);
-	for (k = 0; k < rs->nkinds; k++)
-		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
-			const struct rule *ru = &rs->kinds[k].rules[r];
-			size_t n = ru->ntexts + ru->nnotexts;
-			size_t *id = xcalloc(n ? n : 1, sizeof *id);
-			e->textid[e->rbase[k] + r] = id;
-			for (i = 0; i < n; i++) {
-				const struct pat *p = i < ru->ntexts ?
-				    &ru->texts[i] : &ru->notexts[i - ru->ntexts];
-				size_t place = i < ru->ntexts ? i :
-				    ~(i - ru->ntexts);
-				for (j = 0; j < nkeys; j++)
-					if (keys[j].file == p->file &&
-					    keys[j].line == p->line &&
-					    keys[j].place == place)
-						break;
-				if (j == nkeys) {
-					struct tkey *t = rules_grow(&keys, &nkeys,
-					    sizeof *keys);
-					t->file = p->file;
-					t->line = p->line;
-					t->place = place;
-				}
-				id[i] = j;
-			}
-		}
-	e->ntextres = nkeys;
-	e->textres = xcalloc(nkeys ? nkeys : 1, sizeof *e->textres);
-	free(keys);
-}
-
-/* A cache for every fallback that is not "before", sorted by address. */
 static void
 fb_init(struct engine *e)
 {
@@ -1692,15 +1809,33 @@ fb_init(struct engine *e)
 		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
 			const struct rule *ru = &rs->kinds[k].rules[r];
 			for (i = 0; i < ru->nfallbacks; i++) {
+				const struct code *co = ru->fallbacks[i].pat.code;
 				struct fbcache *c;
-				if (ru->fallbacks[i].before)
-					continue;
+				uint32_t empty = 1;
+				pcre2_pattern_info(co->re, PCRE2_INFO_MATCHEMPTY,
+				    &empty);
 				c = rules_grow(&e->fb, &e->nfb, sizeof *e->fb);
 				c->f = &ru->fallbacks[i];
+				c->memo = ru->fallbacks[i].before && !empty &&
+				    !memmem(co->src, co->len, "\\G", 2) &&
+				    !memmem(co->src, co->len, "(*", 2);
 			}
 		}
 	if (e->nfb > 1)
 		qsort(e->fb, e->nfb, sizeof *e->fb, fb_cmp);
+	/* Fallbacks of the same code and column (a common used by several
+	 * rules) find the same matches: the first one's entry keeps them. */
+	for (i = 0; i < e->nfb; i++) {
+		const struct fallback *f = e->fb[i].f;
+		e->fb[i].share = &e->fb[i];
+		for (k = 0; k < i; k++)
+			if (e->fb[k].f->pat.code == f->pat.code &&
+			    e->fb[k].f->col == f->col &&
+			    e->fb[k].f->before == f->before) {
+				e->fb[i].share = e->fb[k].share;
+				break;
+			}
+	}
 }
 
 /*
@@ -1753,7 +1888,9 @@ need_init(struct engine *e)
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
 	free(idx);
 	fb_init(e);
-	textid_init(e);
+	e->textres = xcalloc(rs->ncodes ? rs->ncodes : 1, sizeof *e->textres);
+	e->titleres = xcalloc(rs->ncodes ? rs->ncodes : 1,
+	    sizeof *e->titleres);
 }
 
 static void
@@ -1846,13 +1983,13 @@ engine_free(struct engine *e)
 	free(e->seen);
 	free(e->kind_recs);
 	litset_free(e->ls);
-	for (c = 0; c < e->nfb; c++)
+	for (c = 0; c < e->nfb; c++) {
 		free(e->fb[c].m);
+		free(e->fb[c].q);
+	}
 	free(e->fb);
-	for (c = 0; c < e->nrules; c++)
-		free(e->textid[c]);
-	free(e->textid);
 	free(e->textres);
+	free(e->titleres);
 	for (c = 0; c < e->nrules; c++)
 		litset_free(e->rstart[c]);
 	free(e->rstart);
@@ -1883,6 +2020,8 @@ engine_free(struct engine *e)
 	buf_free(&e->text);
 	buf_free(&e->lines);
 	buf_free(&e->recbuf);
+	buf_free(&e->esc_src);
+	buf_free(&e->esc_rest);
 	buf_free(&e->split);
 	buf_free(&e->tmp);
 	buf_free(&e->within);
@@ -1939,8 +2078,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 	engine_init(&e, rs, out, opts);
 	line_reader_init(&lr, in);
 	while ((r = line_reader_next(&lr)) > 0) {
-		char *end;
 		unsigned long line;
+		int same;
 
 		unsigned long page = 0;
 		const char *brk = NULL;
@@ -1970,10 +2109,12 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			}
 			memmove(f + 2, f + 3, 6 * sizeof *f);
 		}
-		errno = 0;
-		line = f[1].len ? strtoul(f[1].p, &end, 10) : 0;
-		if (f[1].len == 0 || end != f[1].p + f[1].len || errno ||
-		    f[1].p[0] < '0' || f[1].p[0] > '9' || line == 0 ||
+		/* digits only, 1 to 999999999999 (leading zeros allowed) */
+		line = 0;
+		for (n = 0; n < f[1].len && f[1].p[n] >= '0' &&
+		    f[1].p[n] <= '9' && line <= 999999999999ul; n++)
+			line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		if (f[1].len == 0 || n != f[1].len || line == 0 ||
 		    line > 999999999999ul) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
 			    lr.lineno);
@@ -1983,7 +2124,11 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			rc = -1;
 			break;
 		}
-		if (!known_section(&f[2]) || (f[3].len && !iso_date(&f[3]))) {
+		/* a line of the group being read has the fields checked
+		 * already (the same bytes as its first line's) */
+		same = e.np > 0 && same_group(&e, f);
+		if (!same && (!known_section(&f[2]) ||
+		    (f[3].len && !iso_date(&f[3])))) {
 			/* A stray value would pass into every record of the
 			 * group unseen: the stream is as malformed as a wrong
 			 * column count. */
@@ -1999,7 +2144,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			rc = -1;
 			break;
 		}
-		if (e.np > 0 && !same_group(&e, f)) {
+		if (e.np > 0 && !same) {
 			e.next_line = f[0].len == e.src.len &&
 			    !memcmp(f[0].p, e.src.data, f[0].len) ? line : 0;
 			process_group(&e);

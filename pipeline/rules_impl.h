@@ -7,6 +7,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdint.h>
 
 #include "lexicon.h"
 #include "postproc.h"
@@ -20,14 +21,32 @@ enum anchor { ANCHOR_ANY, ANCHOR_PARAGRAPH, ANCHOR_WORD };
 enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
 	SEC_ALL = 15 };
 
-/* A compiled pattern, and where each capture group's value goes. */
-struct pat {
+/*
+ * One compiled pattern text: every pattern of the rule set with the same
+ * text (its called names' prelude included) and compile flags shares it,
+ * so it is compiled, and JIT-compiled, once ("like" copies a rule's
+ * tests, "use" pastes a common's lines, and several rules spell a test
+ * the same).  Owned by the ruleset (rs->codes).
+ */
+struct code {
 	pcre2_code *re;
+	int jitted;		/* JIT-compiled (at its first run: see pat_match) */
+	uint32_t flags;		/* the key: compile flags ... */
+	size_t len;		/* ... and text */
+	char *src;
+	uint64_t hash;
+	size_t id;		/* 0, 1, … in the order compiled */
+	struct code *next;	/* in its bucket of rs->codes */
+};
+
+/* A pattern of a rule, and where each capture group's value goes. */
+struct pat {
+	pcre2_code *re;		/* code->re */
+	struct code *code;
 	const char *file;	/* the rule file (owned by the ruleset) */
 	unsigned line;		/* line of the rule file */
 	unsigned ngroups;	/* capture groups, not counting group 0 */
 	int *col;		/* col[g], g = 1..ngroups: column index or -1 */
-	int jitted;		/* JIT-compiled (at its first run: see pat_match) */
 };
 
 struct need {
@@ -171,6 +190,9 @@ struct ruleset {
 	size_t nsrcs;
 	struct rulecache *cache;	/* while loading: compiled patterns
 					 * of an earlier run, or NULL */
+	struct code **codes;	/* the distinct compiled patterns: a hash
+				 * table of ncodebuckets chains */
+	size_t ncodes, ncodebuckets;
 };
 
 /* Append one zeroed element to a dynamic array; returns it. */

@@ -139,6 +139,40 @@ main(void)
 		CHECK(tsv_split(l2, 16, f, 4) == 2 && f[1].len == 12);
 	}
 
+	/* Every length up to 300 with TABs at the edges of the vector
+	 * blocks and of the first 64 bytes (where memchr takes over), and
+	 * at the line's ends: the fields a byte loop finds. */
+	{
+		static const size_t at[] = {0, 1, 15, 16, 17, 47, 48, 62, 63, 64,
+		    65, 79, 80, 127, 128, 200, 298, 299};
+		char l3[301];
+		struct field g[40];
+		size_t len, a, k, nf, want, st;
+
+		for (len = 0; len <= 300; len++)
+			for (a = 0; a < sizeof at / sizeof *at; a++) {
+				for (k = 0; k < len; k++)
+					l3[k] = (char)('a' + k % 26);
+				for (k = a; k < sizeof at / sizeof *at; k += 3)
+					if (at[k] < len)
+						l3[at[k]] = '\t';
+				if (len > 0)
+					l3[len - 1] = a % 2 ? '\t' : 'z';
+				l3[len] = '\0';
+				nf = tsv_split(l3, len, g, 40);
+				want = 0;
+				st = 0;
+				for (k = 0; k <= len; k++)
+					if (k == len || l3[k] == '\t') {
+						CHECK(g[want].p == l3 + st &&
+						    g[want].len == k - st);
+						want++;
+						st = k + 1;
+					}
+				CHECK(nf == want);
+			}
+	}
+
 	/* The line reader across chunks: a line longer than a chunk, an
 	 * empty line, NUL bytes, a last line without its LF. */
 	{
