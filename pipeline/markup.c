@@ -405,6 +405,7 @@ tidy_list_mark(struct tidy *t)
 		t->i = j;
 	} else if (s[i] != '-') {
 		buf_puts(t->out, "\xE2\x80\xA2 ");
+		t->ti->plain = 0;
 		t->i = j;
 	}
 }
@@ -647,6 +648,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 	struct tidy t = { s, 0, n, md, 0, out, out->len, ti };
 
 	ti->flags = 0;
+	ti->plain = 1;
 	if (!tidy_blank_ends(&t))
 		return;
 	buf_reserve(out, t.n - t.i + 8);    /* out->data is not NULL from here on */
@@ -687,6 +689,10 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			if (t.i == t.n)
 				break;
 		}
+		/* What may put in bytes the line did not have as text. */
+		unsigned char c = (unsigned char)s[t.i];
+		if (c == '&' || c == '\\' || c == '<' || c == '[')
+			ti->plain = 0;
 		if (!tidy_special(&t))
 			buf_putc(out, s[t.i++]);
 	}

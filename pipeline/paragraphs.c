@@ -49,6 +49,7 @@ struct tline {
 	unsigned long page;     /* 1 + form feeds before the line */
 	size_t indent, width;
 	unsigned flags;         /* TIDY_* */
+	int plain;              /* nothing in text for TSV to escape */
 	int page_break, blank, cut, eof;
 	uint64_t rkey;          /* survey_line_key of the line as read */
 	size_t col2;            /* a two-column line: column of the right entry */
@@ -61,6 +62,7 @@ enum { COLS_MAX = 64 };    /* lines of a two-column block held back */
 struct colline {
 	unsigned long lineno, page;
 	size_t off, left, right, indent, col2;  /* into colbuf */
+	int plain;
 };
 
 struct normaliser {
@@ -80,6 +82,7 @@ struct normaliser {
 
 	/* the paragraph being built */
 	struct buf para;
+	int para_plain;         /* no line of para has a byte TSV escapes */
 	unsigned long para_line, para_page;
 	unsigned long last_page;   /* page of the paragraph's last line */
 	struct buf pbreaks;        /* ",OFF" where each later page starts in para */
@@ -142,8 +145,11 @@ emit(struct normaliser *nm)
 	/* Tidied text rarely holds a backslash, TAB, LF or CR, but a
 	 * Markdown link text or an entity such as &#9; can bring one in:
 	 * escaped, or the stream line breaks (found by fuzz_normalise).
-	 * tsv_escape finds there is none in one pass. */
-	tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
+	 * A paragraph of plain lines (markup.h) holds none: copied. */
+	if (nm->para_plain)
+		buf_append(&nm->obuf, nm->para.data, nm->para.len);
+	else
+		tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
 	buf_putc(&nm->obuf, '\n');
 	nm->st.paragraphs++;
 	nm->have = 0;
@@ -304,6 +310,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 		nm->para_line = b->lineno;
 		nm->para_page = nm->last_page = b->page;
 		nm->last_off = 0;
+		nm->para_plain = b->plain;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	} else {
 		if (j == JOIN_DEHYPHEN)
@@ -318,6 +325,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 				buf_append(&nm->pbreaks, off, (size_t)k);
 		}
 		nm->last_off = nm->para.len;
+		nm->para_plain &= b->plain;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	}
 	nm->last_width = b->width;
@@ -347,6 +355,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	if (t->text.data)
 		t->text.data[0] = '\0';
 	t->flags = 0;
+	t->plain = 0;
 	t->indent = t->width = 0;
 	if (r != 1) {
 		t->eof = 1;
@@ -367,7 +376,8 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	size_t n = l.n;
 	t->col2 = t->split = t->list_col = 0;
 	t->rkey = survey_line_key(&nm->sv, s, n);
-	if (!utf8_is_ascii(s, n)) {
+	int ascii = utf8_is_ascii(s, n);
+	if (!ascii) {
 		if (!utf8_valid(s, n)) {
 			nm->tmp1.len = 0;
 			nm->st.repaired += utf8_repair(s, n, &nm->tmp1);
@@ -384,9 +394,12 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	struct tidy_info ti;
 	markup_tidy(s, n, nm->md, &t->text, &ti);
 	t->flags = ti.flags;
+	t->plain = ti.plain;
 	t->indent = ti.indent;
 	t->blank = t->text.len == 0;
-	t->width = t->blank ? 0 : ti.indent + utf8_width(t->text.data, t->text.len);
+	/* A plain text of an ASCII line is ASCII: its width its length. */
+	t->width = t->blank ? 0 : ti.indent + (ascii && ti.plain ? t->text.len :
+	                                       utf8_width(t->text.data, t->text.len));
 	/* Column gaps and attendance labels, judged on the line as printed
 	 * (columns count), only where tidying saw a gap or a colon may be. */
 	if ((ti.flags & TIDY_GAP) && t->text.len <= 100)
@@ -424,6 +437,7 @@ hold_col(struct normaliser *nm, const struct tline *t)
 	c->right = t->text.len - t->split;
 	c->indent = t->indent;
 	c->col2 = t->col2;
+	c->plain = t->plain;
 	buf_append(&nm->colbuf, t->text.data, t->text.len);
 }
 
@@ -446,6 +460,7 @@ flush_cols(struct normaliser *nm)
 			t.lineno = side ? nm->cols[nm->ncol - 1].lineno : c->lineno;
 			t.page = side ? nm->cols[nm->ncol - 1].page : c->page;
 			t.indent = side ? c->col2 : c->indent;
+			t.plain = c->plain;
 			t.width = t.indent + utf8_width(t.text.data, t.text.len);
 			nm->force_break = 1;
 			r = add_line(nm, &t);
