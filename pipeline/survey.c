@@ -689,32 +689,50 @@ survey_finish(struct survey *sv)
 	edges_give(sv);
 }
 
-/* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown. */
+/* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown,
+ * 4 a filler of forms; 8 a byte that is not ASCII. */
+#define X8 8, 8, 8, 8, 8, 8, 8, 8
+#define X64 X8, X8, X8, X8, X8, X8, X8, X8
 static const unsigned char survey_class[256] = {
-	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4
+	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4,
+	[0x80] = X64, X64
 };
+#undef X64
+#undef X8
 
 /*
  * survey_class of every byte of s[0..n), or-ed: the same answer as a loop
- * over the bytes, with the compares done sixteen bytes at a time.
+ * over the bytes, with the compares done sixteen bytes at a time (a line
+ * of sixteen bytes or more ends with the block that ends it: or-ing a
+ * byte twice changes nothing).  One pass for the classes and the width:
+ * *width is utf8_width(s, n), which is n when the line is ASCII.
  */
 static unsigned
-survey_seen(const char *s, size_t n)
+survey_seen(const char *s, size_t n, size_t *width)
 {
-	mask16 hyphen = {0}, md = {0}, form = {0};
-	size_t i = 0;
 	unsigned seen = 0;
 
-	for (; i + 16 <= n; i += 16) {
-		bytes16 v = bytes16_load(s + i);
-		hyphen |= v == '-';
-		md |= (v == '#') | (v == '*') | (v == '<') | (v == '|');
-		form |= (v == '_') | (v == '.');
+	if (n >= 16) {
+		mask16 hyphen = {0}, md = {0}, form = {0};
+		bytes16 any = {0};
+		for (size_t i = 0;; i += 16) {
+			if (i + 16 > n)
+				i = n - 16;
+			bytes16 v = bytes16_load(s + i);
+			any |= v;
+			hyphen |= v == '-';
+			md |= (v == '#') | (v == '*') | (v == '<') | (v == '|');
+			form |= (v == '_') | (v == '.');
+			if (i + 16 == n)
+				break;
+		}
+		seen = (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
+		       (mask16_any(form) ? 4u : 0) | (mask16_any(any >= 0x80) ? 8u : 0);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			seen |= survey_class[(unsigned char)s[i]];
 	}
-	seen = (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
-	       (mask16_any(form) ? 4u : 0);
-	for (; i < n; i++)
-		seen |= survey_class[(unsigned char)s[i]];
+	*width = seen & 8 ? utf8_width(s, n) : n;
 	return seen;
 }
 
@@ -817,8 +835,9 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			continue;
 		}
 		/* The width, and whether hyphens or markup occur. */
-		size_t w = lead + utf8_width(l.s + lead, n - lead);
-		unsigned seen = survey_seen(l.s + lead, n - lead);
+		size_t w;
+		unsigned seen = survey_seen(l.s + lead, n - lead, &w);
+		w += lead;
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
 		if (sv->hist[b % WINDOW][bucket] < UINT16_MAX)
 			sv->hist[b % WINDOW][bucket]++;
