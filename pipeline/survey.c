@@ -689,45 +689,53 @@ survey_finish(struct survey *sv)
 	edges_give(sv);
 }
 
-/* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown,
- * 4 a filler of forms; 8 a byte that is not ASCII. */
+/* Bytes the survey looks for: 1 a hyphen, 2 what may make a line
+ * Markdown (markup_is_markdown_line: "**", "<u>", "<sup>", a table's
+ * '|'; its '#' counts only as the line's first byte), 4 a filler of
+ * forms; 8 a byte that is not ASCII. */
 #define X8 8, 8, 8, 8, 8, 8, 8, 8
 #define X64 X8, X8, X8, X8, X8, X8, X8, X8
 static const unsigned char survey_class[256] = {
-	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4,
+	['-'] = 1, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4,
 	[0x80] = X64, X64
 };
 #undef X64
 #undef X8
 
+/* The classes of the sixteen bytes at p, or-ed into the masks. */
+static inline __attribute__((always_inline)) void
+seen16(const char *p, mask16 *hyphen, mask16 *md, mask16 *form, bytes16 *any)
+{
+	bytes16 v = bytes16_load(p);
+
+	*any |= v;
+	*hyphen |= v == '-';
+	/* '<' and '|' (0x3C, 0x7C) are the bytes that are 0x3C but for bit 6 */
+	*md |= ((v & 0xBF) == 0x3C) | (v == '*');
+	*form |= (v == '_') | (v == '.');
+}
+
 /*
- * survey_class of every byte of s[0..n), or-ed: the same answer as a loop
- * over the bytes, with the compares done sixteen bytes at a time (a line
- * of sixteen bytes or more ends with the block that ends it: or-ing a
- * byte twice changes nothing).  One pass for the classes and the width:
- * *width is utf8_width(s, n), which is n when the line is ASCII.
+ * survey_class of every byte of s[0..n), or-ed (and 2 when s starts with
+ * '#'): the same answer as a loop over the bytes, with the compares done
+ * sixteen bytes at a time (a line of sixteen bytes or more ends with the
+ * block that ends it: or-ing a byte twice changes nothing).  One pass for
+ * the classes and the width: *width is utf8_width(s, n), which is n when
+ * the line is ASCII.
  */
 static unsigned
 survey_seen(const char *s, size_t n, size_t *width)
 {
-	unsigned seen = 0;
+	unsigned seen = n && s[0] == '#' ? 2u : 0;
 
 	if (n >= 16) {
 		mask16 hyphen = {0}, md = {0}, form = {0};
 		bytes16 any = {0};
-		for (size_t i = 0;; i += 16) {
-			if (i + 16 > n)
-				i = n - 16;
-			bytes16 v = bytes16_load(s + i);
-			any |= v;
-			hyphen |= v == '-';
-			md |= (v == '#') | (v == '*') | (v == '<') | (v == '|');
-			form |= (v == '_') | (v == '.');
-			if (i + 16 == n)
-				break;
-		}
-		seen = (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
-		       (mask16_any(form) ? 4u : 0) | (mask16_any(any >= 0x80) ? 8u : 0);
+		for (size_t i = 0; i + 16 < n; i += 16)
+			seen16(s + i, &hyphen, &md, &form, &any);
+		seen16(s + n - 16, &hyphen, &md, &form, &any);
+		seen |= (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
+		        (mask16_any(form) ? 4u : 0) | (mask16_any(any >= 0x80) ? 8u : 0);
 	} else {
 		for (size_t i = 0; i < n; i++)
 			seen |= survey_class[(unsigned char)s[i]];
@@ -997,7 +1005,10 @@ survey_furniture(struct survey *sv, unsigned long lineno, uint64_t key,
 		return 1;
 	if (sv->form_running && form_line(s, n))
 		return 1;
-	int pl = is_page_label(s, n);
+	/* Most lines start with a letter no page label starts with. */
+	unsigned char c0 = n ? (unsigned char)s[0] : '0';
+	int pl = (c0 >= '0' && c0 <= '9') || c0 == ' ' || c0 == '-' || c0 == '|' ||
+	         ws_first(&page_label, c0) ? is_page_label(s, n) : 0;
 	if (pl == 2)
 		return 1;
 	/* A bare number is a page number at a page's edge or standing alone. */
