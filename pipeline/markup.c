@@ -344,10 +344,19 @@ markup_is_markdown_line(const char *s, size_t n)
 		i++;
 	if (i >= 1 && i <= 6 && i < n && s[i] == ' ')
 		return 1;
-	if (n >= 4 && memmem(s, n, "**", 2))
-		return 1;
-	if (memmem(s, n, "<u>", 3) || memmem(s, n, "<sup>", 5))
-		return 1;
+	/* memmem's answers for "**", "<u>" and "<sup>", by the first byte:
+	 * a call of memmem costs more than the line. */
+	const char *p = s, *end = s + n;
+	if (n >= 4)
+		while ((p = memchr(p, '*', (size_t)(end - p) - 1)) != NULL)
+			if (*++p == '*')
+				return 1;
+	for (p = s; (p = memchr(p, '<', (size_t)(end - p))) != NULL;) {
+		size_t k = (size_t)(end - ++p);
+		if ((k >= 2 && p[0] == 'u' && p[1] == '>') ||
+		    (k >= 4 && memcmp(p, "sup>", 4) == 0))
+			return 1;
+	}
 	return is_table_sep(s, n);
 }
 

@@ -112,6 +112,30 @@ flush_out(struct normaliser *nm)
 	return 0;
 }
 
+/* Write v in decimal ending just before p; return where it starts.
+ * Two digits a step: half the divisions of one. */
+static char *
+put_dec(char *p, unsigned long v)
+{
+	static const char pairs[201] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+
+	while (v >= 100) {
+		unsigned k = (unsigned)(v % 100) * 2;
+		v /= 100;
+		*--p = pairs[k + 1];
+		*--p = pairs[k];
+	}
+	if (v >= 10) {
+		*--p = pairs[v * 2 + 1];
+		*--p = pairs[v * 2];
+	} else
+		*--p = (char)('0' + v);
+	return p;
+}
+
 static int
 emit(struct normaliser *nm)
 {
@@ -120,17 +144,11 @@ emit(struct normaliser *nm)
 	/* "line TAB page TAB", the page empty when the input has no form
 	 * feed (records.md 0.2). */
 	char num[48], *p = num + sizeof num;
-	unsigned long v = nm->para_page;
 	*--p = '\t';
 	if (nm->sv.ff_seen)
-		do
-			*--p = (char)('0' + v % 10);
-		while ((v /= 10) != 0);
+		p = put_dec(p, nm->para_page);
 	*--p = '\t';
-	v = nm->para_line;
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
+	p = put_dec(p, nm->para_line);
 	buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
 	if (nm->pbreaks.len) {
 		/* A paragraph that runs on over a page break: "P,OFF…" (the
