@@ -6,6 +6,12 @@
 #if defined(__SSE2__) && !defined(MM_NO_SSE2)
 #include <emmintrin.h>
 #define MARKUP_SSE2 1
+/* AVX2 for next_stop's long scans, where the CPU has it (checked at run
+ * time; MM_NO_AVX2 builds without, as a test does). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define MARKUP_AVX2 1
+#endif
 #endif
 
 #include "bytescan.h"
@@ -63,8 +69,8 @@ stops_sse2(const char *p)
 }
 
 /* next_stop (the portable one, below, says what it does) with stops_sse2. */
-static size_t
-next_stop(const char *s, size_t i, size_t n)
+static inline size_t
+next_stop_sse2(const char *s, size_t i, size_t n)
 {
 	unsigned m;
 
@@ -77,6 +83,59 @@ next_stop(const char *s, size_t i, size_t n)
 		i = m ? i + (size_t)__builtin_ctz(m) : n - 1;
 	}
 	return stop_at(s, i, n);
+}
+
+#ifdef MARKUP_AVX2
+/*
+ * next_stop_sse2 thirty-two bytes a step, the special bytes told by two
+ * table lookups (vpshufb), one by each half of the byte: a bit of the
+ * low half's entry for each high half that the byte is special with
+ * (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so that the two
+ * entries share a bit exactly when the byte is special.  A byte of 0x80
+ * or more looks up 0 (vpshufb's rule), and no such byte is special.
+ * The last bytes are next_stop_sse2's.
+ */
+__attribute__((target("avx2"))) static size_t
+next_stop_avx2(const char *s, size_t i, size_t n)
+{
+	const __m256i lo = _mm256_setr_epi8(
+	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8,
+	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8);
+	const __m256i hi = _mm256_setr_epi8(
+	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0,
+	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i nib = _mm256_set1_epi8(0x0F), sp = _mm256_set1_epi8(' '),
+	    zero = _mm256_setzero_si256();
+
+	for (; i + 33 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+		__m256i c = _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
+		    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+		uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)) |
+		    (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, sp),
+		                                                    _mm256_cmpeq_epi8(w, sp)));
+		if (m)
+			return stop_at(s, i + (size_t)__builtin_ctz(m), n);
+	}
+	return next_stop_sse2(s, i, n);
+}
+
+static int has_avx2 = -1;
+#endif
+
+static size_t
+next_stop(const char *s, size_t i, size_t n)
+{
+#ifdef MARKUP_AVX2
+	if (n - i >= 33) {
+		if (has_avx2 < 0)
+			has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (has_avx2)
+			return next_stop_avx2(s, i, n);
+	}
+#endif
+	return next_stop_sse2(s, i, n);
 }
 #else
 /*
