@@ -840,6 +840,15 @@ form_line(const char *s, size_t n)
 
 	if (n > 160)
 		return 0;
+	/* The first byte must start a word of the lists, a filler or what
+	 * may stand between them (as the loop below says of every byte):
+	 * most lines of text end here, after one look. */
+	unsigned char c0 = n ? (unsigned char)s[0] : ' ';
+	if (is_alpha(c0) ? !ws_first(&form_sign_word, c0) && !ws_first(&form_field_word, c0) &&
+	                   !ws_first(&month, c0) :
+	    !(c0 == '_' || c0 == '.' || c0 == ' ' || c0 == ':' || c0 == ',' || c0 == '/' ||
+	      (c0 >= '0' && c0 <= '9')))
+		return 0;
 	/* Without a filler run the answer is no whatever the words are: most
 	 * lines with a full stop end here, before their words are looked up. */
 	if (!has_run(s, n, '_', 4) && !has_run(s, n, '.', 5))
