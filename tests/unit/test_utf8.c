@@ -78,6 +78,22 @@ main(void)
 	clean("e\xCC\x81", "\xC3\xA9");                     /* NFC */
 	clean("\xE2\x84\xAB", "\xC3\x85");                  /* angstrom sign */
 	clean("\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93", "\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93");
+	/* A line cleaned as it is read until a character NFC may change,
+	 * last or not: then cleaned the whole way, from its start. */
+	clean("\xEF\xAC\x81 a\xC2\xA0" "e\xCC\x81", "fi a \xC3\xA9");
+	clean("\xC2\xA0" "e\xCC\x81 \xEF\xAC\x82 b", " \xC3\xA9 fl b");
+	clean("x\xE2\x80\xA2 \xEF\x82\xB7 and on past sixteen bytes \xC2\xAD.", "x\xE2\x80\xA2 \xE2\x80\xA2 and on past sixteen bytes .");
+	{
+		static struct utf8_cleaner c;
+		struct buf b = {0};
+		buf_append(&b, "kept ", 5);
+		utf8_clean(&c, "A\xCC\x8A \xC2\xA0", 6, &b);
+		check_str("appended", b.data, b.len, "kept \xC3\x85  ");
+		b.len = 5;
+		utf8_clean(&c, "\xEF\xAC\x80!", 4, &b);
+		check_str("appended inert", b.data, b.len, "kept ff!");
+		buf_free(&b);
+	}
 
 	/* Width: a two- and a three-byte character at every offset of the
 	 * eight-byte words utf8_width counts by, and in its byte-wise tail. */
