@@ -87,16 +87,16 @@ next_stop_sse2(const char *s, size_t i, size_t n)
 
 #ifdef MARKUP_AVX2
 /*
- * next_stop_sse2 thirty-two bytes a step, the special bytes told by two
- * table lookups (vpshufb), one by each half of the byte: a bit of the
- * low half's entry for each high half that the byte is special with
- * (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so that the two
- * entries share a bit exactly when the byte is special.  A byte of 0x80
- * or more looks up 0 (vpshufb's rule), and no such byte is special.
- * The last bytes are next_stop_sse2's.
+ * The stops among the 32 bytes at p, as a bit mask: the special bytes
+ * told by two table lookups (vpshufb), one by each half of the byte: a
+ * bit of the low half's entry for each high half that the byte is
+ * special with (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so
+ * that the two entries share a bit exactly when the byte is special.  A
+ * byte of 0x80 or more looks up 0 (vpshufb's rule), and no such byte is
+ * special.
  */
-__attribute__((target("avx2"))) static size_t
-next_stop_avx2(const char *s, size_t i, size_t n)
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+stops_avx2(const char *p)
 {
 	const __m256i lo = _mm256_setr_epi8(
 	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8,
@@ -104,21 +104,31 @@ next_stop_avx2(const char *s, size_t i, size_t n)
 	const __m256i hi = _mm256_setr_epi8(
 	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0,
 	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m256i nib = _mm256_set1_epi8(0x0F), sp = _mm256_set1_epi8(' '),
-	    zero = _mm256_setzero_si256();
+	const __m256i sp = _mm256_set1_epi8(' ');
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+	__m256i c = _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
+	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
+	                                             _mm256_set1_epi8(0x0F))));
 
-	for (; i + 33 <= n; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-		__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
-		__m256i c = _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
-		    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
-		uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)) |
-		    (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, sp),
-		                                                    _mm256_cmpeq_epi8(w, sp)));
-		if (m)
+	return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, _mm256_setzero_si256())) |
+	       (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, sp),
+	                                                       _mm256_cmpeq_epi8(w, sp)));
+}
+
+/* (Called with 33 bytes or more from i.  The last block is the one that
+ * ends at s[n - 2], its bytes before i shifted out.) */
+__attribute__((target("avx2"))) static size_t
+next_stop_avx2(const char *s, size_t i, size_t n)
+{
+	uint32_t m;
+
+	for (; i + 33 <= n; i += 32)
+		if ((m = stops_avx2(s + i)) != 0)
 			return stop_at(s, i + (size_t)__builtin_ctz(m), n);
-	}
-	return next_stop_sse2(s, i, n);
+	if (i + 1 < n && (m = stops_avx2(s + n - 33) >> (i - (n - 33))) != 0)
+		return stop_at(s, i + (size_t)__builtin_ctz(m), n);
+	return stop_at(s, i + 1 < n ? n - 1 : i, n);
 }
 
 static int has_avx2 = -1;
