@@ -313,7 +313,7 @@ entity(const char *s, size_t n, struct buf *out)
 }
 
 /* Append one space (or a cell gap of two) unless at the start or after one. */
-static void
+static inline __attribute__((always_inline)) void
 put_gap(struct buf *out, size_t start, int cell)
 {
 	if (out->len == start)
