@@ -24,6 +24,9 @@
 /* The words the survey looks for, from the lexicon: read by survey_words. */
 static struct wordset form_sign_word, form_field_word, month, page_label,
 	page_label_of, blank_notice_intent, blank_notice_word;
+/* The first two letters, lower-cased, of the words form_line looks up
+ * (the lists are caseless, so held in lower case), and the words of one. */
+static unsigned char form_start[26][26], form_one[26];
 
 void
 survey_words(void)
@@ -35,6 +38,17 @@ survey_words(void)
 	wordset_init(&page_label_of, "page_label_of");
 	wordset_init(&blank_notice_intent, "blank_notice_intent");
 	wordset_init(&blank_notice_word, "blank_notice_word");
+	const struct wordset *form[] = { &form_sign_word, &form_field_word, &month };
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; i < form[k]->n; i++) {
+			const char *w = form[k]->word[i];
+			if (w[0] < 'a' || w[0] > 'z')
+				continue;
+			if (form[k]->len[i] == 1)
+				form_one[w[0] - 'a'] = 1;
+			else if (w[1] >= 'a' && w[1] <= 'z')
+				form_start[w[0] - 'a'][w[1] - 'a'] = 1;
+		}
 }
 
 /*
@@ -840,12 +854,12 @@ form_line(const char *s, size_t n)
 
 	if (n > 160)
 		return 0;
-	/* The first byte must start a word of the lists, a filler or what
-	 * may stand between them (as the loop below says of every byte):
-	 * most lines of text end here, after one look. */
-	unsigned char c0 = n ? (unsigned char)s[0] : ' ';
-	if (is_alpha(c0) ? !ws_first(&form_sign_word, c0) && !ws_first(&form_field_word, c0) &&
-	                   !ws_first(&month, c0) :
+	/* The line must start with a word of the lists, a filler or what
+	 * may stand between them, as the loop below says of its first
+	 * bytes: most lines of text end here. */
+	unsigned char c0 = n ? (unsigned char)s[0] : ' ', c1 = n > 1 ? (unsigned char)s[1] : ' ';
+	if (is_alpha(c0) ? (is_alpha(c1) ? !form_start[lower(c0) - 'a'][lower(c1) - 'a'] :
+	                                   !form_one[lower(c0) - 'a']) :
 	    !(c0 == '_' || c0 == '.' || c0 == ' ' || c0 == ':' || c0 == ',' || c0 == '/' ||
 	      (c0 >= '0' && c0 <= '9')))
 		return 0;
