@@ -114,7 +114,7 @@ flush_out(struct normaliser *nm)
 
 /* Write v in decimal ending just before p; return where it starts.
  * Two digits a step: half the divisions of one. */
-static char *
+static inline char *
 put_dec(char *p, unsigned long v)
 {
 	static const char pairs[201] =
