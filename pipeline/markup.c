@@ -123,11 +123,12 @@ next_stop_avx2(const char *s, size_t i, size_t n)
 {
 	uint32_t m;
 
+	/* (the masks are exact: a bit found is the stop) */
 	for (; i + 33 <= n; i += 32)
 		if ((m = stops_avx2(s + i)) != 0)
-			return stop_at(s, i + (size_t)__builtin_ctz(m), n);
+			return i + (size_t)__builtin_ctz(m);
 	if (i + 1 < n && (m = stops_avx2(s + n - 33) >> (i - (n - 33))) != 0)
-		return stop_at(s, i + (size_t)__builtin_ctz(m), n);
+		return i + (size_t)__builtin_ctz(m);
 	return stop_at(s, i + 1 < n ? n - 1 : i, n);
 }
 
