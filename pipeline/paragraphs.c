@@ -12,6 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+/* AVX2 for the ASCII test of long lines, where the CPU has it (checked
+ * at run time; MM_NO_AVX2 builds without). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define PARAGRAPHS_AVX2 1
+#endif
 
 #include "buf.h"
 #include "bytescan.h"
@@ -39,6 +45,37 @@ lexicon_words(void)
 	linemarks_words();
 	columns_words();
 	ready = 1;
+}
+
+#ifdef PARAGRAPHS_AVX2
+/* utf8_is_ascii for a line of 32 bytes or more, 32 bytes a step (the
+ * last block is the one that ends the line). */
+__attribute__((target("avx2"))) static int
+ascii_avx2(const char *s, size_t n)
+{
+	__m256i acc = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+
+	for (size_t i = 0; i + 32 < n; i += 32)
+		acc = _mm256_or_si256(acc, _mm256_loadu_si256((const __m256i *)(const void *)(s + i)));
+	return _mm256_movemask_epi8(acc) == 0;
+}
+
+static int has_avx2 = -1;
+#endif
+
+/* Is s[0..n) ASCII?  utf8_is_ascii's answer. */
+static int
+line_is_ascii(const char *s, size_t n)
+{
+#ifdef PARAGRAPHS_AVX2
+	if (n >= 32) {
+		if (has_avx2 < 0)
+			has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (has_avx2)
+			return ascii_avx2(s, n);
+	}
+#endif
+	return utf8_is_ascii(s, n);
 }
 
 /* ---- the output pass ---- */
@@ -394,7 +431,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	size_t n = l.n;
 	t->col2 = t->split = t->list_col = 0;
 	t->rkey = survey_line_key(&nm->sv, s, n);
-	int ascii = utf8_is_ascii(s, n);
+	int ascii = line_is_ascii(s, n);
 	if (!ascii) {
 		if (!utf8_valid(s, n)) {
 			nm->tmp1.len = 0;
