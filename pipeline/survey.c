@@ -846,23 +846,32 @@ has_run(const char *s, size_t n, char c, size_t k)
  * dates, and at least one filler run (four
  * underscores or five dots or more) to write in, nothing else?
  */
-static int
+static int form_line_(const char *s, size_t n);
+
+static inline int
 form_line(const char *s, size_t n)
 {
-	size_t i = 0, fill = 0;
-	int sign = 0;
-
 	if (n > 160)
 		return 0;
 	/* The line must start with a word of the lists, a filler or what
-	 * may stand between them, as the loop below says of its first
-	 * bytes: most lines of text end here. */
+	 * may stand between them, as the loop of form_line_ says of its
+	 * first bytes: most lines of text end here, without a call. */
 	unsigned char c0 = n ? (unsigned char)s[0] : ' ', c1 = n > 1 ? (unsigned char)s[1] : ' ';
 	if (is_alpha(c0) ? (is_alpha(c1) ? !form_start[lower(c0) - 'a'][lower(c1) - 'a'] :
 	                                   !form_one[lower(c0) - 'a']) :
 	    !(c0 == '_' || c0 == '.' || c0 == ' ' || c0 == ':' || c0 == ',' || c0 == '/' ||
 	      (c0 >= '0' && c0 <= '9')))
 		return 0;
+	return form_line_(s, n);
+}
+
+/* form_line past its first look. */
+static int
+form_line_(const char *s, size_t n)
+{
+	size_t i = 0, fill = 0;
+	int sign = 0;
+
 	/* Without a filler run the answer is no whatever the words are: most
 	 * lines with a full stop end here, before their words are looked up. */
 	if (!has_run(s, n, '_', 4) && !has_run(s, n, '.', 5))
@@ -1038,7 +1047,7 @@ is_page_label(const char *s, size_t n)
  * byte, which for the words asked about here is a rare letter, so most
  * lines cost one memchr.
  */
-static int
+static inline int
 contains(const char *s, size_t n, const char *w, size_t k)
 {
 	if (n < k)
@@ -1056,7 +1065,7 @@ contains(const char *s, size_t n, const char *w, size_t k)
 }
 
 /* Does s[0..n) hold an entry of ws? */
-static int
+static inline int
 contains_any(const char *s, size_t n, const struct wordset *ws)
 {
 	for (size_t k = 0; k < ws->n; k++)
