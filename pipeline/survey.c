@@ -258,29 +258,37 @@ survey_hyphens(struct survey *sv, const char *s, size_t n)
 	}
 }
 
-/* The key of a page-edge line: digits folded (page numbers vary), spaces too. */
+/* What edge_key does with a byte: 0 hash it, 1 a blank, 2 a digit. */
+static const unsigned char edge_class[256] = {
+	[' '] = 1, ['\t'] = 1, ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2
+};
+
+/*
+ * The key of a page-edge line: digits folded (page numbers vary), spaces
+ * too.  A run of blanks hashes as one space when text follows it, a run
+ * of digits as one '#'.
+ */
 static uint64_t
 edge_key(const char *s, size_t n, int bottom)
 {
 	uint64_t h = 14695981039346656037ULL ^ (uint64_t)(bottom + 1);
-	int sp = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t') {
-			sp = 1;
-			continue;
+	while (p < end) {
+		unsigned k = edge_class[*p];
+		if (k == 0) {
+			h = (h ^ *p++) * 1099511628211ULL;
+		} else if (k == 1) {
+			while (++p < end && edge_class[*p] == 1)
+				;
+			if (p < end)
+				h = (h ^ ' ') * 1099511628211ULL;
+		} else {
+			while (++p < end && edge_class[*p] == 2)
+				;
+			h = (h ^ '#') * 1099511628211ULL;
 		}
-		if (sp) {
-			h = (h ^ ' ') * 1099511628211ULL;
-			sp = 0;
-		}
-		if (c >= '0' && c <= '9') {
-			c = '#';
-			while (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
-				i++;
-		}
-		h = (h ^ c) * 1099511628211ULL;
 	}
 	return h ? h : 1;       /* 0 marks a line too long to be furniture */
 }
