@@ -433,13 +433,15 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	t->rkey = survey_line_key(&nm->sv, s, n);
 	int ascii = line_is_ascii(s, n);
 	if (!ascii) {
-		if (!utf8_valid(s, n)) {
+		int check = utf8_check(s, n);
+		if (check < 0) {
 			nm->tmp1.len = 0;
 			nm->st.repaired += utf8_repair(s, n, &nm->tmp1);
 			s = nm->tmp1.data;
 			n = nm->tmp1.len;
+			check = utf8_needs_clean(s, n);
 		}
-		if (utf8_needs_clean(s, n)) {
+		if (check) {
 			nm->tmp2.len = 0;
 			utf8_clean(&nm->cleaner, s, n, &nm->tmp2);
 			s = nm->tmp2.data;

@@ -242,6 +242,37 @@ utf8_needs_clean(const char *s, size_t n)
 	return 0;
 }
 
+int
+utf8_check(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	int needs = 0;
+
+	/* utf8_valid's walk; at each character, while no answer is yet
+	 * known, utf8_needs_clean's look at it (the same lead bytes: the
+	 * text is valid up to there). */
+	while ((i = skip_ascii(s, i, n)) < n) {
+		size_t k = utf8_seq_len(p + i, n - i);
+		if (k == 0)
+			return -1;
+		if (!needs) {
+			int32_t cp;
+			if (k == 2)
+				cp = (int32_t)((p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F));
+			else if (k == 3)
+				cp = (int32_t)((p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 |
+				               (p[i + 2] & 0x3F));
+			else
+				cp = -1;
+			needs = cp < 0 || (cp >= 0xFB00 && cp <= 0xFB06) || map_cp(cp) != 0 ||
+			        !nfc_inert(cp);
+		}
+		i += k;
+	}
+	return needs;
+}
+
 void
 utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
 {

@@ -60,6 +60,17 @@ main(void)
 	check_int("is_ascii", utf8_is_ascii("plain text, long enough", 23), 1);
 	check_int("not ascii", utf8_is_ascii("plain text, long \xC2\xA3", 19), 0);
 
+	/* utf8_check: -1 when not valid (wherever the bad byte is), else
+	 * utf8_needs_clean's answer. */
+	check_int("check plain", utf8_check("caf\xC3\xA9 \xE2\x80\x93 \xC2\xA3", 12), 0);
+	check_int("check nbsp", utf8_check("a\xC2\xA0" "b", 4), 1);
+	check_int("check ligature", utf8_check("\xEF\xAC\x81" "ne", 5), 1);
+	check_int("check 4-byte", utf8_check("\xF0\x9F\x98\x80", 4), 1);
+	check_int("check combining", utf8_check("e\xCC\x81", 3), 1);
+	check_int("check bad", utf8_check("ok \xC0\xAF", 5), -1);
+	check_int("check bad after nbsp", utf8_check("\xC2\xA0 \xE2\x80", 5), -1);
+	check_int("check cut", utf8_check("\xC3\xA9\xE2\x80", 4), -1);
+
 	/* Repair: each bad byte read as Windows-1252; good UTF-8 untouched. */
 	repair("plain", "plain", 0);
 	repair("\xA3" "5", "\xC2\xA3" "5", 1);
