@@ -787,6 +787,37 @@ seen_avx2(const char *s, size_t n)
 	       (_mm256_movemask_epi8(any) ? 8u : 0);
 }
 
+/*
+ * utf8_width of a line of 32 bytes or more: its length less its
+ * continuation bytes (10xxxxxx), counted 32 at a time (vpsadbw sums a
+ * block's ones); the last block is the one that ends the line, its bytes
+ * already counted left out.
+ */
+__attribute__((target("avx2"))) static size_t
+width_avx2(const char *s, size_t n)
+{
+	const __m256i top = _mm256_set1_epi8((char)0xC0), cont = _mm256_set1_epi8((char)0x80),
+	    one = _mm256_set1_epi8(1), zero = _mm256_setzero_si256();
+	const __m256i lane = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+	__m256i sum = zero;
+	size_t i = 0;
+
+	for (; i + 32 < n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i m = _mm256_cmpeq_epi8(_mm256_and_si256(v, top), cont);
+		sum = _mm256_add_epi64(sum, _mm256_sad_epu8(_mm256_and_si256(m, one), zero));
+	}
+	/* the last block: lanes below i - (n - 32) were counted */
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+	__m256i m = _mm256_cmpeq_epi8(_mm256_and_si256(v, top), cont);
+	m = _mm256_and_si256(m, _mm256_cmpgt_epi8(lane,
+	    _mm256_set1_epi8((char)(i - (n - 32)) - 1)));
+	sum = _mm256_add_epi64(sum, _mm256_sad_epu8(_mm256_and_si256(m, one), zero));
+	__m128i h = _mm_add_epi64(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+	return n - (size_t)((uint64_t)_mm_cvtsi128_si64(h) + (uint64_t)_mm_extract_epi64(h, 1));
+}
+
 static int survey_has_avx2 = -1;
 #endif
 
@@ -809,7 +840,7 @@ survey_seen(const char *s, size_t n, size_t *width)
 			survey_has_avx2 = __builtin_cpu_supports("avx2") != 0;
 		if (survey_has_avx2) {
 			seen |= seen_avx2(s, n);
-			*width = seen & 8 ? utf8_width(s, n) : n;
+			*width = seen & 8 ? width_avx2(s, n) : n;
 			return seen;
 		}
 	}
