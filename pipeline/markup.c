@@ -33,22 +33,13 @@ stop_at(const char *s, size_t i, size_t n)
 	return i;
 }
 
-/* The bytes of v that stop the plain copy; w is v moved on by one byte.
- * (Inline: a call for each block cost a quarter of the test.) */
-static inline __attribute__((always_inline)) mask16
-stops(bytes16 v, bytes16 w)
-{
-	return (v == '\t') | (v == '|') | (v == '<') | (v == '&') | (v == '*') |
-	       (v == '_') | (v == '\\') | (v == '!') | (v == '[') |
-	       ((v == ' ') & (w == ' '));
-}
-
 #ifdef MARKUP_SSE2
 /*
- * stops() with SSE2, as a bit mask (bit k: byte p[k]), in fewer compares:
- * '<', '\\' and '|' (0x3C 0x5C 0x7C) are the bytes whose low bits and
- * top bit are those of 0x1C (0x1C itself, a control byte, is let in: the
- * byte loop has the last word), '[' and '_' (0x5B 0x5F) those of 0x5B.
+ * The portable stops() (below) with SSE2, as a bit mask (bit k: byte
+ * p[k]), in fewer compares: '<', '\\' and '|' (0x3C 0x5C 0x7C) are the
+ * bytes whose low bits and top bit are those of 0x1C (0x1C itself, a
+ * control byte, is let in: the byte loop has the last word), '[' and '_'
+ * (0x5B 0x5F) those of 0x5B.
  */
 static inline __attribute__((always_inline)) unsigned
 stops_sse2(const char *p)
@@ -149,6 +140,16 @@ next_stop(const char *s, size_t i, size_t n)
 	return next_stop_sse2(s, i, n);
 }
 #else
+/* The bytes of v that stop the plain copy; w is v moved on by one byte.
+ * (Inline: a call for each block cost a quarter of the test.) */
+static inline __attribute__((always_inline)) mask16
+stops(bytes16 v, bytes16 w)
+{
+	return (v == '\t') | (v == '|') | (v == '<') | (v == '&') | (v == '*') |
+	       (v == '_') | (v == '\\') | (v == '!') | (v == '[') |
+	       ((v == ' ') & (w == ' '));
+}
+
 /*
  * Where the plain copy of s[i..n) must stop: the first byte that is
  * special, or a space followed by another space; n if none.  Sixteen
