@@ -8,8 +8,9 @@
  * loop itself still does the last bytes of a line (and, where a scan's
  * test is the caller's, the caller's exact test has the last word).
  * The vectors are GCC's generic vector extension (GCC and Clang): SSE2
- * on x86-64, NEON on arm64, plain integer code elsewhere; no
- * intrinsics; one #if, for the byte order in mask16_first.  All static
+ * on x86-64, NEON on arm64, plain integer code elsewhere; intrinsics
+ * only for SSE2's movemask, which reads a mask in one instruction (the
+ * portable reading stays for other machines).  All static
  * inline; nothing reads past s[n-1].
  */
 #ifndef MM_BYTESCAN_H
@@ -18,6 +19,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 /* What a compare of two bytes16 gives: 0 or -1 in each byte. */
@@ -37,17 +41,24 @@ bytes16_load(const char *p)
 static inline int
 mask16_any(mask16 m)
 {
+#ifdef __SSE2__
+	return _mm_movemask_epi8((__m128i)m) != 0;     /* one instruction */
+#else
 	uint64_t a, b;
 
 	memcpy(&a, &m, 8);
 	memcpy(&b, (const char *)&m + 8, 8);
 	return (a | b) != 0;
+#endif
 }
 
 /* Offset of the first set byte of the mask (0-15), or 16 if none. */
 static inline size_t
 mask16_first(mask16 m)
 {
+#ifdef __SSE2__
+	return (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8((__m128i)m) | 0x10000u);
+#else
 	uint64_t h[2];
 
 	memcpy(h, &m, sizeof h);
@@ -59,6 +70,7 @@ mask16_first(mask16 m)
 			return k * 8 + (size_t)__builtin_ctzll(h[k]) / 8;
 #endif
 	return 16;
+#endif
 }
 
 /* The sum of the sixteen bytes of v (each 0-255). */

@@ -3,6 +3,16 @@
 
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__) && !defined(MM_NO_SSE2)
+#include <emmintrin.h>
+#define MARKUP_SSE2 1
+/* AVX2 for next_stop's long scans, where the CPU has it (checked at run
+ * time; MM_NO_AVX2 builds without, as a test does). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define MARKUP_AVX2 1
+#endif
+#endif
 
 #include "bytescan.h"
 #include "textscan.h"
@@ -23,6 +33,113 @@ stop_at(const char *s, size_t i, size_t n)
 	return i;
 }
 
+#ifdef MARKUP_SSE2
+/*
+ * The portable stops() (below) with SSE2, as a bit mask (bit k: byte
+ * p[k]), in fewer compares: '<', '\\' and '|' (0x3C 0x5C 0x7C) are the
+ * bytes whose low bits and top bit are those of 0x1C (0x1C itself, a
+ * control byte, is let in: the byte loop has the last word), '[' and '_'
+ * (0x5B 0x5F) those of 0x5B.
+ */
+static inline __attribute__((always_inline)) unsigned
+stops_sse2(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	__m128i sp = _mm_set1_epi8(' ');
+	__m128i m = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0x9F)),
+	                           _mm_set1_epi8(0x1C));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFB)),
+	                                   _mm_set1_epi8(0x5B)));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+	                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+	                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('*'))));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(w, sp)));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+
+/* next_stop (the portable one, below, says what it does) with stops_sse2. */
+static inline size_t
+next_stop_sse2(const char *s, size_t i, size_t n)
+{
+	unsigned m;
+
+	for (; i + 17 <= n; i += 16)
+		if ((m = stops_sse2(s + i)) != 0)
+			return stop_at(s, i + (size_t)__builtin_ctz(m), n);
+	if (n >= 17 && i + 1 < n) {
+		size_t b = n - 17;
+		m = stops_sse2(s + b) >> (i - b);
+		i = m ? i + (size_t)__builtin_ctz(m) : n - 1;
+	}
+	return stop_at(s, i, n);
+}
+
+#ifdef MARKUP_AVX2
+/*
+ * The stops among the 32 bytes at p, as a bit mask: the special bytes
+ * told by two table lookups (vpshufb), one by each half of the byte: a
+ * bit of the low half's entry for each high half that the byte is
+ * special with (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so
+ * that the two entries share a bit exactly when the byte is special.  A
+ * byte of 0x80 or more looks up 0 (vpshufb's rule), and no such byte is
+ * special.
+ */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+stops_avx2(const char *p)
+{
+	const __m256i lo = _mm256_setr_epi8(
+	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8,
+	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8);
+	const __m256i hi = _mm256_setr_epi8(
+	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0,
+	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i sp = _mm256_set1_epi8(' ');
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+	__m256i c = _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
+	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
+	                                             _mm256_set1_epi8(0x0F))));
+
+	return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, _mm256_setzero_si256())) |
+	       (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, sp),
+	                                                       _mm256_cmpeq_epi8(w, sp)));
+}
+
+/* (Called with 33 bytes or more from i.  The last block is the one that
+ * ends at s[n - 2], its bytes before i shifted out.) */
+__attribute__((target("avx2"))) static size_t
+next_stop_avx2(const char *s, size_t i, size_t n)
+{
+	uint32_t m;
+
+	/* (the masks are exact: a bit found is the stop) */
+	for (; i + 33 <= n; i += 32)
+		if ((m = stops_avx2(s + i)) != 0)
+			return i + (size_t)__builtin_ctz(m);
+	if (i + 1 < n && (m = stops_avx2(s + n - 33) >> (i - (n - 33))) != 0)
+		return i + (size_t)__builtin_ctz(m);
+	return stop_at(s, i + 1 < n ? n - 1 : i, n);
+}
+
+static int has_avx2 = -1;
+#endif
+
+static size_t
+next_stop(const char *s, size_t i, size_t n)
+{
+#ifdef MARKUP_AVX2
+	if (n - i >= 33) {
+		if (has_avx2 < 0)
+			has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (has_avx2)
+			return next_stop_avx2(s, i, n);
+	}
+#endif
+	return next_stop_sse2(s, i, n);
+}
+#else
 /* The bytes of v that stop the plain copy; w is v moved on by one byte.
  * (Inline: a call for each block cost a quarter of the test.) */
 static inline __attribute__((always_inline)) mask16
@@ -60,6 +177,7 @@ next_stop(const char *s, size_t i, size_t n)
 	}
 	return stop_at(s, i, n);
 }
+#endif
 
 /* HTML elements that converters wrap around printed words. */
 static const char *const tags[] = {
@@ -197,7 +315,7 @@ entity(const char *s, size_t n, struct buf *out)
 }
 
 /* Append one space (or a cell gap of two) unless at the start or after one. */
-static void
+static inline __attribute__((always_inline)) void
 put_gap(struct buf *out, size_t start, int cell)
 {
 	if (out->len == start)
@@ -297,10 +415,19 @@ markup_is_markdown_line(const char *s, size_t n)
 		i++;
 	if (i >= 1 && i <= 6 && i < n && s[i] == ' ')
 		return 1;
-	if (n >= 4 && memmem(s, n, "**", 2))
-		return 1;
-	if (memmem(s, n, "<u>", 3) || memmem(s, n, "<sup>", 5))
-		return 1;
+	/* memmem's answers for "**", "<u>" and "<sup>", by the first byte:
+	 * a call of memmem costs more than the line. */
+	const char *p = s, *end = s + n;
+	if (n >= 4)
+		while ((p = memchr(p, '*', (size_t)(end - p) - 1)) != NULL)
+			if (*++p == '*')
+				return 1;
+	for (p = s; (p = memchr(p, '<', (size_t)(end - p))) != NULL;) {
+		size_t k = (size_t)(end - ++p);
+		if ((k >= 2 && p[0] == 'u' && p[1] == '>') ||
+		    (k >= 4 && memcmp(p, "sup>", 4) == 0))
+			return 1;
+	}
 	return is_table_sep(s, n);
 }
 
@@ -405,6 +532,7 @@ tidy_list_mark(struct tidy *t)
 		t->i = j;
 	} else if (s[i] != '-') {
 		buf_puts(t->out, "\xE2\x80\xA2 ");
+		t->ti->plain = 0;
 		t->i = j;
 	}
 }
@@ -647,6 +775,7 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 	struct tidy t = { s, 0, n, md, 0, out, out->len, ti };
 
 	ti->flags = 0;
+	ti->plain = 1;
 	if (!tidy_blank_ends(&t))
 		return;
 	buf_reserve(out, t.n - t.i + 8);    /* out->data is not NULL from here on */
@@ -687,6 +816,10 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 			if (t.i == t.n)
 				break;
 		}
+		/* What may put in bytes the line did not have as text. */
+		unsigned char c = (unsigned char)s[t.i];
+		if (c == '&' || c == '\\' || c == '<' || c == '[')
+			ti->plain = 0;
 		if (!tidy_special(&t))
 			buf_putc(out, s[t.i++]);
 	}

@@ -34,6 +34,10 @@ enum {
 struct tidy_info {
 	size_t indent;      /* leading spaces (a TAB counts one) */
 	unsigned flags;     /* TIDY_* */
+	/* 1 when the text is bytes of the line and spaces only: no markup
+	 * decoded or kept (no entity, escape, link, bullet), so it holds no
+	 * backslash, TAB, LF or CR, and is ASCII when the line is. */
+	int plain;
 };
 
 /* Append the tidied form of s[0..n) to out; fill *ti. */

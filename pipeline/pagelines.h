@@ -107,9 +107,10 @@ pagelines_next(struct pagelines *pl, struct pline *l)
 		const char *nl = memchr(p, '\n', pl->blklen - pl->blkpos);
 		size_t k = nl ? (size_t)(nl - p) : 0, end = pl->blkpos + k;
 
+		/* (end >= blkpos: a next CR, form feed or NUL at or after end
+		 * is one not yet passed) */
 		if (nl && k <= pl->cap && pl->cr_at >= end && pl->ff_at >= end &&
-		    pl->nul_at >= end && pl->cr_at >= pl->blkpos &&
-		    pl->ff_at >= pl->blkpos && pl->nul_at >= pl->blkpos) {
+		    pl->nul_at >= end) {
 			pl->part.len = 0;
 			return pagelines_whole(pl, l, p, k);
 		}

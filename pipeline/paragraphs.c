@@ -12,6 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+/* AVX2 for the ASCII test of long lines, where the CPU has it (checked
+ * at run time; MM_NO_AVX2 builds without). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define PARAGRAPHS_AVX2 1
+#endif
 
 #include "buf.h"
 #include "bytescan.h"
@@ -41,6 +47,37 @@ lexicon_words(void)
 	ready = 1;
 }
 
+#ifdef PARAGRAPHS_AVX2
+/* utf8_is_ascii for a line of 32 bytes or more, 32 bytes a step (the
+ * last block is the one that ends the line). */
+__attribute__((target("avx2"))) static int
+ascii_avx2(const char *s, size_t n)
+{
+	__m256i acc = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+
+	for (size_t i = 0; i + 32 < n; i += 32)
+		acc = _mm256_or_si256(acc, _mm256_loadu_si256((const __m256i *)(const void *)(s + i)));
+	return _mm256_movemask_epi8(acc) == 0;
+}
+
+static int has_avx2 = -1;
+#endif
+
+/* Is s[0..n) ASCII?  utf8_is_ascii's answer. */
+static int
+line_is_ascii(const char *s, size_t n)
+{
+#ifdef PARAGRAPHS_AVX2
+	if (n >= 32) {
+		if (has_avx2 < 0)
+			has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (has_avx2)
+			return ascii_avx2(s, n);
+	}
+#endif
+	return utf8_is_ascii(s, n);
+}
+
 /* ---- the output pass ---- */
 
 struct tline {
@@ -49,6 +86,7 @@ struct tline {
 	unsigned long page;     /* 1 + form feeds before the line */
 	size_t indent, width;
 	unsigned flags;         /* TIDY_* */
+	int plain;              /* nothing in text for TSV to escape */
 	int page_break, blank, cut, eof;
 	uint64_t rkey;          /* survey_line_key of the line as read */
 	size_t col2;            /* a two-column line: column of the right entry */
@@ -61,6 +99,7 @@ enum { COLS_MAX = 64 };    /* lines of a two-column block held back */
 struct colline {
 	unsigned long lineno, page;
 	size_t off, left, right, indent, col2;  /* into colbuf */
+	int plain;
 };
 
 struct normaliser {
@@ -80,6 +119,7 @@ struct normaliser {
 
 	/* the paragraph being built */
 	struct buf para;
+	int para_plain;         /* no line of para has a byte TSV escapes */
 	unsigned long para_line, para_page;
 	unsigned long last_page;   /* page of the paragraph's last line */
 	struct buf pbreaks;        /* ",OFF" where each later page starts in para */
@@ -109,6 +149,30 @@ flush_out(struct normaliser *nm)
 	return 0;
 }
 
+/* Write v in decimal ending just before p; return where it starts.
+ * Two digits a step: half the divisions of one. */
+static inline char *
+put_dec(char *p, unsigned long v)
+{
+	static const char pairs[201] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+
+	while (v >= 100) {
+		unsigned k = (unsigned)(v % 100) * 2;
+		v /= 100;
+		*--p = pairs[k + 1];
+		*--p = pairs[k];
+	}
+	if (v >= 10) {
+		*--p = pairs[v * 2 + 1];
+		*--p = pairs[v * 2];
+	} else
+		*--p = (char)('0' + v);
+	return p;
+}
+
 static int
 emit(struct normaliser *nm)
 {
@@ -117,17 +181,11 @@ emit(struct normaliser *nm)
 	/* "line TAB page TAB", the page empty when the input has no form
 	 * feed (records.md 0.2). */
 	char num[48], *p = num + sizeof num;
-	unsigned long v = nm->para_page;
 	*--p = '\t';
 	if (nm->sv.ff_seen)
-		do
-			*--p = (char)('0' + v % 10);
-		while ((v /= 10) != 0);
+		p = put_dec(p, nm->para_page);
 	*--p = '\t';
-	v = nm->para_line;
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
+	p = put_dec(p, nm->para_line);
 	buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
 	if (nm->pbreaks.len) {
 		/* A paragraph that runs on over a page break: "P,OFF…" (the
@@ -142,8 +200,11 @@ emit(struct normaliser *nm)
 	/* Tidied text rarely holds a backslash, TAB, LF or CR, but a
 	 * Markdown link text or an entity such as &#9; can bring one in:
 	 * escaped, or the stream line breaks (found by fuzz_normalise).
-	 * tsv_escape finds there is none in one pass. */
-	tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
+	 * A paragraph of plain lines (markup.h) holds none: copied. */
+	if (nm->para_plain)
+		buf_append(&nm->obuf, nm->para.data, nm->para.len);
+	else
+		tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
 	buf_putc(&nm->obuf, '\n');
 	nm->st.paragraphs++;
 	nm->have = 0;
@@ -304,6 +365,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 		nm->para_line = b->lineno;
 		nm->para_page = nm->last_page = b->page;
 		nm->last_off = 0;
+		nm->para_plain = b->plain;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	} else {
 		if (j == JOIN_DEHYPHEN)
@@ -318,6 +380,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 				buf_append(&nm->pbreaks, off, (size_t)k);
 		}
 		nm->last_off = nm->para.len;
+		nm->para_plain &= b->plain;
 		buf_append(&nm->para, b->text.data, b->text.len);
 	}
 	nm->last_width = b->width;
@@ -347,6 +410,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	if (t->text.data)
 		t->text.data[0] = '\0';
 	t->flags = 0;
+	t->plain = 0;
 	t->indent = t->width = 0;
 	if (r != 1) {
 		t->eof = 1;
@@ -367,14 +431,17 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	size_t n = l.n;
 	t->col2 = t->split = t->list_col = 0;
 	t->rkey = survey_line_key(&nm->sv, s, n);
-	if (!utf8_is_ascii(s, n)) {
-		if (!utf8_valid(s, n)) {
+	int ascii = line_is_ascii(s, n);
+	if (!ascii) {
+		int check = utf8_check(s, n);
+		if (check < 0) {
 			nm->tmp1.len = 0;
 			nm->st.repaired += utf8_repair(s, n, &nm->tmp1);
 			s = nm->tmp1.data;
 			n = nm->tmp1.len;
+			check = utf8_needs_clean(s, n);
 		}
-		if (utf8_needs_clean(s, n)) {
+		if (check) {
 			nm->tmp2.len = 0;
 			utf8_clean(&nm->cleaner, s, n, &nm->tmp2);
 			s = nm->tmp2.data;
@@ -384,9 +451,12 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	struct tidy_info ti;
 	markup_tidy(s, n, nm->md, &t->text, &ti);
 	t->flags = ti.flags;
+	t->plain = ti.plain;
 	t->indent = ti.indent;
 	t->blank = t->text.len == 0;
-	t->width = t->blank ? 0 : ti.indent + utf8_width(t->text.data, t->text.len);
+	/* A plain text of an ASCII line is ASCII: its width its length. */
+	t->width = t->blank ? 0 : ti.indent + (ascii && ti.plain ? t->text.len :
+	                                       utf8_width(t->text.data, t->text.len));
 	/* Column gaps and attendance labels, judged on the line as printed
 	 * (columns count), only where tidying saw a gap or a colon may be. */
 	if ((ti.flags & TIDY_GAP) && t->text.len <= 100)
@@ -424,6 +494,7 @@ hold_col(struct normaliser *nm, const struct tline *t)
 	c->right = t->text.len - t->split;
 	c->indent = t->indent;
 	c->col2 = t->col2;
+	c->plain = t->plain;
 	buf_append(&nm->colbuf, t->text.data, t->text.len);
 }
 
@@ -446,6 +517,7 @@ flush_cols(struct normaliser *nm)
 			t.lineno = side ? nm->cols[nm->ncol - 1].lineno : c->lineno;
 			t.page = side ? nm->cols[nm->ncol - 1].page : c->page;
 			t.indent = side ? c->col2 : c->indent;
+			t.plain = c->plain;
 			t.width = t.indent + utf8_width(t.text.data, t.text.len);
 			nm->force_break = 1;
 			r = add_line(nm, &t);

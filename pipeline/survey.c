@@ -5,6 +5,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+/* AVX2 for the classes of long lines, where the CPU has it (checked at
+ * run time; MM_NO_AVX2 builds without). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define SURVEY_AVX2 1
+#endif
 
 #include "bytescan.h"
 #include "err.h"
@@ -18,6 +24,9 @@
 /* The words the survey looks for, from the lexicon: read by survey_words. */
 static struct wordset form_sign_word, form_field_word, month, page_label,
 	page_label_of, blank_notice_intent, blank_notice_word;
+/* The first two letters, lower-cased, of the words form_line looks up
+ * (the lists are caseless, so held in lower case), and the words of one. */
+static unsigned char form_start[26][26], form_one[26];
 
 void
 survey_words(void)
@@ -29,6 +38,17 @@ survey_words(void)
 	wordset_init(&page_label_of, "page_label_of");
 	wordset_init(&blank_notice_intent, "blank_notice_intent");
 	wordset_init(&blank_notice_word, "blank_notice_word");
+	const struct wordset *form[] = { &form_sign_word, &form_field_word, &month };
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; i < form[k]->n; i++) {
+			const char *w = form[k]->word[i];
+			if (w[0] < 'a' || w[0] > 'z')
+				continue;
+			if (form[k]->len[i] == 1)
+				form_one[w[0] - 'a'] = 1;
+			else if (w[1] >= 'a' && w[1] <= 'z')
+				form_start[w[0] - 'a'][w[1] - 'a'] = 1;
+		}
 }
 
 /*
@@ -238,29 +258,37 @@ survey_hyphens(struct survey *sv, const char *s, size_t n)
 	}
 }
 
-/* The key of a page-edge line: digits folded (page numbers vary), spaces too. */
+/* What edge_key does with a byte: 0 hash it, 1 a blank, 2 a digit. */
+static const unsigned char edge_class[256] = {
+	[' '] = 1, ['\t'] = 1, ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2
+};
+
+/*
+ * The key of a page-edge line: digits folded (page numbers vary), spaces
+ * too.  A run of blanks hashes as one space when text follows it, a run
+ * of digits as one '#'.
+ */
 static uint64_t
 edge_key(const char *s, size_t n, int bottom)
 {
 	uint64_t h = 14695981039346656037ULL ^ (uint64_t)(bottom + 1);
-	int sp = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t') {
-			sp = 1;
-			continue;
+	while (p < end) {
+		unsigned k = edge_class[*p];
+		if (k == 0) {
+			h = (h ^ *p++) * 1099511628211ULL;
+		} else if (k == 1) {
+			while (++p < end && edge_class[*p] == 1)
+				;
+			if (p < end)
+				h = (h ^ ' ') * 1099511628211ULL;
+		} else {
+			while (++p < end && edge_class[*p] == 2)
+				;
+			h = (h ^ '#') * 1099511628211ULL;
 		}
-		if (sp) {
-			h = (h ^ ' ') * 1099511628211ULL;
-			sp = 0;
-		}
-		if (c >= '0' && c <= '9') {
-			c = '#';
-			while (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
-				i++;
-		}
-		h = (h ^ c) * 1099511628211ULL;
 	}
 	return h ? h : 1;       /* 0 marks a line too long to be furniture */
 }
@@ -689,32 +717,147 @@ survey_finish(struct survey *sv)
 	edges_give(sv);
 }
 
-/* Bytes the survey looks for: 1 a hyphen, 2 what may start Markdown. */
+/* Bytes the survey looks for: 1 a hyphen, 2 what may make a line
+ * Markdown (markup_is_markdown_line: "**", "<u>", "<sup>", a table's
+ * '|'; its '#' counts only as the line's first byte), 4 a filler of
+ * forms; 8 a byte that is not ASCII. */
+#define X8 8, 8, 8, 8, 8, 8, 8, 8
+#define X64 X8, X8, X8, X8, X8, X8, X8, X8
 static const unsigned char survey_class[256] = {
-	['-'] = 1, ['#'] = 2, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4
+	['-'] = 1, ['*'] = 2, ['<'] = 2, ['|'] = 2, ['_'] = 4, ['.'] = 4,
+	[0x80] = X64, X64
 };
+#undef X64
+#undef X8
+
+/* The classes of the sixteen bytes at p, or-ed into the masks. */
+static inline __attribute__((always_inline)) void
+seen16(const char *p, mask16 *hyphen, mask16 *md, mask16 *form, bytes16 *any)
+{
+	bytes16 v = bytes16_load(p);
+
+	*any |= v;
+	*hyphen |= v == '-';
+	/* '<' and '|' (0x3C, 0x7C) are the bytes that are 0x3C but for bit 6 */
+	*md |= ((v & 0xBF) == 0x3C) | (v == '*');
+	*form |= (v == '_') | (v == '.');
+}
+
+#ifdef SURVEY_AVX2
+/*
+ * The classes of the thirty-two bytes at p or-ed into *acc, by two table
+ * lookups (vpshufb), one by each half of the byte: each class byte has a
+ * bit of its own that both its halves' entries hold, and no other byte's
+ * two entries share a bit (bits 0 '-'; 1 '*', 3 '<', 5 '|'; 2 '.',
+ * 4 '_').  A byte of 0x80 or more looks up 0 (vpshufb's rule): *any
+ * gathers those.
+ */
+__attribute__((target("avx2"), always_inline)) static inline void
+seen32(const char *p, __m256i lo, __m256i hi, __m256i *acc, __m256i *any)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+
+	*any = _mm256_or_si256(*any, v);
+	*acc = _mm256_or_si256(*acc, _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
+	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
+	                                             _mm256_set1_epi8(0x0F)))));
+}
+
+/* survey_seen's classes (not its '#' rule) of a line of 32 bytes or more. */
+__attribute__((target("avx2"))) static unsigned
+seen_avx2(const char *s, size_t n)
+{
+	const __m256i lo = _mm256_setr_epi8(
+	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16,
+	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16);
+	const __m256i hi = _mm256_setr_epi8(
+	    0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0);
+	__m256i acc = _mm256_setzero_si256(), any = acc;
+
+	for (size_t i = 0; i + 32 < n; i += 32)
+		seen32(s + i, lo, hi, &acc, &any);
+	seen32(s + n - 32, lo, hi, &acc, &any);
+	__m128i o = _mm_or_si128(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+	uint64_t x = (uint64_t)_mm_cvtsi128_si64(o) | (uint64_t)_mm_extract_epi64(o, 1);
+	x |= x >> 32;
+	x |= x >> 16;
+	x |= x >> 8;
+	return (x & 1 ? 1u : 0) | (x & 42 ? 2u : 0) | (x & 20 ? 4u : 0) |
+	       (_mm256_movemask_epi8(any) ? 8u : 0);
+}
 
 /*
- * survey_class of every byte of s[0..n), or-ed: the same answer as a loop
- * over the bytes, with the compares done sixteen bytes at a time.
+ * utf8_width of a line of 32 bytes or more: its length less its
+ * continuation bytes (10xxxxxx), counted 32 at a time (vpsadbw sums a
+ * block's ones); the last block is the one that ends the line, its bytes
+ * already counted left out.
+ */
+__attribute__((target("avx2"))) static size_t
+width_avx2(const char *s, size_t n)
+{
+	const __m256i top = _mm256_set1_epi8((char)0xC0), cont = _mm256_set1_epi8((char)0x80),
+	    one = _mm256_set1_epi8(1), zero = _mm256_setzero_si256();
+	const __m256i lane = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+	__m256i sum = zero;
+	size_t i = 0;
+
+	for (; i + 32 < n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i m = _mm256_cmpeq_epi8(_mm256_and_si256(v, top), cont);
+		sum = _mm256_add_epi64(sum, _mm256_sad_epu8(_mm256_and_si256(m, one), zero));
+	}
+	/* the last block: lanes below i - (n - 32) were counted */
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+	__m256i m = _mm256_cmpeq_epi8(_mm256_and_si256(v, top), cont);
+	m = _mm256_and_si256(m, _mm256_cmpgt_epi8(lane,
+	    _mm256_set1_epi8((char)(i - (n - 32)) - 1)));
+	sum = _mm256_add_epi64(sum, _mm256_sad_epu8(_mm256_and_si256(m, one), zero));
+	__m128i h = _mm_add_epi64(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+	return n - (size_t)((uint64_t)_mm_cvtsi128_si64(h) + (uint64_t)_mm_extract_epi64(h, 1));
+}
+
+static int survey_has_avx2 = -1;
+#endif
+
+/*
+ * survey_class of every byte of s[0..n), or-ed (and 2 when s starts with
+ * '#'): the same answer as a loop over the bytes, with the compares done
+ * sixteen bytes at a time (a line of sixteen bytes or more ends with the
+ * block that ends it: or-ing a byte twice changes nothing).  One pass for
+ * the classes and the width: *width is utf8_width(s, n), which is n when
+ * the line is ASCII.
  */
 static unsigned
-survey_seen(const char *s, size_t n)
+survey_seen(const char *s, size_t n, size_t *width)
 {
-	mask16 hyphen = {0}, md = {0}, form = {0};
-	size_t i = 0;
-	unsigned seen = 0;
+	unsigned seen = n && s[0] == '#' ? 2u : 0;
 
-	for (; i + 16 <= n; i += 16) {
-		bytes16 v = bytes16_load(s + i);
-		hyphen |= v == '-';
-		md |= (v == '#') | (v == '*') | (v == '<') | (v == '|');
-		form |= (v == '_') | (v == '.');
+#ifdef SURVEY_AVX2
+	if (n >= 32) {
+		if (survey_has_avx2 < 0)
+			survey_has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (survey_has_avx2) {
+			seen |= seen_avx2(s, n);
+			*width = seen & 8 ? width_avx2(s, n) : n;
+			return seen;
+		}
 	}
-	seen = (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
-	       (mask16_any(form) ? 4u : 0);
-	for (; i < n; i++)
-		seen |= survey_class[(unsigned char)s[i]];
+#endif
+	if (n >= 16) {
+		mask16 hyphen = {0}, md = {0}, form = {0};
+		bytes16 any = {0};
+		for (size_t i = 0; i + 16 < n; i += 16)
+			seen16(s + i, &hyphen, &md, &form, &any);
+		seen16(s + n - 16, &hyphen, &md, &form, &any);
+		seen |= (mask16_any(hyphen) ? 1u : 0) | (mask16_any(md) ? 2u : 0) |
+		        (mask16_any(form) ? 4u : 0) | (mask16_any(any >= 0x80) ? 8u : 0);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			seen |= survey_class[(unsigned char)s[i]];
+	}
+	*width = seen & 8 ? utf8_width(s, n) : n;
 	return seen;
 }
 
@@ -742,14 +885,32 @@ has_run(const char *s, size_t n, char c, size_t k)
  * dates, and at least one filler run (four
  * underscores or five dots or more) to write in, nothing else?
  */
-static int
+static int form_line_(const char *s, size_t n);
+
+static inline int
 form_line(const char *s, size_t n)
+{
+	if (n > 160)
+		return 0;
+	/* The line must start with a word of the lists, a filler or what
+	 * may stand between them, as the loop of form_line_ says of its
+	 * first bytes: most lines of text end here, without a call. */
+	unsigned char c0 = n ? (unsigned char)s[0] : ' ', c1 = n > 1 ? (unsigned char)s[1] : ' ';
+	if (is_alpha(c0) ? (is_alpha(c1) ? !form_start[lower(c0) - 'a'][lower(c1) - 'a'] :
+	                                   !form_one[lower(c0) - 'a']) :
+	    !(c0 == '_' || c0 == '.' || c0 == ' ' || c0 == ':' || c0 == ',' || c0 == '/' ||
+	      (c0 >= '0' && c0 <= '9')))
+		return 0;
+	return form_line_(s, n);
+}
+
+/* form_line past its first look. */
+static int
+form_line_(const char *s, size_t n)
 {
 	size_t i = 0, fill = 0;
 	int sign = 0;
 
-	if (n > 160)
-		return 0;
 	/* Without a filler run the answer is no whatever the words are: most
 	 * lines with a full stop end here, before their words are looked up. */
 	if (!has_run(s, n, '_', 4) && !has_run(s, n, '.', 5))
@@ -817,8 +978,9 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			continue;
 		}
 		/* The width, and whether hyphens or markup occur. */
-		size_t w = lead + utf8_width(l.s + lead, n - lead);
-		unsigned seen = survey_seen(l.s + lead, n - lead);
+		size_t w;
+		unsigned seen = survey_seen(l.s + lead, n - lead, &w);
+		w += lead;
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
 		if (sv->hist[b % WINDOW][bucket] < UINT16_MAX)
 			sv->hist[b % WINDOW][bucket]++;
@@ -924,7 +1086,7 @@ is_page_label(const char *s, size_t n)
  * byte, which for the words asked about here is a rare letter, so most
  * lines cost one memchr.
  */
-static int
+static inline int
 contains(const char *s, size_t n, const char *w, size_t k)
 {
 	if (n < k)
@@ -942,7 +1104,7 @@ contains(const char *s, size_t n, const char *w, size_t k)
 }
 
 /* Does s[0..n) hold an entry of ws? */
-static int
+static inline int
 contains_any(const char *s, size_t n, const struct wordset *ws)
 {
 	for (size_t k = 0; k < ws->n; k++)
@@ -978,7 +1140,10 @@ survey_furniture(struct survey *sv, unsigned long lineno, uint64_t key,
 		return 1;
 	if (sv->form_running && form_line(s, n))
 		return 1;
-	int pl = is_page_label(s, n);
+	/* Most lines start with a letter no page label starts with. */
+	unsigned char c0 = n ? (unsigned char)s[0] : '0';
+	int pl = (c0 >= '0' && c0 <= '9') || c0 == ' ' || c0 == '-' || c0 == '|' ||
+	         ws_first(&page_label, c0) ? is_page_label(s, n) : 0;
 	if (pl == 2)
 		return 1;
 	/* A bare number is a page number at a page's edge or standing alone. */

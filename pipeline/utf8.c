@@ -242,12 +242,89 @@ utf8_needs_clean(const char *s, size_t n)
 	return 0;
 }
 
+int
+utf8_check(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	int needs = 0;
+
+	/* utf8_valid's walk; at each character, while no answer is yet
+	 * known, utf8_needs_clean's look at it (the same lead bytes: the
+	 * text is valid up to there). */
+	while ((i = skip_ascii(s, i, n)) < n) {
+		size_t k = utf8_seq_len(p + i, n - i);
+		if (k == 0)
+			return -1;
+		if (!needs) {
+			int32_t cp;
+			if (k == 2)
+				cp = (int32_t)((p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F));
+			else if (k == 3)
+				cp = (int32_t)((p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 |
+				               (p[i + 2] & 0x3F));
+			else
+				cp = -1;
+			needs = cp < 0 || (cp >= 0xFB00 && cp <= 0xFB06) || map_cp(cp) != 0 ||
+			        !nfc_inert(cp);
+		}
+		i += k;
+	}
+	return needs;
+}
+
 void
 utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	size_t len = 0, i = 0;
+	size_t len = 0, i = 0, start = out->len;
 	int inert = 1;
+
+	/*
+	 * Most lines that need cleaning are ASCII but for a few characters
+	 * (a bullet, a ligature, a no-break space) that NFC leaves as they
+	 * are: each is written as it is read, the ASCII runs between them
+	 * copied whole, not decoded and encoded again one by one.  A code
+	 * point NFC may change sends the line the whole way below.  (At
+	 * most three bytes out for each in: U+FFFD for a bad byte.)
+	 */
+	buf_reserve(out, n * 3);
+	while (i < n) {
+		size_t j = skip_ascii(s, i, n);
+		memcpy(out->data + out->len, s + i, j - i);
+		out->len += j - i;
+		if ((i = j) == n)
+			break;
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		i += (size_t)k;
+		if (cp >= 0xFB00 && cp <= 0xFB06) {
+			for (const char *l = ligatures[cp - 0xFB00]; *l; l++)
+				out->data[out->len++] = *l;
+			continue;
+		}
+		int32_t m = map_cp(cp);
+		if (m < 0)
+			continue;
+		if (m > 0)
+			cp = m;
+		if (!nfc_inert(cp)) {
+			inert = 0;
+			break;
+		}
+		out->len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out->data + out->len);
+	}
+	if (inert) {
+		out->data[out->len] = '\0';
+		return;
+	}
+	out->len = start;
+	i = 0;
+	inert = 1;
 
 	grow32(&c->cp, &c->cap, n * 3 + 1);
 	while (i < n) {

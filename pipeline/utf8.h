@@ -89,6 +89,10 @@ size_t utf8_width(const char *s, size_t n);
 /* 0 if utf8_clean would leave valid UTF-8 s[0..n) as it is (a quick test). */
 int utf8_needs_clean(const char *s, size_t n);
 
+/* utf8_valid and utf8_needs_clean in one pass: -1 if s[0..n) is not
+ * well-formed UTF-8, else utf8_needs_clean's answer. */
+int utf8_check(const char *s, size_t n);
+
 struct utf8_cleaner {
 	int32_t *cp;
 	size_t cap;

@@ -60,6 +60,17 @@ main(void)
 	check_int("is_ascii", utf8_is_ascii("plain text, long enough", 23), 1);
 	check_int("not ascii", utf8_is_ascii("plain text, long \xC2\xA3", 19), 0);
 
+	/* utf8_check: -1 when not valid (wherever the bad byte is), else
+	 * utf8_needs_clean's answer. */
+	check_int("check plain", utf8_check("caf\xC3\xA9 \xE2\x80\x93 \xC2\xA3", 12), 0);
+	check_int("check nbsp", utf8_check("a\xC2\xA0" "b", 4), 1);
+	check_int("check ligature", utf8_check("\xEF\xAC\x81" "ne", 5), 1);
+	check_int("check 4-byte", utf8_check("\xF0\x9F\x98\x80", 4), 1);
+	check_int("check combining", utf8_check("e\xCC\x81", 3), 1);
+	check_int("check bad", utf8_check("ok \xC0\xAF", 5), -1);
+	check_int("check bad after nbsp", utf8_check("\xC2\xA0 \xE2\x80", 5), -1);
+	check_int("check cut", utf8_check("\xC3\xA9\xE2\x80", 4), -1);
+
 	/* Repair: each bad byte read as Windows-1252; good UTF-8 untouched. */
 	repair("plain", "plain", 0);
 	repair("\xA3" "5", "\xC2\xA3" "5", 1);
@@ -78,6 +89,22 @@ main(void)
 	clean("e\xCC\x81", "\xC3\xA9");                     /* NFC */
 	clean("\xE2\x84\xAB", "\xC3\x85");                  /* angstrom sign */
 	clean("\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93", "\xE2\x80\x9Cq\xE2\x80\x9D \xC2\xA3 \xE2\x80\x93");
+	/* A line cleaned as it is read until a character NFC may change,
+	 * last or not: then cleaned the whole way, from its start. */
+	clean("\xEF\xAC\x81 a\xC2\xA0" "e\xCC\x81", "fi a \xC3\xA9");
+	clean("\xC2\xA0" "e\xCC\x81 \xEF\xAC\x82 b", " \xC3\xA9 fl b");
+	clean("x\xE2\x80\xA2 \xEF\x82\xB7 and on past sixteen bytes \xC2\xAD.", "x\xE2\x80\xA2 \xE2\x80\xA2 and on past sixteen bytes .");
+	{
+		static struct utf8_cleaner c;
+		struct buf b = {0};
+		buf_append(&b, "kept ", 5);
+		utf8_clean(&c, "A\xCC\x8A \xC2\xA0", 6, &b);
+		check_str("appended", b.data, b.len, "kept \xC3\x85  ");
+		b.len = 5;
+		utf8_clean(&c, "\xEF\xAC\x80!", 4, &b);
+		check_str("appended inert", b.data, b.len, "kept ff!");
+		buf_free(&b);
+	}
 
 	/* Width: a two- and a three-byte character at every offset of the
 	 * eight-byte words utf8_width counts by, and in its byte-wise tail. */
