@@ -10,6 +10,9 @@
 #include "headings.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bytescan.h"
 #include "dates.h"
@@ -40,6 +43,16 @@ static struct words strong_words;	/* all three: chair_line's prefilter */
 static struct words chair_line_words;	/* chair_line_word */
 static struct words closing_phrases;	/* closing_phrase */
 static struct words sentence_words;	/* narrative_verb, " was " */
+/*
+ * title_like's test for sentence_words and " be " in one pass over the
+ * title, not one search each: the entries (all " W …") that may start at
+ * a space, by the byte after it, as a bit each (entry k: bit k, " be "
+ * the last).  Up to 31 entries; more, and the searches are made one by
+ * one (verb_bits unused).
+ */
+static unsigned verb_bits[256];
+static size_t verb_be;		/* the bit of " be " */
+static int verb_pass;		/* the table is in use */
 static struct words not_title;		/* not_title_start */
 static struct words title_tails;	/* title_tail, " of" */
 static struct words decision_words;	/* decision_word */
@@ -120,6 +133,11 @@ headings_init(void)
 	chair_line_words = words_get("chair_line_word");
 	closing_phrases = words_get("closing_phrase");
 	sentence_words = words_padded("narrative_verb", " ", " ");
+	verb_pass = sentence_words.n < 31;
+	for (k = 0; verb_pass && k < sentence_words.n; k++)
+		verb_bits[(unsigned char)sentence_words.w[k][1]] |= 1u << k;
+	verb_be = sentence_words.n;
+	verb_bits['b'] |= 1u << verb_be;
 	not_title = words_get("not_title_start");
 	title_tails = words_padded("title_tail", " ", "");
 	decision_words = words_get("decision_word");
@@ -506,6 +524,60 @@ closing_line(const char *c, size_t n)
 	return 0;
 }
 
+/* Does an entry of sentence_words (or " be ", when be) start at s[i]
+ * (a space) of s[0..m)?  Case as written. */
+static int
+verb_at(const char *s, size_t i, size_t m, int be)
+{
+	unsigned bits;
+
+	if (i + 1 >= m)
+		return 0;
+	bits = verb_bits[(unsigned char)s[i + 1]];
+	if (!be)
+		bits &= ~(1u << verb_be);
+	while (bits) {
+		size_t k = (size_t)__builtin_ctz(bits), l;
+		const char *w = k == verb_be ? " be " : sentence_words.w[k];
+
+		l = k == verb_be ? 4 : sentence_words.len[k];
+		if (i + l <= m && memcmp(s + i, w, l) == 0)
+			return 1;
+		bits &= bits - 1;
+	}
+	return 0;
+}
+
+/*
+ * Does s[0..m) hold an entry of sentence_words (or " be ", when be)?
+ * What a find of each would answer, in one pass: each starts with a
+ * space, and the spaces are found sixteen bytes at a time with SSE2.
+ */
+static int
+narrative_in(const char *s, size_t m, int be)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' ');
+
+	for (; i + 16 <= m; i += 16) {
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const void *)(s + i)), sp));
+
+		while (bits) {
+			if (verb_at(s, i + (size_t)__builtin_ctz(bits), m, be))
+				return 1;
+			bits &= bits - 1;
+		}
+	}
+#endif
+	for (; i < m; i++)
+		if (s[i] == ' ' && verb_at(s, i, m, be))
+			return 1;
+	return 0;
+}
+
 /*
  * Does t[0..n) read as an item title rather than a sentence or a list
  * entry?  strict asks more (used when nothing else vouches for it).
@@ -553,6 +625,8 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 		memcpy(pad + 1, t, n);
 		pad[n + 1] = ' ';
 		/* verbs of narrative (narrative_verb) that titles do not use */
+		if (verb_pass)
+			return !narrative_in(pad, n + 2, in_resolved || strict);
 		for (k = 0; sentence_words.w[k]; k++)
 			if (find(pad, n + 2, sentence_words.w[k], 0) < n + 2)
 				return 0;
