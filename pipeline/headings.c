@@ -40,6 +40,129 @@ static struct words chair_words;	/* chair_word */
 static struct words chair_strong;	/* chair_strong */
 static struct words signature_words;	/* signature_word */
 static struct words strong_words;	/* all three: chair_line's prefilter */
+
+/*
+ * find_any's question (does the text hold an entry anywhere, any case?)
+ * for a list asked of every paragraph: the pairs of its entries' first
+ * two bytes, each with its 0x20 bit set (which makes a letter's cases
+ * alike), compared sixteen places at a time with SSE2; a place where a
+ * pair is found is compared in full.  Up to PAIRS_MAX pairs; a list with
+ * more is searched by find_any.
+ */
+#define PAIRS_MAX 16
+struct pairset {
+	const char *const *w;
+	size_t n;			/* pairs; 0: use find_any */
+	unsigned char a[PAIRS_MAX], b[PAIRS_MAX];
+	unsigned pairs[32];		/* find_any's table, for the last bytes */
+#ifdef __SSE2__
+	__m128i va[PAIRS_MAX], vb[PAIRS_MAX];	/* a[k], b[k] in every byte */
+#endif
+};
+static struct pairset body_pairs, strong_pairs;
+
+static void
+pairset_make(struct pairset *ps, const struct words *ws)
+{
+	size_t k, j;
+
+	ps->w = ws->w;
+	ps->n = 0;
+	for (k = 0; k < ws->n; k++) {
+		unsigned char a = (unsigned char)(ws->w[k][0] | 0x20),
+		    b = (unsigned char)(ws->w[k][1] | 0x20);
+
+		for (j = 0; j < ps->n && !(ps->a[j] == a && ps->b[j] == b); j++)
+			;
+		if (j < ps->n)
+			continue;
+		if (ps->n == PAIRS_MAX) {
+			ps->n = 0;
+			return;
+		}
+		ps->a[ps->n] = a;
+		ps->b[ps->n++] = b;
+	}
+	for (k = 0; k < ws->n; k++)
+		ps->pairs[ws->w[k][0] & 31] |= 1u << (ws->w[k][1] & 31);
+#ifdef __SSE2__
+	for (k = 0; k < ps->n; k++) {
+		ps->va[k] = _mm_set1_epi8((char)ps->a[k]);
+		ps->vb[k] = _mm_set1_epi8((char)ps->b[k]);
+	}
+#endif
+}
+
+#ifdef __SSE2__
+/* The places s[at..at+16) where a pair of ps starts, as bits. */
+static inline unsigned
+pairset_hits(const struct pairset *ps, const char *s, size_t at)
+{
+	const __m128i fold = _mm_set1_epi8(0x20);
+	__m128i v0 = _mm_or_si128(_mm_loadu_si128((const void *)(s + at)), fold);
+	__m128i v1 = _mm_or_si128(_mm_loadu_si128((const void *)(s + at + 1)), fold);
+	__m128i m = _mm_setzero_si128();
+	size_t k;
+
+	for (k = 0; k < ps->n; k++)
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, ps->va[k]),
+		    _mm_cmpeq_epi8(v1, ps->vb[k])));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* Does an entry of ps start at one of the places e + (bits of hits)? */
+static int
+pairset_check(const struct pairset *ps, const char *s, size_t n, size_t e, unsigned hits)
+{
+	size_t k;
+
+	while (hits) {
+		size_t at = e + (size_t)__builtin_ctz(hits);
+
+		for (k = 0; ps->w[k]; k++)
+			if (starts_with(s + at, n - at, ps->w[k]))
+				return 1;
+		hits &= hits - 1;
+	}
+	return 0;
+}
+
+/* find_any(s, n, ps->w), sixteen places judged by their first two bytes
+ * at once. */
+static int
+pairset_find(const struct pairset *ps, const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+#ifdef __SSE2__
+	if (ps->n > 0 && n >= 17) {
+		/* s[i + 16] is the last byte read */
+		for (; i + 17 <= n; i += 16)
+			if (pairset_check(ps, s, n, i, pairset_hits(ps, s, i)))
+				return 1;
+		/* the places left, i..n-2: the block that ends at n-1, the
+		 * places before i masked off */
+		if (i + 1 < n) {
+			size_t e = n - 17;
+
+			return pairset_check(ps, s, n, e, pairset_hits(ps, s, e) >> (i - e) << (i - e));
+		}
+		return 0;
+	}
+#endif
+	if (ps->n == 0)
+		return find_any(s, n, ps->w);
+	/* find_any's pass over the rest, its table made once */
+	for (; i + 1 < n; i++) {
+		if (!(ps->pairs[s[i] & 31] >> (s[i + 1] & 31) & 1))
+			continue;
+		for (k = 0; ps->w[k]; k++)
+			if (starts_with(s + i, n - i, ps->w[k]))
+				return 1;
+	}
+	return 0;
+}
 static struct words chair_line_words;	/* chair_line_word */
 static struct words closing_phrases;	/* closing_phrase */
 static struct words sentence_words;	/* narrative_verb, " was " */
@@ -129,6 +252,8 @@ headings_init(void)
 	signature_words = words_min("signature_word", 2);
 	both = words_join(&chair_words, &chair_strong);
 	strong_words = words_join(&both, &signature_words);
+	pairset_make(&strong_pairs, &strong_words);
+	pairset_make(&body_pairs, &body_nouns);
 	words_drop(&both);
 	chair_line_words = words_get("chair_line_word");
 	closing_phrases = words_get("closing_phrase");
@@ -464,7 +589,7 @@ chair_line(const char *c, size_t n)
 	 * the words that make a line strong (chair_word, chair_strong,
 	 * signature_word): without one, no need to look
 	 */
-	if (!find_any(c, n, strong_words.w))
+	if (!pairset_find(&strong_pairs, c, n))
 		return 0;
 	while (i < n) {
 		size_t j = i;
@@ -1179,7 +1304,7 @@ body_line(const char *c, size_t n)
 	if (in_words(c, n, &present_labels) || in_words(c, n, &minutes_nouns) ||
 	    in_words(c, n, &agenda_nouns))
 		return 0;
-	return find_any(c, n, body_nouns.w);
+	return pairset_find(&body_pairs, c, n);
 }
 
 /*
