@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "bytescan.h"
 #include "textscan.h"
 
 static const char *const month_names[12] = {
@@ -324,11 +325,9 @@ date_find_before(const char *s, size_t n, size_t lim, char *iso, size_t *start, 
 	 * tried, in order, and the rest of the text (most of it; all of a
 	 * text without digits) is not.
 	 */
-	for (d = 0; d < n; d++) {
+	for (d = 0; (d = skip_to_digit(s, d, n)) < n; d++) {
 		size_t words = 0;
 
-		if (!is_digit((unsigned char)s[d]))
-			continue;
 		for (i = d; i > from && date_lead((unsigned char)s[i - 1]); i--) {
 			/* s[i - 1] ends a word: a third is too far */
 			if (is_alpha((unsigned char)s[i - 1]) && !is_alpha((unsigned char)s[i]) &&

@@ -1520,8 +1520,7 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 		return 0;
 	/* The body before the date holds no digit (below): a date after a
 	 * digit is no answer, so none is looked for past the first. */
-	for (k = 0; k < n && !is_digit((unsigned char)c[k]); k++)
-		;
+	k = skip_to_digit(c, 0, n);
 	if (!date_find_before(c, n, k + 1, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
 		return 0;
 	*bs = 0;
