@@ -102,7 +102,14 @@ struct para {
 	struct buf raw;		/* the text field as read, still escaped */
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
-	struct buf page;	/* the page field as read: "P" or "P,OFF…", or empty */
+	/*
+	 * The output line's first columns, "source TAB line TAB page", made
+	 * as the paragraph is read (the line number is its field's digits
+	 * without leading zeros); the page field as read ("P" or "P,OFF…",
+	 * or empty) is its last page_len bytes.
+	 */
+	struct buf lead;
+	size_t page_len;
 
 	/*
 	 * Tests on the whole clean text, made at most once while the
@@ -472,29 +479,18 @@ static void
 emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
     const char *text, size_t len)
 {
-	char num[48], *w;
-	size_t k = sizeof num, head;
-	unsigned long line = at_p->line;
+	char *w;
+	size_t head;
 	struct buf *b = &sp->outbuf;
 
 	update_tail(sp);
-	/* "TAB line TAB" by hand: fprintf's format parsing cost more */
-	num[--k] = '\t';
-	do {
-		num[--k] = (char)('0' + line % 10);
-		line /= 10;
-	} while (line > 0);
-	num[--k] = '\t';
-	head = sp->source.len + (sizeof num - k) + at_p->page.len + sp->tail.len;
+	head = at_p->lead.len + sp->tail.len;
 	if (b->len + head + len + 1 > OUT_CHUNK)
 		flush_out(sp, out);
 	buf_reserve(b, head);
 	w = b->data + b->len;
-	w = put(w, sp->source.data, sp->source.len);
-	w = put(w, num + k, sizeof num - k);
-	w = put(w, at_p->page.data, at_p->page.len);
-	*w++ = '\t';
-	w = put(w, sp->tail.data + 1, sp->tail.len - 1);
+	w = put(w, at_p->lead.data, at_p->lead.len);
+	w = put(w, sp->tail.data, sp->tail.len);	/* it starts with the TAB after page */
 	*w = '\0';
 	b->len = (size_t)(w - b->data);
 	if (len >= OUT_CHUNK) {
@@ -1470,8 +1466,10 @@ page_of(const struct para *q)
 	unsigned long v = 0;
 	size_t k;
 
-	for (k = 0; k < q->page.len && k < 9 && is_digit((unsigned char)q->page.data[k]); k++)
-		v = v * 10 + (unsigned long)(q->page.data[k] - '0');
+	const char *pg = q->lead.data + q->lead.len - q->page_len;
+
+	for (k = 0; k < q->page_len && k < 9 && is_digit((unsigned char)pg[k]); k++)
+		v = v * 10 + (unsigned long)(pg[k] - '0');
 	return v;
 }
 
@@ -2181,7 +2179,7 @@ splitter_free(struct splitter *sp)
 		return;
 	for (k = 0; k < RING; k++) {
 		buf_free(&sp->ring[k].raw);
-		buf_free(&sp->ring[k].page);
+		buf_free(&sp->ring[k].lead);
 		buf_free(&sp->ring[k].clean);
 	}
 	buf_free(&sp->source);
@@ -2219,6 +2217,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	size_t nf = tsv_split(line, len, f, 4), k;
 	unsigned long ln = 0;
 	struct para *p;
+	char *w;
 
 	/* "source line page text" (0.2), or "source line text" (0.1). */
 	if (nf != 4 && nf != 3) {
@@ -2257,9 +2256,23 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	buf_set(&p->raw, tx->p, tx->len);
 	make_clean(&p->clean, tx->p, tx->len);
 	p->line = ln;
-	buf_reset(&p->page);
-	if (pg.len)
-		buf_append(&p->page, pg.p, pg.len);
+	/* by hand: the line and page fields are a few bytes, not worth a call each */
+	p->lead.len = 0;
+	buf_reserve(&p->lead, sp->source.len + f[1].len + pg.len + 2);
+	w = p->lead.data;
+	memcpy(w, sp->source.data, sp->source.len);
+	w += sp->source.len;
+	*w++ = '\t';
+	for (k = 0; f[1].p[k] == '0'; k++)
+		;	/* ln > 0: a digit other than 0 ends the zeros */
+	for (; k < f[1].len; k++)
+		*w++ = f[1].p[k];
+	*w++ = '\t';
+	for (k = 0; k < pg.len; k++)
+		*w++ = pg.p[k];
+	*w = '\0';
+	p->lead.len = (size_t)(w - p->lead.data);
+	p->page_len = pg.len;
 	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
