@@ -313,7 +313,7 @@ body_end(const char *c, size_t i, size_t limit)
 	size_t j = limit, k, comma;
 
 	for (k = 0; body_stops.w[k]; k++) {
-		size_t f = find(c + i, limit - i, body_stops.w[k], 0);
+		size_t f = find_n(c + i, limit - i, body_stops.w[k], body_stops.len[k], 0);
 
 		if (i + f < j)
 			j = i + f;
@@ -358,7 +358,7 @@ first_of(const char *c, size_t from, size_t n, const struct words *ws, size_t *w
 	size_t k, best = n;
 
 	for (k = 0; k < ws->n; k++) {
-		size_t f = from + find(c + from, n - from, ws->w[k], 1);
+		size_t f = from + find_n(c + from, n - from, ws->w[k], ws->len[k], 1);
 
 		if (f < best) {
 			best = f;
@@ -634,7 +634,7 @@ closing_line(const char *c, size_t n)
 		return 0;
 	i = skip_word(c, i, n);
 	for (k = 0; closing_phrases.w[k]; k++) {
-		size_t f = find(c + i, n - i, closing_phrases.w[k], 1);
+		size_t f = find_n(c + i, n - i, closing_phrases.w[k], closing_phrases.len[k], 1);
 
 		/* followed by a time */
 		if (f < n - i) {
@@ -753,7 +753,7 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 		if (verb_pass)
 			return !narrative_in(pad, n + 2, in_resolved || strict);
 		for (k = 0; sentence_words.w[k]; k++)
-			if (find(pad, n + 2, sentence_words.w[k], 0) < n + 2)
+			if (find_n(pad, n + 2, sentence_words.w[k], sentence_words.len[k], 0) < n + 2)
 				return 0;
 		if ((in_resolved || strict) && find(pad, n + 2, " be ", 0) < n + 2)
 			return 0;
@@ -1589,7 +1589,7 @@ web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te)
 	*ts = de;
 	*te = n;
 	for (size_t k = 0; k < ref_labels.n; k++)
-		if ((r = find(c + de, n - de, ref_labels.w[k], 1)) < *te - de)
+		if ((r = find_n(c + de, n - de, ref_labels.w[k], ref_labels.len[k], 1)) < *te - de)
 			*te = de + r;
 	trim_seps(c, ts, te);
 	return *te > *ts && is_upper((unsigned char)c[*ts]);

@@ -1169,7 +1169,7 @@ try_report_heading(struct splitter *sp)
 			break;
 		/* An anchor run into a title line (report_anchor, in its case). */
 		for (f = n, ra = 0; ra < report_anchors.n; ra++) {
-			size_t at_r = find(c, n, report_anchors.w[ra], 0);
+			size_t at_r = find_n(c, n, report_anchors.w[ra], report_anchors.len[ra], 0);
 
 			if (at_r < f)
 				f = at_r;
@@ -1357,7 +1357,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 		const char *of = NULL;
 
 		for (k = 0; meeting_of.w[k]; k++)
-			if ((f = find(c, n, meeting_of.w[k], 1)) < m) {
+			if ((f = find_n(c, n, meeting_of.w[k], meeting_of.len[k], 1)) < m) {
 				m = f;
 				of = meeting_of.w[k];
 			}
@@ -1391,7 +1391,7 @@ has_postnominal(const char *c, size_t n)
 	size_t k;
 
 	for (k = 0; postnominals.w[k]; k++)
-		if (find(c, n, postnominals.w[k], 0) < n)
+		if (find_n(c, n, postnominals.w[k], postnominals.len[k], 0) < n)
 			return 1;
 	return 0;
 }
@@ -1877,7 +1877,7 @@ decisions_title(const char *c, size_t n)
 		return 2;	/* the decision's title comes next */
 	if (in_words(c, n, &issue_words))
 		for (k = 0; decisions_words.w[k]; k++)
-			if (find(c, n, decisions_words.w[k], 1) < n)
+			if (find_n(c, n, decisions_words.w[k], decisions_words.len[k], 1) < n)
 				return 1;
 	return whole_in(c, n, &decisions_titles);
 }
