@@ -225,6 +225,7 @@ struct splitter {
 	char tail_date[DATE_ISO_LEN + 1];
 	struct buf tail_body, tail_minute, tail_title;
 	struct buf outbuf;	/* output lines not yet written */
+	struct buf next_clean;	/* splitter_line: the clean text of the line read */
 };
 
 /*
@@ -302,13 +303,14 @@ plain_span(const char *s, size_t n)
 /*
  * The clean form of a text field: unescaped; Markdown heading marks,
  * emphasis stars and underscores pairs, and short HTML tags dropped; runs
- * of white space made one space; trimmed.
+ * of white space made one space; trimmed.  Returns 1 when the field holds
+ * a TAB (then it was two fields: splitter_line's fast path says no).
  */
-static void
+static int
 make_clean(struct buf *out, const char *raw, size_t n)
 {
 	size_t i, start, o = 0;
-	int space = 1;
+	int space = 1, tab = 0;
 	char *d;
 
 	buf_reset(out);
@@ -366,6 +368,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 			}
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			tab |= raw[i] == '\t';	/* a TAB as read, not one escaped */
 			if (!space) {
 				d[o++] = ' ';
 				space = 1;
@@ -389,6 +392,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	}
 	out->len = o;
 	d[o] = '\0';
+	return tab;
 }
 
 static struct para *
@@ -2194,6 +2198,7 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->tail_minute);
 	buf_free(&sp->tail_title);
 	buf_free(&sp->outbuf);
+	buf_free(&sp->next_clean);
 	free(sp);
 }
 
@@ -2210,14 +2215,76 @@ splitter_finish(struct splitter *sp, FILE *out)
 	sp->decisions = 0;
 }
 
+/* Offset of the first TAB in s[i..n), or n: a field's end. */
+static size_t
+next_tab(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i tab = _mm_set1_epi8('\t');
+
+	for (; i + 16 <= n; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const void *)(s + i)), tab));
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && s[i] != '\t')
+		i++;
+	return i;
+}
+
+/*
+ * The fields of a stream line without a pass over all of it: the TABs
+ * after source and line; a page field (digits and commas) and its TAB,
+ * or none (the 0.1 stream: the text follows the line).  The text field
+ * is then known to hold no TAB by make_clean, which reads it anyway;
+ * until then this is only a guess, and 0 (a line with fewer TABs) says
+ * tsv_split must count them.  Returns the fields found, 3 or 4, or 0.
+ */
+static size_t
+guess_fields(char *line, size_t len, struct field *f)
+{
+	size_t t1 = next_tab(line, 0, len), t2, k;
+
+	if (t1 == len || (t2 = next_tab(line, t1 + 1, len)) == len)
+		return 0;
+	f[0].p = line;
+	f[0].len = t1;
+	f[1].p = line + t1 + 1;
+	f[1].len = t2 - t1 - 1;
+	for (k = t2 + 1; k < len && (is_digit((unsigned char)line[k]) || line[k] == ','); k++)
+		;
+	if (k < len && line[k] == '\t') {
+		f[2].p = line + t2 + 1;
+		f[2].len = k - t2 - 1;
+		f[3].p = line + k + 1;
+		f[3].len = len - k - 1;
+		return 4;
+	}
+	f[2].p = line + t2 + 1;
+	f[2].len = len - t2 - 1;
+	return 3;
+}
+
 int
 splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *detail)
 {
 	struct field f[4], pg = {NULL, 0}, *tx;
-	size_t nf = tsv_split(line, len, f, 4), k;
+	size_t nf, k;
 	unsigned long ln = 0;
 	struct para *p;
 	char *w;
+	int cleaned = 0;
+
+	/* The clean text is made at once (in sp->next_clean, until the
+	 * paragraph has its place in the ring), telling a TAB in it. */
+	nf = guess_fields(line, len, f);
+	if (nf > 0 && make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len) == 0)
+		cleaned = 1;
+	else
+		nf = tsv_split(line, len, f, 4);
 
 	/* "source line page text" (0.2), or "source line text" (0.1). */
 	if (nf != 4 && nf != 3) {
@@ -2254,7 +2321,14 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	p = at(sp, sp->count);
 	sp->count++;
 	buf_set(&p->raw, tx->p, tx->len);
-	make_clean(&p->clean, tx->p, tx->len);
+	if (cleaned) {
+		struct buf b = p->clean;
+
+		p->clean = sp->next_clean;
+		sp->next_clean = b;
+	} else {
+		make_clean(&p->clean, tx->p, tx->len);
+	}
 	p->line = ln;
 	/* by hand: the line and page fields are a few bytes, not worth a call each */
 	p->lead.len = 0;
