@@ -251,52 +251,73 @@ static const unsigned char plain_byte[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+#ifdef __SSE2__
+/*
+ * The places in the sixteen bytes at p where a run of make_clean's ends,
+ * as bits: a byte that is not plain, and a space followed by one or by
+ * a space (which one follows the last byte, this block cannot tell: the
+ * caller asks).  *sps gets the spaces.
+ */
+static inline unsigned
+block_stops(const char *p, unsigned *sps)
+{
+	const __m128i sp = _mm_set1_epi8(' '), bs = _mm_set1_epi8('\\'),
+	    star = _mm_set1_epi8('*'), us = _mm_set1_epi8('_'), lt = _mm_set1_epi8('<');
+	__m128i v = _mm_loadu_si128((const void *)p);
+	__m128i spaces = _mm_cmpeq_epi8(v, sp);
+	/* bytes <= ' ', unsigned: the smaller of the byte and ' ' is the byte */
+	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, sp), v);
+	__m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bs),
+	    _mm_cmpeq_epi8(v, star)), _mm_or_si128(_mm_cmpeq_epi8(v, us),
+	    _mm_cmpeq_epi8(v, lt)));
+	unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_andnot_si128(spaces, low), marks));
+
+	*sps = (unsigned)_mm_movemask_epi8(spaces);
+	return bad | (*sps & ((*sps | bad) >> 1));
+}
+#endif
+
 /*
  * The length of the run at s[0..n) (s[0] a plain byte) that make_clean
  * copies as it is: plain bytes, and single spaces between two of them.
  * It is most of every paragraph, so with SSE2 (every x86-64) sixteen
- * bytes are judged at once: a block of plain bytes and spaces with no
- * two spaces together is in the run (the byte before it is plain: s[0],
- * or the end of the block before), but for a space at its end, which
- * the next block judges.  Bytes are looked at one by one where a block
- * is not all in the run, and after it the blocks go on.
+ * bytes are judged at once, and where the run ends in a block, the
+ * block's marks say where (a layout text breaks its runs at every
+ * column gap: not a byte loop over the rest of the block each time).
+ * The byte before a block is plain (s[0], or the end of the block
+ * before; a space at a block's end is judged with the next block).  The
+ * last bytes are a block that ends at n, its bytes already seen masked
+ * off; the byte loop does short texts.
  */
 static size_t
 plain_span(const char *s, size_t n)
 {
-	size_t j = 1, stop;
+	size_t j = 1;
 
-	for (;;) {
 #ifdef __SSE2__
-		const __m128i sp = _mm_set1_epi8(' '), bs = _mm_set1_epi8('\\'),
-		    star = _mm_set1_epi8('*'), us = _mm_set1_epi8('_'),
-		    lt = _mm_set1_epi8('<');
+	if (n >= 17) {
+		unsigned sps, st;
+		size_t e = n - 16;
 
-		while (j + 16 <= n) {
-			__m128i v = _mm_loadu_si128((const void *)(s + j));
-			__m128i spaces = _mm_cmpeq_epi8(v, sp);
-			/* bytes <= ' ', unsigned: the smaller of the byte and ' ' is the byte */
-			__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, sp), v);
-			__m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bs),
-			    _mm_cmpeq_epi8(v, star)), _mm_or_si128(_mm_cmpeq_epi8(v, us),
-			    _mm_cmpeq_epi8(v, lt)));
-			unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_andnot_si128(spaces, low), marks));
-			unsigned sps = (unsigned)_mm_movemask_epi8(spaces);
-
-			if (bad || (sps & (sps >> 1)))
-				break;
-			j += sps & 0x8000 ? 15 : 16;
-		}
+		for (; j + 16 <= n; j += sps & 0x8000 ? 15 : 16)
+			if ((st = block_stops(s + j, &sps)) != 0)
+				return j + (size_t)__builtin_ctz(st);
+		if (j == n)
+			return n;
+		/* a space at n - 1: nothing after it, the run ends there */
+		st = block_stops(s + e, &sps) | (sps & 0x8000);
+		st = st >> (j - e) << (j - e);
+		return st ? e + (size_t)__builtin_ctz(st) : n;
+	}
 #endif
-		for (stop = j + 16; j < stop;) {
-			if (j < n && plain_byte[(unsigned char)s[j]])
-				j++;
-			else if (j + 1 < n && s[j] == ' ' && plain_byte[(unsigned char)s[j + 1]])
-				j += 2;
-			else
-				return j;
-		}
+	for (;;) {
+		if (j < n && plain_byte[(unsigned char)s[j]])
+			j++;
+		else if (j + 1 < n && s[j] == ' ' && plain_byte[(unsigned char)s[j + 1]])
+			j += 2;
+		else
+			return j;
 	}
 }
 
