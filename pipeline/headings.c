@@ -1332,7 +1332,35 @@ body_line(const char *c, size_t n)
 	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]))
 		return 0;
 	/* count_words(c, n) <= 10 and none of these bytes: one pass, left at the first miss */
-	for (i = 0; i < n; i++) {
+	i = 0;
+#ifdef __SSE2__
+	{
+		unsigned prev = 1;	/* the byte before is a space, or there is none */
+
+		for (; i + 16 <= n; i += 16) {
+			__m128i v = _mm_loadu_si128((const void *)(c + i));
+			__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+			__m128i bad = _mm_or_si128(
+			    _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d),	/* a digit */
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))), _mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))));
+			unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+			    _mm_set1_epi8(' ')));
+
+			if (_mm_movemask_epi8(bad))
+				return 0;
+			words += (size_t)__builtin_popcount(~sp & 0xffff & (sp << 1 | prev));
+			if (words > 10)
+				return 0;
+			prev = sp >> 15;
+		}
+		in = !prev;
+	}
+#endif
+	for (; i < n; i++) {
 		if (is_digit((unsigned char)c[i]) || c[i] == '.' || c[i] == ',' || c[i] == ':' ||
 		    c[i] == ';' || c[i] == '?')
 			return 0;
