@@ -226,6 +226,7 @@ struct splitter {
 	struct buf tail_body, tail_minute, tail_title;
 	struct buf outbuf;	/* output lines not yet written */
 	struct buf next_clean;	/* splitter_line: the clean text of the line read */
+	struct buf next_lead;	/* ... and its first output columns */
 };
 
 /*
@@ -2220,6 +2221,7 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->tail_title);
 	buf_free(&sp->outbuf);
 	buf_free(&sp->next_clean);
+	buf_free(&sp->next_lead);
 	free(sp);
 }
 
@@ -2296,6 +2298,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	size_t nf, k;
 	unsigned long ln = 0;
 	struct para *p;
+	struct buf *lb;
 	char *w;
 	int cleaned = 0;
 
@@ -2315,13 +2318,31 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	if (f[1].len == 0 || f[1].len > 12)
 		return SPLIT_ELINENO;
+	/*
+	 * The paragraph's first output columns (struct para's lead) are
+	 * made in sp->next_lead as the fields are read: the line number is
+	 * its field's digits without the leading zeros, written as they are
+	 * checked.
+	 */
+	lb = &sp->next_lead;
+	lb->len = 0;
+	buf_reserve(lb, f[0].len + f[1].len + (nf == 4 ? f[2].len : 0) + 2);
+	w = lb->data;
+	memcpy(w, f[0].p, f[0].len);
+	w += f[0].len;
+	*w++ = '\t';
 	for (k = 0; k < f[1].len; k++) {
-		if (!is_digit((unsigned char)f[1].p[k]))
+		unsigned dg = (unsigned)(unsigned char)f[1].p[k] - '0';
+
+		if (dg > 9)
 			return SPLIT_ELINENO;
-		ln = ln * 10 + (unsigned long)(f[1].p[k] - '0');
+		ln = ln * 10 + dg;
+		*w = f[1].p[k];
+		w += ln != 0;	/* a zero before the first other digit is left out */
 	}
 	if (ln == 0)
 		return SPLIT_ELINENO;
+	*w++ = '\t';
 	if (nf == 4) {
 		/* "P", or "P,OFF,…" for a paragraph that runs over pages */
 		unsigned long pgno;
@@ -2351,22 +2372,17 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 		make_clean(&p->clean, tx->p, tx->len);
 	}
 	p->line = ln;
-	/* by hand: the line and page fields are a few bytes, not worth a call each */
-	p->lead.len = 0;
-	buf_reserve(&p->lead, sp->source.len + f[1].len + pg.len + 2);
-	w = p->lead.data;
-	memcpy(w, sp->source.data, sp->source.len);
-	w += sp->source.len;
-	*w++ = '\t';
-	for (k = 0; f[1].p[k] == '0'; k++)
-		;	/* ln > 0: a digit other than 0 ends the zeros */
-	for (; k < f[1].len; k++)
-		*w++ = f[1].p[k];
-	*w++ = '\t';
+	/* the page field by hand: a few bytes, not worth a call */
 	for (k = 0; k < pg.len; k++)
 		*w++ = pg.p[k];
 	*w = '\0';
-	p->lead.len = (size_t)(w - p->lead.data);
+	lb->len = (size_t)(w - lb->data);
+	{
+		struct buf b = p->lead;
+
+		p->lead = *lb;
+		*lb = b;
+	}
 	p->page_len = pg.len;
 	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
