@@ -1,7 +1,8 @@
 /*
  * bytescan — sixteen bytes at a time, for the per-line scans of
  * minutes-normalise: runs of spaces, ASCII runs, bytes that are rare in
- * text (markup, line ends), counts of a byte.
+ * text (markup, line ends), counts of a byte; and the digits a search
+ * for dates starts from.
  *
  * Each scan tests a block of sixteen bytes with a few vector compares
  * and gives exactly the answer of the byte loop it replaces; the byte
@@ -130,6 +131,24 @@ count_byte(const char *s, size_t n, unsigned char c)
 	for (; i < n; i++)
 		t += (unsigned char)s[i] == c;
 	return t;
+}
+
+/*
+ * Offset of the first ASCII digit in s[i..n), or n: where a search for
+ * dates and numbers can start (most of a paragraph holds none).
+ */
+static inline size_t
+skip_to_digit(const char *s, size_t i, size_t n)
+{
+	for (; i + 16 <= n; i += 16) {
+		bytes16 v = bytes16_load(s + i);
+		mask16 m = (bytes16)(v - '0') <= 9;
+		if (mask16_any(m))
+			return i + mask16_first(m);
+	}
+	while (i < n && (unsigned char)(s[i] - '0') > 9)
+		i++;
+	return i;
 }
 
 /* Offset of the first byte of s[i..n) that is not ASCII (>= 0x80), or n. */

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "bytescan.h"
 #include "textscan.h"
 
 static const char *const month_names[12] = {
@@ -324,12 +325,22 @@ date_find_before(const char *s, size_t n, size_t lim, char *iso, size_t *start, 
 	 * tried, in order, and the rest of the text (most of it; all of a
 	 * text without digits) is not.
 	 */
-	for (d = 0; d < n; d++) {
-		size_t words = 0;
+	for (d = 0; (d = skip_to_digit(s, d, n)) < n; d = from) {
+		size_t words = 0, after = from, len = span_digits(s, d, n);
 
-		if (!is_digit((unsigned char)s[d]))
+		/*
+		 * Whatever comes before them, a date's first digits are a day
+		 * (one or two) or the year of "2015-07-16": a number of
+		 * three digits, or of five or more, or of four without its
+		 * '-', starts none (tables of figures are mostly such).
+		 */
+		from = d + len;
+		if (!(len <= 2 || (len == 4 && d + 4 < n && s[d + 4] == '-'))) {
+			if (d >= lim)
+				return 0;	/* no place before lim is left */
 			continue;
-		for (i = d; i > from && date_lead((unsigned char)s[i - 1]); i--) {
+		}
+		for (i = d; i > after && date_lead((unsigned char)s[i - 1]); i--) {
 			/* s[i - 1] ends a word: a third is too far */
 			if (is_alpha((unsigned char)s[i - 1]) && !is_alpha((unsigned char)s[i]) &&
 			    ++words > 2)
@@ -349,9 +360,6 @@ date_find_before(const char *s, size_t n, size_t lim, char *iso, size_t *start, 
 		}
 		/* The rest of the number: no date starts inside one (date_try
 		 * says no after a digit), so its digits are not tried. */
-		while (d + 1 < n && is_digit((unsigned char)s[d + 1]))
-			d++;
-		from = d + 1;
 	}
 	return 0;
 }

@@ -10,6 +10,9 @@
 #include "headings.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bytescan.h"
 #include "dates.h"
@@ -37,9 +40,142 @@ static struct words chair_words;	/* chair_word */
 static struct words chair_strong;	/* chair_strong */
 static struct words signature_words;	/* signature_word */
 static struct words strong_words;	/* all three: chair_line's prefilter */
+
+/*
+ * find_any's question (does the text hold an entry anywhere, any case?)
+ * for a list asked of every paragraph: the pairs of its entries' first
+ * two bytes, each with its 0x20 bit set (which makes a letter's cases
+ * alike), compared sixteen places at a time with SSE2; a place where a
+ * pair is found is compared in full.  Up to PAIRS_MAX pairs; a list with
+ * more is searched by find_any.
+ */
+#define PAIRS_MAX 16
+struct pairset {
+	const char *const *w;
+	size_t n;			/* pairs; 0: use find_any */
+	unsigned char a[PAIRS_MAX], b[PAIRS_MAX];
+	unsigned pairs[32];		/* find_any's table, for the last bytes */
+#ifdef __SSE2__
+	__m128i va[PAIRS_MAX], vb[PAIRS_MAX];	/* a[k], b[k] in every byte */
+#endif
+};
+static struct pairset body_pairs, strong_pairs;
+
+static void
+pairset_make(struct pairset *ps, const struct words *ws)
+{
+	size_t k, j;
+
+	ps->w = ws->w;
+	ps->n = 0;
+	for (k = 0; k < ws->n; k++) {
+		unsigned char a = (unsigned char)(ws->w[k][0] | 0x20),
+		    b = (unsigned char)(ws->w[k][1] | 0x20);
+
+		for (j = 0; j < ps->n && !(ps->a[j] == a && ps->b[j] == b); j++)
+			;
+		if (j < ps->n)
+			continue;
+		if (ps->n == PAIRS_MAX) {
+			ps->n = 0;
+			return;
+		}
+		ps->a[ps->n] = a;
+		ps->b[ps->n++] = b;
+	}
+	for (k = 0; k < ws->n; k++)
+		ps->pairs[ws->w[k][0] & 31] |= 1u << (ws->w[k][1] & 31);
+#ifdef __SSE2__
+	for (k = 0; k < ps->n; k++) {
+		ps->va[k] = _mm_set1_epi8((char)ps->a[k]);
+		ps->vb[k] = _mm_set1_epi8((char)ps->b[k]);
+	}
+#endif
+}
+
+#ifdef __SSE2__
+/* The places s[at..at+16) where a pair of ps starts, as bits. */
+static inline unsigned
+pairset_hits(const struct pairset *ps, const char *s, size_t at)
+{
+	const __m128i fold = _mm_set1_epi8(0x20);
+	__m128i v0 = _mm_or_si128(_mm_loadu_si128((const void *)(s + at)), fold);
+	__m128i v1 = _mm_or_si128(_mm_loadu_si128((const void *)(s + at + 1)), fold);
+	__m128i m = _mm_setzero_si128();
+	size_t k;
+
+	for (k = 0; k < ps->n; k++)
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, ps->va[k]),
+		    _mm_cmpeq_epi8(v1, ps->vb[k])));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* Does an entry of ps start at one of the places e + (bits of hits)? */
+static int
+pairset_check(const struct pairset *ps, const char *s, size_t n, size_t e, unsigned hits)
+{
+	size_t k;
+
+	while (hits) {
+		size_t at = e + (size_t)__builtin_ctz(hits);
+
+		for (k = 0; ps->w[k]; k++)
+			if (starts_with(s + at, n - at, ps->w[k]))
+				return 1;
+		hits &= hits - 1;
+	}
+	return 0;
+}
+
+/* find_any(s, n, ps->w), sixteen places judged by their first two bytes
+ * at once. */
+static int
+pairset_find(const struct pairset *ps, const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+#ifdef __SSE2__
+	if (ps->n > 0 && n >= 17) {
+		/* s[i + 16] is the last byte read */
+		for (; i + 17 <= n; i += 16)
+			if (pairset_check(ps, s, n, i, pairset_hits(ps, s, i)))
+				return 1;
+		/* the places left, i..n-2: the block that ends at n-1, the
+		 * places before i masked off */
+		if (i + 1 < n) {
+			size_t e = n - 17;
+
+			return pairset_check(ps, s, n, e, pairset_hits(ps, s, e) >> (i - e) << (i - e));
+		}
+		return 0;
+	}
+#endif
+	if (ps->n == 0)
+		return find_any(s, n, ps->w);
+	/* find_any's pass over the rest, its table made once */
+	for (; i + 1 < n; i++) {
+		if (!(ps->pairs[s[i] & 31] >> (s[i + 1] & 31) & 1))
+			continue;
+		for (k = 0; ps->w[k]; k++)
+			if (starts_with(s + i, n - i, ps->w[k]))
+				return 1;
+	}
+	return 0;
+}
 static struct words chair_line_words;	/* chair_line_word */
 static struct words closing_phrases;	/* closing_phrase */
 static struct words sentence_words;	/* narrative_verb, " was " */
+/*
+ * title_like's test for sentence_words and " be " in one pass over the
+ * title, not one search each: the entries (all " W …") that may start at
+ * a space, by the byte after it, as a bit each (entry k: bit k, " be "
+ * the last).  Up to 31 entries; more, and the searches are made one by
+ * one (verb_bits unused).
+ */
+static unsigned verb_bits[256];
+static size_t verb_be;		/* the bit of " be " */
+static int verb_pass;		/* the table is in use */
 static struct words not_title;		/* not_title_start */
 static struct words title_tails;	/* title_tail, " of" */
 static struct words decision_words;	/* decision_word */
@@ -116,10 +252,17 @@ headings_init(void)
 	signature_words = words_min("signature_word", 2);
 	both = words_join(&chair_words, &chair_strong);
 	strong_words = words_join(&both, &signature_words);
+	pairset_make(&strong_pairs, &strong_words);
+	pairset_make(&body_pairs, &body_nouns);
 	words_drop(&both);
 	chair_line_words = words_get("chair_line_word");
 	closing_phrases = words_get("closing_phrase");
 	sentence_words = words_padded("narrative_verb", " ", " ");
+	verb_pass = sentence_words.n < 31;
+	for (k = 0; verb_pass && k < sentence_words.n; k++)
+		verb_bits[(unsigned char)sentence_words.w[k][1]] |= 1u << k;
+	verb_be = sentence_words.n;
+	verb_bits['b'] |= 1u << verb_be;
 	not_title = words_get("not_title_start");
 	title_tails = words_padded("title_tail", " ", "");
 	decision_words = words_get("decision_word");
@@ -170,7 +313,7 @@ body_end(const char *c, size_t i, size_t limit)
 	size_t j = limit, k, comma;
 
 	for (k = 0; body_stops.w[k]; k++) {
-		size_t f = find(c + i, limit - i, body_stops.w[k], 0);
+		size_t f = find_n(c + i, limit - i, body_stops.w[k], body_stops.len[k], 0);
 
 		if (i + f < j)
 			j = i + f;
@@ -215,7 +358,7 @@ first_of(const char *c, size_t from, size_t n, const struct words *ws, size_t *w
 	size_t k, best = n;
 
 	for (k = 0; k < ws->n; k++) {
-		size_t f = from + find(c + from, n - from, ws->w[k], 1);
+		size_t f = from + find_n(c + from, n - from, ws->w[k], ws->len[k], 1);
 
 		if (f < best) {
 			best = f;
@@ -446,7 +589,7 @@ chair_line(const char *c, size_t n)
 	 * the words that make a line strong (chair_word, chair_strong,
 	 * signature_word): without one, no need to look
 	 */
-	if (!find_any(c, n, strong_words.w))
+	if (!pairset_find(&strong_pairs, c, n))
 		return 0;
 	while (i < n) {
 		size_t j = i;
@@ -491,7 +634,7 @@ closing_line(const char *c, size_t n)
 		return 0;
 	i = skip_word(c, i, n);
 	for (k = 0; closing_phrases.w[k]; k++) {
-		size_t f = find(c + i, n - i, closing_phrases.w[k], 1);
+		size_t f = find_n(c + i, n - i, closing_phrases.w[k], closing_phrases.len[k], 1);
 
 		/* followed by a time */
 		if (f < n - i) {
@@ -504,6 +647,102 @@ closing_line(const char *c, size_t n)
 		}
 	}
 	return 0;
+}
+
+/* Does an entry of sentence_words (or " be ", when be) start at s[i]
+ * (a space) of s[0..m)?  Case as written. */
+static int
+verb_at(const char *s, size_t i, size_t m, int be)
+{
+	unsigned bits;
+
+	if (i + 1 >= m)
+		return 0;
+	bits = verb_bits[(unsigned char)s[i + 1]];
+	if (!be)
+		bits &= ~(1u << verb_be);
+	while (bits) {
+		size_t k = (size_t)__builtin_ctz(bits), l;
+		const char *w = k == verb_be ? " be " : sentence_words.w[k];
+
+		l = k == verb_be ? 4 : sentence_words.len[k];
+		if (i + l <= m && memcmp(s + i, w, l) == 0)
+			return 1;
+		bits &= bits - 1;
+	}
+	return 0;
+}
+
+/*
+ * Does s[0..m) hold an entry of sentence_words (or " be ", when be)?
+ * What a find of each would answer, in one pass: each starts with a
+ * space, and the spaces are found sixteen bytes at a time with SSE2.
+ */
+static int
+narrative_in(const char *s, size_t m, int be)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' ');
+
+	for (; i + 16 <= m; i += 16) {
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const void *)(s + i)), sp));
+
+		while (bits) {
+			if (verb_at(s, i + (size_t)__builtin_ctz(bits), m, be))
+				return 1;
+			bits &= bits - 1;
+		}
+	}
+#endif
+	for (; i < m; i++)
+		if (s[i] == ' ' && verb_at(s, i, m, be))
+			return 1;
+	return 0;
+}
+
+/*
+ * count_words(t, n) with SSE2: the word starts (a byte not a space after
+ * a space or the start) of sixteen bytes at a time, counted.
+ */
+static size_t
+title_words(const char *t, size_t n)
+{
+	size_t i = 0, w = 0;
+	unsigned prev = 1;	/* the byte before is a space, or there is none */
+
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const void *)(t + i)), _mm_set1_epi8(' ')));
+
+		w += (size_t)__builtin_popcount(~sp & 0xffff & (sp << 1 | prev));
+		prev = sp >> 15;
+	}
+#endif
+	for (; i < n; i++) {
+		if (t[i] == ' ') {
+			prev = 1;
+		} else {
+			w += prev;
+			prev = 0;
+		}
+	}
+	return w;
+}
+
+/* Offset of the first '.' in t[i..end), or end (title_like's full stops). */
+static size_t
+next_dot(const char *t, size_t i, size_t end)
+{
+	const char *q;
+
+	if (i >= end)
+		return end;
+	q = memchr(t + i, '.', end - i);
+	return q ? (size_t)(q - t) : end;
 }
 
 /*
@@ -532,20 +771,21 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 		return 0;
 	if (n >= 4 && (starts_word(t + n - 4, 4, " and") || starts_word(t + n - 3, 3, " or")))
 		return 0;
-	words = count_words(t, n);
+	words = title_words(t, n);
 	if (words > 30 || (strict && words > 22))
 		return 0;
 	if (last == '?' && words > 6)
 		return 0;	/* a question put, not an item */
-	for (i = 2; i + 2 < n; i++) {
+	if (words > 8) {
 		/* a full stop inside, then a capital: a second sentence */
-		if (t[i] == '.' && t[i + 1] == ' ' && is_upper((unsigned char)t[i + 2]) &&
-		    is_lower((unsigned char)t[i - 1]) && !(i >= 2 && t[i - 2] == ' ') &&
-		    !(i >= 3 && is_upper((unsigned char)t[i - 3]) && t[i - 2] == 'o'))
-			stops++;
+		for (i = 2; i + 2 < n && !stops; i = next_dot(t, i + 1, n - 2))
+			if (t[i] == '.' && t[i + 1] == ' ' && is_upper((unsigned char)t[i + 2]) &&
+			    is_lower((unsigned char)t[i - 1]) && !(i >= 2 && t[i - 2] == ' ') &&
+			    !(i >= 3 && is_upper((unsigned char)t[i - 3]) && t[i - 2] == 'o'))
+				stops++;
+		if (stops > 0)
+			return 0;
 	}
-	if (stops > 0 && words > 8)
-		return 0;
 	{
 		char pad[260];
 
@@ -553,8 +793,10 @@ title_like(const char *t, size_t n, int strict, int in_resolved)
 		memcpy(pad + 1, t, n);
 		pad[n + 1] = ' ';
 		/* verbs of narrative (narrative_verb) that titles do not use */
+		if (verb_pass)
+			return !narrative_in(pad, n + 2, in_resolved || strict);
 		for (k = 0; sentence_words.w[k]; k++)
-			if (find(pad, n + 2, sentence_words.w[k], 0) < n + 2)
+			if (find_n(pad, n + 2, sentence_words.w[k], sentence_words.len[k], 0) < n + 2)
 				return 0;
 		if ((in_resolved || strict) && find(pad, n + 2, " be ", 0) < n + 2)
 			return 0;
@@ -1090,7 +1332,35 @@ body_line(const char *c, size_t n)
 	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]))
 		return 0;
 	/* count_words(c, n) <= 10 and none of these bytes: one pass, left at the first miss */
-	for (i = 0; i < n; i++) {
+	i = 0;
+#ifdef __SSE2__
+	{
+		unsigned prev = 1;	/* the byte before is a space, or there is none */
+
+		for (; i + 16 <= n; i += 16) {
+			__m128i v = _mm_loadu_si128((const void *)(c + i));
+			__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+			__m128i bad = _mm_or_si128(
+			    _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d),	/* a digit */
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))), _mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))));
+			unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+			    _mm_set1_epi8(' ')));
+
+			if (_mm_movemask_epi8(bad))
+				return 0;
+			words += (size_t)__builtin_popcount(~sp & 0xffff & (sp << 1 | prev));
+			if (words > 10)
+				return 0;
+			prev = sp >> 15;
+		}
+		in = !prev;
+	}
+#endif
+	for (; i < n; i++) {
 		if (is_digit((unsigned char)c[i]) || c[i] == '.' || c[i] == ',' || c[i] == ':' ||
 		    c[i] == ';' || c[i] == '?')
 			return 0;
@@ -1105,7 +1375,7 @@ body_line(const char *c, size_t n)
 	if (in_words(c, n, &present_labels) || in_words(c, n, &minutes_nouns) ||
 	    in_words(c, n, &agenda_nouns))
 		return 0;
-	return find_any(c, n, body_nouns.w);
+	return pairset_find(&body_pairs, c, n);
 }
 
 /*
@@ -1321,8 +1591,7 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 		return 0;
 	/* The body before the date holds no digit (below): a date after a
 	 * digit is no answer, so none is looked for past the first. */
-	for (k = 0; k < n && !is_digit((unsigned char)c[k]); k++)
-		;
+	k = skip_to_digit(c, 0, n);
 	if (!date_find_before(c, n, k + 1, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
 		return 0;
 	*bs = 0;
@@ -1391,7 +1660,7 @@ web_dated_title(const char *c, size_t n, char *iso, size_t *ts, size_t *te)
 	*ts = de;
 	*te = n;
 	for (size_t k = 0; k < ref_labels.n; k++)
-		if ((r = find(c + de, n - de, ref_labels.w[k], 1)) < *te - de)
+		if ((r = find_n(c + de, n - de, ref_labels.w[k], ref_labels.len[k], 1)) < *te - de)
 			*te = de + r;
 	trim_seps(c, ts, te);
 	return *te > *ts && is_upper((unsigned char)c[*ts]);

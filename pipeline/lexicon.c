@@ -306,7 +306,9 @@ lex_load(struct lexicon *lx, const char *path, struct lex_error *err)
 {
 	FILE *f = fopen(path, "r");
 	struct buf line = {0};
-	int lineno = 0, c, rc = 0;
+	int lineno = 0, rc = 0;
+	char *raw = NULL;
+	size_t rawcap = 0;
 	const char *msg = NULL;
 	struct pending *pend = NULL;
 	size_t npend = 0;	/* pend[i] holds the lines of list i */
@@ -317,11 +319,15 @@ lex_load(struct lexicon *lx, const char *path, struct lex_error *err)
 	lx->path = xstrdup(path);
 	for (;;) {
 		const char *s;
-		buf_reset(&line);
-		while ((c = getc(f)) != EOF && c != '\n')
-			buf_putc(&line, (char)c);
-		if (c == EOF && line.len == 0)
+		/* a line at a time, not a getc and a buf_putc a byte: the
+		 * lexicon is read at every start of every filter */
+		ssize_t got = getline(&raw, &rawcap, f);
+
+		if (got < 0)
 			break;
+		if (got > 0 && raw[got - 1] == '\n')
+			got--;
+		buf_set(&line, raw, (size_t)got);
 		lineno++;
 		if (memchr(line.data, '\0', line.len)) {
 			rc = lex_fail(err, path, lineno, "NUL byte in the lexicon");
@@ -366,6 +372,7 @@ lex_load(struct lexicon *lx, const char *path, struct lex_error *err)
 	if (!rc && ferror(f))
 		rc = lex_fail(err, path, 0, strerror(errno));
 	fclose(f);
+	free(raw);
 	buf_free(&line);
 	for (size_t i = 0; !rc && i < lx->n; i++)
 		rc = resolve(lx, pend, i, err);

@@ -102,7 +102,14 @@ struct para {
 	struct buf raw;		/* the text field as read, still escaped */
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
-	struct buf page;	/* the page field as read: "P" or "P,OFF…", or empty */
+	/*
+	 * The output line's first columns, "source TAB line TAB page", made
+	 * as the paragraph is read (the line number is its field's digits
+	 * without leading zeros); the page field as read ("P" or "P,OFF…",
+	 * or empty) is its last page_len bytes.
+	 */
+	struct buf lead;
+	size_t page_len;
 
 	/*
 	 * Tests on the whole clean text, made at most once while the
@@ -218,6 +225,8 @@ struct splitter {
 	char tail_date[DATE_ISO_LEN + 1];
 	struct buf tail_body, tail_minute, tail_title;
 	struct buf outbuf;	/* output lines not yet written */
+	struct buf next_clean;	/* splitter_line: the clean text of the line read */
+	struct buf next_lead;	/* ... and its first output columns */
 };
 
 /*
@@ -243,65 +252,87 @@ static const unsigned char plain_byte[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+#ifdef __SSE2__
+/*
+ * The places in the sixteen bytes at p where a run of make_clean's ends,
+ * as bits: a byte that is not plain, and a space followed by one or by
+ * a space (which one follows the last byte, this block cannot tell: the
+ * caller asks).  *sps gets the spaces.
+ */
+static inline unsigned
+block_stops(const char *p, unsigned *sps)
+{
+	const __m128i sp = _mm_set1_epi8(' '), bs = _mm_set1_epi8('\\'),
+	    star = _mm_set1_epi8('*'), us = _mm_set1_epi8('_'), lt = _mm_set1_epi8('<');
+	__m128i v = _mm_loadu_si128((const void *)p);
+	__m128i spaces = _mm_cmpeq_epi8(v, sp);
+	/* bytes <= ' ', unsigned: the smaller of the byte and ' ' is the byte */
+	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, sp), v);
+	__m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bs),
+	    _mm_cmpeq_epi8(v, star)), _mm_or_si128(_mm_cmpeq_epi8(v, us),
+	    _mm_cmpeq_epi8(v, lt)));
+	unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_andnot_si128(spaces, low), marks));
+
+	*sps = (unsigned)_mm_movemask_epi8(spaces);
+	return bad | (*sps & ((*sps | bad) >> 1));
+}
+#endif
+
 /*
  * The length of the run at s[0..n) (s[0] a plain byte) that make_clean
  * copies as it is: plain bytes, and single spaces between two of them.
  * It is most of every paragraph, so with SSE2 (every x86-64) sixteen
- * bytes are judged at once: a block of plain bytes and spaces with no
- * two spaces together is in the run (the byte before it is plain: s[0],
- * or the end of the block before), but for a space at its end, which
- * the next block judges.  Bytes are looked at one by one where a block
- * is not all in the run, and after it the blocks go on.
+ * bytes are judged at once, and where the run ends in a block, the
+ * block's marks say where (a layout text breaks its runs at every
+ * column gap: not a byte loop over the rest of the block each time).
+ * The byte before a block is plain (s[0], or the end of the block
+ * before; a space at a block's end is judged with the next block).  The
+ * last bytes are a block that ends at n, its bytes already seen masked
+ * off; the byte loop does short texts.
  */
 static size_t
 plain_span(const char *s, size_t n)
 {
-	size_t j = 1, stop;
+	size_t j = 1;
 
-	for (;;) {
 #ifdef __SSE2__
-		const __m128i sp = _mm_set1_epi8(' '), bs = _mm_set1_epi8('\\'),
-		    star = _mm_set1_epi8('*'), us = _mm_set1_epi8('_'),
-		    lt = _mm_set1_epi8('<');
+	if (n >= 17) {
+		unsigned sps, st;
+		size_t e = n - 16;
 
-		while (j + 16 <= n) {
-			__m128i v = _mm_loadu_si128((const void *)(s + j));
-			__m128i spaces = _mm_cmpeq_epi8(v, sp);
-			/* bytes <= ' ', unsigned: the smaller of the byte and ' ' is the byte */
-			__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, sp), v);
-			__m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bs),
-			    _mm_cmpeq_epi8(v, star)), _mm_or_si128(_mm_cmpeq_epi8(v, us),
-			    _mm_cmpeq_epi8(v, lt)));
-			unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_andnot_si128(spaces, low), marks));
-			unsigned sps = (unsigned)_mm_movemask_epi8(spaces);
-
-			if (bad || (sps & (sps >> 1)))
-				break;
-			j += sps & 0x8000 ? 15 : 16;
-		}
+		for (; j + 16 <= n; j += sps & 0x8000 ? 15 : 16)
+			if ((st = block_stops(s + j, &sps)) != 0)
+				return j + (size_t)__builtin_ctz(st);
+		if (j == n)
+			return n;
+		/* a space at n - 1: nothing after it, the run ends there */
+		st = block_stops(s + e, &sps) | (sps & 0x8000);
+		st = st >> (j - e) << (j - e);
+		return st ? e + (size_t)__builtin_ctz(st) : n;
+	}
 #endif
-		for (stop = j + 16; j < stop;) {
-			if (j < n && plain_byte[(unsigned char)s[j]])
-				j++;
-			else if (j + 1 < n && s[j] == ' ' && plain_byte[(unsigned char)s[j + 1]])
-				j += 2;
-			else
-				return j;
-		}
+	for (;;) {
+		if (j < n && plain_byte[(unsigned char)s[j]])
+			j++;
+		else if (j + 1 < n && s[j] == ' ' && plain_byte[(unsigned char)s[j + 1]])
+			j += 2;
+		else
+			return j;
 	}
 }
 
 /*
  * The clean form of a text field: unescaped; Markdown heading marks,
  * emphasis stars and underscores pairs, and short HTML tags dropped; runs
- * of white space made one space; trimmed.
+ * of white space made one space; trimmed.  Returns 1 when the field holds
+ * a TAB (then it was two fields: splitter_line's fast path says no).
  */
-static void
+static int
 make_clean(struct buf *out, const char *raw, size_t n)
 {
 	size_t i, start, o = 0;
-	int space = 1;
+	int space = 1, tab = 0;
 	char *d;
 
 	buf_reset(out);
@@ -359,6 +390,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 			}
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			tab |= raw[i] == '\t';	/* a TAB as read, not one escaped */
 			if (!space) {
 				d[o++] = ' ';
 				space = 1;
@@ -382,6 +414,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	}
 	out->len = o;
 	d[o] = '\0';
+	return tab;
 }
 
 static struct para *
@@ -472,29 +505,18 @@ static void
 emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
     const char *text, size_t len)
 {
-	char num[48], *w;
-	size_t k = sizeof num, head;
-	unsigned long line = at_p->line;
+	char *w;
+	size_t head;
 	struct buf *b = &sp->outbuf;
 
 	update_tail(sp);
-	/* "TAB line TAB" by hand: fprintf's format parsing cost more */
-	num[--k] = '\t';
-	do {
-		num[--k] = (char)('0' + line % 10);
-		line /= 10;
-	} while (line > 0);
-	num[--k] = '\t';
-	head = sp->source.len + (sizeof num - k) + at_p->page.len + sp->tail.len;
+	head = at_p->lead.len + sp->tail.len;
 	if (b->len + head + len + 1 > OUT_CHUNK)
 		flush_out(sp, out);
 	buf_reserve(b, head);
 	w = b->data + b->len;
-	w = put(w, sp->source.data, sp->source.len);
-	w = put(w, num + k, sizeof num - k);
-	w = put(w, at_p->page.data, at_p->page.len);
-	*w++ = '\t';
-	w = put(w, sp->tail.data + 1, sp->tail.len - 1);
+	w = put(w, at_p->lead.data, at_p->lead.len);
+	w = put(w, sp->tail.data, sp->tail.len);	/* it starts with the TAB after page */
 	*w = '\0';
 	b->len = (size_t)(w - b->data);
 	if (len >= OUT_CHUNK) {
@@ -1173,7 +1195,7 @@ try_report_heading(struct splitter *sp)
 			break;
 		/* An anchor run into a title line (report_anchor, in its case). */
 		for (f = n, ra = 0; ra < report_anchors.n; ra++) {
-			size_t at_r = find(c, n, report_anchors.w[ra], 0);
+			size_t at_r = find_n(c, n, report_anchors.w[ra], report_anchors.len[ra], 0);
 
 			if (at_r < f)
 				f = at_r;
@@ -1361,7 +1383,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 		const char *of = NULL;
 
 		for (k = 0; meeting_of.w[k]; k++)
-			if ((f = find(c, n, meeting_of.w[k], 1)) < m) {
+			if ((f = find_n(c, n, meeting_of.w[k], meeting_of.len[k], 1)) < m) {
 				m = f;
 				of = meeting_of.w[k];
 			}
@@ -1395,7 +1417,7 @@ has_postnominal(const char *c, size_t n)
 	size_t k;
 
 	for (k = 0; postnominals.w[k]; k++)
-		if (find(c, n, postnominals.w[k], 0) < n)
+		if (find_n(c, n, postnominals.w[k], postnominals.len[k], 0) < n)
 			return 1;
 	return 0;
 }
@@ -1470,8 +1492,10 @@ page_of(const struct para *q)
 	unsigned long v = 0;
 	size_t k;
 
-	for (k = 0; k < q->page.len && k < 9 && is_digit((unsigned char)q->page.data[k]); k++)
-		v = v * 10 + (unsigned long)(q->page.data[k] - '0');
+	const char *pg = q->lead.data + q->lead.len - q->page_len;
+
+	for (k = 0; k < q->page_len && k < 9 && is_digit((unsigned char)pg[k]); k++)
+		v = v * 10 + (unsigned long)(pg[k] - '0');
 	return v;
 }
 
@@ -1879,7 +1903,7 @@ decisions_title(const char *c, size_t n)
 		return 2;	/* the decision's title comes next */
 	if (in_words(c, n, &issue_words))
 		for (k = 0; decisions_words.w[k]; k++)
-			if (find(c, n, decisions_words.w[k], 1) < n)
+			if (find_n(c, n, decisions_words.w[k], decisions_words.len[k], 1) < n)
 				return 1;
 	return whole_in(c, n, &decisions_titles);
 }
@@ -2181,7 +2205,7 @@ splitter_free(struct splitter *sp)
 		return;
 	for (k = 0; k < RING; k++) {
 		buf_free(&sp->ring[k].raw);
-		buf_free(&sp->ring[k].page);
+		buf_free(&sp->ring[k].lead);
 		buf_free(&sp->ring[k].clean);
 	}
 	buf_free(&sp->source);
@@ -2196,6 +2220,8 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->tail_minute);
 	buf_free(&sp->tail_title);
 	buf_free(&sp->outbuf);
+	buf_free(&sp->next_clean);
+	buf_free(&sp->next_lead);
 	free(sp);
 }
 
@@ -2212,13 +2238,77 @@ splitter_finish(struct splitter *sp, FILE *out)
 	sp->decisions = 0;
 }
 
+/* Offset of the first TAB in s[i..n), or n: a field's end. */
+static size_t
+next_tab(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i tab = _mm_set1_epi8('\t');
+
+	for (; i + 16 <= n; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const void *)(s + i)), tab));
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && s[i] != '\t')
+		i++;
+	return i;
+}
+
+/*
+ * The fields of a stream line without a pass over all of it: the TABs
+ * after source and line; a page field (digits and commas) and its TAB,
+ * or none (the 0.1 stream: the text follows the line).  The text field
+ * is then known to hold no TAB by make_clean, which reads it anyway;
+ * until then this is only a guess, and 0 (a line with fewer TABs) says
+ * tsv_split must count them.  Returns the fields found, 3 or 4, or 0.
+ */
+static size_t
+guess_fields(char *line, size_t len, struct field *f)
+{
+	size_t t1 = next_tab(line, 0, len), t2, k;
+
+	if (t1 == len || (t2 = next_tab(line, t1 + 1, len)) == len)
+		return 0;
+	f[0].p = line;
+	f[0].len = t1;
+	f[1].p = line + t1 + 1;
+	f[1].len = t2 - t1 - 1;
+	for (k = t2 + 1; k < len && (is_digit((unsigned char)line[k]) || line[k] == ','); k++)
+		;
+	if (k < len && line[k] == '\t') {
+		f[2].p = line + t2 + 1;
+		f[2].len = k - t2 - 1;
+		f[3].p = line + k + 1;
+		f[3].len = len - k - 1;
+		return 4;
+	}
+	f[2].p = line + t2 + 1;
+	f[2].len = len - t2 - 1;
+	return 3;
+}
+
 int
 splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *detail)
 {
 	struct field f[4], pg = {NULL, 0}, *tx;
-	size_t nf = tsv_split(line, len, f, 4), k;
+	size_t nf, k;
 	unsigned long ln = 0;
 	struct para *p;
+	struct buf *lb;
+	char *w;
+	int cleaned = 0;
+
+	/* The clean text is made at once (in sp->next_clean, until the
+	 * paragraph has its place in the ring), telling a TAB in it. */
+	nf = guess_fields(line, len, f);
+	if (nf > 0 && make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len) == 0)
+		cleaned = 1;
+	else
+		nf = tsv_split(line, len, f, 4);
 
 	/* "source line page text" (0.2), or "source line text" (0.1). */
 	if (nf != 4 && nf != 3) {
@@ -2228,13 +2318,31 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	if (f[1].len == 0 || f[1].len > 12)
 		return SPLIT_ELINENO;
+	/*
+	 * The paragraph's first output columns (struct para's lead) are
+	 * made in sp->next_lead as the fields are read: the line number is
+	 * its field's digits without the leading zeros, written as they are
+	 * checked.
+	 */
+	lb = &sp->next_lead;
+	lb->len = 0;
+	buf_reserve(lb, f[0].len + f[1].len + (nf == 4 ? f[2].len : 0) + 2);
+	w = lb->data;
+	memcpy(w, f[0].p, f[0].len);
+	w += f[0].len;
+	*w++ = '\t';
 	for (k = 0; k < f[1].len; k++) {
-		if (!is_digit((unsigned char)f[1].p[k]))
+		unsigned dg = (unsigned)(unsigned char)f[1].p[k] - '0';
+
+		if (dg > 9)
 			return SPLIT_ELINENO;
-		ln = ln * 10 + (unsigned long)(f[1].p[k] - '0');
+		ln = ln * 10 + dg;
+		*w = f[1].p[k];
+		w += ln != 0;	/* a zero before the first other digit is left out */
 	}
 	if (ln == 0)
 		return SPLIT_ELINENO;
+	*w++ = '\t';
 	if (nf == 4) {
 		/* "P", or "P,OFF,…" for a paragraph that runs over pages */
 		unsigned long pgno;
@@ -2255,11 +2363,27 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	p = at(sp, sp->count);
 	sp->count++;
 	buf_set(&p->raw, tx->p, tx->len);
-	make_clean(&p->clean, tx->p, tx->len);
+	if (cleaned) {
+		struct buf b = p->clean;
+
+		p->clean = sp->next_clean;
+		sp->next_clean = b;
+	} else {
+		make_clean(&p->clean, tx->p, tx->len);
+	}
 	p->line = ln;
-	buf_reset(&p->page);
-	if (pg.len)
-		buf_append(&p->page, pg.p, pg.len);
+	/* the page field by hand: a few bytes, not worth a call */
+	for (k = 0; k < pg.len; k++)
+		*w++ = pg.p[k];
+	*w = '\0';
+	lb->len = (size_t)(w - lb->data);
+	{
+		struct buf b = p->lead;
+
+		p->lead = *lb;
+		*lb = b;
+	}
+	p->page_len = pg.len;
 	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);

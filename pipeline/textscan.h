@@ -159,19 +159,19 @@ match_at(const char *s, size_t i, const char *needle, size_t nl, int icase)
 }
 
 /*
- * Offset of needle in s[0..n) (case-insensitive when icase), or n.
- * With SSE2 (every x86-64) the places where the needle's first two bytes
- * are found are marked sixteen at a time; a letter under icase is found
- * in either case by setting its 0x20 bit, which makes 'M' and 'm' alike
- * and no other byte like them.  Elsewhere the places where the first
+ * Offset of needle (nl bytes) in s[0..n) (case-insensitive when icase),
+ * or n.  With SSE2 (every x86-64) the places where the needle's first
+ * two bytes are found are marked sixteen at a time; a letter under
+ * icase is found in either case by setting its 0x20 bit, which makes 'M'
+ * and 'm' alike and no other byte like them.  Elsewhere the places where the first
  * byte matches are found by memchr (a letter under icase: each case by
  * its own memchr).  Either is many times faster than a loop over the
  * bytes on the long paragraphs most searches fail on.
  */
 static inline size_t
-find(const char *s, size_t n, const char *needle, int icase)
+find_n(const char *s, size_t n, const char *needle, size_t nl, int icase)
 {
-	size_t nl = strlen(needle), i, last, ia, ib;
+	size_t i, last, ia, ib;
 	unsigned char f0, a, b;
 
 	if (nl == 0 || nl > n)
@@ -185,6 +185,32 @@ find(const char *s, size_t n, const char *needle, int icase)
 		const __m128i c0 = _mm_set1_epi8((char)(b0 | fold0)), c1 = _mm_set1_epi8((char)(b1 | fold1));
 		const __m128i m0 = _mm_set1_epi8(fold0), m1 = _mm_set1_epi8(fold1);
 
+		/*
+		 * Thirty-two places a round, their two blocks' marks tested
+		 * together: most searches fail, and the test and the loop
+		 * are half the work of a block.  s[i + 32] is the last byte
+		 * read: i + 31 <= last = n - nl, nl >= 2.
+		 */
+		for (; i + 31 <= last; i += 32) {
+			__m128i x = _mm_and_si128(
+			    _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128((const void *)(s + i)), m0), c0),
+			    _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128((const void *)(s + i + 1)), m1), c1));
+			__m128i y = _mm_and_si128(
+			    _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128((const void *)(s + i + 16)), m0), c0),
+			    _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128((const void *)(s + i + 17)), m1), c1));
+			unsigned hits;
+
+			if (!_mm_movemask_epi8(_mm_or_si128(x, y)))
+				continue;
+			hits = (unsigned)_mm_movemask_epi8(x) | (unsigned)_mm_movemask_epi8(y) << 16;
+			while (hits) {
+				size_t at = i + (size_t)__builtin_ctz(hits);
+
+				if (match_at(s, at, needle, nl, icase))
+					return at;
+				hits &= hits - 1;
+			}
+		}
 		/* s[i + 16] is the last byte read: i + 15 <= last = n - nl, nl >= 2 */
 		for (; i + 15 <= last; i += 16) {
 			__m128i v0 = _mm_or_si128(_mm_loadu_si128((const void *)(s + i)), m0);
@@ -242,6 +268,13 @@ find(const char *s, size_t n, const char *needle, int icase)
 		else
 			ib = find_byte(s, i + 1, last, n, b);
 	}
+}
+
+/* find_n of a NUL-ended needle (a word list's entry has its length: find_n). */
+static inline size_t
+find(const char *s, size_t n, const char *needle, int icase)
+{
+	return find_n(s, n, needle, strlen(needle), icase);
 }
 
 /*

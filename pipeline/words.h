@@ -100,7 +100,7 @@ holds(const char *s, size_t n, const struct words *ws)
 	size_t k;
 
 	for (k = 0; k < ws->n; k++)
-		if (find(s, n, ws->w[k], 1) < n)
+		if (find_n(s, n, ws->w[k], ws->len[k], 1) < n)
 			return 1;
 	return 0;
 }
