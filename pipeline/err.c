@@ -5,11 +5,14 @@
 #include "err.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char *prog = "minutes";
 
@@ -133,6 +136,33 @@ getopt_fail(int c, char **argv)
 	if (is_long)
 		usage_die("unknown option '%s'", arg);
 	usage_die("unknown option '-%c'", optopt);
+}
+
+enum { OUT_BUF = 1 << 16, PIPE_SIZE = 1 << 20 };
+
+static void
+grow_pipe(int fd)
+{
+#ifdef F_SETPIPE_SZ
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    fcntl(fd, F_GETPIPE_SZ) < PIPE_SIZE)
+		(void)fcntl(fd, F_SETPIPE_SZ, PIPE_SIZE);
+#else
+	(void)fd;
+#endif
+}
+
+void
+stdio_setup(void)
+{
+	static char out[OUT_BUF];
+
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, out, _IOFBF, sizeof out);
+	grow_pipe(STDIN_FILENO);
+	grow_pipe(STDOUT_FILENO);
 }
 
 int

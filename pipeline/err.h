@@ -58,6 +58,16 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
 /*
+ * Ready stdin and stdout for a stream of many megabytes: where stdout is
+ * not a terminal it is written in 64 KiB blocks, and a pipe on either
+ * side is grown to 1 MiB (F_SETPIPE_SZ; left as it is where the system
+ * refuses).  With the default 64 KiB pipe and 4 KiB writes the stages of
+ * a chain wake each other every few kilobytes and, on two cores, waited
+ * for each other for a third of the run.  Call once, before any output.
+ */
+void stdio_setup(void);
+
+/*
  * Flush and close stdout, checking for errors, so a full disk fails
  * loudly (exit 2).  A closed pipe (EPIPE) ends quietly with the given
  * status, as grep does.  Call at the end of main; returns status.

@@ -165,6 +165,7 @@ main(int argc, char **argv)
 	struct recw *w;
 
 	err_init(argv[0]);
+	stdio_setup();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":k:Hr:whV", longopts, NULL))
 	    != -1) {

@@ -83,6 +83,7 @@ main(int argc, char **argv)
 	int verbose = 0, c, status = EXIT_OK;
 
 	err_init("minutes-normalise");
+	stdio_setup();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":s:f:m:r:vhV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -100,6 +100,7 @@ main(int argc, char **argv)
 	int c, status = EXIT_OK, i, nfiles;
 
 	err_init(argv[0]);
+	stdio_setup();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:hV", longopts, NULL)) != -1) {
 		switch (c) {
