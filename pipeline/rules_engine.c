@@ -93,6 +93,7 @@ struct engine {
 	/* matching */
 	pcre2_match_data *md, *md2, *md3;
 	pcre2_match_context *mctx;
+	int limit_set;		/* mctx has an offset limit (next_match) */
 	pcre2_jit_stack *jit;
 	PCRE2_SIZE *ov;
 	struct buf *vals, *saved, *pending;
@@ -215,16 +216,31 @@ warn_at(struct engine *e, size_t para, const char *msg)
  * file holds hundreds of patterns and a document needs few of them (a
  * report runs no minutes rule), so compiling each on load cost more
  * than the matching on a short document.  Every run is still a JIT run.
+ * Once the JIT compile has succeeded, pcre2_jit_match is called itself:
+ * pcre2_match's checks before it hands over (a third of the cost of a
+ * short search) find nothing here.  The two cases they would answer
+ * otherwise go to pcre2_match still, for its error: a start past the
+ * subject's end, and an offset limit on a pattern compiled without
+ * PCRE2_USE_OFFSET_LIMIT.  The patterns are compiled with
+ * PCRE2_MATCH_INVALID_UTF, so pcre2_match checks no UTF either.
  */
 static int
 pat_match(struct engine *e, const struct pat *p, const char *subj,
     size_t len, size_t start, uint32_t opts, pcre2_match_data *md)
 {
-	if (!p->code->jitted) {
+	struct code *co = p->code;
+
+	if (!co->jitted) {
 		/* the ruleset is the engine's alone while it runs */
-		pcre2_jit_compile(p->code->re, PCRE2_JIT_COMPLETE);
-		p->code->jitted = 1;
+		co->jitted = pcre2_jit_compile(co->re, PCRE2_JIT_COMPLETE) == 0 ?
+		    1 : -1;
 	}
+	if (!subj)
+		subj = "";
+	if (co->jitted > 0 && opts == 0 && start <= len &&
+	    (!e->limit_set || (co->flags & PCRE2_USE_OFFSET_LIMIT)))
+		return pcre2_jit_match(co->re, (PCRE2_SPTR)subj, len, start, 0,
+		    md, e->mctx);
 	return pcre2_match(p->re, (PCRE2_SPTR)subj, len, start, opts, md,
 	    e->mctx);
 }
@@ -1268,8 +1284,10 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 			/* an offset limit at the start: PCRE2_ANCHORED at
 			 * match time would turn the JIT off */
 			pcre2_set_offset_limit(e->mctx, i - us);
+			e->limit_set = 1;
 			rc = run(e, p, e->md, us, ue, i, 0);
 			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			e->limit_set = 0;
 			if (rc != PCRE2_ERROR_NOMATCH)
 				return rc;
 		}
@@ -1284,10 +1302,12 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 			if (from > lim)
 				continue;
 			pcre2_set_offset_limit(e->mctx, lim - us);
+			e->limit_set = 1;
 			if (pf)
 				pf->tries++;
 			rc = run(e, p, e->md, us, ue, from, 0);
 			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			e->limit_set = 0;
 			if (rc != PCRE2_ERROR_NOMATCH)
 				return rc;
 		}
