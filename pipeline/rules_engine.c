@@ -44,6 +44,7 @@ struct rec {
 	unsigned long line;
 	size_t pos;		/* 0 for a heading record, else 1 + offset */
 	size_t seq;
+	size_t kind;		/* its kind's index */
 	size_t off, len;	/* in recbuf */
 };
 
@@ -469,6 +470,7 @@ push_record(struct engine *e, size_t kidx, unsigned long line, size_t pos,
 	r->line = line;
 	r->pos = pos;
 	r->seq = e->seq++;
+	r->kind = kidx;
 	r->off = off;
 	r->len = e->recbuf.len - off;
 	e->kind_recs[kidx]++;
@@ -1658,8 +1660,12 @@ process_group(struct engine *e)
 	for (i = 0; i < e->nrec; i++) {
 		const char *r = e->recbuf.data + e->recs[i].off;
 
+		/* format_record made it: its kind's fields (the stream's
+		 * section…title fields, escaped, hold their four TABs and no
+		 * other; a value escaped holds none) and its LF */
 		if (e->opts->writer)
-			(void)recw_record(e->opts->writer, r, e->recs[i].len);
+			(void)recw_record_kind(e->opts->writer, e->recs[i].kind,
+			    r, e->recs[i].len);
 		else
 			fwrite(r, 1, e->recs[i].len, e->out);
 	}
