@@ -77,8 +77,8 @@ struct engine {
 					 * them, made for group esc_group */
 	size_t esc_group;
 	struct buf recbuf;
-	struct rec *recs;
-	size_t nrec, rcap, seq;
+	struct rec *recs, *srecs;	/* srecs: sort_recs' other half */
+	size_t nrec, rcap, scap_recs, seq;
 	struct span *spans;	/* a gap buffer: see span_at */
 	size_t nspan, scap, sgap;
 	size_t *kind_recs;
@@ -1588,16 +1588,69 @@ static void (*const rule_fn[64])(struct engine *, size_t, size_t) = {
 #define RUN_RULE(e, k, r) one_rule(e, k, r)
 #endif
 
-static int
-rec_cmp(const void *a, const void *b)
+static inline int
+rec_less(const struct rec *x, const struct rec *y)
 {
-	const struct rec *x = a, *y = b;
-
 	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
+		return x->line < y->line;
 	if (x->pos != y->pos)
-		return x->pos < y->pos ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+		return x->pos < y->pos;
+	return x->seq < y->seq;
+}
+
+/*
+ * The group's records by line, then position, then order found (seq
+ * makes every key distinct: one order only, as qsort gave it).  They
+ * often come in order already (one look says so); else runs of eight
+ * by insertion, then merges of doubling width, the compare inline
+ * (qsort's call of a compare function for each pair cost more than the
+ * compare).
+ */
+static void
+sort_recs(struct engine *e)
+{
+	struct rec *a = e->recs, *b, *t;
+	size_t n = e->nrec, i, j, w;
+
+	for (i = 1; i < n && rec_less(&a[i - 1], &a[i]); i++)
+		;
+	if (i >= n)
+		return;
+	if (e->scap_recs < n) {
+		e->scap_recs = e->rcap;
+		e->srecs = xrealloc(e->srecs, e->scap_recs * sizeof *e->srecs);
+	}
+	b = e->srecs;
+	for (i = 0; i < n; i += 8) {
+		size_t end = i + 8 < n ? i + 8 : n;
+		for (j = i + 1; j < end; j++) {
+			struct rec x = a[j];
+			size_t k = j;
+			while (k > i && rec_less(&x, &a[k - 1])) {
+				a[k] = a[k - 1];
+				k--;
+			}
+			a[k] = x;
+		}
+	}
+	for (w = 8; w < n; w *= 2) {
+		for (i = 0; i < n; i += 2 * w) {
+			size_t m = i + w < n ? i + w : n;
+			size_t end = i + 2 * w < n ? i + 2 * w : n;
+			size_t p = i, q = m, o = i;
+			while (p < m && q < end)
+				b[o++] = rec_less(&a[q], &a[p]) ? a[q++] : a[p++];
+			while (p < m)
+				b[o++] = a[p++];
+			while (q < end)
+				b[o++] = a[q++];
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != e->recs)
+		memcpy(e->recs, a, n * sizeof *a);
 }
 
 static void
@@ -1656,7 +1709,7 @@ process_group(struct engine *e)
 	}
 	check_markers(e);
 	if (e->nrec > 1)
-		qsort(e->recs, e->nrec, sizeof *e->recs, rec_cmp);
+		sort_recs(e);
 	for (i = 0; i < e->nrec; i++) {
 		const char *r = e->recbuf.data + e->recs[i].off;
 
@@ -2036,6 +2089,7 @@ engine_free(struct engine *e)
 	free(e->lpara);
 	free(e->brks);
 	free(e->recs);
+	free(e->srecs);
 	free(e->spans);
 	buf_free(&e->src);
 	buf_free(&e->srcname);
