@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "dates.h"
 #include "figures.h"
 #include "lexicon.h"
@@ -56,27 +57,57 @@ trim(struct buf *b)
 	set_len(b, s, e);
 }
 
+/*
+ * Runs of white space to one space, none at either end.  Most of a
+ * sentence is bytes above the space and single spaces between them, left
+ * as they are (moved down over what was dropped before them): sixteen
+ * such bytes are taken at a time (bytescan.h), the byte loop deciding
+ * the rest.  A block is taken whole when each of its bytes is above the
+ * space, or a space with a byte above the space after it, no space is
+ * pending (sp), and it does not start the output with a space: then the
+ * byte loop would copy it unchanged.  A block with another byte has the
+ * bytes before it copied unchanged, the same way, and the loop decides
+ * that byte.
+ */
 static void
 squeeze(struct buf *b)
 {
-	size_t i = 0, o;
+	char *d = b->data;
+	size_t i = 0, o = 0, n = b->len, k, stop;
 	int sp = 0;
 
-	/* the text it leaves as it is, most of a sentence: bytes above the
-	 * space, and single spaces between them */
-	while (i < b->len && ((unsigned char)b->data[i] > ' ' ||
-	    (b->data[i] == ' ' && i > 0 && i + 1 < b->len &&
-	    (unsigned char)b->data[i + 1] > ' ')))
-		i++;
-	for (o = i; i < b->len; i++) {
-		if (is_white((unsigned char)b->data[i])) {
-			sp = 1;
-			continue;
+	while (i < n) {
+		stop = i + 1;
+		if (!sp && i + 17 <= n) {
+			bytes16 v = bytes16_load(d + i);
+			bytes16 w = bytes16_load(d + i + 1);
+			mask16 bad = ~((v > ' ') | ((v == ' ') & (w > ' ')));
+			if (o == 0 && d[i] == ' ')
+				bad[0] = -1;
+			if (!mask16_any(bad)) {
+				/* o <= i: the store reaches no byte not yet read */
+				memcpy(d + o, &v, sizeof v);
+				o += 16;
+				i += 16;
+				continue;
+			}
+			/* the bytes before the first one it must look at are
+			 * copied as they are, that one by the loop below */
+			k = mask16_first(bad);
+			for (stop = i + k; i < stop; )
+				d[o++] = d[i++];
+			stop = i + 1;
 		}
-		if (sp && o > 0)
-			b->data[o++] = ' ';
-		sp = 0;
-		b->data[o++] = b->data[i];
+		for (; i < stop; i++) {
+			if (is_white((unsigned char)d[i])) {
+				sp = 1;
+				continue;
+			}
+			if (sp && o > 0)
+				d[o++] = ' ';
+			sp = 0;
+			d[o++] = d[i];
+		}
 	}
 	set_len(b, 0, o);
 }

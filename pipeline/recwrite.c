@@ -345,3 +345,15 @@ recw_record(struct recw *w, const char *line, size_t len)
 	fputs("}\n", w->out);
 	return 0;
 }
+
+int
+recw_record_kind(struct recw *w, size_t k, const char *line, size_t len)
+{
+	if (w->fmt != REC_TSV || k >= w->nkinds || len == 0 ||
+	    line[len - 1] != '\n')
+		return recw_record(w, line, len);
+	if (!w->kinds[k].keep)
+		return 1;
+	fwrite(line, 1, len, w->out);
+	return 0;
+}

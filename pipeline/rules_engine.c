@@ -44,6 +44,7 @@ struct rec {
 	unsigned long line;
 	size_t pos;		/* 0 for a heading record, else 1 + offset */
 	size_t seq;
+	size_t kind;		/* its kind's index */
 	size_t off, len;	/* in recbuf */
 };
 
@@ -76,8 +77,8 @@ struct engine {
 					 * them, made for group esc_group */
 	size_t esc_group;
 	struct buf recbuf;
-	struct rec *recs;
-	size_t nrec, rcap, seq;
+	struct rec *recs, *srecs;	/* srecs: sort_recs' other half */
+	size_t nrec, rcap, scap_recs, seq;
 	struct span *spans;	/* a gap buffer: see span_at */
 	size_t nspan, scap, sgap;
 	size_t *kind_recs;
@@ -93,6 +94,7 @@ struct engine {
 	/* matching */
 	pcre2_match_data *md, *md2, *md3;
 	pcre2_match_context *mctx;
+	int limit_set;		/* mctx has an offset limit (next_match) */
 	pcre2_jit_stack *jit;
 	PCRE2_SIZE *ov;
 	struct buf *vals, *saved, *pending;
@@ -215,16 +217,31 @@ warn_at(struct engine *e, size_t para, const char *msg)
  * file holds hundreds of patterns and a document needs few of them (a
  * report runs no minutes rule), so compiling each on load cost more
  * than the matching on a short document.  Every run is still a JIT run.
+ * Once the JIT compile has succeeded, pcre2_jit_match is called itself:
+ * pcre2_match's checks before it hands over (a third of the cost of a
+ * short search) find nothing here.  The two cases they would answer
+ * otherwise go to pcre2_match still, for its error: a start past the
+ * subject's end, and an offset limit on a pattern compiled without
+ * PCRE2_USE_OFFSET_LIMIT.  The patterns are compiled with
+ * PCRE2_MATCH_INVALID_UTF, so pcre2_match checks no UTF either.
  */
 static int
 pat_match(struct engine *e, const struct pat *p, const char *subj,
     size_t len, size_t start, uint32_t opts, pcre2_match_data *md)
 {
-	if (!p->code->jitted) {
+	struct code *co = p->code;
+
+	if (!co->jitted) {
 		/* the ruleset is the engine's alone while it runs */
-		pcre2_jit_compile(p->code->re, PCRE2_JIT_COMPLETE);
-		p->code->jitted = 1;
+		co->jitted = pcre2_jit_compile(co->re, PCRE2_JIT_COMPLETE) == 0 ?
+		    1 : -1;
 	}
+	if (!subj)
+		subj = "";
+	if (co->jitted > 0 && opts == 0 && start <= len &&
+	    (!e->limit_set || (co->flags & PCRE2_USE_OFFSET_LIMIT)))
+		return pcre2_jit_match(co->re, (PCRE2_SPTR)subj, len, start, 0,
+		    md, e->mctx);
 	return pcre2_match(p->re, (PCRE2_SPTR)subj, len, start, opts, md,
 	    e->mctx);
 }
@@ -453,6 +470,7 @@ push_record(struct engine *e, size_t kidx, unsigned long line, size_t pos,
 	r->line = line;
 	r->pos = pos;
 	r->seq = e->seq++;
+	r->kind = kidx;
 	r->off = off;
 	r->len = e->recbuf.len - off;
 	e->kind_recs[kidx]++;
@@ -1268,8 +1286,10 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 			/* an offset limit at the start: PCRE2_ANCHORED at
 			 * match time would turn the JIT off */
 			pcre2_set_offset_limit(e->mctx, i - us);
+			e->limit_set = 1;
 			rc = run(e, p, e->md, us, ue, i, 0);
 			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			e->limit_set = 0;
 			if (rc != PCRE2_ERROR_NOMATCH)
 				return rc;
 		}
@@ -1284,10 +1304,12 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 			if (from > lim)
 				continue;
 			pcre2_set_offset_limit(e->mctx, lim - us);
+			e->limit_set = 1;
 			if (pf)
 				pf->tries++;
 			rc = run(e, p, e->md, us, ue, from, 0);
 			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			e->limit_set = 0;
 			if (rc != PCRE2_ERROR_NOMATCH)
 				return rc;
 		}
@@ -1566,16 +1588,69 @@ static void (*const rule_fn[64])(struct engine *, size_t, size_t) = {
 #define RUN_RULE(e, k, r) one_rule(e, k, r)
 #endif
 
-static int
-rec_cmp(const void *a, const void *b)
+static inline int
+rec_less(const struct rec *x, const struct rec *y)
 {
-	const struct rec *x = a, *y = b;
-
 	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
+		return x->line < y->line;
 	if (x->pos != y->pos)
-		return x->pos < y->pos ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+		return x->pos < y->pos;
+	return x->seq < y->seq;
+}
+
+/*
+ * The group's records by line, then position, then order found (seq
+ * makes every key distinct: one order only, as qsort gave it).  They
+ * often come in order already (one look says so); else runs of eight
+ * by insertion, then merges of doubling width, the compare inline
+ * (qsort's call of a compare function for each pair cost more than the
+ * compare).
+ */
+static void
+sort_recs(struct engine *e)
+{
+	struct rec *a = e->recs, *b, *t;
+	size_t n = e->nrec, i, j, w;
+
+	for (i = 1; i < n && rec_less(&a[i - 1], &a[i]); i++)
+		;
+	if (i >= n)
+		return;
+	if (e->scap_recs < n) {
+		e->scap_recs = e->rcap;
+		e->srecs = xrealloc(e->srecs, e->scap_recs * sizeof *e->srecs);
+	}
+	b = e->srecs;
+	for (i = 0; i < n; i += 8) {
+		size_t end = i + 8 < n ? i + 8 : n;
+		for (j = i + 1; j < end; j++) {
+			struct rec x = a[j];
+			size_t k = j;
+			while (k > i && rec_less(&x, &a[k - 1])) {
+				a[k] = a[k - 1];
+				k--;
+			}
+			a[k] = x;
+		}
+	}
+	for (w = 8; w < n; w *= 2) {
+		for (i = 0; i < n; i += 2 * w) {
+			size_t m = i + w < n ? i + w : n;
+			size_t end = i + 2 * w < n ? i + 2 * w : n;
+			size_t p = i, q = m, o = i;
+			while (p < m && q < end)
+				b[o++] = rec_less(&a[q], &a[p]) ? a[q++] : a[p++];
+			while (p < m)
+				b[o++] = a[p++];
+			while (q < end)
+				b[o++] = a[q++];
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != e->recs)
+		memcpy(e->recs, a, n * sizeof *a);
 }
 
 static void
@@ -1634,12 +1709,16 @@ process_group(struct engine *e)
 	}
 	check_markers(e);
 	if (e->nrec > 1)
-		qsort(e->recs, e->nrec, sizeof *e->recs, rec_cmp);
+		sort_recs(e);
 	for (i = 0; i < e->nrec; i++) {
 		const char *r = e->recbuf.data + e->recs[i].off;
 
+		/* format_record made it: its kind's fields (the stream's
+		 * section…title fields, escaped, hold their four TABs and no
+		 * other; a value escaped holds none) and its LF */
 		if (e->opts->writer)
-			(void)recw_record(e->opts->writer, r, e->recs[i].len);
+			(void)recw_record_kind(e->opts->writer, e->recs[i].kind,
+			    r, e->recs[i].len);
 		else
 			fwrite(r, 1, e->recs[i].len, e->out);
 	}
@@ -2010,6 +2089,7 @@ engine_free(struct engine *e)
 	free(e->lpara);
 	free(e->brks);
 	free(e->recs);
+	free(e->srecs);
 	free(e->spans);
 	buf_free(&e->src);
 	buf_free(&e->srcname);

@@ -30,7 +30,8 @@ enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
  */
 struct code {
 	pcre2_code *re;
-	int jitted;		/* JIT-compiled (at its first run: see pat_match) */
+	int jitted;		/* JIT-compiled at its first run (see pat_match):
+				 * 0 not yet, 1 done, -1 the JIT failed */
 	uint32_t flags;		/* the key: compile flags ... */
 	size_t len;		/* ... and text */
 	char *src;
