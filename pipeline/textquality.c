@@ -3,7 +3,7 @@
 
 #include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(MM_NO_SSE2)
 #include <emmintrin.h>
 #endif
 
@@ -127,6 +127,37 @@ is_letter(unsigned c)
 	return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
+#if defined(__SSE2__) && !defined(MM_NO_SSE2)
+/* The letters of p[at..at+16) as a mask, shifted right by sh (the bytes
+ * already seen of an overlapping last block; the top bits are then 0). */
+static inline unsigned
+letters16(const unsigned char *p, unsigned sh)
+{
+	const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'),
+	    z = _mm_set1_epi8(25);
+	__m128i x = _mm_sub_epi8(_mm_or_si128(_mm_loadu_si128((const void *)p),
+	    fold), a);
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, z), x)) >> sh;
+}
+
+/* word_key for a line of sixteen bytes or more: a word near its end is
+ * read from the eight bytes that end the line, shifted down (x86 is
+ * little-endian: the word's bytes are the high ones). */
+static inline uint64_t
+word_key_long(const unsigned char *w, size_t n, const unsigned char *end)
+{
+	uint64_t k;
+
+	if (end - w >= 8) {
+		memcpy(&k, w, 8);
+	} else {
+		memcpy(&k, end - 8, 8);
+		k >>= 8 * (8 - (end - w));
+	}
+	return (k | 0x2020202020202020u) & (~(uint64_t)0 >> (64 - 8 * n));
+}
+#endif
+
 void
 tq_line(struct tq *q, const char *s, size_t n)
 {
@@ -137,8 +168,62 @@ tq_line(struct tq *q, const char *s, size_t n)
 
 	if (!fw_table)
 		fw_build();
-	/* Every byte counted: the letters and the ink are read off these
-	 * counts when the text is judged, not sorted out here. */
+#if defined(__SSE2__) && !defined(MM_NO_SSE2)
+	/*
+	 * Sixteen bytes at a time: each byte counted (the letters and the ink
+	 * are read off these counts when the text is judged), and the words
+	 * taken from a mask of the block's letters: a word starts at a letter
+	 * after a non-letter, and its length is the run of letters from there
+	 * in the mask of this block and the next (a run through both is
+	 * longer than six, so only counted).  The last block is the one that
+	 * ends the line, its bytes already seen shifted out.
+	 */
+	if (n >= 16) {
+		unsigned cur = letters16(p, 0), prev = 0;
+
+		for (; i < n; i += 16) {
+			unsigned next = 0;
+
+			if (i + 32 <= n)
+				next = letters16(p + i + 16, 0);
+			else if (i + 16 < n)
+				next = letters16(p + n - 16, (unsigned)(i + 32 - n));
+			if (i + 16 <= n) {
+				const unsigned char *b = p + i;
+				bytes[b[0]]++;  bytes[b[1]]++;  bytes[b[2]]++;  bytes[b[3]]++;
+				bytes[b[4]]++;  bytes[b[5]]++;  bytes[b[6]]++;  bytes[b[7]]++;
+				bytes[b[8]]++;  bytes[b[9]]++;  bytes[b[10]]++; bytes[b[11]]++;
+				bytes[b[12]]++; bytes[b[13]]++; bytes[b[14]]++; bytes[b[15]]++;
+			} else {
+				size_t j = i;
+				for (; j + 4 <= n; j += 4) {
+					bytes[p[j]]++;
+					bytes[p[j + 1]]++;
+					bytes[p[j + 2]]++;
+					bytes[p[j + 3]]++;
+				}
+				for (; j < n; j++)
+					bytes[p[j]]++;
+			}
+			uint64_t run = cur | (uint64_t)next << 16;
+			unsigned starts = cur & ~(cur << 1 | prev);
+			for (; starts; starts &= starts - 1) {
+				unsigned k = (unsigned)__builtin_ctz(starts);
+				unsigned len = (unsigned)__builtin_ctzll(~(run >> k));
+				if (len >= 2) {
+					words++;
+					if (len <= 6 && fw_has(word_key_long(p + i + k, len, p + n)))
+						function++;
+				}
+			}
+			prev = cur >> 15 & 1;
+			cur = next;
+		}
+		q->words += words;
+		q->function += function;
+		return;
+	}
+#endif
 	for (; i + 4 <= n; i += 4) {
 		bytes[p[i]]++;
 		bytes[p[i + 1]]++;
@@ -147,48 +232,7 @@ tq_line(struct tq *q, const char *s, size_t n)
 	}
 	for (; i < n; i++)
 		bytes[p[i]]++;
-	i = 0;
-#ifdef __SSE2__
-	/*
-	 * The words, sixteen bytes at a time: a mask of the block's letters,
-	 * and of the places where a run of letters starts or stops (a letter
-	 * after a non-letter, or the other way round), taken in order.  The
-	 * last block is the one that ends the line, its bytes already seen
-	 * shifted out.
-	 */
-	if (n >= 16) {
-		const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'),
-		    z = _mm_set1_epi8(25);
-		unsigned open = 0;
-
-		while (i < n) {
-			size_t at = i + 16 <= n ? i : n - 16;
-			unsigned sh = (unsigned)(i - at), width = 16 - sh;
-			__m128i x = _mm_sub_epi8(_mm_or_si128(_mm_loadu_si128(
-			    (const void *)(p + at)), fold), a);
-			unsigned l = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-			    _mm_min_epu8(x, z), x)) >> sh;
-			unsigned t = (l ^ (l << 1 | open)) & ((1u << width) - 1);
-
-			for (; t; t &= t - 1) {
-				unsigned k = (unsigned)__builtin_ctz(t);
-
-				if (l >> k & 1)
-					ws = i + k;
-				else
-					word_done(p + ws, i + k - ws, p + n, &words, &function);
-			}
-			open = l >> (width - 1) & 1;
-			i += width;
-		}
-		if (open)
-			word_done(p + ws, n - ws, p + n, &words, &function);
-		q->words += words;
-		q->function += function;
-		return;
-	}
-#endif
-	for (; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (is_letter(p[i])) {
 			if (!in)
 				ws = i;
