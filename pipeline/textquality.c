@@ -20,22 +20,11 @@ static const unsigned short tq_letter_freq[26] = {
  * Bytes that are neither letters, digits, spaces nor the punctuation of
  * figures and prose: a text layer of nothing but these (symbols, or
  * characters of other scripts, where letters should be) is garbage.
- * UTF-8 is counted by its lead bytes; 0xC2 leads £ and the no-break space.
+ * UTF-8 is counted by its lead bytes 0xC3-0xF4; 0xC2 leads £ and the
+ * no-break space, and is not among them.
  */
-static const unsigned char tq_odd[256] = {
-	['!'] = 1, ['#'] = 1, ['$'] = 1, ['*'] = 1, ['+'] = 1, ['<'] = 1, ['='] = 1,
-	['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1,
-	['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
-	[0xC3] = 1, [0xC4] = 1, [0xC5] = 1, [0xC6] = 1, [0xC7] = 1, [0xC8] = 1,
-	[0xC9] = 1, [0xCA] = 1, [0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1,
-	[0xCF] = 1, [0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1,
-	[0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1, [0xDA] = 1,
-	[0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1, [0xDF] = 1, [0xE0] = 1,
-	[0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1,
-	[0xE7] = 1, [0xE8] = 1, [0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1,
-	[0xED] = 1, [0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
-	[0xF3] = 1, [0xF4] = 1
-};
+static const char tq_odd[] = "!#$*+<=>?@[\\]^_`{|}~";
+enum { TQ_ODD_LEAD = 0xC3, TQ_ODD_LAST = 0xF4 };
 
 /*
  * The common function words (the lexicon's list function_word), as the
@@ -270,9 +259,10 @@ tq_judge(const struct tq *q, double *cosine, double *share)
 	double dot = 0, na = 0, nb = 0;
 	unsigned long letters = 0, ink = 0;
 
-	for (int c = 0; c < 256; c++)
-		if (tq_odd[c])
-			ink += q->bytes[c];
+	for (const char *o = tq_odd; *o; o++)
+		ink += q->bytes[(unsigned char)*o];
+	for (int c = TQ_ODD_LEAD; c <= TQ_ODD_LAST; c++)
+		ink += q->bytes[c];
 	for (int i = 0; i < 26; i++) {
 		unsigned long count = q->bytes['a' + i] + q->bytes['A' + i];
 		double a = (double)count, b = tq_letter_freq[i];
