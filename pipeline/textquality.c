@@ -143,7 +143,10 @@ word_key_long(const unsigned char *w, size_t n, const unsigned char *end)
 		memcpy(&k, end - 8, 8);
 		k >>= 8 * (8 - (end - w));
 	}
-	return (k | 0x2020202020202020u) & (~(uint64_t)0 >> (64 - 8 * n));
+	/* the low n bytes, n of 2 to 6 (a load, not a shift by a count) */
+	static const uint64_t low[8] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+		0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF };
+	return (k | 0x2020202020202020u) & low[n];
 }
 #endif
 
