@@ -48,13 +48,14 @@ block_find(const struct pagelines *pl, size_t pos, int c)
 	return q ? (size_t)(q - pl->blk) : pl->blklen;
 }
 
-/* A new block in blk: where its first CR, form feed and NUL are. */
+/* A new block in blk: where its first CR, form feed and NUL are (no NUL
+ * when the caller knows it holds none). */
 static void
-block_start(struct pagelines *pl)
+block_start(struct pagelines *pl, int no_nul)
 {
 	pl->cr_at = block_find(pl, 0, '\r');
 	pl->ff_at = block_find(pl, 0, '\f');
-	pl->nul_at = block_find(pl, 0, '\0');
+	pl->nul_at = no_nul ? pl->blklen : block_find(pl, 0, '\0');
 }
 
 /* Does the block hold no byte c in [blkpos, end)?  *at caches the next one. */
@@ -103,7 +104,7 @@ convert(struct pagelines *pl)
 	pl->blk = pl->dec;
 	pl->blklen = (size_t)(out - pl->dec);
 	pl->blkpos = 0;
-	block_start(pl);
+	block_start(pl, 0);
 }
 
 /* Get the next block of decoded bytes: 1, 0 at end, or PL_E*. */
@@ -112,6 +113,7 @@ fill(struct pagelines *pl)
 {
 	for (;;) {
 		size_t keep = 0;
+		int no_nul = 0;
 
 		if (pl->cd != (iconv_t)-1) {
 			keep = pl->rawlen - pl->rawpos;
@@ -131,6 +133,9 @@ fill(struct pagelines *pl)
 			if (pl->enc == ENC_BINARY)
 				return PL_EBINARY;
 			pl->rawpos = bom;
+			/* UTF-8 is told by the chunk after its mark holding no
+			 * NUL: the block need not be searched for one again. */
+			no_nul = pl->enc == ENC_UTF8;
 			if (pl->enc != ENC_UTF8) {
 				pl->cd = iconv_open("UTF-8", utf8_enc_name(pl->enc));
 				if (pl->cd == (iconv_t)-1)
@@ -143,7 +148,7 @@ fill(struct pagelines *pl)
 			pl->blk = pl->raw + pl->rawpos;
 			pl->blklen = pl->rawlen - pl->rawpos;
 			pl->blkpos = 0;
-			block_start(pl);
+			block_start(pl, no_nul);
 			pl->rawpos = pl->rawlen;
 			return 1;
 		}
