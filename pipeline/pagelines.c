@@ -48,6 +48,16 @@ block_find(const struct pagelines *pl, size_t pos, int c)
 	return q ? (size_t)(q - pl->blk) : pl->blklen;
 }
 
+/* Where the block's next CR, form feed or NUL is, whichever comes first
+ * (the inline pagelines_next compares a line's end with it once). */
+static void
+set_clear(struct pagelines *pl)
+{
+	size_t m = pl->cr_at < pl->ff_at ? pl->cr_at : pl->ff_at;
+
+	pl->clear_to = m < pl->nul_at ? m : pl->nul_at;
+}
+
 /* A new block in blk: where its first CR, form feed and NUL are (no NUL
  * when the caller knows it holds none). */
 static void
@@ -56,14 +66,17 @@ block_start(struct pagelines *pl, int no_nul)
 	pl->cr_at = block_find(pl, 0, '\r');
 	pl->ff_at = block_find(pl, 0, '\f');
 	pl->nul_at = no_nul ? pl->blklen : block_find(pl, 0, '\0');
+	set_clear(pl);
 }
 
 /* Does the block hold no byte c in [blkpos, end)?  *at caches the next one. */
 static int
-none_before(const struct pagelines *pl, size_t *at, size_t end, int c)
+none_before(struct pagelines *pl, size_t *at, size_t end, int c)
 {
-	if (*at < pl->blkpos)
+	if (*at < pl->blkpos) {
 		*at = block_find(pl, pl->blkpos, c);
+		set_clear(pl);
+	}
 	return *at >= end;
 }
 
@@ -230,8 +243,8 @@ cut_point(const char *s, size_t n, size_t max)
 	return k ? k : max;
 }
 
-int
-pagelines_next_(struct pagelines *pl, struct pline *l)
+static int
+next_slow(struct pagelines *pl, struct pline *l)
 {
 	if (pl->rest) {
 		l->page_break = 1;
@@ -339,4 +352,13 @@ pagelines_next_(struct pagelines *pl, struct pline *l)
 		unsigned long lineno = pl->lineno++;
 		return deliver(pl, s, n, lineno, was_cut, l);
 	}
+}
+
+int
+pagelines_next_(struct pagelines *pl, struct pline *l)
+{
+	int r = next_slow(pl, l);
+
+	pl->fast = !pl->rest && !pl->carry && !pl->in_cut && !pl->skip_lf;
+	return r;
 }
