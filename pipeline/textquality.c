@@ -2,6 +2,7 @@
 #include "textquality.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__) && !defined(MM_NO_SSE2)
 #include <emmintrin.h>
@@ -28,11 +29,13 @@ enum { TQ_ODD_LEAD = 0xC3, TQ_ODD_LAST = 0xF4 };
 
 /*
  * The common function words (the lexicon's list function_word), as the
- * keys word_key makes, in an open-addressed table of fw_mask + 1 slots
- * (a power of two, at least four times the words), built at first use.
+ * keys word_key makes, in a table of 1 << (64 - fw_shift) slots where no
+ * two words share a slot (the multiplier is chosen so when the table is
+ * built at first use): a word is looked up by one compare, no branch.
  */
 static uint64_t *fw_table;
-static size_t fw_mask;
+static uint64_t fw_mult;
+static unsigned fw_shift;
 
 /*
  * A word of up to six letters as a number: its bytes in lower case, in
@@ -51,22 +54,45 @@ word_key(const unsigned char *w, size_t n, const unsigned char *end)
 	return (k | 0x2020202020202020u) & (~(uint64_t)0 >> (64 - 8 * n));
 }
 
-static size_t
+static inline size_t
 fw_slot(uint64_t k)
 {
-	return (size_t)((k * 0x9E3779B97F4A7C15u) >> 40) & fw_mask;
+	return (size_t)((k * fw_mult) >> fw_shift);
+}
+
+/* Place the words in the clear table of 1 << bits slots by the
+ * multiplier m; 0, the table clear, when two words meet in one. */
+static int
+fw_place(const struct lex_list *l, unsigned bits, uint64_t m)
+{
+	size_t i;
+
+	fw_mult = m;
+	fw_shift = 64 - bits;
+	for (i = 0; i < l->n; i++) {
+		const unsigned char *w = (const unsigned char *)l->word[i];
+		uint64_t k = word_key(w, l->len[i], w + l->len[i]);
+		size_t s = fw_slot(k);
+		if (fw_table[s] && fw_table[s] != k)
+			break;
+		fw_table[s] = k;
+	}
+	if (i == l->n)
+		return 1;
+	/* clear the slots of the words placed (the table is clear again) */
+	while (i-- > 0) {
+		const unsigned char *w = (const unsigned char *)l->word[i];
+		fw_table[fw_slot(word_key(w, l->len[i], w + l->len[i]))] = 0;
+	}
+	return 0;
 }
 
 static void
 fw_build(void)
 {
 	const struct lex_list *l = lex_list("function_word");
-	size_t slots = 64;
+	unsigned bits = 6;
 
-	while (slots < l->n * 4)
-		slots *= 2;
-	fw_table = xcalloc(slots, sizeof *fw_table);
-	fw_mask = slots - 1;
 	for (size_t i = 0; i < l->n; i++) {
 		const unsigned char *w = (const unsigned char *)l->word[i];
 		size_t n = l->len[i];
@@ -78,23 +104,27 @@ fw_build(void)
 		if (!ok)
 			die(EXIT_TROUBLE, "%s: list function_word: \"%s\" is not a word "
 			    "of two to six letters a-z", lexicon_get()->path, l->word[i]);
-		uint64_t k = word_key(w, n, w + n);
-		size_t s = fw_slot(k);
-		while (fw_table[s] && fw_table[s] != k)
-			s = (s + 1) & fw_mask;
-		fw_table[s] = k;
+	}
+	/* Sixteen slots a word or more; odd multipliers tried in turn until
+	 * the words fall in slots of their own (a few tries at that size),
+	 * the table doubled after a thousand. */
+	while (((size_t)1 << bits) < l->n * 16)
+		bits++;
+	for (;; bits++) {
+		free(fw_table);
+		fw_table = xcalloc((size_t)1 << bits, sizeof *fw_table);
+		uint64_t m = 0x9E3779B97F4A7C15u;
+		for (int t = 0; t < 1000; t++, m += 0x2545F4914F6CDD1Eu)
+			if (fw_place(l, bits, m | 1))
+				return;
 	}
 }
 
-static int
+/* Is the key (of a word of two to six letters) a function word's? */
+static inline int
 fw_has(uint64_t k)
 {
-	for (size_t s = fw_slot(k);; s = (s + 1) & fw_mask) {
-		if (fw_table[s] == k)
-			return 1;
-		if (fw_table[s] == 0)
-			return 0;
-	}
+	return fw_table[fw_slot(k)] == k;
 }
 
 /* A word of len letters at w has ended (the line at end): counted, and
@@ -204,8 +234,11 @@ tq_line(struct tq *q, const char *s, size_t n)
 				unsigned len = (unsigned)__builtin_ctzll(~(run >> k));
 				if (len >= 2) {
 					words++;
-					if (len <= 6 && fw_has(word_key_long(p + i + k, len, p + n)))
-						function++;
+					/* no branch on the answer (it follows no
+					 * pattern): one compare, added */
+					if (len <= 6)
+						function += (unsigned long)fw_has(
+						    word_key_long(p + i + k, len, p + n));
 				}
 			}
 			prev = cur >> 15 & 1;
