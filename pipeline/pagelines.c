@@ -48,21 +48,35 @@ block_find(const struct pagelines *pl, size_t pos, int c)
 	return q ? (size_t)(q - pl->blk) : pl->blklen;
 }
 
-/* A new block in blk: where its first CR, form feed and NUL are. */
+/* Where the block's next CR, form feed or NUL is, whichever comes first
+ * (the inline pagelines_next compares a line's end with it once). */
 static void
-block_start(struct pagelines *pl)
+set_clear(struct pagelines *pl)
+{
+	size_t m = pl->cr_at < pl->ff_at ? pl->cr_at : pl->ff_at;
+
+	pl->clear_to = m < pl->nul_at ? m : pl->nul_at;
+}
+
+/* A new block in blk: where its first CR, form feed and NUL are (no NUL
+ * when the caller knows it holds none). */
+static void
+block_start(struct pagelines *pl, int no_nul)
 {
 	pl->cr_at = block_find(pl, 0, '\r');
 	pl->ff_at = block_find(pl, 0, '\f');
-	pl->nul_at = block_find(pl, 0, '\0');
+	pl->nul_at = no_nul ? pl->blklen : block_find(pl, 0, '\0');
+	set_clear(pl);
 }
 
 /* Does the block hold no byte c in [blkpos, end)?  *at caches the next one. */
 static int
-none_before(const struct pagelines *pl, size_t *at, size_t end, int c)
+none_before(struct pagelines *pl, size_t *at, size_t end, int c)
 {
-	if (*at < pl->blkpos)
+	if (*at < pl->blkpos) {
 		*at = block_find(pl, pl->blkpos, c);
+		set_clear(pl);
+	}
 	return *at >= end;
 }
 
@@ -103,7 +117,7 @@ convert(struct pagelines *pl)
 	pl->blk = pl->dec;
 	pl->blklen = (size_t)(out - pl->dec);
 	pl->blkpos = 0;
-	block_start(pl);
+	block_start(pl, 0);
 }
 
 /* Get the next block of decoded bytes: 1, 0 at end, or PL_E*. */
@@ -112,6 +126,7 @@ fill(struct pagelines *pl)
 {
 	for (;;) {
 		size_t keep = 0;
+		int no_nul = 0;
 
 		if (pl->cd != (iconv_t)-1) {
 			keep = pl->rawlen - pl->rawpos;
@@ -131,6 +146,9 @@ fill(struct pagelines *pl)
 			if (pl->enc == ENC_BINARY)
 				return PL_EBINARY;
 			pl->rawpos = bom;
+			/* UTF-8 is told by the chunk after its mark holding no
+			 * NUL: the block need not be searched for one again. */
+			no_nul = pl->enc == ENC_UTF8;
 			if (pl->enc != ENC_UTF8) {
 				pl->cd = iconv_open("UTF-8", utf8_enc_name(pl->enc));
 				if (pl->cd == (iconv_t)-1)
@@ -143,7 +161,7 @@ fill(struct pagelines *pl)
 			pl->blk = pl->raw + pl->rawpos;
 			pl->blklen = pl->rawlen - pl->rawpos;
 			pl->blkpos = 0;
-			block_start(pl);
+			block_start(pl, no_nul);
 			pl->rawpos = pl->rawlen;
 			return 1;
 		}
@@ -225,8 +243,8 @@ cut_point(const char *s, size_t n, size_t max)
 	return k ? k : max;
 }
 
-int
-pagelines_next_(struct pagelines *pl, struct pline *l)
+static int
+next_slow(struct pagelines *pl, struct pline *l)
 {
 	if (pl->rest) {
 		l->page_break = 1;
@@ -334,4 +352,13 @@ pagelines_next_(struct pagelines *pl, struct pline *l)
 		unsigned long lineno = pl->lineno++;
 		return deliver(pl, s, n, lineno, was_cut, l);
 	}
+}
+
+int
+pagelines_next_(struct pagelines *pl, struct pline *l)
+{
+	int r = next_slow(pl, l);
+
+	pl->fast = !pl->rest && !pl->carry && !pl->in_cut && !pl->skip_lf;
+	return r;
 }

@@ -55,6 +55,7 @@ struct pagelines {
 	/* offsets in the block of its next CR, form feed and NUL (blklen if
 	 * none), found again only once blkpos has passed them */
 	size_t cr_at, ff_at, nul_at;
+	size_t clear_to;         /* the least of those three */
 
 	struct buf part;         /* a line that spans blocks */
 	const char *rest;        /* remainder of a line after a form feed */
@@ -65,6 +66,8 @@ struct pagelines {
 	int skip_lf;             /* last block ended in CR: drop a leading LF */
 	int eof, started;
 	int in_cut;              /* the current line was already cut once */
+	int fast;                /* no rest, carry, cut or LF to skip: the
+	                          * inline pagelines_next may look */
 };
 
 /*
@@ -101,16 +104,14 @@ pagelines_whole(struct pagelines *pl, struct pline *l, const char *p,
 static inline int
 pagelines_next(struct pagelines *pl, struct pline *l)
 {
-	if (!pl->rest && !pl->carry && !pl->in_cut && !pl->skip_lf &&
-	    pl->blkpos < pl->blklen) {
+	if (pl->fast && pl->blkpos < pl->blklen) {
 		const char *p = pl->blk + pl->blkpos;
 		const char *nl = memchr(p, '\n', pl->blklen - pl->blkpos);
 		size_t k = nl ? (size_t)(nl - p) : 0, end = pl->blkpos + k;
 
 		/* (end >= blkpos: a next CR, form feed or NUL at or after end
 		 * is one not yet passed) */
-		if (nl && k <= pl->cap && pl->cr_at >= end && pl->ff_at >= end &&
-		    pl->nul_at >= end) {
+		if (nl && k <= pl->cap && pl->clear_to >= end) {
 			pl->part.len = 0;
 			return pagelines_whole(pl, l, p, k);
 		}

@@ -388,55 +388,91 @@ close_page(struct survey *sv)
 	sv->pages++;
 }
 
+/* The bytes rep_key tells apart (0: any other, hashed as it is). */
+enum { RK_ALPHA = 1, RK_BLANK, RK_DIGIT, RK_STOP, RK_PERCENT, RK_C2 };
+static const unsigned char rep_class[256] = {
+	[' '] = RK_BLANK, ['\t'] = RK_BLANK, ['.'] = RK_STOP, ['/'] = RK_STOP,
+	['-'] = RK_STOP, ['%'] = RK_PERCENT, [0xC2] = RK_C2,
+	['0'] = RK_DIGIT, ['1'] = RK_DIGIT, ['2'] = RK_DIGIT, ['3'] = RK_DIGIT,
+	['4'] = RK_DIGIT, ['5'] = RK_DIGIT, ['6'] = RK_DIGIT, ['7'] = RK_DIGIT,
+	['8'] = RK_DIGIT, ['9'] = RK_DIGIT,
+	['A'] = RK_ALPHA, ['B'] = RK_ALPHA, ['C'] = RK_ALPHA, ['D'] = RK_ALPHA,
+	['E'] = RK_ALPHA, ['F'] = RK_ALPHA, ['G'] = RK_ALPHA, ['H'] = RK_ALPHA,
+	['I'] = RK_ALPHA, ['J'] = RK_ALPHA, ['K'] = RK_ALPHA, ['L'] = RK_ALPHA,
+	['M'] = RK_ALPHA, ['N'] = RK_ALPHA, ['O'] = RK_ALPHA, ['P'] = RK_ALPHA,
+	['Q'] = RK_ALPHA, ['R'] = RK_ALPHA, ['S'] = RK_ALPHA, ['T'] = RK_ALPHA,
+	['U'] = RK_ALPHA, ['V'] = RK_ALPHA, ['W'] = RK_ALPHA, ['X'] = RK_ALPHA,
+	['Y'] = RK_ALPHA, ['Z'] = RK_ALPHA,
+	['a'] = RK_ALPHA, ['b'] = RK_ALPHA, ['c'] = RK_ALPHA, ['d'] = RK_ALPHA,
+	['e'] = RK_ALPHA, ['f'] = RK_ALPHA, ['g'] = RK_ALPHA, ['h'] = RK_ALPHA,
+	['i'] = RK_ALPHA, ['j'] = RK_ALPHA, ['k'] = RK_ALPHA, ['l'] = RK_ALPHA,
+	['m'] = RK_ALPHA, ['n'] = RK_ALPHA, ['o'] = RK_ALPHA, ['p'] = RK_ALPHA,
+	['q'] = RK_ALPHA, ['r'] = RK_ALPHA, ['s'] = RK_ALPHA, ['t'] = RK_ALPHA,
+	['u'] = RK_ALPHA, ['v'] = RK_ALPHA, ['w'] = RK_ALPHA, ['x'] = RK_ALPHA,
+	['y'] = RK_ALPHA, ['z'] = RK_ALPHA
+};
+
 /*
  * The key of a short line that may be a running header or footer, or 0:
  * digits folded like edge_key (a page number in a header varies), and
  * *digits a hash of the digits themselves.  Only short lines of words
- * qualify (a line of figures, or with £ or %, is a table, not furniture).
+ * qualify (more than 60 bytes of ink, or a line of figures, or with £ or
+ * %, is a table or text, not furniture).  By a table of byte classes, a
+ * run of blanks or digits taken whole.
  */
 static uint64_t
 rep_key(const char *s, size_t n, uint32_t *digits, uint32_t *num)
 {
-	size_t ink = 0, letters = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t letters = 0;
 	uint32_t d = 2166136261u, v = 0;
-	int in_num = 0;
 
 	if (n > 200)
 		return 0;
-	if (n > 60) {
-		/* Most lines are text: count their ink first, without hashing. */
-		if (n - count_byte(s, n, ' ') > 60)
-			return 0;
-	}
+	/* More than 60 bytes of ink (bytes not blank) is text.  Past this
+	 * test a line has no more than 60: the loop need not count them. */
+	if (n > 60 && n - count_byte(s, n, ' ') > 60)
+		return 0;
 	/* The key is edge_key(s, n, 2), computed in the same pass. */
 	uint64_t h = 14695981039346656037ULL ^ 3;
-	int sp = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t') {
-			sp = 1;
-			in_num = 0;
-			continue;
-		}
-		if (sp) {
-			h = (h ^ ' ') * 1099511628211ULL;
-			sp = 0;
-		}
-		if (++ink > 60 || c == '%' || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA3))
-			return 0;
-		if (c >= '0' && c <= '9') {
-			d = (d ^ c) * 16777619u;
-			v = (in_num ? v * 10 : 0) + (c - '0');
-			if (!in_num)
-				h = (h ^ '#') * 1099511628211ULL;
-			in_num = 1;
-			continue;
-		}
-		in_num = 0;
-		h = (h ^ c) * 1099511628211ULL;
-		if (c == '.' || c == '/' || c == '-')
+	while (p < end) {
+		unsigned c = *p;
+		switch (rep_class[c]) {
+		case RK_ALPHA:
+			letters++;
+			/* fall through */
+		case 0:
+			h = (h ^ c) * 1099511628211ULL;
+			p++;
+			break;
+		case RK_STOP:
+			h = (h ^ c) * 1099511628211ULL;
 			d = (d ^ '.') * 16777619u;
-		letters += is_alpha(c);
+			p++;
+			break;
+		case RK_BLANK:
+			while (++p < end && rep_class[*p] == RK_BLANK)
+				;
+			if (p < end)
+				h = (h ^ ' ') * 1099511628211ULL;
+			break;
+		case RK_DIGIT:
+			h = (h ^ '#') * 1099511628211ULL;
+			v = 0;
+			do {
+				d = (d ^ c) * 16777619u;
+				v = v * 10 + (c - '0');
+			} while (++p < end && rep_class[c = *p] == RK_DIGIT);
+			break;
+		case RK_C2:
+			if (p + 1 < end && p[1] == 0xA3)
+				return 0;       /* £ */
+			h = (h ^ c) * 1099511628211ULL;
+			p++;
+			break;
+		default:                /* RK_PERCENT */
+			return 0;
+		}
 	}
 	if (letters < 2)
 		return 0;

@@ -2,8 +2,9 @@
 #include "textquality.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(MM_NO_SSE2)
 #include <emmintrin.h>
 #endif
 
@@ -20,30 +21,21 @@ static const unsigned short tq_letter_freq[26] = {
  * Bytes that are neither letters, digits, spaces nor the punctuation of
  * figures and prose: a text layer of nothing but these (symbols, or
  * characters of other scripts, where letters should be) is garbage.
- * UTF-8 is counted by its lead bytes; 0xC2 leads £ and the no-break space.
+ * UTF-8 is counted by its lead bytes 0xC3-0xF4; 0xC2 leads £ and the
+ * no-break space, and is not among them.
  */
-static const unsigned char tq_odd[256] = {
-	['!'] = 1, ['#'] = 1, ['$'] = 1, ['*'] = 1, ['+'] = 1, ['<'] = 1, ['='] = 1,
-	['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1,
-	['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
-	[0xC3] = 1, [0xC4] = 1, [0xC5] = 1, [0xC6] = 1, [0xC7] = 1, [0xC8] = 1,
-	[0xC9] = 1, [0xCA] = 1, [0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1,
-	[0xCF] = 1, [0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1,
-	[0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1, [0xDA] = 1,
-	[0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1, [0xDF] = 1, [0xE0] = 1,
-	[0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1,
-	[0xE7] = 1, [0xE8] = 1, [0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1,
-	[0xED] = 1, [0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
-	[0xF3] = 1, [0xF4] = 1
-};
+static const char tq_odd[] = "!#$*+<=>?@[\\]^_`{|}~";
+enum { TQ_ODD_LEAD = 0xC3, TQ_ODD_LAST = 0xF4 };
 
 /*
  * The common function words (the lexicon's list function_word), as the
- * keys word_key makes, in an open-addressed table of fw_mask + 1 slots
- * (a power of two, at least four times the words), built at first use.
+ * keys word_key makes, in a table of 1 << (64 - fw_shift) slots where no
+ * two words share a slot (the multiplier is chosen so when the table is
+ * built at first use): a word is looked up by one compare, no branch.
  */
 static uint64_t *fw_table;
-static size_t fw_mask;
+static uint64_t fw_mult;
+static unsigned fw_shift;
 
 /*
  * A word of up to six letters as a number: its bytes in lower case, in
@@ -62,22 +54,45 @@ word_key(const unsigned char *w, size_t n, const unsigned char *end)
 	return (k | 0x2020202020202020u) & (~(uint64_t)0 >> (64 - 8 * n));
 }
 
-static size_t
+static inline size_t
 fw_slot(uint64_t k)
 {
-	return (size_t)((k * 0x9E3779B97F4A7C15u) >> 40) & fw_mask;
+	return (size_t)((k * fw_mult) >> fw_shift);
+}
+
+/* Place the words in the clear table of 1 << bits slots by the
+ * multiplier m; 0, the table clear, when two words meet in one. */
+static int
+fw_place(const struct lex_list *l, unsigned bits, uint64_t m)
+{
+	size_t i;
+
+	fw_mult = m;
+	fw_shift = 64 - bits;
+	for (i = 0; i < l->n; i++) {
+		const unsigned char *w = (const unsigned char *)l->word[i];
+		uint64_t k = word_key(w, l->len[i], w + l->len[i]);
+		size_t s = fw_slot(k);
+		if (fw_table[s] && fw_table[s] != k)
+			break;
+		fw_table[s] = k;
+	}
+	if (i == l->n)
+		return 1;
+	/* clear the slots of the words placed (the table is clear again) */
+	while (i-- > 0) {
+		const unsigned char *w = (const unsigned char *)l->word[i];
+		fw_table[fw_slot(word_key(w, l->len[i], w + l->len[i]))] = 0;
+	}
+	return 0;
 }
 
 static void
 fw_build(void)
 {
 	const struct lex_list *l = lex_list("function_word");
-	size_t slots = 64;
+	unsigned bits = 6;
 
-	while (slots < l->n * 4)
-		slots *= 2;
-	fw_table = xcalloc(slots, sizeof *fw_table);
-	fw_mask = slots - 1;
 	for (size_t i = 0; i < l->n; i++) {
 		const unsigned char *w = (const unsigned char *)l->word[i];
 		size_t n = l->len[i];
@@ -89,23 +104,27 @@ fw_build(void)
 		if (!ok)
 			die(EXIT_TROUBLE, "%s: list function_word: \"%s\" is not a word "
 			    "of two to six letters a-z", lexicon_get()->path, l->word[i]);
-		uint64_t k = word_key(w, n, w + n);
-		size_t s = fw_slot(k);
-		while (fw_table[s] && fw_table[s] != k)
-			s = (s + 1) & fw_mask;
-		fw_table[s] = k;
+	}
+	/* Sixteen slots a word or more; odd multipliers tried in turn until
+	 * the words fall in slots of their own (a few tries at that size),
+	 * the table doubled after a thousand. */
+	while (((size_t)1 << bits) < l->n * 16)
+		bits++;
+	for (;; bits++) {
+		free(fw_table);
+		fw_table = xcalloc((size_t)1 << bits, sizeof *fw_table);
+		uint64_t m = 0x9E3779B97F4A7C15u;
+		for (int t = 0; t < 1000; t++, m += 0x2545F4914F6CDD1Eu)
+			if (fw_place(l, bits, m | 1))
+				return;
 	}
 }
 
-static int
+/* Is the key (of a word of two to six letters) a function word's? */
+static inline int
 fw_has(uint64_t k)
 {
-	for (size_t s = fw_slot(k);; s = (s + 1) & fw_mask) {
-		if (fw_table[s] == k)
-			return 1;
-		if (fw_table[s] == 0)
-			return 0;
-	}
+	return fw_table[fw_slot(k)] == k;
 }
 
 /* A word of len letters at w has ended (the line at end): counted, and
@@ -127,6 +146,40 @@ is_letter(unsigned c)
 	return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
+#if defined(__SSE2__) && !defined(MM_NO_SSE2)
+/* The letters of p[at..at+16) as a mask, shifted right by sh (the bytes
+ * already seen of an overlapping last block; the top bits are then 0). */
+static inline unsigned
+letters16(const unsigned char *p, unsigned sh)
+{
+	const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'),
+	    z = _mm_set1_epi8(25);
+	__m128i x = _mm_sub_epi8(_mm_or_si128(_mm_loadu_si128((const void *)p),
+	    fold), a);
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, z), x)) >> sh;
+}
+
+/* word_key for a line of sixteen bytes or more: a word near its end is
+ * read from the eight bytes that end the line, shifted down (x86 is
+ * little-endian: the word's bytes are the high ones). */
+static inline uint64_t
+word_key_long(const unsigned char *w, size_t n, const unsigned char *end)
+{
+	uint64_t k;
+
+	if (end - w >= 8) {
+		memcpy(&k, w, 8);
+	} else {
+		memcpy(&k, end - 8, 8);
+		k >>= 8 * (8 - (end - w));
+	}
+	/* the low n bytes, n of 2 to 6 (a load, not a shift by a count) */
+	static const uint64_t low[8] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+		0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF };
+	return (k | 0x2020202020202020u) & low[n];
+}
+#endif
+
 void
 tq_line(struct tq *q, const char *s, size_t n)
 {
@@ -137,8 +190,65 @@ tq_line(struct tq *q, const char *s, size_t n)
 
 	if (!fw_table)
 		fw_build();
-	/* Every byte counted: the letters and the ink are read off these
-	 * counts when the text is judged, not sorted out here. */
+#if defined(__SSE2__) && !defined(MM_NO_SSE2)
+	/*
+	 * Sixteen bytes at a time: each byte counted (the letters and the ink
+	 * are read off these counts when the text is judged), and the words
+	 * taken from a mask of the block's letters: a word starts at a letter
+	 * after a non-letter, and its length is the run of letters from there
+	 * in the mask of this block and the next (a run through both is
+	 * longer than six, so only counted).  The last block is the one that
+	 * ends the line, its bytes already seen shifted out.
+	 */
+	if (n >= 16) {
+		unsigned cur = letters16(p, 0), prev = 0;
+
+		for (; i < n; i += 16) {
+			unsigned next = 0;
+
+			if (i + 32 <= n)
+				next = letters16(p + i + 16, 0);
+			else if (i + 16 < n)
+				next = letters16(p + n - 16, (unsigned)(i + 32 - n));
+			if (i + 16 <= n) {
+				const unsigned char *b = p + i;
+				bytes[b[0]]++;  bytes[b[1]]++;  bytes[b[2]]++;  bytes[b[3]]++;
+				bytes[b[4]]++;  bytes[b[5]]++;  bytes[b[6]]++;  bytes[b[7]]++;
+				bytes[b[8]]++;  bytes[b[9]]++;  bytes[b[10]]++; bytes[b[11]]++;
+				bytes[b[12]]++; bytes[b[13]]++; bytes[b[14]]++; bytes[b[15]]++;
+			} else {
+				size_t j = i;
+				for (; j + 4 <= n; j += 4) {
+					bytes[p[j]]++;
+					bytes[p[j + 1]]++;
+					bytes[p[j + 2]]++;
+					bytes[p[j + 3]]++;
+				}
+				for (; j < n; j++)
+					bytes[p[j]]++;
+			}
+			uint64_t run = cur | (uint64_t)next << 16;
+			unsigned starts = cur & ~(cur << 1 | prev);
+			for (; starts; starts &= starts - 1) {
+				unsigned k = (unsigned)__builtin_ctz(starts);
+				unsigned len = (unsigned)__builtin_ctzll(~(run >> k));
+				if (len >= 2) {
+					words++;
+					/* no branch on the answer (it follows no
+					 * pattern): one compare, added */
+					if (len <= 6)
+						function += (unsigned long)fw_has(
+						    word_key_long(p + i + k, len, p + n));
+				}
+			}
+			prev = cur >> 15 & 1;
+			cur = next;
+		}
+		q->words += words;
+		q->function += function;
+		return;
+	}
+#endif
 	for (; i + 4 <= n; i += 4) {
 		bytes[p[i]]++;
 		bytes[p[i + 1]]++;
@@ -147,48 +257,7 @@ tq_line(struct tq *q, const char *s, size_t n)
 	}
 	for (; i < n; i++)
 		bytes[p[i]]++;
-	i = 0;
-#ifdef __SSE2__
-	/*
-	 * The words, sixteen bytes at a time: a mask of the block's letters,
-	 * and of the places where a run of letters starts or stops (a letter
-	 * after a non-letter, or the other way round), taken in order.  The
-	 * last block is the one that ends the line, its bytes already seen
-	 * shifted out.
-	 */
-	if (n >= 16) {
-		const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'),
-		    z = _mm_set1_epi8(25);
-		unsigned open = 0;
-
-		while (i < n) {
-			size_t at = i + 16 <= n ? i : n - 16;
-			unsigned sh = (unsigned)(i - at), width = 16 - sh;
-			__m128i x = _mm_sub_epi8(_mm_or_si128(_mm_loadu_si128(
-			    (const void *)(p + at)), fold), a);
-			unsigned l = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-			    _mm_min_epu8(x, z), x)) >> sh;
-			unsigned t = (l ^ (l << 1 | open)) & ((1u << width) - 1);
-
-			for (; t; t &= t - 1) {
-				unsigned k = (unsigned)__builtin_ctz(t);
-
-				if (l >> k & 1)
-					ws = i + k;
-				else
-					word_done(p + ws, i + k - ws, p + n, &words, &function);
-			}
-			open = l >> (width - 1) & 1;
-			i += width;
-		}
-		if (open)
-			word_done(p + ws, n - ws, p + n, &words, &function);
-		q->words += words;
-		q->function += function;
-		return;
-	}
-#endif
-	for (; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (is_letter(p[i])) {
 			if (!in)
 				ws = i;
@@ -226,9 +295,10 @@ tq_judge(const struct tq *q, double *cosine, double *share)
 	double dot = 0, na = 0, nb = 0;
 	unsigned long letters = 0, ink = 0;
 
-	for (int c = 0; c < 256; c++)
-		if (tq_odd[c])
-			ink += q->bytes[c];
+	for (const char *o = tq_odd; *o; o++)
+		ink += q->bytes[(unsigned char)*o];
+	for (int c = TQ_ODD_LEAD; c <= TQ_ODD_LAST; c++)
+		ink += q->bytes[c];
 	for (int i = 0; i < 26; i++) {
 		unsigned long count = q->bytes['a' + i] + q->bytes['A' + i];
 		double a = (double)count, b = tq_letter_freq[i];
