@@ -481,9 +481,11 @@ update_tail(struct splitter *sp)
 /*
  * Output lines are gathered in sp->outbuf and written OUT_CHUNK bytes at a
  * time: a call to fwrite for each line, or each field, cost a tenth of the
- * time.  Everything is written by splitter_finish.
+ * time.  Everything is written by splitter_finish.  minutes-split leaves
+ * stdout unbuffered, so a block is one write of up to 64 KiB (the size
+ * stdio_setup gives the other filters' buffers), not copied on.
  */
-#define OUT_CHUNK 32768
+#define OUT_CHUNK 65536
 
 static void
 flush_out(struct splitter *sp, FILE *out)
