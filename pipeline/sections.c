@@ -21,10 +21,17 @@
  */
 #include "sections.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+/* AVX2 for make_clean's runs, where the CPU has it (checked at run time;
+ * MM_NO_AVX2 builds without, as a test does). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define SECTIONS_AVX2 1
 #endif
 
 #include "buf.h"
@@ -279,6 +286,47 @@ block_stops(const char *p, unsigned *sps)
 }
 #endif
 
+#ifdef SECTIONS_AVX2
+/* block_stops for the thirty-two bytes at p. */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+block_stops_avx2(const char *p, uint32_t *sps)
+{
+	const __m256i sp = _mm256_set1_epi8(' '), bs = _mm256_set1_epi8('\\'),
+	    star = _mm256_set1_epi8('*'), us = _mm256_set1_epi8('_'), lt = _mm256_set1_epi8('<');
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i spaces = _mm256_cmpeq_epi8(v, sp);
+	__m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, sp), v);
+	__m256i marks = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, bs),
+	    _mm256_cmpeq_epi8(v, star)), _mm256_or_si256(_mm256_cmpeq_epi8(v, us),
+	    _mm256_cmpeq_epi8(v, lt)));
+	uint32_t bad = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    _mm256_andnot_si256(spaces, low), marks));
+
+	*sps = (uint32_t)_mm256_movemask_epi8(spaces);
+	return bad | (*sps & ((*sps | bad) >> 1));
+}
+
+/* plain_span of a text of 33 bytes or more, thirty-two bytes a step
+ * (the same steps as the SSE2 loop's, twice as long). */
+__attribute__((target("avx2"))) static size_t
+plain_span_avx2(const char *s, size_t n)
+{
+	size_t j = 1, e = n - 32;
+	uint32_t sps, st;
+
+	for (; j + 32 <= n; j += sps & 0x80000000u ? 31 : 32)
+		if ((st = block_stops_avx2(s + j, &sps)) != 0)
+			return j + (size_t)__builtin_ctz(st);
+	if (j == n)
+		return n;
+	st = block_stops_avx2(s + e, &sps) | (sps & 0x80000000u);
+	st = st >> (j - e) << (j - e);
+	return st ? e + (size_t)__builtin_ctz(st) : n;
+}
+
+static int has_avx2 = -1;
+#endif
+
 /*
  * The length of the run at s[0..n) (s[0] a plain byte) that make_clean
  * copies as it is: plain bytes, and single spaces between two of them.
@@ -296,6 +344,14 @@ plain_span(const char *s, size_t n)
 {
 	size_t j = 1;
 
+#ifdef SECTIONS_AVX2
+	if (n >= 33) {
+		if (has_avx2 < 0)
+			has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (has_avx2)
+			return plain_span_avx2(s, n);
+	}
+#endif
 #ifdef __SSE2__
 	if (n >= 17) {
 		unsigned sps, st;
