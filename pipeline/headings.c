@@ -1283,7 +1283,11 @@ body_date_line(const char *c, size_t n)
 		m--;
 	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
 		return 0;
+	/* (a body's word before the date, below, is first looked for in
+	 * the whole line: most lines have none, and the search is cheaper
+	 * than the date's) */
 	if (n > 120 || !is_upper((unsigned char)c[0]) || in_words(c, n, &minutes_nouns) ||
+	    !pairset_find(&body_pairs, c, n) ||
 	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
 	    holds(c, ds, &held_pad))
 		return 0;
@@ -1291,7 +1295,7 @@ body_date_line(const char *c, size_t n)
 		de++;
 	if (de != n)
 		return 0;
-	return holds(c, ds, &body_nouns);
+	return pairset_find(&body_pairs, c, ds);	/* holds(c, ds, &body_nouns) */
 }
 
 /* A short line that can be part of a mixed-case title. */
@@ -1734,7 +1738,10 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 	/* The body before the date holds no digit (below): a date after a
 	 * digit is no answer, so none is looked for past the first. */
 	k = skip_to_digit(c, 0, n);
-	if (!date_find_before(c, n, k + 1, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
+	/* The body (below) is before the date, which starts at the first
+	 * digit or before it: without a body's word there, no need to look. */
+	if (k == n || !pairset_find(&body_pairs, c, k) ||
+	    !date_find_before(c, n, k + 1, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
 		return 0;
 	*bs = 0;
 	*be = ds;
@@ -1746,7 +1753,7 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 	for (k = *bs; k < *be; k++)
 		if (is_digit((unsigned char)c[k]) || c[k] == ':')
 			return 0;
-	return holds(c + *bs, *be - *bs, &body_nouns);
+	return pairset_find(&body_pairs, c + *bs, *be - *bs);	/* holds(…, &body_nouns) */
 }
 
 /*
