@@ -307,18 +307,25 @@ block_stops_avx2(const char *p, uint32_t *sps)
 }
 
 /* plain_span of a text of 33 bytes or more, thirty-two bytes a step
- * (the same steps as the SSE2 loop's, twice as long). */
+ * (the same steps as the SSE2 loop's, twice as long), each block copied
+ * to d as it is judged (no copy of the run after). */
 __attribute__((target("avx2"))) static size_t
-plain_span_avx2(const char *s, size_t n)
+plain_span_avx2(const char *s, size_t n, char *d)
 {
 	size_t j = 1, e = n - 32;
 	uint32_t sps, st;
 
-	for (; j + 32 <= n; j += sps & 0x80000000u ? 31 : 32)
+	d[0] = s[0];
+	for (; j + 32 <= n; j += sps & 0x80000000u ? 31 : 32) {
+		_mm256_storeu_si256((__m256i *)(void *)(d + j),
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
 		if ((st = block_stops_avx2(s + j, &sps)) != 0)
 			return j + (size_t)__builtin_ctz(st);
+	}
 	if (j == n)
 		return n;
+	_mm256_storeu_si256((__m256i *)(void *)(d + e),
+	    _mm256_loadu_si256((const __m256i *)(const void *)(s + e)));
 	st = block_stops_avx2(s + e, &sps) | (sps & 0x80000000u);
 	st = st >> (j - e) << (j - e);
 	return st ? e + (size_t)__builtin_ctz(st) : n;
@@ -340,18 +347,10 @@ static int has_avx2 = -1;
  * off; the byte loop does short texts.
  */
 static size_t
-plain_span(const char *s, size_t n)
+plain_span_len(const char *s, size_t n)
 {
 	size_t j = 1;
 
-#ifdef SECTIONS_AVX2
-	if (n >= 33) {
-		if (has_avx2 < 0)
-			has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (has_avx2)
-			return plain_span_avx2(s, n);
-	}
-#endif
 #ifdef __SSE2__
 	if (n >= 17) {
 		unsigned sps, st;
@@ -376,6 +375,28 @@ plain_span(const char *s, size_t n)
 		else
 			return j;
 	}
+}
+
+/*
+ * plain_span_len's run copied to d, which has room for n bytes (those
+ * after the run may be written too); returns its length.
+ */
+static size_t
+plain_span(const char *s, size_t n, char *d)
+{
+	size_t r;
+
+#ifdef SECTIONS_AVX2
+	if (n >= 33) {
+		if (has_avx2 < 0)
+			has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (has_avx2)
+			return plain_span_avx2(s, n, d);
+	}
+#endif
+	r = plain_span_len(s, n);
+	memcpy(d, s, r);
+	return r;
 }
 
 /*
@@ -404,9 +425,9 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		 * no white space) and the next byte starts a run again.
 		 */
 		if (plain_byte[c]) {
-			size_t r = plain_span(raw + i, n - i);
+			/* d + o has room: o <= i */
+			size_t r = plain_span(raw + i, n - i, d + o);
 
-			memcpy(d + o, raw + i, r);
 			o += r;
 			i += r - 1;
 			space = 0;

@@ -1,13 +1,14 @@
 /*
  * sections.c's make_clean runs against a byte loop: plain_span (AVX2
  * where the CPU has it, SSE2 when told it has not) must give the byte
- * loop's answer for made-up texts up to 200 bytes from every offset that
- * starts a run, drawn from letters, spaces and every byte the block test
+ * loop's answer, and copy the run, for made-up texts up to 200 bytes
+ * from every offset that starts a run, drawn from letters, spaces and every byte the block test
  * picks out or nearly does.
  */
 #include "sections.c"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The run of plain bytes and single spaces between them at s[0..n). */
 static size_t
@@ -30,7 +31,7 @@ main(void)
 {
 	static const char pool[] = "  \t\n\r\\*_<>/#|.,:;-()0123456789\x01\x1f\x20\x21\x3b\x3d"
 	                           "\x5b\x5d\x5e\x60\x7f\x80\x9c\xa0\xdc\xe2\xff";
-	char s[256];
+	char s[256], d[256];
 	unsigned long seed = 424242;
 	int failed = 0, pass;
 
@@ -58,8 +59,9 @@ main(void)
 				if (!plain_byte[(unsigned char)s[i]])
 					continue;
 				want = span_loop(s + i, n - i);
-				got = plain_span(s + i, n - i);
-				if (got != want) {
+				memset(d, 0, sizeof d);
+				got = plain_span(s + i, n - i, d);
+				if (got != want || memcmp(d, s + i, got) != 0) {
 					printf("FAIL pass %d n %zu from %zu: plain_span %zu, byte loop %zu\n",
 					    pass, n, i, got, want);
 					failed++;
