@@ -125,6 +125,7 @@ struct para {
 	 */
 	signed char caps, body, mh, bdl, chair;
 	signed char nh;		/* numbered_heading_at, once the answer is final */
+	signed char rep;	/* report_mark */
 	int mh_has_date;
 	size_t mh_bs, mh_be;
 	char mh_iso[DATE_ISO_LEN + 1];
@@ -1217,6 +1218,27 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
  * report"?  On success sets the report state and the number of heading
  * paragraphs still to come.
  */
+/*
+ * Can q give try_report_heading the anchor or the end it needs: does it
+ * open with "REPORT OF …" or "Purpose of the report", or hold an anchor
+ * run into it?  Asked of the paragraphs ahead of every capitals line,
+ * kept once known.
+ */
+static int
+report_mark(struct para *q)
+{
+	if (q->rep < 0) {
+		const char *c = q->clean.data;
+		size_t n = q->clean.len, ra;
+		int m = report_of(c, n) || report_purpose(c, n);
+
+		for (ra = 0; !m && ra < report_anchors.n; ra++)
+			m = find_n(c, n, report_anchors.w[ra], report_anchors.len[ra], 0) < n;
+		q->rep = (signed char)m;
+	}
+	return q->rep;
+}
+
 static int
 try_report_heading(struct splitter *sp)
 {
@@ -1241,6 +1263,30 @@ try_report_heading(struct splitter *sp)
 		if (from == 0)
 			return 0;
 	}
+	/*
+	 * A heading needs an anchor or the report's "Purpose" (below: a
+	 * paragraph that opens with one, or an anchor run into a line of
+	 * the heading, which ends at the first other line): without one
+	 * ahead, the lines are not joined nor searched for their date.
+	 */
+	for (k = 0; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
+		struct para *q = at(sp, k);
+
+		if (k == 0 || q->clean.len == 0) {
+			if (report_mark(q))
+				break;
+		} else if (p_caps(q) || (mixed && title_line(q->clean.data, q->clean.len))) {
+			if (report_mark(q))
+				break;
+		} else {
+			if (report_of(q->clean.data, q->clean.len) ||
+			    report_purpose(q->clean.data, q->clean.len))
+				break;
+			return 0;
+		}
+	}
+	if (k == sp->count || k == SPLIT_LOOKAHEAD)
+		return 0;
 	buf_reset(&sp->joined);
 	for (k = 0; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
 		struct para *q = at(sp, k);
@@ -2463,7 +2509,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 		*lb = b;
 	}
 	p->page_len = pg.len;
-	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = -1;
+	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = p->rep = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
 	return SPLIT_OK;
