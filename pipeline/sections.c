@@ -473,6 +473,10 @@ make_clean(struct buf *out, const char *raw, size_t n)
 				d[o++] = ' ';
 				space = 1;
 			}
+			/* the spaces after it add nothing (a layout text's
+			 * column gaps run to dozens): passed at once */
+			while (i + 1 < n && raw[i + 1] == ' ')
+				i++;
 			continue;
 		}
 		d[o++] = (char)c;
