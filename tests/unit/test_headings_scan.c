@@ -39,7 +39,7 @@ main(void)
 		"[", "{", "Z", "z", "AGENDA", "12", "\xc1", "\xe1",
 	};
 	const struct pairset *sets[] = {&body_pairs, &strong_pairs};
-	char s[256];
+	char s[320];
 	unsigned long seed = 99;
 	int failed = 0, pass;
 
