@@ -9,9 +9,16 @@
  */
 #include "headings.h"
 
+#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+/* AVX2 for pairset_find, where the CPU has it (checked at run time;
+ * MM_NO_AVX2 builds without). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define HEADINGS_AVX2 1
 #endif
 
 #include "bytescan.h"
@@ -50,16 +57,43 @@ static struct words strong_words;	/* all three: chair_line's prefilter */
  * more is searched by find_any.
  */
 #define PAIRS_MAX 16
+#define PAIRS_WORDS 64
 struct pairset {
 	const char *const *w;
 	size_t n;			/* pairs; 0: use find_any */
 	unsigned char a[PAIRS_MAX], b[PAIRS_MAX];
 	unsigned pairs[32];		/* find_any's table, for the last bytes */
+	/*
+	 * Each entry's first two bytes with their 0x20 bit set, as
+	 * a << 8 | b: a place is compared in full only with the entries
+	 * of its own pair (up to PAIRS_WORDS entries; n is 0 with more).
+	 */
+	unsigned short wpair[PAIRS_WORDS];
+	size_t nw;
 #ifdef __SSE2__
 	__m128i va[PAIRS_MAX], vb[PAIRS_MAX];	/* a[k], b[k] in every byte */
 #endif
+#ifdef HEADINGS_AVX2
+	__m256i wa[PAIRS_MAX], wb[PAIRS_MAX];	/* the same, thirty-two bytes */
+#endif
 };
+#ifdef HEADINGS_AVX2
+static int has_avx2 = -1;
+#endif
 static struct pairset body_pairs, strong_pairs;
+
+#ifdef HEADINGS_AVX2
+__attribute__((target("avx2"))) static void
+pairset_make_avx2(struct pairset *ps)
+{
+	size_t k;
+
+	for (k = 0; k < ps->n; k++) {
+		ps->wa[k] = _mm256_set1_epi8((char)ps->a[k]);
+		ps->wb[k] = _mm256_set1_epi8((char)ps->b[k]);
+	}
+}
+#endif
 
 static void
 pairset_make(struct pairset *ps, const struct words *ws)
@@ -68,6 +102,12 @@ pairset_make(struct pairset *ps, const struct words *ws)
 
 	ps->w = ws->w;
 	ps->n = 0;
+	if (ws->n > PAIRS_WORDS)
+		return;
+	for (k = 0; k < ws->n; k++)
+		ps->wpair[k] = (unsigned short)((unsigned char)(ws->w[k][0] | 0x20) << 8 |
+		    (unsigned char)(ws->w[k][1] | 0x20));
+	ps->nw = ws->n;
 	for (k = 0; k < ws->n; k++) {
 		unsigned char a = (unsigned char)(ws->w[k][0] | 0x20),
 		    b = (unsigned char)(ws->w[k][1] | 0x20);
@@ -90,6 +130,12 @@ pairset_make(struct pairset *ps, const struct words *ws)
 		ps->va[k] = _mm_set1_epi8((char)ps->a[k]);
 		ps->vb[k] = _mm_set1_epi8((char)ps->b[k]);
 	}
+#endif
+#ifdef HEADINGS_AVX2
+	if (has_avx2 < 0)
+		has_avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (has_avx2)
+		pairset_make_avx2(ps);
 #endif
 }
 
@@ -119,14 +165,49 @@ pairset_check(const struct pairset *ps, const char *s, size_t n, size_t e, unsig
 
 	while (hits) {
 		size_t at = e + (size_t)__builtin_ctz(hits);
+		unsigned short pair = (unsigned short)((unsigned char)(s[at] | 0x20) << 8 |
+		    (unsigned char)(s[at + 1] | 0x20));
 
-		for (k = 0; ps->w[k]; k++)
-			if (starts_with(s + at, n - at, ps->w[k]))
+		for (k = 0; k < ps->nw; k++)
+			if (ps->wpair[k] == pair && starts_with(s + at, n - at, ps->w[k]))
 				return 1;
 		hits &= hits - 1;
 	}
 	return 0;
 }
+
+#ifdef HEADINGS_AVX2
+/* pairset_hits for the thirty-two places s[at..at+32) (s[at + 32] read). */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+pairset_hits_avx2(const struct pairset *ps, const char *s, size_t at)
+{
+	const __m256i fold = _mm256_set1_epi8(0x20);
+	__m256i v0 = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)(s + at)), fold);
+	__m256i v1 = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)(s + at + 1)), fold);
+	__m256i m = _mm256_setzero_si256();
+	size_t k;
+
+	for (k = 0; k < ps->n; k++)
+		m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v0, ps->wa[k]),
+		    _mm256_cmpeq_epi8(v1, ps->wb[k])));
+	return (uint32_t)_mm256_movemask_epi8(m);
+}
+
+/* pairset_find of a text of 33 bytes or more, thirty-two places a step,
+ * the last block the one that ends at n - 1 (the places before i masked
+ * off). */
+__attribute__((target("avx2"))) static int
+pairset_find_avx2(const struct pairset *ps, const char *s, size_t n)
+{
+	size_t i = 0, e = n - 33;
+
+	for (; i + 33 <= n; i += 32)
+		if (pairset_check(ps, s, n, i, pairset_hits_avx2(ps, s, i)))
+			return 1;
+	return i + 1 < n &&
+	    pairset_check(ps, s, n, e, pairset_hits_avx2(ps, s, e) >> (i - e) << (i - e));
+}
+#endif
 
 /* find_any(s, n, ps->w), sixteen places judged by their first two bytes
  * at once. */
@@ -135,6 +216,10 @@ pairset_find(const struct pairset *ps, const char *s, size_t n)
 {
 	size_t i = 0, k;
 
+#ifdef HEADINGS_AVX2
+	if (ps->n > 0 && n >= 33 && has_avx2)
+		return pairset_find_avx2(ps, s, n);
+#endif
 #ifdef __SSE2__
 	if (ps->n > 0 && n >= 17) {
 		/* s[i + 16] is the last byte read */
@@ -1041,6 +1126,55 @@ report_purpose(const char *c, size_t n)
 	return prefix_in(c, n, &report_purposes);
 }
 
+#ifdef HEADINGS_AVX2
+/*
+ * The capitals and small letters of c[0..n), 32 <= n <= 250, counted
+ * thirty-two bytes a step (the last block the one that ends the text,
+ * its bytes already counted left out; at most 8 blocks: no byte counter
+ * overflows), summed by vpsadbw.
+ */
+__attribute__((target("avx2"))) static void
+letters_avx2(const char *c, size_t n, size_t *up, size_t *low)
+{
+	static const unsigned char after[64] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+		255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	};
+	const __m256i ca = _mm256_set1_epi8('A'), sa = _mm256_set1_epi8('a'),
+	    z = _mm256_set1_epi8(25);
+	__m256i aup = _mm256_setzero_si256(), alow = _mm256_setzero_si256(), v, x, y;
+	uint64_t t[4];
+	size_t i;
+
+	for (i = 0; i + 32 <= n; i += 32) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(c + i));
+		x = _mm256_sub_epi8(v, ca);
+		y = _mm256_sub_epi8(v, sa);
+		aup = _mm256_sub_epi8(aup, _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x));
+		alow = _mm256_sub_epi8(alow, _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y));
+	}
+	if (i < n) {
+		/* the lanes k >= i - (n - 32) are new */
+		__m256i fresh = _mm256_loadu_si256((const __m256i *)(const void *)(after + 32 -
+		    (i - (n - 32))));
+
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(c + n - 32));
+		x = _mm256_sub_epi8(v, ca);
+		y = _mm256_sub_epi8(v, sa);
+		aup = _mm256_sub_epi8(aup, _mm256_and_si256(fresh,
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x)));
+		alow = _mm256_sub_epi8(alow, _mm256_and_si256(fresh,
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y)));
+	}
+	_mm256_storeu_si256((__m256i *)(void *)t, _mm256_sad_epu8(aup, _mm256_setzero_si256()));
+	*up = (size_t)(t[0] + t[1] + t[2] + t[3]);
+	_mm256_storeu_si256((__m256i *)(void *)t, _mm256_sad_epu8(alow, _mm256_setzero_si256()));
+	*low = (size_t)(t[0] + t[1] + t[2] + t[3]);
+}
+#endif
+
 /*
  * A short line in capitals (or nearly: "(TSIL)", "and/or" survive), or a
  * short line without letters ("2024 - 2025") inside a capitals heading.
@@ -1052,6 +1186,14 @@ caps_line(const char *c, size_t n)
 
 	if (n == 0 || n > 250)
 		return 0;	/* before counting letters: most paragraphs are long */
+#ifdef HEADINGS_AVX2
+	if (n >= 32 && has_avx2 > 0) {
+		letters_avx2(c, n, &up, &low);
+		if (up + low < 2)
+			return n <= 40;
+		return up >= 4 * low;
+	}
+#endif
 	/*
 	 * caps_percent(c, n) >= 80, which is up >= 4 * low with two letters
 	 * or more.  A line of sixteen bytes or more is counted sixteen bytes
@@ -1141,7 +1283,11 @@ body_date_line(const char *c, size_t n)
 		m--;
 	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
 		return 0;
+	/* (a body's word before the date, below, is first looked for in
+	 * the whole line: most lines have none, and the search is cheaper
+	 * than the date's) */
 	if (n > 120 || !is_upper((unsigned char)c[0]) || in_words(c, n, &minutes_nouns) ||
+	    !pairset_find(&body_pairs, c, n) ||
 	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
 	    holds(c, ds, &held_pad))
 		return 0;
@@ -1149,7 +1295,7 @@ body_date_line(const char *c, size_t n)
 		de++;
 	if (de != n)
 		return 0;
-	return holds(c, ds, &body_nouns);
+	return pairset_find(&body_pairs, c, ds);	/* holds(c, ds, &body_nouns) */
 }
 
 /* A short line that can be part of a mixed-case title. */
@@ -1592,7 +1738,10 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 	/* The body before the date holds no digit (below): a date after a
 	 * digit is no answer, so none is looked for past the first. */
 	k = skip_to_digit(c, 0, n);
-	if (!date_find_before(c, n, k + 1, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
+	/* The body (below) is before the date, which starts at the first
+	 * digit or before it: without a body's word there, no need to look. */
+	if (k == n || !pairset_find(&body_pairs, c, k) ||
+	    !date_find_before(c, n, k + 1, iso, &ds, &de) || ds == 0 || !time_tail(c, de, n))
 		return 0;
 	*bs = 0;
 	*be = ds;
@@ -1604,7 +1753,7 @@ web_meeting_line(const char *c, size_t n, size_t *bs, size_t *be, char *iso)
 	for (k = *bs; k < *be; k++)
 		if (is_digit((unsigned char)c[k]) || c[k] == ':')
 			return 0;
-	return holds(c + *bs, *be - *bs, &body_nouns);
+	return pairset_find(&body_pairs, c + *bs, *be - *bs);	/* holds(…, &body_nouns) */
 }
 
 /*

@@ -21,10 +21,17 @@
  */
 #include "sections.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+/* AVX2 for make_clean's runs, where the CPU has it (checked at run time;
+ * MM_NO_AVX2 builds without, as a test does). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define SECTIONS_AVX2 1
 #endif
 
 #include "buf.h"
@@ -118,6 +125,7 @@ struct para {
 	 */
 	signed char caps, body, mh, bdl, chair;
 	signed char nh;		/* numbered_heading_at, once the answer is final */
+	signed char rep;	/* report_mark */
 	int mh_has_date;
 	size_t mh_bs, mh_be;
 	char mh_iso[DATE_ISO_LEN + 1];
@@ -279,6 +287,54 @@ block_stops(const char *p, unsigned *sps)
 }
 #endif
 
+#ifdef SECTIONS_AVX2
+/* block_stops for the thirty-two bytes at p. */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+block_stops_avx2(const char *p, uint32_t *sps)
+{
+	const __m256i sp = _mm256_set1_epi8(' '), bs = _mm256_set1_epi8('\\'),
+	    star = _mm256_set1_epi8('*'), us = _mm256_set1_epi8('_'), lt = _mm256_set1_epi8('<');
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i spaces = _mm256_cmpeq_epi8(v, sp);
+	__m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, sp), v);
+	__m256i marks = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, bs),
+	    _mm256_cmpeq_epi8(v, star)), _mm256_or_si256(_mm256_cmpeq_epi8(v, us),
+	    _mm256_cmpeq_epi8(v, lt)));
+	uint32_t bad = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    _mm256_andnot_si256(spaces, low), marks));
+
+	*sps = (uint32_t)_mm256_movemask_epi8(spaces);
+	return bad | (*sps & ((*sps | bad) >> 1));
+}
+
+/* plain_span of a text of 33 bytes or more, thirty-two bytes a step
+ * (the same steps as the SSE2 loop's, twice as long), each block copied
+ * to d as it is judged (no copy of the run after). */
+__attribute__((target("avx2"))) static size_t
+plain_span_avx2(const char *s, size_t n, char *d)
+{
+	size_t j = 1, e = n - 32;
+	uint32_t sps, st;
+
+	d[0] = s[0];
+	for (; j + 32 <= n; j += sps & 0x80000000u ? 31 : 32) {
+		_mm256_storeu_si256((__m256i *)(void *)(d + j),
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
+		if ((st = block_stops_avx2(s + j, &sps)) != 0)
+			return j + (size_t)__builtin_ctz(st);
+	}
+	if (j == n)
+		return n;
+	_mm256_storeu_si256((__m256i *)(void *)(d + e),
+	    _mm256_loadu_si256((const __m256i *)(const void *)(s + e)));
+	st = block_stops_avx2(s + e, &sps) | (sps & 0x80000000u);
+	st = st >> (j - e) << (j - e);
+	return st ? e + (size_t)__builtin_ctz(st) : n;
+}
+
+static int has_avx2 = -1;
+#endif
+
 /*
  * The length of the run at s[0..n) (s[0] a plain byte) that make_clean
  * copies as it is: plain bytes, and single spaces between two of them.
@@ -292,7 +348,7 @@ block_stops(const char *p, unsigned *sps)
  * off; the byte loop does short texts.
  */
 static size_t
-plain_span(const char *s, size_t n)
+plain_span_len(const char *s, size_t n)
 {
 	size_t j = 1;
 
@@ -323,6 +379,28 @@ plain_span(const char *s, size_t n)
 }
 
 /*
+ * plain_span_len's run copied to d, which has room for n bytes (those
+ * after the run may be written too); returns its length.
+ */
+static size_t
+plain_span(const char *s, size_t n, char *d)
+{
+	size_t r;
+
+#ifdef SECTIONS_AVX2
+	if (n >= 33) {
+		if (has_avx2 < 0)
+			has_avx2 = __builtin_cpu_supports("avx2") != 0;
+		if (has_avx2)
+			return plain_span_avx2(s, n, d);
+	}
+#endif
+	r = plain_span_len(s, n);
+	memcpy(d, s, r);
+	return r;
+}
+
+/*
  * The clean form of a text field: unescaped; Markdown heading marks,
  * emphasis stars and underscores pairs, and short HTML tags dropped; runs
  * of white space made one space; trimmed.  Returns 1 when the field holds
@@ -348,9 +426,9 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		 * no white space) and the next byte starts a run again.
 		 */
 		if (plain_byte[c]) {
-			size_t r = plain_span(raw + i, n - i);
+			/* d + o has room: o <= i */
+			size_t r = plain_span(raw + i, n - i, d + o);
 
-			memcpy(d + o, raw + i, r);
 			o += r;
 			i += r - 1;
 			space = 0;
@@ -395,6 +473,10 @@ make_clean(struct buf *out, const char *raw, size_t n)
 				d[o++] = ' ';
 				space = 1;
 			}
+			/* the spaces after it add nothing (a layout text's
+			 * column gaps run to dozens): passed at once */
+			while (i + 1 < n && raw[i + 1] == ' ')
+				i++;
 			continue;
 		}
 		d[o++] = (char)c;
@@ -481,9 +563,11 @@ update_tail(struct splitter *sp)
 /*
  * Output lines are gathered in sp->outbuf and written OUT_CHUNK bytes at a
  * time: a call to fwrite for each line, or each field, cost a tenth of the
- * time.  Everything is written by splitter_finish.
+ * time.  Everything is written by splitter_finish.  minutes-split leaves
+ * stdout unbuffered, so a block is one write of up to 64 KiB (the size
+ * stdio_setup gives the other filters' buffers), not copied on.
  */
-#define OUT_CHUNK 32768
+#define OUT_CHUNK 65536
 
 static void
 flush_out(struct splitter *sp, FILE *out)
@@ -1138,6 +1222,27 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
  * report"?  On success sets the report state and the number of heading
  * paragraphs still to come.
  */
+/*
+ * Can q give try_report_heading the anchor or the end it needs: does it
+ * open with "REPORT OF …" or "Purpose of the report", or hold an anchor
+ * run into it?  Asked of the paragraphs ahead of every capitals line,
+ * kept once known.
+ */
+static int
+report_mark(struct para *q)
+{
+	if (q->rep < 0) {
+		const char *c = q->clean.data;
+		size_t n = q->clean.len, ra;
+		int m = report_of(c, n) || report_purpose(c, n);
+
+		for (ra = 0; !m && ra < report_anchors.n; ra++)
+			m = find_n(c, n, report_anchors.w[ra], report_anchors.len[ra], 0) < n;
+		q->rep = (signed char)m;
+	}
+	return q->rep;
+}
+
 static int
 try_report_heading(struct splitter *sp)
 {
@@ -1162,6 +1267,30 @@ try_report_heading(struct splitter *sp)
 		if (from == 0)
 			return 0;
 	}
+	/*
+	 * A heading needs an anchor or the report's "Purpose" (below: a
+	 * paragraph that opens with one, or an anchor run into a line of
+	 * the heading, which ends at the first other line): without one
+	 * ahead, the lines are not joined nor searched for their date.
+	 */
+	for (k = 0; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
+		struct para *q = at(sp, k);
+
+		if (k == 0 || q->clean.len == 0) {
+			if (report_mark(q))
+				break;
+		} else if (p_caps(q) || (mixed && title_line(q->clean.data, q->clean.len))) {
+			if (report_mark(q))
+				break;
+		} else {
+			if (report_of(q->clean.data, q->clean.len) ||
+			    report_purpose(q->clean.data, q->clean.len))
+				break;
+			return 0;
+		}
+	}
+	if (k == sp->count || k == SPLIT_LOOKAHEAD)
+		return 0;
 	buf_reset(&sp->joined);
 	for (k = 0; k < sp->count && k < SPLIT_LOOKAHEAD; k++) {
 		struct para *q = at(sp, k);
@@ -2384,7 +2513,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 		*lb = b;
 	}
 	p->page_len = pg.len;
-	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = -1;
+	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = p->rep = -1;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
 	return SPLIT_OK;

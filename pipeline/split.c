@@ -101,6 +101,13 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	stdio_setup();
+	/*
+	 * sections.c gathers the output in blocks of 64 KiB itself: a stdio
+	 * buffer on top would only copy every byte once more (a tenth of
+	 * the instructions), so stdout is unbuffered and each block is one
+	 * write.  stdio_setup still grows the pipes.
+	 */
+	setvbuf(stdout, NULL, _IONBF, 0);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:hV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -13,9 +13,16 @@
 #define MM_TEXTSCAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+/* AVX2 for find_n's long searches, where the CPU has it (asked at run
+ * time; MM_NO_AVX2 builds without, as a test does). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define TEXTSCAN_AVX2 1
 #endif
 
 static inline int
@@ -158,9 +165,65 @@ match_at(const char *s, size_t i, const char *needle, size_t nl, int icase)
 	return 1;
 }
 
+#ifdef TEXTSCAN_AVX2
+/* The places s[at..at+32) where the bytes or-ed with m0 and the next
+ * ones or-ed with m1 are c0 and c1, as bits (s[at + 32] is read). */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+pair_hits_avx2(const char *s, __m256i c0, __m256i c1, __m256i m0, __m256i m1)
+{
+	__m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)s);
+	__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + 1));
+
+	return (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+	    _mm256_cmpeq_epi8(_mm256_or_si256(v0, m0), c0),
+	    _mm256_cmpeq_epi8(_mm256_or_si256(v1, m1), c1)));
+}
+
+/*
+ * find_n with AVX2 for a text whose places 0..last number 32 or more
+ * (last >= 31): the places where the needle's first two bytes (a0, a1
+ * once a byte is or-ed with f0, f1) are found, sixty-four a round, then
+ * thirty-two, then the block that ends at last (the places already seen
+ * masked off); each compared in full.  The place found, or n.
+ */
+__attribute__((target("avx2"))) static size_t
+find_n_avx2(const char *s, size_t n, size_t last, unsigned char a0, unsigned char a1,
+    char f0, char f1, const char *needle, size_t nl, int icase)
+{
+	const __m256i c0 = _mm256_set1_epi8((char)a0), c1 = _mm256_set1_epi8((char)a1);
+	const __m256i m0 = _mm256_set1_epi8(f0), m1 = _mm256_set1_epi8(f1);
+	size_t i = 0, at;
+	uint64_t hits;
+
+	for (; i + 63 <= last; i += 64) {
+		hits = pair_hits_avx2(s + i, c0, c1, m0, m1) |
+		    (uint64_t)pair_hits_avx2(s + i + 32, c0, c1, m0, m1) << 32;
+		for (; hits; hits &= hits - 1)
+			if (match_at(s, at = i + (size_t)__builtin_ctzll(hits), needle, nl, icase))
+				return at;
+	}
+	if (i + 31 <= last) {
+		for (hits = pair_hits_avx2(s + i, c0, c1, m0, m1); hits; hits &= hits - 1)
+			if (match_at(s, at = i + (size_t)__builtin_ctzll(hits), needle, nl, icase))
+				return at;
+		i += 32;
+	}
+	if (i <= last) {
+		size_t e = last - 31;
+
+		hits = pair_hits_avx2(s + e, c0, c1, m0, m1) >> (i - e) << (i - e);
+		for (; hits; hits &= hits - 1)
+			if (match_at(s, at = e + (size_t)__builtin_ctzll(hits), needle, nl, icase))
+				return at;
+	}
+	return n;
+}
+#endif
+
 /*
  * Offset of needle (nl bytes) in s[0..n) (case-insensitive when icase),
- * or n.  With SSE2 (every x86-64) the places where the needle's first
+ * or n.  With AVX2 (where the CPU has it) a long text is searched
+ * sixty-four places a round first.  With SSE2 (every x86-64) the places where the needle's first
  * two bytes are found are marked sixteen at a time; a letter under
  * icase is found in either case by setting its 0x20 bit, which makes 'M'
  * and 'm' alike and no other byte like them.  Elsewhere the places where the first
@@ -182,6 +245,11 @@ find_n(const char *s, size_t n, const char *needle, size_t nl, int icase)
 	if (nl >= 2) {
 		unsigned char b0 = (unsigned char)needle[0], b1 = (unsigned char)needle[1];
 		char fold0 = icase && is_alpha(b0) ? 0x20 : 0, fold1 = icase && is_alpha(b1) ? 0x20 : 0;
+#ifdef TEXTSCAN_AVX2
+		if (last >= 31 && __builtin_cpu_supports("avx2"))
+			return find_n_avx2(s, n, last, (unsigned char)(b0 | fold0),
+			    (unsigned char)(b1 | fold1), fold0, fold1, needle, nl, icase);
+#endif
 		const __m128i c0 = _mm_set1_epi8((char)(b0 | fold0)), c1 = _mm_set1_epi8((char)(b1 | fold1));
 		const __m128i m0 = _mm_set1_epi8(fold0), m1 = _mm_set1_epi8(fold1);
 

@@ -58,11 +58,17 @@ static inline size_t
 words_match(const char *s, size_t n, const struct words *ws, int how)
 {
 	size_t k;
+	unsigned char c0;
 
 	if (!words_may_start(s, n, ws))
 		return 0;
+	/* an entry's first byte matches s[0] in either case only where
+	 * their 0x20 bits set make them alike: most entries fail there */
+	c0 = (unsigned char)(s[0] | 0x20);
 	for (k = 0; k < ws->n; k++)
-		if (how == WORDS_WORD ? starts_word(s, n, ws->w[k]) :
+		if ((unsigned char)(ws->w[k][0] | 0x20) != c0)
+			continue;
+		else if (how == WORDS_WORD ? starts_word(s, n, ws->w[k]) :
 		    (how == WORDS_PREFIX || ws->len[k] == n) && starts_with(s, n, ws->w[k]))
 			return ws->len[k];
 	return 0;
