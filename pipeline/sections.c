@@ -336,6 +336,24 @@ static int has_avx2 = -1;
 #endif
 
 /*
+ * The run of plain_span_len a byte at a time, from s[j] (the bytes
+ * before it plain): for short texts, and the reference the unit test
+ * holds the block scans against.
+ */
+static size_t
+plain_span_bytes(const char *s, size_t j, size_t n)
+{
+	for (;;) {
+		if (j < n && plain_byte[(unsigned char)s[j]])
+			j++;
+		else if (j + 1 < n && s[j] == ' ' && plain_byte[(unsigned char)s[j + 1]])
+			j += 2;
+		else
+			return j;
+	}
+}
+
+/*
  * The length of the run at s[0..n) (s[0] a plain byte) that make_clean
  * copies as it is: plain bytes, and single spaces between two of them.
  * It is most of every paragraph, so with SSE2 (every x86-64) sixteen
@@ -368,14 +386,7 @@ plain_span_len(const char *s, size_t n)
 		return st ? e + (size_t)__builtin_ctz(st) : n;
 	}
 #endif
-	for (;;) {
-		if (j < n && plain_byte[(unsigned char)s[j]])
-			j++;
-		else if (j + 1 < n && s[j] == ' ' && plain_byte[(unsigned char)s[j + 1]])
-			j += 2;
-		else
-			return j;
-	}
+	return plain_span_bytes(s, j, n);
 }
 
 /*

@@ -7,10 +7,8 @@
  * 'C' and 'c' and 0x83, 0xE3) or that border the letters ('[', '{').
  */
 #include "headings.c"
-
-#include <stdio.h>
-
 #include "lexicon.h"
+#include "randtext.h"
 
 /* caps_line's answer from a byte loop. */
 static int
@@ -52,21 +50,9 @@ main(void)
 			has_avx2 = 0;
 #endif
 		for (int round = 0; round < 50000 && failed < 10; round++) {
-			size_t n = 0;
+			size_t n = rt_pieces(s, rt_len(&seed, 260), &seed, pieces,
+			    sizeof pieces / sizeof *pieces, 0);
 
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			size_t want_n = (size_t)(seed >> 33) % 261;
-
-			while (n < want_n) {
-				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-				const char *p = pieces[(seed >> 33) % (sizeof pieces / sizeof *pieces)];
-				size_t l = strlen(p);
-
-				if (n + l > want_n)
-					l = want_n - n;
-				memcpy(s + n, p, l);
-				n += l;
-			}
 			for (size_t from = 0; from <= n && from < 40; from += 7) {
 				int want = caps_loop(s + from, n - from), got = caps_line(s + from, n - from);
 
@@ -106,9 +92,5 @@ main(void)
 			}
 		}
 	}
-	if (failed) {
-		printf("%d failed\n", failed);
-		return 1;
-	}
-	return 0;
+	return rt_status(failed);
 }

@@ -5,9 +5,7 @@
  * every byte a block test picks out or nearly does (0x1C, 0x9C, 0xBC...).
  */
 #include "markup.c"
-
-#include <stdio.h>
-#include <stdlib.h>
+#include "randtext.h"
 
 int
 main(void)
@@ -19,14 +17,9 @@ main(void)
 	int failed = 0;
 
 	for (int round = 0; round < 20000 && failed < 10; round++) {
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-		size_t n = (size_t)(seed >> 33) % 201;
-		/* mostly letters, with a few rare bytes: long plain runs */
-		for (size_t k = 0; k < n; k++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			unsigned r = (unsigned)(seed >> 40);
-			s[k] = r % 8 ? (char)('a' + r % 26) : pool[(r >> 8) % (sizeof pool - 1)];
-		}
+		size_t n = rt_len(&seed, 200);
+
+		rt_bytes(s, n, &seed, pool, sizeof pool - 1, 8, 0);
 		for (size_t i = 0; i <= n; i++) {
 			size_t want = stop_at(s, i, n), got = next_stop(s, i, n);
 #ifdef MARKUP_SSE2
@@ -42,9 +35,5 @@ main(void)
 			}
 		}
 	}
-	if (failed) {
-		printf("%d failed\n", failed);
-		return 1;
-	}
-	return 0;
+	return rt_status(failed);
 }

@@ -6,25 +6,7 @@
  * picks out or nearly does.
  */
 #include "sections.c"
-
-#include <stdio.h>
-#include <string.h>
-
-/* The run of plain bytes and single spaces between them at s[0..n). */
-static size_t
-span_loop(const char *s, size_t n)
-{
-	size_t j = 1;
-
-	for (;;) {
-		if (j < n && plain_byte[(unsigned char)s[j]])
-			j++;
-		else if (j + 1 < n && s[j] == ' ' && plain_byte[(unsigned char)s[j + 1]])
-			j += 2;
-		else
-			return j;
-	}
-}
+#include "randtext.h"
 
 int
 main(void)
@@ -41,24 +23,17 @@ main(void)
 		has_avx2 = pass == 0 ? -1 : 0;
 #endif
 		for (int round = 0; round < 20000 && failed < 10; round++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			size_t n = (size_t)(seed >> 33) % 201;
+			size_t n = rt_len(&seed, 200);
 			unsigned rare = 3 + (unsigned)(seed >> 20) % 30;
 
 			/* mostly letters and single spaces, some rare bytes */
-			for (size_t k = 0; k < n; k++) {
-				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-				unsigned r = (unsigned)(seed >> 40);
-
-				s[k] = r % rare == 0 ? pool[(r >> 8) % (sizeof pool - 1)] :
-				    r % 7 == 0 ? ' ' : (char)('a' + r % 26);
-			}
+			rt_bytes(s, n, &seed, pool, sizeof pool - 1, rare, 7);
 			for (size_t i = 0; i < n; i++) {
 				size_t want, got;
 
 				if (!plain_byte[(unsigned char)s[i]])
 					continue;
-				want = span_loop(s + i, n - i);
+				want = plain_span_bytes(s + i, 1, n - i);
 				memset(d, 0, sizeof d);
 				got = plain_span(s + i, n - i, d);
 				if (got != want || memcmp(d, s + i, got) != 0) {
@@ -70,9 +45,5 @@ main(void)
 			}
 		}
 	}
-	if (failed) {
-		printf("%d failed\n", failed);
-		return 1;
-	}
-	return 0;
+	return rt_status(failed);
 }

@@ -5,8 +5,7 @@
  * byte, and utf8_width's width, for made-up lines up to 200 bytes.
  */
 #include "survey.c"
-
-#include <stdio.h>
+#include "randtext.h"
 
 static unsigned
 seen_bytes(const char *s, size_t n)
@@ -32,13 +31,9 @@ main(void)
 		survey_has_avx2 = pass == 0 ? -1 : 0;
 #endif
 		for (int round = 0; round < 50000 && failed < 10; round++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			size_t n = (size_t)(seed >> 33) % 201;
-			for (size_t k = 0; k < n; k++) {
-				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-				unsigned r = (unsigned)(seed >> 40);
-				s[k] = r % 16 ? (char)('a' + r % 26) : pool[(r >> 8) % (sizeof pool - 1)];
-			}
+			size_t n = rt_len(&seed, 200);
+
+			rt_bytes(s, n, &seed, pool, sizeof pool - 1, 16, 0);
 			size_t w, ww = utf8_width(s, n);
 			unsigned got = survey_seen(s, n, &w), want = seen_bytes(s, n);
 			if (got != want || w != ww) {
@@ -48,9 +43,5 @@ main(void)
 			}
 		}
 	}
-	if (failed) {
-		printf("%d failed\n", failed);
-		return 1;
-	}
-	return 0;
+	return rt_status(failed);
 }

@@ -6,8 +6,7 @@
  * test_textquality_portable runs it on the build without SSE2.
  */
 #include "textquality.c"
-
-#include <stdio.h>
+#include "randtext.h"
 
 static void
 tq_line_bytes(struct tq *q, const char *s, size_t n)
@@ -43,19 +42,8 @@ main(void)
 
 	lexicon_open(MM_RULES);
 	for (int round = 0; round < 200000 && failed < 10; round++) {
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-		size_t want = (size_t)(seed >> 33) % 301, n = 0;
-		while (n < want) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			const char *w = pool[(seed >> 40) % (sizeof pool / sizeof *pool)];
-			size_t k = strlen(w);
-			if (n + k > want)
-				k = want - n;
-			memcpy(s + n, w, k);
-			n += k;
-			if ((seed >> 20) % 3 && n < want)
-				s[n++] = ' ';
-		}
+		size_t n = rt_pieces(s, rt_len(&seed, 300), &seed, pool,
+		    sizeof pool / sizeof *pool, 1);
 		struct tq a, b;
 		memset(&a, 0, sizeof a);
 		memset(&b, 0, sizeof b);
@@ -68,7 +56,5 @@ main(void)
 			failed++;
 		}
 	}
-	if (failed)
-		printf("%d failure(s)\n", failed);
-	return failed ? 1 : 0;
+	return rt_status(failed);
 }

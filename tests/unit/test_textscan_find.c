@@ -5,10 +5,8 @@
  * might confuse, either case, from every start.  test_textscan_find_sse2
  * runs it again without AVX2.
  */
-#include <stdio.h>
-#include <string.h>
-
 #include "textscan.h"
+#include "randtext.h"
 
 static size_t
 find_loop(const char *s, size_t n, const char *w, size_t nl, int icase)
@@ -32,17 +30,15 @@ main(void)
 	int failed = 0;
 
 	for (int round = 0; round < 200000 && failed < 10; round++) {
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-		size_t n = (size_t)(seed >> 33) % 301, nl = 1 + (size_t)(seed >> 20) % 7, from;
+		size_t n = rt_len(&seed, 300), nl = 1 + (size_t)(seed >> 20) % 7, from;
 		int icase = (int)(seed >> 30) & 1;
 
 		for (size_t k = 0; k < n; k++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			unsigned r = (unsigned)(seed >> 40);
+			unsigned r = (unsigned)(rt_step(&seed) >> 40);
 
 			s[k] = r % 3 ? pool[(r >> 4) % (sizeof pool - 1)] : (char)('a' + r % 26);
 		}
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		rt_step(&seed);
 		if (n >= nl && (seed >> 40) % 2) {
 			memcpy(w, s + (seed >> 20) % (n - nl + 1), nl);	/* found somewhere */
 		} else {
@@ -59,9 +55,5 @@ main(void)
 			failed++;
 		}
 	}
-	if (failed) {
-		printf("%d failed\n", failed);
-		return 1;
-	}
-	return 0;
+	return rt_status(failed);
 }
