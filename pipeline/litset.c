@@ -657,11 +657,29 @@ scan_avx2(const struct litset *ls, const unsigned char *s, size_t n,
 
 	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32)
 		vec_visit(ls, s, n, i, vec_block(ls, s + i), bits);
-	/* the last few bytes from a copy, so nothing past s[n - 1] is
-	 * read: what follows them there lets more through, never less */
 	r = n - i;
 	if (r == 0)
 		return;
+	if (n >= 32 + TBYTES - 1) {
+		/* a last block that ends with the text, its positions before
+		 * i masked off (looked at already); the last TBYTES - 1,
+		 * which it cannot test without reading past s[n - 1], as the
+		 * bytewise scan does */
+		size_t j = n - (32 + TBYTES - 1), e = n - (TBYTES - 1);
+		if (i < e)
+			vec_visit(ls, s, n, j, vec_block(ls, s + j) &
+			    ~(((uint32_t)1 << (i - j)) - 1), bits);
+		for (i = i > e ? i : e; i + 1 < n; i++) {
+			unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
+			if (v)
+				scan_at(ls, s, n, i, v, bits);
+		}
+		if (ls->one[s[n - 1]])
+			setbit(bits, ls->one[s[n - 1]] - 1);
+		return;
+	}
+	/* a short text from a copy, so nothing past s[n - 1] is read:
+	 * what follows it there lets more through, never less */
 	memset(tail, 0, sizeof tail);
 	memcpy(tail, s + i, r);
 	for (off = 0; off < r; off += 32) {
