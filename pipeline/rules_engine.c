@@ -1809,9 +1809,14 @@ append_utf8(struct buf *b, const char *s, size_t n)
 	buf_append(b, s + start, n - start);
 }
 
+/*
+ * The stream line's paragraph, f[7], joins the group.  plain: it holds
+ * no backslash and no byte >= 0x80 (the reader saw as it split the
+ * line), so it is its own unescaped, valid text and is copied as it is.
+ */
 static void
 add_para(struct engine *e, struct field *f, unsigned long line,
-    unsigned long page, const char *brk, size_t brklen)
+    unsigned long page, const char *brk, size_t brklen, int plain)
 {
 	struct para *p;
 	size_t i, len;
@@ -1848,9 +1853,13 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	p->lstr = e->lines.len;
 	p->llen = f[1].len;
 	buf_append(&e->lines, f[1].p, f[1].len);
-	len = tsv_unescape(f[7].p, f[7].len, NULL);
 	p->off = e->text.len;
-	append_utf8(&e->text, f[7].p, len);
+	if (plain) {
+		buf_append(&e->text, f[7].p, f[7].len);
+	} else {
+		len = tsv_unescape(f[7].p, f[7].len, NULL);
+		append_utf8(&e->text, f[7].p, len);
+	}
 	len = e->text.len - p->off;
 	p->len = len;
 	bits = e->pbits + (e->np - 1) * e->lw;
@@ -2157,7 +2166,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 
 	engine_init(&e, rs, out, opts);
 	line_reader_init(&lr, in);
-	while ((r = line_reader_next(&lr)) > 0) {
+	while ((r = line_reader_split(&lr, f, 10, &n)) > 0) {
 		unsigned long line;
 		int same;
 
@@ -2165,7 +2174,6 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		const char *brk = NULL;
 		size_t brklen = 0;
 
-		n = tsv_split(lr.line, lr.len, f, 10);
 		if (n != 9 && n != 8) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
 			    lr.lineno);
@@ -2241,7 +2249,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		} else if (e.np == 0) {
 			start_group(&e, f);
 		}
-		add_para(&e, f, line, page, brk, brklen);
+		add_para(&e, f, line, page, brk, brklen,
+		    lr.spec <= (size_t)(f[7].p - lr.line));
 	}
 	if (r < 0 && rc == 0) {
 		snprintf(err->where, sizeof err->where, "%s", name);
