@@ -2160,13 +2160,13 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 {
 	struct engine e;
 	struct line_reader lr;
-	struct field f[10];
+	struct field fs[10], *f;
 	size_t n, max_item = opts->max_item ? opts->max_item : DEFAULT_MAX_ITEM;
 	int rc = 0, r;
 
 	engine_init(&e, rs, out, opts);
 	line_reader_init(&lr, in);
-	while ((r = line_reader_split(&lr, f, 10, &n)) > 0) {
+	while ((r = line_reader_split(&lr, fs, 10, &n)) > 0) {
 		unsigned long line;
 		int same;
 
@@ -2174,6 +2174,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		const char *brk = NULL;
 		size_t brklen = 0;
 
+		f = fs;
 		if (n != 9 && n != 8) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
 			    lr.lineno);
@@ -2195,13 +2196,25 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 				rc = -1;
 				break;
 			}
-			memmove(f + 2, f + 3, 6 * sizeof *f);
+			/* the 0.1 layout's fields from fs[1] on: two moved,
+			 * not the six after the page */
+			fs[2] = fs[1];
+			fs[1] = fs[0];
+			f = fs + 1;
 		}
-		/* digits only, 1 to 999999999999 (leading zeros allowed) */
+		/* digits only, 1 to 999999999999 (leading zeros allowed): up
+		 * to twelve digits cannot pass the bound, and need no test of
+		 * it a digit */
 		line = 0;
-		for (n = 0; n < f[1].len && f[1].p[n] >= '0' &&
-		    f[1].p[n] <= '9' && line <= 999999999999ul; n++)
-			line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		if (f[1].len <= 12) {
+			for (n = 0; n < f[1].len &&
+			    (unsigned char)(f[1].p[n] - '0') <= 9; n++)
+				line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		} else {
+			for (n = 0; n < f[1].len && f[1].p[n] >= '0' &&
+			    f[1].p[n] <= '9' && line <= 999999999999ul; n++)
+				line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		}
 		if (f[1].len == 0 || n != f[1].len || line == 0 ||
 		    line > 999999999999ul) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
