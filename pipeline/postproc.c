@@ -78,7 +78,8 @@ squeeze_run(struct buf *b, int vec)
 	int sp = 0;
 
 	while (i < n) {
-		stop = vec ? i + 1 : n;
+		/* the last sixteen bytes by the byte loop in one go */
+		stop = vec && i + 17 <= n ? i + 1 : n;
 		if (vec && !sp && i + 17 <= n) {
 			bytes16 v = bytes16_load(d + i);
 			bytes16 w = bytes16_load(d + i + 1);
@@ -95,8 +96,13 @@ squeeze_run(struct buf *b, int vec)
 			/* the bytes before the first one it must look at are
 			 * copied as they are, that one by the loop below */
 			k = mask16_first(bad);
-			for (stop = i + k; i < stop; )
-				d[o++] = d[i++];
+			if (o == i) {	/* nothing dropped yet: they stay */
+				o += k;
+				i += k;
+			} else {
+				for (stop = i + k; i < stop; )
+					d[o++] = d[i++];
+			}
 			stop = i + 1;
 		}
 		for (; i < stop; i++) {
