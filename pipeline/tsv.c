@@ -331,20 +331,6 @@ struct lr_scan {
 };
 
 static inline uint32_t
-mask16_bits(mask16 m)
-{
-#ifdef __SSE2__
-	return (uint32_t)_mm_movemask_epi8((__m128i)m);
-#else
-	uint32_t bits = 0;
-
-	for (int k = 0; k < 16; k++)
-		bits |= (uint32_t)(m[k] & 1) << k;
-	return bits;
-#endif
-}
-
-static inline uint32_t
 lr_any16(const char *p)
 {
 #ifdef __SSE2__
