@@ -21,31 +21,60 @@
 #include "utf8.h"
 
 /*
+ * The bytes the writer must look at: bit 1 for the four it escapes, bit
+ * 2 for those TSV_REPAIR adds (below 0x20, above 0x7F) and the backslash.
+ */
+static const unsigned char special[256] = {
+	[0] = 2, 2, 2, 2, 2, 2, 2, 2, 2, ['\t'] = 3, ['\n'] = 3, 2, 2,
+	['\r'] = 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	['\\'] = 3,
+	[0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+static inline __attribute__((always_inline)) mask16
+special16(const char *p, unsigned opts)
+{
+	bytes16 v = bytes16_load(p);
+
+	if (opts & TSV_REPAIR)
+		return (v < 0x20) | (v >= 0x80) | (v == '\\');
+	return (v == '\\') | (v == '\t') | (v == '\n') | (v == '\r');
+}
+
+/*
  * Offset of the first byte of s[i..n) that the writer must look at, or n:
  * one of the four escaped bytes, or with TSV_REPAIR any byte below 0x20 or
  * above 0x7F (one compare each, where NUL and a bad sequence are not; the
  * well-formed ones are then stepped over).  Most fields (a paragraph) have
- * none: sixteen bytes are tested at a time.
+ * none: sixteen bytes are tested at a time, the last of them a block that
+ * ends at n (its bytes before i masked off); a field shorter than a block
+ * a byte at a time, each by one look in a table (most of a record's
+ * fields are names and numbers of a few bytes).
  */
 static inline __attribute__((always_inline)) size_t
 next_special(const char *s, size_t i, size_t n, unsigned opts)
 {
 	for (; i + 16 <= n; i += 16) {
-		bytes16 v = bytes16_load(s + i);
-		mask16 m;
-		if (opts & TSV_REPAIR)
-			m = (v < 0x20) | (v >= 0x80) | (v == '\\');
-		else
-			m = (v == '\\') | (v == '\t') | (v == '\n') | (v == '\r');
+		mask16 m = special16(s + i, opts);
 		if (mask16_any(m))
 			return i + mask16_first(m);
 	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '\\' || c == '\t' || c == '\n' || c == '\r' ||
-		    ((opts & TSV_REPAIR) && (c < 0x20 || c >= 0x80)))
-			break;
+	if (i < n && n >= 16) {
+		uint32_t bits = mask16_bits(special16(s + n - 16, opts)) >>
+		    (i - (n - 16)) << (i - (n - 16));
+
+		return bits ? n - 16 + (size_t)__builtin_ctz(bits) : n;
 	}
+	for (; i < n; i++)
+		if (special[(unsigned char)s[i]] & (opts & TSV_REPAIR ? 2 : 1))
+			break;
 	return i;
 }
 

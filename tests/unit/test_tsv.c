@@ -61,21 +61,23 @@ main(void)
 	round_trip("nul\0in", 6, "nul\0in");
 	round_trip("", 0, "");
 
-	/* Each escaped byte at every offset of a long field: the sixteen-byte
-	 * scan and the byte loop after it must agree. */
+	/* Each escaped byte at every offset of fields of every length to 40:
+	 * the sixteen-byte scan, the block that ends the field and the byte
+	 * loop of a short one must agree. */
 	{
 		static const char esc[] = "\\\t\n\r", letter[] = "\\tnr";
 		char in[40], want[42];
 
 		for (size_t e = 0; e < 4; e++)
-			for (size_t at = 0; at < sizeof in; at++) {
+			for (size_t len = 1; len <= sizeof in; len++)
+			for (size_t at = 0; at < len; at++) {
 				memset(in, 'a', sizeof in);
 				in[at] = esc[e];
 				memcpy(want, in, at);
 				want[at] = '\\';
 				want[at + 1] = letter[e];
-				memcpy(want + at + 2, in + at + 1, sizeof in - at - 1);
-				round_trip_n(in, sizeof in, want, sizeof in + 1);
+				memcpy(want + at + 2, in + at + 1, len - at - 1);
+				round_trip_n(in, len, want, len + 1);
 			}
 	}
 
@@ -91,7 +93,7 @@ main(void)
 	    "a\\tb\\\\qc\td\\\\");
 	escape_opt("x\\\0y\nz\r\xff", TSV_REPAIR | TSV_ESCAPED,
 	    "x\\\\y\\nz\\r\xef\xbf\xbd");
-	/* every special byte at every offset of a long field, as above */
+	/* every special byte at every offset, every length, as above */
 	{
 		static const char spec[] = "\\\t\n\x01\xff\0";
 		static const char *const rep[] = {
@@ -100,15 +102,16 @@ main(void)
 		char in[40], want[44];
 
 		for (size_t e = 0; e < 6; e++)
-			for (size_t at = 0; at < sizeof in; at++) {
+			for (size_t len = 1; len <= sizeof in; len++)
+			for (size_t at = 0; at < len; at++) {
 				size_t rl = strlen(rep[e]);
 				memset(in, 'a', sizeof in);
 				in[at] = spec[e];
 				memcpy(want, in, at);
 				memcpy(want + at, rep[e], rl);
-				memcpy(want + at + rl, in + at + 1, sizeof in - at - 1);
-				escape_opt_n(in, sizeof in, TSV_REPAIR, want,
-				    sizeof in - 1 + rl);
+				memcpy(want + at + rl, in + at + 1, len - at - 1);
+				escape_opt_n(in, len, TSV_REPAIR, want,
+				    len - 1 + rl);
 			}
 	}
 
