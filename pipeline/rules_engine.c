@@ -1234,6 +1234,23 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 }
 
 /*
+ * Of the sixteen places p[0..16), those that may start a word (bit k for
+ * p[k]): the byte before is no ASCII letter, digit or _ (next_match's
+ * inword) and p[k] no UTF-8 continuation byte.  Reads p[-1].
+ */
+static inline uint32_t
+word_starts16(const unsigned char *p)
+{
+	bytes16 prev = bytes16_load((const char *)p - 1);
+	bytes16 cur = bytes16_load((const char *)p);
+	mask16 inw = ((bytes16)(prev - '0') <= 9) |
+	    ((bytes16)((prev | 0x20) - 'a') <= 25) | (prev == '_');
+	mask16 cont = (cur & 0xC0) == 0x80;
+
+	return mask16_bits(~(inw | cont));
+}
+
+/*
  * The first match of p in unit [us, ue) that starts at or after at, as
  * run() returns it.  A rule's anchor narrows where that can be:
  *   any        PCRE2 tries every position;
@@ -1275,23 +1292,38 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 	case ANCHOR_WORD:
 		st = e->rstart[e->rbase[kidx] +
 		    (size_t)(r - e->rs->kinds[kidx].rules)];
-		for (i = at; i < ue; i++) {
-			if (i > us && inword[t[i - 1]])
-				continue;
-			if (t[i] < 0x80 ? !litset_starts(st, e->text.data, ue, i) :
-			    (t[i] & 0xC0) == 0x80)
-				continue;
-			if (pf)
-				pf->tries++;
-			/* an offset limit at the start: PCRE2_ANCHORED at
-			 * match time would turn the JIT off */
-			pcre2_set_offset_limit(e->mctx, i - us);
-			e->limit_set = 1;
-			rc = run(e, p, e->md, us, ue, i, 0);
-			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
-			e->limit_set = 0;
-			if (rc != PCRE2_ERROR_NOMATCH)
-				return rc;
+		for (i = at; i < ue; ) {
+			/* the places that may start a word, sixteen at a time
+			 * (word_starts16) where the block and the byte before
+			 * it lie in the unit, else one */
+			size_t base = i, j;
+			uint32_t cand;
+
+			if (i > us && i + 16 <= ue) {
+				cand = word_starts16(t + i);
+				i += 16;
+			} else {
+				cand = (i == us || !inword[t[i - 1]]) &&
+				    (t[i] & 0xC0) != 0x80;
+				i++;
+			}
+			for (; cand; cand &= cand - 1) {
+				j = base + (size_t)__builtin_ctz(cand);
+				if (t[j] < 0x80 &&
+				    !litset_starts(st, e->text.data, ue, j))
+					continue;
+				if (pf)
+					pf->tries++;
+				/* an offset limit at the start: PCRE2_ANCHORED
+				 * at match time would turn the JIT off */
+				pcre2_set_offset_limit(e->mctx, j - us);
+				e->limit_set = 1;
+				rc = run(e, p, e->md, us, ue, j, 0);
+				pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+				e->limit_set = 0;
+				if (rc != PCRE2_ERROR_NOMATCH)
+					return rc;
+			}
 		}
 		return PCRE2_ERROR_NOMATCH;
 	case ANCHOR_PARAGRAPH:
