@@ -362,20 +362,10 @@ struct lr_scan {
 static inline uint32_t
 lr_any16(const char *p)
 {
-#ifdef __SSE2__
-	__m128i v = _mm_loadu_si128((const void *)p);
-	__m128i m = _mm_or_si128(
-	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), v));
-
-	return (uint32_t)_mm_movemask_epi8(m);
-#else
 	bytes16 v = bytes16_load(p);
 
 	return mask16_bits((v == '\t') | (v == '\n') | (v == '\\') |
 	    ((mask16)v < 0));
-#endif
 }
 
 static inline struct lr_bits
