@@ -74,6 +74,21 @@ mask16_first(mask16 m)
 #endif
 }
 
+/* The mask as bits, bit k for byte k (SSE2's movemask). */
+static inline uint32_t
+mask16_bits(mask16 m)
+{
+#ifdef __SSE2__
+	return (uint32_t)_mm_movemask_epi8((__m128i)m);
+#else
+	uint32_t bits = 0;
+
+	for (int k = 0; k < 16; k++)
+		bits |= (uint32_t)(m[k] & 1) << k;
+	return bits;
+#endif
+}
+
 /* The sum of the sixteen bytes of v (each 0-255). */
 static inline size_t
 bytes16_sum(bytes16 v)

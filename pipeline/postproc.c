@@ -67,18 +67,20 @@ trim(struct buf *b)
  * pending (sp), and it does not start the output with a space: then the
  * byte loop would copy it unchanged.  A block with another byte has the
  * bytes before it copied unchanged, the same way, and the loop decides
- * that byte.
+ * that byte.  With vec 0 the byte loop does it all (postproc_squeeze_bytes,
+ * the answer the blocks must give).
  */
-static void
-squeeze(struct buf *b)
+static inline __attribute__((always_inline)) void
+squeeze_run(struct buf *b, int vec)
 {
 	char *d = b->data;
 	size_t i = 0, o = 0, n = b->len, k, stop;
 	int sp = 0;
 
 	while (i < n) {
-		stop = i + 1;
-		if (!sp && i + 17 <= n) {
+		/* the last sixteen bytes by the byte loop in one go */
+		stop = vec && i + 17 <= n ? i + 1 : n;
+		if (vec && !sp && i + 17 <= n) {
 			bytes16 v = bytes16_load(d + i);
 			bytes16 w = bytes16_load(d + i + 1);
 			mask16 bad = ~((v > ' ') | ((v == ' ') & (w > ' ')));
@@ -94,8 +96,13 @@ squeeze(struct buf *b)
 			/* the bytes before the first one it must look at are
 			 * copied as they are, that one by the loop below */
 			k = mask16_first(bad);
-			for (stop = i + k; i < stop; )
-				d[o++] = d[i++];
+			if (o == i) {	/* nothing dropped yet: they stay */
+				o += k;
+				i += k;
+			} else {
+				for (stop = i + k; i < stop; )
+					d[o++] = d[i++];
+			}
 			stop = i + 1;
 		}
 		for (; i < stop; i++) {
@@ -110,6 +117,18 @@ squeeze(struct buf *b)
 		}
 	}
 	set_len(b, 0, o);
+}
+
+static void
+squeeze(struct buf *b)
+{
+	squeeze_run(b, 1);
+}
+
+void
+postproc_squeeze_bytes(struct buf *b)
+{
+	squeeze_run(b, 0);
 }
 
 static int

@@ -53,4 +53,11 @@ struct postproc_words {
 void postproc_apply(enum postproc_op op, struct buf *b,
     const struct postproc_words *w);
 
+/*
+ * squeeze a byte at a time, without the sixteen-byte steps that
+ * postproc_apply takes: the answer those steps must give (a test
+ * compares the two).
+ */
+void postproc_squeeze_bytes(struct buf *b);
+
 #endif

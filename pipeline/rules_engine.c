@@ -1234,6 +1234,23 @@ one_match(struct engine *e, size_t kidx, const struct rule *r,
 }
 
 /*
+ * Of the sixteen places p[0..16), those that may start a word (bit k for
+ * p[k]): the byte before is no ASCII letter, digit or _ (next_match's
+ * inword) and p[k] no UTF-8 continuation byte.  Reads p[-1].
+ */
+static inline uint32_t
+word_starts16(const unsigned char *p)
+{
+	bytes16 prev = bytes16_load((const char *)p - 1);
+	bytes16 cur = bytes16_load((const char *)p);
+	mask16 inw = ((bytes16)(prev - '0') <= 9) |
+	    ((bytes16)((prev | 0x20) - 'a') <= 25) | (prev == '_');
+	mask16 cont = (cur & 0xC0) == 0x80;
+
+	return mask16_bits(~(inw | cont));
+}
+
+/*
  * The first match of p in unit [us, ue) that starts at or after at, as
  * run() returns it.  A rule's anchor narrows where that can be:
  *   any        PCRE2 tries every position;
@@ -1275,23 +1292,38 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 	case ANCHOR_WORD:
 		st = e->rstart[e->rbase[kidx] +
 		    (size_t)(r - e->rs->kinds[kidx].rules)];
-		for (i = at; i < ue; i++) {
-			if (i > us && inword[t[i - 1]])
-				continue;
-			if (t[i] < 0x80 ? !litset_starts(st, e->text.data, ue, i) :
-			    (t[i] & 0xC0) == 0x80)
-				continue;
-			if (pf)
-				pf->tries++;
-			/* an offset limit at the start: PCRE2_ANCHORED at
-			 * match time would turn the JIT off */
-			pcre2_set_offset_limit(e->mctx, i - us);
-			e->limit_set = 1;
-			rc = run(e, p, e->md, us, ue, i, 0);
-			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
-			e->limit_set = 0;
-			if (rc != PCRE2_ERROR_NOMATCH)
-				return rc;
+		for (i = at; i < ue; ) {
+			/* the places that may start a word, sixteen at a time
+			 * (word_starts16) where the block and the byte before
+			 * it lie in the unit, else one */
+			size_t base = i, j;
+			uint32_t cand;
+
+			if (i > us && i + 16 <= ue) {
+				cand = word_starts16(t + i);
+				i += 16;
+			} else {
+				cand = (i == us || !inword[t[i - 1]]) &&
+				    (t[i] & 0xC0) != 0x80;
+				i++;
+			}
+			for (; cand; cand &= cand - 1) {
+				j = base + (size_t)__builtin_ctz(cand);
+				if (t[j] < 0x80 &&
+				    !litset_starts(st, e->text.data, ue, j))
+					continue;
+				if (pf)
+					pf->tries++;
+				/* an offset limit at the start: PCRE2_ANCHORED
+				 * at match time would turn the JIT off */
+				pcre2_set_offset_limit(e->mctx, j - us);
+				e->limit_set = 1;
+				rc = run(e, p, e->md, us, ue, j, 0);
+				pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+				e->limit_set = 0;
+				if (rc != PCRE2_ERROR_NOMATCH)
+					return rc;
+			}
 		}
 		return PCRE2_ERROR_NOMATCH;
 	case ANCHOR_PARAGRAPH:
@@ -1809,9 +1841,14 @@ append_utf8(struct buf *b, const char *s, size_t n)
 	buf_append(b, s + start, n - start);
 }
 
+/*
+ * The stream line's paragraph, f[7], joins the group.  plain: it holds
+ * no backslash and no byte >= 0x80 (the reader saw as it split the
+ * line), so it is its own unescaped, valid text and is copied as it is.
+ */
 static void
 add_para(struct engine *e, struct field *f, unsigned long line,
-    unsigned long page, const char *brk, size_t brklen)
+    unsigned long page, const char *brk, size_t brklen, int plain)
 {
 	struct para *p;
 	size_t i, len;
@@ -1848,9 +1885,13 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	p->lstr = e->lines.len;
 	p->llen = f[1].len;
 	buf_append(&e->lines, f[1].p, f[1].len);
-	len = tsv_unescape(f[7].p, f[7].len, NULL);
 	p->off = e->text.len;
-	append_utf8(&e->text, f[7].p, len);
+	if (plain) {
+		buf_append(&e->text, f[7].p, f[7].len);
+	} else {
+		len = tsv_unescape(f[7].p, f[7].len, NULL);
+		append_utf8(&e->text, f[7].p, len);
+	}
 	len = e->text.len - p->off;
 	p->len = len;
 	bits = e->pbits + (e->np - 1) * e->lw;
@@ -2151,13 +2192,13 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 {
 	struct engine e;
 	struct line_reader lr;
-	struct field f[10];
+	struct field fs[10], *f;
 	size_t n, max_item = opts->max_item ? opts->max_item : DEFAULT_MAX_ITEM;
 	int rc = 0, r;
 
 	engine_init(&e, rs, out, opts);
 	line_reader_init(&lr, in);
-	while ((r = line_reader_next(&lr)) > 0) {
+	while ((r = line_reader_split(&lr, fs, 10, &n)) > 0) {
 		unsigned long line;
 		int same;
 
@@ -2165,7 +2206,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		const char *brk = NULL;
 		size_t brklen = 0;
 
-		n = tsv_split(lr.line, lr.len, f, 10);
+		f = fs;
 		if (n != 9 && n != 8) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
 			    lr.lineno);
@@ -2187,13 +2228,25 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 				rc = -1;
 				break;
 			}
-			memmove(f + 2, f + 3, 6 * sizeof *f);
+			/* the 0.1 layout's fields from fs[1] on: two moved,
+			 * not the six after the page */
+			fs[2] = fs[1];
+			fs[1] = fs[0];
+			f = fs + 1;
 		}
-		/* digits only, 1 to 999999999999 (leading zeros allowed) */
+		/* digits only, 1 to 999999999999 (leading zeros allowed): up
+		 * to twelve digits cannot pass the bound, and need no test of
+		 * it a digit */
 		line = 0;
-		for (n = 0; n < f[1].len && f[1].p[n] >= '0' &&
-		    f[1].p[n] <= '9' && line <= 999999999999ul; n++)
-			line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		if (f[1].len <= 12) {
+			for (n = 0; n < f[1].len &&
+			    (unsigned char)(f[1].p[n] - '0') <= 9; n++)
+				line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		} else {
+			for (n = 0; n < f[1].len && f[1].p[n] >= '0' &&
+			    f[1].p[n] <= '9' && line <= 999999999999ul; n++)
+				line = line * 10 + (unsigned long)(f[1].p[n] - '0');
+		}
 		if (f[1].len == 0 || n != f[1].len || line == 0 ||
 		    line > 999999999999ul) {
 			snprintf(err->where, sizeof err->where, "%s:%lu", name,
@@ -2241,7 +2294,8 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		} else if (e.np == 0) {
 			start_group(&e, f);
 		}
-		add_para(&e, f, line, page, brk, brklen);
+		add_para(&e, f, line, page, brk, brklen,
+		    lr.spec <= (size_t)(f[7].p - lr.line));
 	}
 	if (r < 0 && rc == 0) {
 		snprintf(err->where, sizeof err->where, "%s", name);

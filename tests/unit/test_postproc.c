@@ -1,6 +1,7 @@
-/* Unit test: postproc's squeeze (sixteen bytes a step) against the byte
- * loop it replaced, on made-up texts of every length to 100 with spaces,
- * runs of white space and control bytes at every place of a block. */
+/* Unit test: postproc's squeeze (sixteen bytes a step) against its own
+ * byte loop (postproc_squeeze_bytes), on made-up texts of every length to
+ * 100 with spaces, runs of white space and control bytes at every place
+ * of a block; and the byte loop against answers written out. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,43 +14,32 @@ static int failures;
 #define CHECK(cond) do { if (!(cond)) { failures++; \
 	printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
 
-static int
-white(int c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-/* the byte loop: white runs to one space, none at either end */
-static size_t
-squeeze_ref(const char *s, size_t n, char *out)
-{
-	size_t i, o = 0;
-	int sp = 0;
-
-	for (i = 0; i < n; i++) {
-		if (white((unsigned char)s[i])) {
-			sp = 1;
-			continue;
-		}
-		if (sp && o > 0)
-			out[o++] = ' ';
-		sp = 0;
-		out[o++] = s[i];
-	}
-	return o;
-}
-
+/* squeeze in sixteen-byte steps against its byte loop
+ * (postproc_squeeze_bytes), on s[0..n) */
 static void
 one(const char *s, size_t n)
 {
-	struct buf b = {0};
-	char want[256];
-	size_t wn = squeeze_ref(s, n, want);
+	struct buf b = {0}, want = {0};
 
 	buf_set(&b, s, n);
+	buf_set(&want, s, n);
 	postproc_apply(PP_SQUEEZE, &b, NULL);
-	CHECK(b.len == wn && memcmp(b.data, want, wn) == 0 &&
+	postproc_squeeze_bytes(&want);
+	CHECK(b.len == want.len && memcmp(b.data, want.data, b.len) == 0 &&
 	    b.data[b.len] == '\0');
+	buf_free(&b);
+	buf_free(&want);
+}
+
+/* the byte loop itself against answers written out */
+static void
+known(const char *s, const char *expect)
+{
+	struct buf b = {0};
+
+	buf_set(&b, s, strlen(s));
+	postproc_squeeze_bytes(&b);
+	CHECK(b.len == strlen(expect) && memcmp(b.data, expect, b.len) == 0);
 	buf_free(&b);
 }
 
@@ -73,6 +63,10 @@ main(void)
 		}
 	one("  leading and trailing  ", 24);
 	one("one two three four five six seven eight nine ten", 48);
+	known("", "");
+	known(" \t\n\r ", "");
+	known("  leading and\t\ttrailing  ", "leading and trailing");
+	known("a\n\nb \x01 c\r\nd", "a b \x01 c d");
 	if (failures) {
 		printf("%d failures\n", failures);
 		return 1;

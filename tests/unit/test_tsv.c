@@ -1,5 +1,6 @@
 /* Unit test: TSV escape/unescape round trip and field splitting. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -60,21 +61,23 @@ main(void)
 	round_trip("nul\0in", 6, "nul\0in");
 	round_trip("", 0, "");
 
-	/* Each escaped byte at every offset of a long field: the sixteen-byte
-	 * scan and the byte loop after it must agree. */
+	/* Each escaped byte at every offset of fields of every length to 40:
+	 * the sixteen-byte scan, the block that ends the field and the byte
+	 * loop of a short one must agree. */
 	{
 		static const char esc[] = "\\\t\n\r", letter[] = "\\tnr";
 		char in[40], want[42];
 
 		for (size_t e = 0; e < 4; e++)
-			for (size_t at = 0; at < sizeof in; at++) {
+			for (size_t len = 1; len <= sizeof in; len++)
+			for (size_t at = 0; at < len; at++) {
 				memset(in, 'a', sizeof in);
 				in[at] = esc[e];
 				memcpy(want, in, at);
 				want[at] = '\\';
 				want[at + 1] = letter[e];
-				memcpy(want + at + 2, in + at + 1, sizeof in - at - 1);
-				round_trip_n(in, sizeof in, want, sizeof in + 1);
+				memcpy(want + at + 2, in + at + 1, len - at - 1);
+				round_trip_n(in, len, want, len + 1);
 			}
 	}
 
@@ -90,7 +93,7 @@ main(void)
 	    "a\\tb\\\\qc\td\\\\");
 	escape_opt("x\\\0y\nz\r\xff", TSV_REPAIR | TSV_ESCAPED,
 	    "x\\\\y\\nz\\r\xef\xbf\xbd");
-	/* every special byte at every offset of a long field, as above */
+	/* every special byte at every offset, every length, as above */
 	{
 		static const char spec[] = "\\\t\n\x01\xff\0";
 		static const char *const rep[] = {
@@ -99,15 +102,16 @@ main(void)
 		char in[40], want[44];
 
 		for (size_t e = 0; e < 6; e++)
-			for (size_t at = 0; at < sizeof in; at++) {
+			for (size_t len = 1; len <= sizeof in; len++)
+			for (size_t at = 0; at < len; at++) {
 				size_t rl = strlen(rep[e]);
 				memset(in, 'a', sizeof in);
 				in[at] = spec[e];
 				memcpy(want, in, at);
 				memcpy(want + at, rep[e], rl);
-				memcpy(want + at + rl, in + at + 1, sizeof in - at - 1);
-				escape_opt_n(in, sizeof in, TSV_REPAIR, want,
-				    sizeof in - 1 + rl);
+				memcpy(want + at + rl, in + at + 1, len - at - 1);
+				escape_opt_n(in, len, TSV_REPAIR, want,
+				    len - 1 + rl);
 			}
 	}
 
@@ -195,6 +199,69 @@ main(void)
 		CHECK(line_reader_next(&r) == 0);
 		line_reader_free(&r);
 		fclose(t);
+	}
+
+	/* line_reader_split against line_reader_next and tsv_split, and its
+	 * spec against a byte loop: made-up lines of every length to 300
+	 * and some over a chunk, TABs, backslashes, bytes >= 0x80 and NULs
+	 * at every place of a block, read twice from one file; max from 0
+	 * to 12 (fewer fields than the line has, and more); a last line
+	 * with and without its LF. */
+	for (int lastlf = 0; lastlf < 2; lastlf++) {
+		static const char alpha[] = "abcdefgh\t\t\\\x80\xc3\xa9 \0";
+		FILE *t = tmpfile(), *t2 = tmpfile();
+		struct line_reader a, b;
+		struct field fa[16], fb[16];
+		unsigned long seed = 777;
+		size_t len, k, na, nb, lines = 310;
+
+		CHECK(t != NULL && t2 != NULL);
+		for (len = 0; len < lines; len++) {
+			size_t bytes = len <= 300 ? len : 70000 + len;
+			for (k = 0; k < bytes; k++) {
+				seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+				unsigned r = (unsigned)(seed >> 33);
+				int c = r % 4 ? "abcdefgh"[r % 8] :
+				    alpha[r % (sizeof alpha - 1)];
+				putc(c, t);
+				putc(c, t2);
+			}
+			if (lastlf || len + 1 < lines) {
+				putc('\n', t);
+				putc('\n', t2);
+			}
+		}
+		rewind(t);
+		rewind(t2);
+		line_reader_init(&a, t);
+		line_reader_init(&b, t2);
+		for (k = 0; ; k++) {
+			size_t max = k % 13, spec = 0, i;
+			int ra = line_reader_split(&a, fa, max, &na);
+			int rb = line_reader_next(&b);
+
+			CHECK(ra == rb);
+			if (ra != 1 || rb != 1) {
+				CHECK(ra == 0 && k == lines);
+				break;
+			}
+			CHECK(a.len == b.len && memcmp(a.line, b.line, a.len) == 0 &&
+			    a.line[a.len] == '\0' && a.lineno == k + 1);
+			for (i = 0; i < a.len; i++)
+				if (a.line[i] == '\\' || (unsigned char)a.line[i] >= 0x80)
+					spec = i + 1;
+			CHECK(a.spec == spec);
+			/* the same line, split by tsv_split */
+			nb = tsv_split(b.line, b.len, fb, max);
+			CHECK(na == nb);
+			for (i = 0; i < max && i < na; i++)
+				CHECK(fa[i].p - a.line == fb[i].p - b.line &&
+				    fa[i].len == fb[i].len);
+		}
+		line_reader_free(&a);
+		line_reader_free(&b);
+		fclose(t);
+		fclose(t2);
 	}
 
 	/* Page fields of the streams: "", "12", "12,340,911". */
