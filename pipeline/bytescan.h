@@ -23,6 +23,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define BYTESCAN_AVX2 1
+#endif
 
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 /* What a compare of two bytes16 gives: 0 or -1 in each byte. */
@@ -165,5 +169,28 @@ skip_ascii(const char *s, size_t i, size_t n)
 		i++;
 	return i;
 }
+
+#ifdef BYTESCAN_AVX2
+/*
+ * The classes of the thirty-two bytes v, by two table lookups (vpshufb),
+ * one by each half of the byte: the and of lo's entry for the low half
+ * and hi's for the high half.  A class is a bit that both halves' entries
+ * of its bytes hold and that no other byte's two entries share; a byte of
+ * 0x80 or more looks up 0 (vpshufb's rule).  For callers that checked
+ * the CPU has AVX2 (markup's stops, survey's line classes).
+ */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+nibble_classes32(__m256i v, __m256i lo, __m256i hi)
+{
+	return _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
+	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
+	                                             _mm256_set1_epi8(0x0F))));
+}
+
+/* A table of nibble_classes32 from its sixteen entries, the same in both
+ * lanes (vpshufb looks up within a lane): a constant, as _mm256_setr_epi8
+ * writes it. */
+#define NIBBLE_TABLE32(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
+#endif
 
 #endif

@@ -79,9 +79,9 @@ next_stop_sse2(const char *s, size_t i, size_t n)
 #ifdef MARKUP_AVX2
 /*
  * The stops among the 32 bytes at p, as a bit mask: the special bytes
- * told by two table lookups (vpshufb), one by each half of the byte: a
- * bit of the low half's entry for each high half that the byte is
- * special with (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so
+ * told by two table lookups (nibble_classes32, bytescan.h), one by each
+ * half of the byte: a bit of the low half's entry for each high half that
+ * the byte is special with (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so
  * that the two entries share a bit exactly when the byte is special.  A
  * byte of 0x80 or more looks up 0 (vpshufb's rule), and no such byte is
  * special.
@@ -89,18 +89,12 @@ next_stop_sse2(const char *s, size_t i, size_t n)
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
 stops_avx2(const char *p)
 {
-	const __m256i lo = _mm256_setr_epi8(
-	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8,
-	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8);
-	const __m256i hi = _mm256_setr_epi8(
-	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0,
-	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i lo = NIBBLE_TABLE32(0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8);
+	const __m256i hi = NIBBLE_TABLE32(1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0);
 	const __m256i sp = _mm256_set1_epi8(' ');
 	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-	__m256i c = _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
-	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
-	                                             _mm256_set1_epi8(0x0F))));
+	__m256i c = nibble_classes32(v, lo, hi);
 
 	return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, _mm256_setzero_si256())) |
 	       (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, sp),

@@ -782,9 +782,9 @@ seen16(const char *p, mask16 *hyphen, mask16 *md, mask16 *form, bytes16 *any)
 #ifdef SURVEY_AVX2
 /*
  * The classes of the thirty-two bytes at p or-ed into *acc, by two table
- * lookups (vpshufb), one by each half of the byte: each class byte has a
- * bit of its own that both its halves' entries hold, and no other byte's
- * two entries share a bit (bits 0 '-'; 1 '*', 3 '<', 5 '|'; 2 '.',
+ * lookups (nibble_classes32, bytescan.h), one by each half of the byte:
+ * each class byte has a bit of its own that both its halves' entries
+ * hold, and no other byte's two entries share a bit (bits 0 '-'; 1 '*', 3 '<', 5 '|'; 2 '.',
  * 4 '_').  A byte of 0x80 or more looks up 0 (vpshufb's rule): *any
  * gathers those.
  */
@@ -794,21 +794,15 @@ seen32(const char *p, __m256i lo, __m256i hi, __m256i *acc, __m256i *any)
 	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
 
 	*any = _mm256_or_si256(*any, v);
-	*acc = _mm256_or_si256(*acc, _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
-	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
-	                                             _mm256_set1_epi8(0x0F)))));
+	*acc = _mm256_or_si256(*acc, nibble_classes32(v, lo, hi));
 }
 
 /* survey_seen's classes (not its '#' rule) of a line of 32 bytes or more. */
 __attribute__((target("avx2"))) static unsigned
 seen_avx2(const char *s, size_t n)
 {
-	const __m256i lo = _mm256_setr_epi8(
-	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16,
-	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16);
-	const __m256i hi = _mm256_setr_epi8(
-	    0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i lo = NIBBLE_TABLE32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16);
+	const __m256i hi = NIBBLE_TABLE32(0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0);
 	__m256i acc = _mm256_setzero_si256(), any = acc;
 
 	for (size_t i = 0; i + 32 < n; i += 32)
