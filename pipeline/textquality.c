@@ -293,27 +293,28 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 static int tq_has_avx2;
 #endif
 
-void
-tq_line(struct tq *q, const char *s, size_t n)
+/* What tq_line needs first: the table of function words, and whether
+ * the CPU has AVX2.  (Out of line: tq_line itself only passes a line on.) */
+static void __attribute__((noinline))
+tq_start(void)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	fw_build();
+#ifdef TQ_AVX2
+	tq_has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+	    __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+#endif
+}
+
+/* tq_line by SSE2 sixteen bytes at a time, or byte by byte.  (Out of
+ * line: the registers it saves are not saved for the lines it does not
+ * take.) */
+static void __attribute__((noinline))
+tq_line_sse2(struct tq *q, const unsigned char *p, size_t n)
+{
 	unsigned long *bytes = q->bytes, words = 0, function = 0;
 	size_t i = 0, ws = 0;
 	int in = 0;
 
-	if (!fw_table) {
-		fw_build();
-#ifdef TQ_AVX2
-		tq_has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
-		    __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
-#endif
-	}
-#ifdef TQ_AVX2
-	if (n >= 32 && tq_has_avx2) {
-		tq_line_avx2(q, p, n);
-		return;
-	}
-#endif
 #if defined(__SSE2__) && !defined(MM_NO_SSE2)
 	/*
 	 * Sixteen bytes at a time: each byte counted (the letters and the ink
@@ -377,6 +378,20 @@ tq_line(struct tq *q, const char *s, size_t n)
 		word_done(p + ws, n - ws, p + n, &words, &function);
 	q->words += words;
 	q->function += function;
+}
+
+void
+tq_line(struct tq *q, const char *s, size_t n)
+{
+	if (!fw_table)
+		tq_start();
+#ifdef TQ_AVX2
+	if (n >= 32 && tq_has_avx2) {
+		tq_line_avx2(q, (const unsigned char *)s, n);
+		return;
+	}
+#endif
+	tq_line_sse2(q, (const unsigned char *)s, n);
 }
 
 /* Square root by Newton's method (the programs do not link libm). */
