@@ -384,14 +384,24 @@ part_label(const char *s, size_t n)
  * Is all that was written so far a number or label that heads the line
  * ("41.", "(a)", "F/23", "12")?  A gap after it is a space, not a cell.
  */
-static int
+static int lead_label_(const char *s, size_t n);
+
+static inline int
 lead_label(const struct buf *out, size_t start)
 {
-	size_t n = out->len - start;
-	const char *s = out->data + start;
+	/* Most gaps come after more than six bytes of text: no call. */
+	if (out->len <= start || out->len - start > 6)
+		return 0;
+	return lead_label_(out->data + start, out->len - start);
+}
+
+/* lead_label of the n bytes at s, 1 to 6. */
+static int
+lead_label_(const char *s, size_t n)
+{
 	int digit = 0;
 
-	if (out->len <= start || n > 6 || memchr(s, ' ', n))
+	if (memchr(s, ' ', n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		digit |= is_digit((unsigned char)s[i]);
