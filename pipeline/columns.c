@@ -9,6 +9,7 @@
 #define COLUMNS_SSE2 1
 #endif
 
+#include "bytescan.h"
 #include "linemarks.h"
 #include "textscan.h"
 #include "utf8.h"
@@ -140,10 +141,7 @@ one_gap(const char *s, size_t lead, size_t n, size_t *gap, size_t *gapend)
 	if ((slo == 0 && shi == 0) || (slo & (slo - 1)) || (shi & (shi - 1)) || (slo && shi))
 		return 0;
 	*gap = lead + (slo ? (size_t)__builtin_ctzll(slo) : 64 + (size_t)__builtin_ctzll(shi));
-	size_t r = *gap;
-	while (r < n && s[r] == ' ')
-		r++;
-	*gapend = r;
+	*gapend = skip_spaces(s, *gap, n, 0);
 	return 1;
 }
 #endif
@@ -157,11 +155,9 @@ one_gap(const char *s, size_t lead, size_t n, size_t *gap, size_t *gapend)
 size_t
 columns_two(const char *s, size_t n)
 {
-	size_t i = 0, gap = 0, gapend = 0;
+	/* (a -layout line's indent runs to dozens of spaces) */
+	size_t gap = 0, gapend = 0, lead = skip_spaces(s, 0, n, 0);
 
-	while (i < n && s[i] == ' ')
-		i++;
-	size_t lead = i;
 	if (n - lead > 100)
 		return 0;
 #ifdef COLUMNS_SSE2
