@@ -813,8 +813,15 @@ seen_avx2(const char *s, size_t n)
 	x |= x >> 32;
 	x |= x >> 16;
 	x |= x >> 8;
-	return (x & 1 ? 1u : 0) | (x & 42 ? 2u : 0) | (x & 20 ? 4u : 0) |
-	       (_mm256_movemask_epi8(any) ? 8u : 0);
+	/* the classes found, as survey_seen's bits: 1 for bit 0 ('-'), 2 for
+	 * bits 1, 3 or 5 (markup), 4 for bits 2 or 4 (form fillers) */
+	static const unsigned char bits[64] = {
+		0, 1, 2, 3, 4, 5, 6, 7, 2, 3, 2, 3, 6, 7, 6, 7,
+		4, 5, 6, 7, 4, 5, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7,
+		2, 3, 2, 3, 6, 7, 6, 7, 2, 3, 2, 3, 6, 7, 6, 7,
+		6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7
+	};
+	return bits[x & 63] | (_mm256_movemask_epi8(any) ? 8u : 0);
 }
 
 /*
