@@ -106,6 +106,18 @@ skip_spaces(const char *s, size_t i, size_t n, int tab)
 	/* Many lines start with no space at all: no vector for them. */
 	if (i == n || !(s[i] == ' ' || (tab && s[i] == '\t')))
 		return i;
+#ifdef __SSE2__
+	/* the blanks' mask, turned over: no vector of not-equal to make */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i e = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+		if (tab)
+			e = _mm_or_si128(e, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+		unsigned m = (unsigned)_mm_movemask_epi8(e) ^ 0xFFFFu;
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#else
 	for (; i + 16 <= n; i += 16) {
 		bytes16 v = bytes16_load(s + i);
 		mask16 m = v != ' ';
@@ -114,6 +126,7 @@ skip_spaces(const char *s, size_t i, size_t n, int tab)
 		if (mask16_any(m))
 			return i + mask16_first(m);
 	}
+#endif
 	while (i < n && (s[i] == ' ' || (tab && s[i] == '\t')))
 		i++;
 	return i;
