@@ -7,7 +7,7 @@
 #if defined(__SSE2__) && !defined(MM_NO_SSE2)
 #include <emmintrin.h>
 /* AVX2 (with BMI, BMI2 and POPCNT, which every CPU with AVX2 has; all
- * checked at run time) for lines of 32 bytes or more: MM_NO_AVX2 builds
+ * checked at run time) for lines of 16 bytes or more: MM_NO_AVX2 builds
  * without, as a test does. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
 #include <immintrin.h>
@@ -251,7 +251,7 @@ words32(const unsigned char *b, const unsigned char *end, uint64_t cur,
 
 /*
  * tq_line's sixteen-byte scan (below) thirty-two bytes at a time, for a
- * line of 32 bytes or more: first the blocks that a whole block follows,
+ * line of 16 bytes or more: first the blocks that a whole block follows,
  * then the one or two that end the line (the last one the block that
  * ends it, its bytes already seen shifted out of its mask).
  */
@@ -260,8 +260,19 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 {
 	unsigned long *bytes = q->bytes, words = 0, function = 0;
 	const unsigned char *b = p, *end = p + n;
-	uint64_t cur = letters32(p), prev = 0;
 
+	if (n < 32) {
+		/* 16 to 31 bytes: one block, its letters those of the sixteen
+		 * bytes that start the line and of the sixteen that end it */
+		count16(bytes, p);
+		count_tail(bytes, p, 16, n);
+		words32(p, end, letters16(p, 0) | (uint64_t)letters16(end - 16, 0) << (n - 16),
+		        0, 0, &words, &function);
+		q->words += words;
+		q->function += function;
+		return;
+	}
+	uint64_t cur = letters32(p), prev = 0;
 	for (; end - b >= 64; b += 32) {
 		uint64_t next = letters32(b + 32);
 		count16(bytes, b);
@@ -386,7 +397,7 @@ tq_line(struct tq *q, const char *s, size_t n)
 	if (!fw_table)
 		tq_start();
 #ifdef TQ_AVX2
-	if (n >= 32 && tq_has_avx2) {
+	if (n >= 16 && tq_has_avx2) {
 		tq_line_avx2(q, (const unsigned char *)s, n);
 		return;
 	}
