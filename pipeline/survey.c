@@ -369,9 +369,9 @@ close_page(struct survey *sv)
 		int dup = 0;
 		for (int j = 0; j < sv->ntop; j++)
 			dup |= sv->top[j].lineno == sv->last_line[i];
-		if (!dup && sv->last[i].len > 0) {
+		if (!dup && sv->last_n[i] > 0) {
 			e[n].lineno = sv->last_line[i];
-			e[n++].key = edge_key(sv->last[i].data, sv->last[i].len, 1);
+			e[n++].key = edge_key(sv->last_s[i], sv->last_n[i], 1);
 		}
 	}
 	for (int i = 0; i < n; i++) {
@@ -988,6 +988,18 @@ form_line_(const char *s, size_t n)
 	return fill > 0 && sign;
 }
 
+/* Copy the last lines that are still the pagelines' bytes into last[]
+ * (before pagelines_next_, which may overwrite them). */
+static void
+last_own(struct survey *sv)
+{
+	for (int k = 0; k < sv->nlast; k++)
+		if (sv->last_n[k] > 0 && sv->last_s[k] != sv->last[k].data) {
+			buf_set(&sv->last[k], sv->last_s[k], sv->last_n[k]);
+			sv->last_s[k] = sv->last[k].data;
+		}
+}
+
 int
 survey_run(struct pagelines *pl, struct survey *sv)
 {
@@ -996,7 +1008,14 @@ survey_run(struct pagelines *pl, struct survey *sv)
 
 	tables_take(sv);
 	sv->prev_blank = 1;
-	while ((r = pagelines_next(pl, &l)) == 1) {
+	for (;;) {
+		/* A line as the block holds it: the last lines need no copy
+		 * till the block may change. */
+		if (!pagelines_next_fast(pl, &l)) {
+			last_own(sv);
+			if ((r = pagelines_next_(pl, &l)) != 1)
+				break;
+		}
 		size_t b = (l.lineno - 1) / BLOCK;
 		while (b >= sv->nblocks)
 			block_start(sv, sv->nblocks);
@@ -1048,15 +1067,17 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			sv->top[sv->ntop++] = e;
 		}
 		if (sv->nlast == 2) {
+			/* (a copy's bytes move with its buf) */
 			struct buf t = sv->last[0];
 			sv->last[0] = sv->last[1];
 			sv->last[1] = t;
+			sv->last_s[0] = sv->last_s[1];
+			sv->last_n[0] = sv->last_n[1];
 			sv->last_line[0] = sv->last_line[1];
 		}
 		int k = sv->nlast == 2 ? 1 : sv->nlast++;
-		sv->last[k].len = 0;
-		if (edgy)
-			buf_append(&sv->last[k], l.s + lead, n - lead);
+		sv->last_s[k] = l.s + lead;
+		sv->last_n[k] = edgy ? n - lead : 0;
 		sv->last_line[k] = l.lineno;
 		if (!sv->ff_seen) {
 			/* No form feeds (yet): pages are told by their labels. */
