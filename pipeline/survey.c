@@ -1005,6 +1005,9 @@ survey_run(struct pagelines *pl, struct survey *sv)
 {
 	struct pline l;
 	int r;
+	size_t ring_b = SIZE_MAX;
+	uint16_t *hist = NULL;
+	uint32_t *blank = NULL;
 
 	tables_take(sv);
 	sv->prev_blank = 1;
@@ -1017,8 +1020,14 @@ survey_run(struct pagelines *pl, struct survey *sv)
 				break;
 		}
 		size_t b = (l.lineno - 1) / BLOCK;
-		while (b >= sv->nblocks)
-			block_start(sv, sv->nblocks);
+		if (b != ring_b) {
+			/* (the block's place in the ring: a division, once a block) */
+			while (b >= sv->nblocks)
+				block_start(sv, sv->nblocks);
+			ring_b = b;
+			hist = sv->hist[b % WINDOW];
+			blank = &sv->blank[b % WINDOW];
+		}
 		if (l.page_break) {
 			close_page(sv);
 			sv->ff_seen = 1;
@@ -1029,7 +1038,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		if (sv->pend_line)
 			lone_number(sv, lead == n);
 		if (lead == n) {
-			sv->blank[b % WINDOW]++;
+			(*blank)++;
 			sv->prev_blank = 1;
 			continue;
 		}
@@ -1038,8 +1047,8 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		unsigned seen = survey_seen(l.s + lead, n - lead, &w);
 		w += lead;
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
-		if (sv->hist[b % WINDOW][bucket] < UINT16_MAX)
-			sv->hist[b % WINDOW][bucket]++;
+		if (hist[bucket] < UINT16_MAX)
+			hist[bucket]++;
 		sv->global[bucket]++;
 		if (seen & 1)
 			survey_hyphens(sv, l.s + lead, n - lead);
