@@ -1076,10 +1076,12 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			sv->top[sv->ntop++] = e;
 		}
 		if (sv->nlast == 2) {
-			/* (a copy's bytes move with its buf) */
-			struct buf t = sv->last[0];
-			sv->last[0] = sv->last[1];
-			sv->last[1] = t;
+			if (sv->last_s[1] == sv->last[1].data) {
+				/* a copy: its bytes move with its buf */
+				struct buf t = sv->last[0];
+				sv->last[0] = sv->last[1];
+				sv->last[1] = t;
+			}
 			sv->last_s[0] = sv->last_s[1];
 			sv->last_n[0] = sv->last_n[1];
 			sv->last_line[0] = sv->last_line[1];
