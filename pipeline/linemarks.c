@@ -26,6 +26,12 @@ linemarks_words(void)
 enum end_kind
 line_end(const char *s, size_t n)
 {
+	/* Most lines end in a letter or digit: a word, whatever stands before. */
+	if (n > 0) {
+		unsigned char c = (unsigned char)s[n - 1];
+		if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10)
+			return END_WORD;
+	}
 	while (n > 0) {
 		unsigned char c = (unsigned char)s[n - 1];
 		/* Step back over closing quotes and brackets to the mark inside. */
