@@ -226,7 +226,8 @@ line_mark(const char *s, size_t n)
 		return MARK_NONE;
 	}
 	if (is_alpha(c)) {
-		while (i < n && i < 7 && is_alpha((unsigned char)s[i]))
+		size_t lim = n < 7 ? n : 7;
+		while (i < lim && is_alpha((unsigned char)s[i]))
 			i++;
 		if (i < n && (s[i] == ')' || s[i] == '.') &&
 		    (i + 1 == n || s[i + 1] == ' ')) {
