@@ -125,9 +125,10 @@ next_stop(const char *s, size_t i, size_t n)
 {
 #ifdef MARKUP_AVX2
 	if (n - i >= 33) {
-		if (has_avx2 < 0)
-			has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (has_avx2)
+		/* (the CPU asked once: one test each time after) */
+		if (has_avx2 > 0)
+			return next_stop_avx2(s, i, n);
+		if (has_avx2 < 0 && (has_avx2 = __builtin_cpu_supports("avx2") != 0))
 			return next_stop_avx2(s, i, n);
 	}
 #endif
