@@ -873,9 +873,9 @@ survey_seen(const char *s, size_t n, size_t *width)
 
 #ifdef SURVEY_AVX2
 	if (n >= 32) {
-		if (survey_has_avx2 < 0)
-			survey_has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (survey_has_avx2) {
+		/* (the CPU asked once: one test each time after) */
+		if (survey_has_avx2 > 0 || (survey_has_avx2 < 0 &&
+		    (survey_has_avx2 = __builtin_cpu_supports("avx2") != 0))) {
 			seen |= seen_avx2(s, n);
 			*width = seen & 8 ? width_avx2(s, n) : n;
 			return seen;
