@@ -23,6 +23,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define BYTESCAN_AVX2 1
+#endif
 
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 /* What a compare of two bytes16 gives: 0 or -1 in each byte. */
@@ -117,6 +121,18 @@ skip_spaces(const char *s, size_t i, size_t n, int tab)
 	/* Many lines start with no space at all: no vector for them. */
 	if (i == n || !(s[i] == ' ' || (tab && s[i] == '\t')))
 		return i;
+#ifdef __SSE2__
+	/* the blanks' mask, turned over: no vector of not-equal to make */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i e = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+		if (tab)
+			e = _mm_or_si128(e, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+		unsigned m = (unsigned)_mm_movemask_epi8(e) ^ 0xFFFFu;
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#else
 	for (; i + 16 <= n; i += 16) {
 		bytes16 v = bytes16_load(s + i);
 		mask16 m = v != ' ';
@@ -125,6 +141,7 @@ skip_spaces(const char *s, size_t i, size_t n, int tab)
 		if (mask16_any(m))
 			return i + mask16_first(m);
 	}
+#endif
 	while (i < n && (s[i] == ' ' || (tab && s[i] == '\t')))
 		i++;
 	return i;
@@ -180,5 +197,28 @@ skip_ascii(const char *s, size_t i, size_t n)
 		i++;
 	return i;
 }
+
+#ifdef BYTESCAN_AVX2
+/*
+ * The classes of the thirty-two bytes v, by two table lookups (vpshufb),
+ * one by each half of the byte: the and of lo's entry for the low half
+ * and hi's for the high half.  A class is a bit that both halves' entries
+ * of its bytes hold and that no other byte's two entries share; a byte of
+ * 0x80 or more looks up 0 (vpshufb's rule).  For callers that checked
+ * the CPU has AVX2 (markup's stops, survey's line classes).
+ */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+nibble_classes32(__m256i v, __m256i lo, __m256i hi)
+{
+	return _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
+	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
+	                                             _mm256_set1_epi8(0x0F))));
+}
+
+/* A table of nibble_classes32 from its sixteen entries, the same in both
+ * lanes (vpshufb looks up within a lane): a constant, as _mm256_setr_epi8
+ * writes it. */
+#define NIBBLE_TABLE32(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
+#endif
 
 #endif

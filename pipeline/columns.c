@@ -9,6 +9,7 @@
 #define COLUMNS_SSE2 1
 #endif
 
+#include "bytescan.h"
 #include "linemarks.h"
 #include "textscan.h"
 #include "utf8.h"
@@ -78,14 +79,38 @@ entry_like(const char *s, size_t n)
 }
 
 /*
- * A line of a list printed in two columns (pdftotext -layout): two short
- * entries parted by one gap of three or more spaces.  Returns the column
- * where the right entry starts, or 0.  s[0..n) is the line as read,
- * trailing spaces cut.
+ * The one gap of s[lead..n), byte by byte: 1 and its start and end (a run
+ * of three spaces or more), or 0 when there is none, or a second (three
+ * columns: a table), or a TAB.  columns_two's portable path, and the
+ * reference test_columns_gap holds one_gap to (inline: unused where
+ * one_gap serves).
  */
+static inline int
+gap_loop(const char *s, size_t lead, size_t n, size_t *gap, size_t *gapend)
+{
+	*gap = *gapend = 0;
+	for (size_t i = lead; i < n; i++) {
+		if (s[i] == '\t')
+			return 0;
+		if (s[i] != ' ')
+			continue;
+		size_t r = i;
+		while (r < n && s[r] == ' ')
+			r++;
+		if (r - i >= 3) {
+			if (*gap)
+				return 0;
+			*gap = i;
+			*gapend = r;
+		}
+		i = r - 1;
+	}
+	return *gap != 0;
+}
+
 #ifdef COLUMNS_SSE2
 /*
- * The one gap of columns_two's loop (below) in s[lead..n), at most 100
+ * The one gap of gap_loop in s[lead..n), at most 100
  * bytes that start with no space and end with none: 1 and its start and
  * end, or 0 when there is none, or a second, or a TAB.  The bytes are
  * read as bit masks, sixteen at a time, from a copy padded with zeros: a
@@ -116,44 +141,31 @@ one_gap(const char *s, size_t lead, size_t n, size_t *gap, size_t *gapend)
 	if ((slo == 0 && shi == 0) || (slo & (slo - 1)) || (shi & (shi - 1)) || (slo && shi))
 		return 0;
 	*gap = lead + (slo ? (size_t)__builtin_ctzll(slo) : 64 + (size_t)__builtin_ctzll(shi));
-	size_t r = *gap;
-	while (r < n && s[r] == ' ')
-		r++;
-	*gapend = r;
+	*gapend = skip_spaces(s, *gap, n, 0);
 	return 1;
 }
 #endif
 
+/*
+ * A line of a list printed in two columns (pdftotext -layout): two short
+ * entries parted by one gap of three or more spaces.  Returns the column
+ * where the right entry starts, or 0.  s[0..n) is the line as read,
+ * trailing spaces cut.
+ */
 size_t
 columns_two(const char *s, size_t n)
 {
-	size_t i = 0, gap = 0, gapend = 0;
+	/* (a -layout line's indent runs to dozens of spaces) */
+	size_t gap = 0, gapend = 0, lead = skip_spaces(s, 0, n, 0);
 
-	while (i < n && s[i] == ' ')
-		i++;
-	size_t lead = i;
 	if (n - lead > 100)
 		return 0;
 #ifdef COLUMNS_SSE2
 	if (!one_gap(s, lead, n, &gap, &gapend))
 		return 0;
 #else
-	for (; i < n; i++) {
-		if (s[i] == '\t')
-			return 0;
-		if (s[i] != ' ')
-			continue;
-		size_t r = i;
-		while (r < n && s[r] == ' ')
-			r++;
-		if (r - i >= 3) {
-			if (gap)
-				return 0;       /* three columns: a table */
-			gap = i;
-			gapend = r;
-		}
-		i = r - 1;
-	}
+	if (!gap_loop(s, lead, n, &gap, &gapend))
+		return 0;
 #endif
 	if (!gap || gap - lead > 45 || n - gapend > 45)
 		return 0;

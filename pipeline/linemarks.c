@@ -26,6 +26,12 @@ linemarks_words(void)
 enum end_kind
 line_end(const char *s, size_t n)
 {
+	/* Most lines end in a letter or digit: a word, whatever stands before. */
+	if (n > 0) {
+		unsigned char c = (unsigned char)s[n - 1];
+		if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10)
+			return END_WORD;
+	}
 	while (n > 0) {
 		unsigned char c = (unsigned char)s[n - 1];
 		/* Step back over closing quotes and brackets to the mark inside. */
@@ -220,7 +226,8 @@ line_mark(const char *s, size_t n)
 		return MARK_NONE;
 	}
 	if (is_alpha(c)) {
-		while (i < n && i < 7 && is_alpha((unsigned char)s[i]))
+		size_t lim = n < 7 ? n : 7;
+		while (i < lim && is_alpha((unsigned char)s[i]))
 			i++;
 		if (i < n && (s[i] == ')' || s[i] == '.') &&
 		    (i + 1 == n || s[i + 1] == ' ')) {

@@ -79,9 +79,9 @@ next_stop_sse2(const char *s, size_t i, size_t n)
 #ifdef MARKUP_AVX2
 /*
  * The stops among the 32 bytes at p, as a bit mask: the special bytes
- * told by two table lookups (vpshufb), one by each half of the byte: a
- * bit of the low half's entry for each high half that the byte is
- * special with (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so
+ * told by two table lookups (nibble_classes32, bytescan.h), one by each
+ * half of the byte: a bit of the low half's entry for each high half that
+ * the byte is special with (0x09; 0x21 0x26 0x2A; 0x3C; 0x5B 0x5C 0x5F; 0x7C), so
  * that the two entries share a bit exactly when the byte is special.  A
  * byte of 0x80 or more looks up 0 (vpshufb's rule), and no such byte is
  * special.
@@ -89,18 +89,12 @@ next_stop_sse2(const char *s, size_t i, size_t n)
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
 stops_avx2(const char *p)
 {
-	const __m256i lo = _mm256_setr_epi8(
-	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8,
-	    0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8);
-	const __m256i hi = _mm256_setr_epi8(
-	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0,
-	    1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i lo = NIBBLE_TABLE32(0, 2, 0, 0, 0, 0, 2, 0, 0, 1, 2, 8, 28, 0, 0, 8);
+	const __m256i hi = NIBBLE_TABLE32(1, 0, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0);
 	const __m256i sp = _mm256_set1_epi8(' ');
 	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-	__m256i c = _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
-	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
-	                                             _mm256_set1_epi8(0x0F))));
+	__m256i c = nibble_classes32(v, lo, hi);
 
 	return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, _mm256_setzero_si256())) |
 	       (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, sp),
@@ -131,9 +125,10 @@ next_stop(const char *s, size_t i, size_t n)
 {
 #ifdef MARKUP_AVX2
 	if (n - i >= 33) {
-		if (has_avx2 < 0)
-			has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (has_avx2)
+		/* (the CPU asked once: one test each time after) */
+		if (has_avx2 > 0)
+			return next_stop_avx2(s, i, n);
+		if (has_avx2 < 0 && (has_avx2 = __builtin_cpu_supports("avx2") != 0))
 			return next_stop_avx2(s, i, n);
 	}
 #endif
@@ -390,14 +385,24 @@ part_label(const char *s, size_t n)
  * Is all that was written so far a number or label that heads the line
  * ("41.", "(a)", "F/23", "12")?  A gap after it is a space, not a cell.
  */
-static int
+static int lead_label_(const char *s, size_t n);
+
+static inline int
 lead_label(const struct buf *out, size_t start)
 {
-	size_t n = out->len - start;
-	const char *s = out->data + start;
+	/* Most gaps come after more than six bytes of text: no call. */
+	if (out->len <= start || out->len - start > 6)
+		return 0;
+	return lead_label_(out->data + start, out->len - start);
+}
+
+/* lead_label of the n bytes at s, 1 to 6. */
+static int
+lead_label_(const char *s, size_t n)
+{
 	int digit = 0;
 
-	if (out->len <= start || n > 6 || memchr(s, ' ', n))
+	if (memchr(s, ' ', n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		digit |= is_digit((unsigned char)s[i]);

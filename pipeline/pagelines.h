@@ -95,6 +95,11 @@ pagelines_whole(struct pagelines *pl, struct pline *l, const char *p,
 }
 
 /*
+ * pagelines_next's common case alone: 1 and the line, or 0 when the next
+ * line needs pagelines_next_.  The bytes of every line handed out stay as
+ * they are until pagelines_next_ is called: only it reads, decodes or
+ * gathers (a caller may keep a line's pointer until then).
+ *
  * Next line into *l: 1, or 0 at end, or a PL_E* code.  Inline, the
  * common line (nothing carried or cut, whole in the block, ended by LF,
  * no CR, form feed or NUL before it: the block's next ones are known,
@@ -102,7 +107,7 @@ pagelines_whole(struct pagelines *pl, struct pline *l, const char *p,
  * pagelines_next_ does with it at the cost of a call and its set-up.
  */
 static inline int
-pagelines_next(struct pagelines *pl, struct pline *l)
+pagelines_next_fast(struct pagelines *pl, struct pline *l)
 {
 	if (pl->fast && pl->blkpos < pl->blklen) {
 		const char *p = pl->blk + pl->blkpos;
@@ -116,7 +121,13 @@ pagelines_next(struct pagelines *pl, struct pline *l)
 			return pagelines_whole(pl, l, p, k);
 		}
 	}
-	return pagelines_next_(pl, l);
+	return 0;
+}
+
+static inline int
+pagelines_next(struct pagelines *pl, struct pline *l)
+{
+	return pagelines_next_fast(pl, l) ? 1 : pagelines_next_(pl, l);
 }
 
 void pagelines_close(struct pagelines *pl);

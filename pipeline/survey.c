@@ -369,9 +369,9 @@ close_page(struct survey *sv)
 		int dup = 0;
 		for (int j = 0; j < sv->ntop; j++)
 			dup |= sv->top[j].lineno == sv->last_line[i];
-		if (!dup && sv->last[i].len > 0) {
+		if (!dup && sv->last_n[i] > 0) {
 			e[n].lineno = sv->last_line[i];
-			e[n++].key = edge_key(sv->last[i].data, sv->last[i].len, 1);
+			e[n++].key = edge_key(sv->last_s[i], sv->last_n[i], 1);
 		}
 	}
 	for (int i = 0; i < n; i++) {
@@ -782,9 +782,9 @@ seen16(const char *p, mask16 *hyphen, mask16 *md, mask16 *form, bytes16 *any)
 #ifdef SURVEY_AVX2
 /*
  * The classes of the thirty-two bytes at p or-ed into *acc, by two table
- * lookups (vpshufb), one by each half of the byte: each class byte has a
- * bit of its own that both its halves' entries hold, and no other byte's
- * two entries share a bit (bits 0 '-'; 1 '*', 3 '<', 5 '|'; 2 '.',
+ * lookups (nibble_classes32, bytescan.h), one by each half of the byte:
+ * each class byte has a bit of its own that both its halves' entries
+ * hold, and no other byte's two entries share a bit (bits 0 '-'; 1 '*', 3 '<', 5 '|'; 2 '.',
  * 4 '_').  A byte of 0x80 or more looks up 0 (vpshufb's rule): *any
  * gathers those.
  */
@@ -794,21 +794,15 @@ seen32(const char *p, __m256i lo, __m256i hi, __m256i *acc, __m256i *any)
 	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
 
 	*any = _mm256_or_si256(*any, v);
-	*acc = _mm256_or_si256(*acc, _mm256_and_si256(_mm256_shuffle_epi8(lo, v),
-	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4),
-	                                             _mm256_set1_epi8(0x0F)))));
+	*acc = _mm256_or_si256(*acc, nibble_classes32(v, lo, hi));
 }
 
 /* survey_seen's classes (not its '#' rule) of a line of 32 bytes or more. */
 __attribute__((target("avx2"))) static unsigned
 seen_avx2(const char *s, size_t n)
 {
-	const __m256i lo = _mm256_setr_epi8(
-	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16,
-	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16);
-	const __m256i hi = _mm256_setr_epi8(
-	    0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i lo = NIBBLE_TABLE32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16);
+	const __m256i hi = NIBBLE_TABLE32(0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0);
 	__m256i acc = _mm256_setzero_si256(), any = acc;
 
 	for (size_t i = 0; i + 32 < n; i += 32)
@@ -819,8 +813,15 @@ seen_avx2(const char *s, size_t n)
 	x |= x >> 32;
 	x |= x >> 16;
 	x |= x >> 8;
-	return (x & 1 ? 1u : 0) | (x & 42 ? 2u : 0) | (x & 20 ? 4u : 0) |
-	       (_mm256_movemask_epi8(any) ? 8u : 0);
+	/* the classes found, as survey_seen's bits: 1 for bit 0 ('-'), 2 for
+	 * bits 1, 3 or 5 (markup), 4 for bits 2 or 4 (form fillers) */
+	static const unsigned char bits[64] = {
+		0, 1, 2, 3, 4, 5, 6, 7, 2, 3, 2, 3, 6, 7, 6, 7,
+		4, 5, 6, 7, 4, 5, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7,
+		2, 3, 2, 3, 6, 7, 6, 7, 2, 3, 2, 3, 6, 7, 6, 7,
+		6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7
+	};
+	return bits[x & 63] | (_mm256_movemask_epi8(any) ? 8u : 0);
 }
 
 /*
@@ -872,9 +873,9 @@ survey_seen(const char *s, size_t n, size_t *width)
 
 #ifdef SURVEY_AVX2
 	if (n >= 32) {
-		if (survey_has_avx2 < 0)
-			survey_has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (survey_has_avx2) {
+		/* (the CPU asked once: one test each time after) */
+		if (survey_has_avx2 > 0 || (survey_has_avx2 < 0 &&
+		    (survey_has_avx2 = __builtin_cpu_supports("avx2") != 0))) {
 			seen |= seen_avx2(s, n);
 			*width = seen & 8 ? width_avx2(s, n) : n;
 			return seen;
@@ -987,18 +988,46 @@ form_line_(const char *s, size_t n)
 	return fill > 0 && sign;
 }
 
+/* Copy the last lines that are still the pagelines' bytes into last[]
+ * (before pagelines_next_, which may overwrite them). */
+static void
+last_own(struct survey *sv)
+{
+	for (int k = 0; k < sv->nlast; k++)
+		if (sv->last_n[k] > 0 && sv->last_s[k] != sv->last[k].data) {
+			buf_set(&sv->last[k], sv->last_s[k], sv->last_n[k]);
+			sv->last_s[k] = sv->last[k].data;
+		}
+}
+
 int
 survey_run(struct pagelines *pl, struct survey *sv)
 {
 	struct pline l;
 	int r;
+	size_t ring_b = SIZE_MAX;
+	uint16_t *hist = NULL;
+	uint32_t *blank = NULL;
 
 	tables_take(sv);
 	sv->prev_blank = 1;
-	while ((r = pagelines_next(pl, &l)) == 1) {
+	for (;;) {
+		/* A line as the block holds it: the last lines need no copy
+		 * till the block may change. */
+		if (!pagelines_next_fast(pl, &l)) {
+			last_own(sv);
+			if ((r = pagelines_next_(pl, &l)) != 1)
+				break;
+		}
 		size_t b = (l.lineno - 1) / BLOCK;
-		while (b >= sv->nblocks)
-			block_start(sv, sv->nblocks);
+		if (b != ring_b) {
+			/* (the block's place in the ring: a division, once a block) */
+			while (b >= sv->nblocks)
+				block_start(sv, sv->nblocks);
+			ring_b = b;
+			hist = sv->hist[b % WINDOW];
+			blank = &sv->blank[b % WINDOW];
+		}
 		if (l.page_break) {
 			close_page(sv);
 			sv->ff_seen = 1;
@@ -1009,7 +1038,7 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		if (sv->pend_line)
 			lone_number(sv, lead == n);
 		if (lead == n) {
-			sv->blank[b % WINDOW]++;
+			(*blank)++;
 			sv->prev_blank = 1;
 			continue;
 		}
@@ -1018,8 +1047,8 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		unsigned seen = survey_seen(l.s + lead, n - lead, &w);
 		w += lead;
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
-		if (sv->hist[b % WINDOW][bucket] < UINT16_MAX)
-			sv->hist[b % WINDOW][bucket]++;
+		if (hist[bucket] < UINT16_MAX)
+			hist[bucket]++;
 		sv->global[bucket]++;
 		if (seen & 1)
 			survey_hyphens(sv, l.s + lead, n - lead);
@@ -1047,15 +1076,19 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			sv->top[sv->ntop++] = e;
 		}
 		if (sv->nlast == 2) {
-			struct buf t = sv->last[0];
-			sv->last[0] = sv->last[1];
-			sv->last[1] = t;
+			if (sv->last_s[1] == sv->last[1].data) {
+				/* a copy: its bytes move with its buf */
+				struct buf t = sv->last[0];
+				sv->last[0] = sv->last[1];
+				sv->last[1] = t;
+			}
+			sv->last_s[0] = sv->last_s[1];
+			sv->last_n[0] = sv->last_n[1];
 			sv->last_line[0] = sv->last_line[1];
 		}
 		int k = sv->nlast == 2 ? 1 : sv->nlast++;
-		sv->last[k].len = 0;
-		if (edgy)
-			buf_append(&sv->last[k], l.s + lead, n - lead);
+		sv->last_s[k] = l.s + lead;
+		sv->last_n[k] = edgy ? n - lead : 0;
 		sv->last_line[k] = l.lineno;
 		if (!sv->ff_seen) {
 			/* No form feeds (yet): pages are told by their labels. */

@@ -78,8 +78,12 @@ struct survey {
 	size_t pages;
 	struct edge top[2];
 	int ntop;
-	/* the last two non-blank lines: keyed only when a page ends */
+	/* the last two non-blank lines: keyed only when a page ends; at
+	 * last_s, in the pagelines' block (pagelines_next_fast) until the
+	 * next pagelines_next_, or copied into last[k] before it */
 	struct buf last[2];
+	const char *last_s[2];
+	size_t last_n[2];
 	unsigned long last_line[2];
 	int nlast;
 	unsigned long *drop;        /* running header/footer lines, ascending */

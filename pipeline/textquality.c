@@ -6,6 +6,13 @@
 #include <string.h>
 #if defined(__SSE2__) && !defined(MM_NO_SSE2)
 #include <emmintrin.h>
+/* AVX2 (with BMI, BMI2 and POPCNT, which every CPU with AVX2 has; all
+ * checked at run time) for lines of 16 bytes or more: MM_NO_AVX2 builds
+ * without, as a test does. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MM_NO_AVX2)
+#include <immintrin.h>
+#define TQ_AVX2 1
+#endif
 #endif
 
 #include "err.h"
@@ -180,16 +187,145 @@ word_key_long(const unsigned char *w, size_t n, const unsigned char *end)
 }
 #endif
 
-void
-tq_line(struct tq *q, const char *s, size_t n)
+/* Count the sixteen bytes at b. */
+static inline __attribute__((always_inline)) void
+count16(unsigned long *bytes, const unsigned char *b)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	bytes[b[0]]++;  bytes[b[1]]++;  bytes[b[2]]++;  bytes[b[3]]++;
+	bytes[b[4]]++;  bytes[b[5]]++;  bytes[b[6]]++;  bytes[b[7]]++;
+	bytes[b[8]]++;  bytes[b[9]]++;  bytes[b[10]]++; bytes[b[11]]++;
+	bytes[b[12]]++; bytes[b[13]]++; bytes[b[14]]++; bytes[b[15]]++;
+}
+
+/* Count p[j..n), fewer than sixteen bytes: four at a time, then one. */
+static inline __attribute__((always_inline)) void
+count_tail(unsigned long *bytes, const unsigned char *p, size_t j, size_t n)
+{
+	for (; j + 4 <= n; j += 4) {
+		bytes[p[j]]++;
+		bytes[p[j + 1]]++;
+		bytes[p[j + 2]]++;
+		bytes[p[j + 3]]++;
+	}
+	for (; j < n; j++)
+		bytes[p[j]]++;
+}
+
+#ifdef TQ_AVX2
+#define TQ_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+
+/* The letters of the 32 bytes at p as a mask. */
+TQ_TARGET __attribute__((always_inline)) static inline uint32_t
+letters32(const unsigned char *p)
+{
+	__m256i x = _mm256_sub_epi8(_mm256_or_si256(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)p), _mm256_set1_epi8(0x20)),
+	    _mm256_set1_epi8('a'));
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_min_epu8(x, _mm256_set1_epi8(25)), x));
+}
+
+/*
+ * The words that start in the block of 32 bytes at b (its letters cur,
+ * the next block's next, whether the byte before it is a letter prev;
+ * the line ends at end): those of two letters or more counted at once
+ * (the starts of runs whose next byte is a letter too), and only those of
+ * at most six letters (no run of seven from their start) taken one by
+ * one, to be looked up.
+ */
+TQ_TARGET __attribute__((always_inline)) static inline void
+words32(const unsigned char *b, const unsigned char *end, uint64_t cur,
+        uint64_t next, uint64_t prev, unsigned long *words, unsigned long *function)
+{
+	uint64_t run = cur | next << 32;
+	uint64_t two = cur & ~(cur << 1 | prev) & run >> 1;
+	uint64_t r2 = run & run >> 1, r4 = r2 & r2 >> 2, r7 = r4 & r4 >> 3;
+
+	*words += (unsigned long)__builtin_popcountll(two);
+	for (uint64_t sh = two & ~r7; sh; sh &= sh - 1) {
+		unsigned k = (unsigned)__builtin_ctzll(sh);
+		unsigned len = (unsigned)__builtin_ctzll(~(run >> k));
+		*function += (unsigned long)fw_has(word_key_long(b + k, len, end));
+	}
+}
+
+/*
+ * tq_line's sixteen-byte scan (below) thirty-two bytes at a time, for a
+ * line of 16 bytes or more: first the blocks that a whole block follows,
+ * then the one or two that end the line (the last one the block that
+ * ends it, its bytes already seen shifted out of its mask).
+ */
+TQ_TARGET static void
+tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
+{
+	unsigned long *bytes = q->bytes, words = 0, function = 0;
+	const unsigned char *b = p, *end = p + n;
+
+	if (n < 32) {
+		/* 16 to 31 bytes: one block, its letters those of the sixteen
+		 * bytes that start the line and of the sixteen that end it */
+		count16(bytes, p);
+		count_tail(bytes, p, 16, n);
+		words32(p, end, letters16(p, 0) | (uint64_t)letters16(end - 16, 0) << (n - 16),
+		        0, 0, &words, &function);
+		q->words += words;
+		q->function += function;
+		return;
+	}
+	uint64_t cur = letters32(p), prev = 0;
+	for (; end - b >= 64; b += 32) {
+		uint64_t next = letters32(b + 32);
+		count16(bytes, b);
+		count16(bytes, b + 16);
+		words32(b, end, cur, next, prev, &words, &function);
+		prev = cur >> 31;
+		cur = next;
+	}
+	/* 32 to 63 bytes left: this block whole, and one that ends the line
+	 * when there are more than 32 */
+	size_t left = (size_t)(end - b);
+	uint64_t next = left > 32 ? letters32(end - 32) >> (64 - left) : 0;
+	count16(bytes, b);
+	count16(bytes, b + 16);
+	words32(b, end, cur, next, prev, &words, &function);
+	if (left > 32) {
+		size_t j = 32;
+		if (j + 16 <= left) {
+			count16(bytes, b + j);
+			j += 16;
+		}
+		count_tail(bytes, b, j, left);
+		words32(b + 32, end, next, 0, cur >> 31, &words, &function);
+	}
+	q->words += words;
+	q->function += function;
+}
+
+static int tq_has_avx2;
+#endif
+
+/* What tq_line needs first: the table of function words, and whether
+ * the CPU has AVX2.  (Out of line: tq_line itself only passes a line on.) */
+static void __attribute__((noinline))
+tq_start(void)
+{
+	fw_build();
+#ifdef TQ_AVX2
+	tq_has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+	    __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+#endif
+}
+
+/* tq_line by SSE2 sixteen bytes at a time, or byte by byte.  (Out of
+ * line: the registers it saves are not saved for the lines it does not
+ * take.) */
+static void __attribute__((noinline))
+tq_line_sse2(struct tq *q, const unsigned char *p, size_t n)
+{
 	unsigned long *bytes = q->bytes, words = 0, function = 0;
 	size_t i = 0, ws = 0;
 	int in = 0;
 
-	if (!fw_table)
-		fw_build();
 #if defined(__SSE2__) && !defined(MM_NO_SSE2)
 	/*
 	 * Sixteen bytes at a time: each byte counted (the letters and the ink
@@ -210,23 +346,10 @@ tq_line(struct tq *q, const char *s, size_t n)
 				next = letters16(p + i + 16, 0);
 			else if (i + 16 < n)
 				next = letters16(p + n - 16, (unsigned)(i + 32 - n));
-			if (i + 16 <= n) {
-				const unsigned char *b = p + i;
-				bytes[b[0]]++;  bytes[b[1]]++;  bytes[b[2]]++;  bytes[b[3]]++;
-				bytes[b[4]]++;  bytes[b[5]]++;  bytes[b[6]]++;  bytes[b[7]]++;
-				bytes[b[8]]++;  bytes[b[9]]++;  bytes[b[10]]++; bytes[b[11]]++;
-				bytes[b[12]]++; bytes[b[13]]++; bytes[b[14]]++; bytes[b[15]]++;
-			} else {
-				size_t j = i;
-				for (; j + 4 <= n; j += 4) {
-					bytes[p[j]]++;
-					bytes[p[j + 1]]++;
-					bytes[p[j + 2]]++;
-					bytes[p[j + 3]]++;
-				}
-				for (; j < n; j++)
-					bytes[p[j]]++;
-			}
+			if (i + 16 <= n)
+				count16(bytes, p + i);
+			else
+				count_tail(bytes, p, i, n);
 			uint64_t run = cur | (uint64_t)next << 16;
 			unsigned starts = cur & ~(cur << 1 | prev);
 			for (; starts; starts &= starts - 1) {
@@ -249,14 +372,9 @@ tq_line(struct tq *q, const char *s, size_t n)
 		return;
 	}
 #endif
-	for (; i + 4 <= n; i += 4) {
-		bytes[p[i]]++;
-		bytes[p[i + 1]]++;
-		bytes[p[i + 2]]++;
-		bytes[p[i + 3]]++;
-	}
-	for (; i < n; i++)
-		bytes[p[i]]++;
+	for (; i + 16 <= n; i += 16)
+		count16(bytes, p + i);
+	count_tail(bytes, p, i, n);
 	for (i = 0; i < n; i++) {
 		if (is_letter(p[i])) {
 			if (!in)
@@ -271,6 +389,20 @@ tq_line(struct tq *q, const char *s, size_t n)
 		word_done(p + ws, n - ws, p + n, &words, &function);
 	q->words += words;
 	q->function += function;
+}
+
+void
+tq_line(struct tq *q, const char *s, size_t n)
+{
+	if (!fw_table)
+		tq_start();
+#ifdef TQ_AVX2
+	if (n >= 16 && tq_has_avx2) {
+		tq_line_avx2(q, (const unsigned char *)s, n);
+		return;
+	}
+#endif
+	tq_line_sse2(q, (const unsigned char *)s, n);
 }
 
 /* Square root by Newton's method (the programs do not link libm). */

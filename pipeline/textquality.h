@@ -25,7 +25,8 @@
  * it holds no word but much ink (symbols where letters should be).  With
  * fewer than TQ_MIN_WORDS words it is not judged.
  * Counting is a byte's count and a mask of letters sixteen bytes at a
- * time; nothing is allocated.
+ * time (thirty-two with AVX2, where the CPU has it); nothing is
+ * allocated.
  */
 #ifndef MM_TEXTQUALITY_H
 #define MM_TEXTQUALITY_H

@@ -273,6 +273,31 @@ utf8_check(const char *s, size_t n)
 	return needs;
 }
 
+/*
+ * One character of utf8_clean, at p[*i..n) (*i < n): decoded (a bad
+ * byte, which the caller promised there would not be, read as U+FFFD),
+ * *i moved past it, and mapped by map_cp: the code point to write, -1
+ * for one dropped, or -2 - k for the ligature U+FB00 + k, whose letters
+ * are written instead.  Inline: both of utf8_clean's loops take each
+ * character through it.
+ */
+static inline int32_t
+clean_step(const utf8proc_uint8_t *p, size_t *i, size_t n)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate(p + *i, (utf8proc_ssize_t)(n - *i), &c);
+
+	if (k <= 0) {
+		c = 0xFFFD;
+		k = 1;
+	}
+	*i += (size_t)k;
+	if (c >= 0xFB00 && c <= 0xFB06)
+		return -2 - (c - 0xFB00);
+	int32_t m = map_cp(c);
+	return m != 0 ? m : c;
+}
+
 void
 utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
 {
@@ -295,23 +320,13 @@ utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
 		out->len += j - i;
 		if ((i = j) == n)
 			break;
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		i += (size_t)k;
-		if (cp >= 0xFB00 && cp <= 0xFB06) {
-			for (const char *l = ligatures[cp - 0xFB00]; *l; l++)
-				out->data[out->len++] = *l;
+		int32_t cp = clean_step(p, &i, n);
+		if (cp < 0) {
+			if (cp < -1)
+				for (const char *l = ligatures[-2 - cp]; *l; l++)
+					out->data[out->len++] = *l;
 			continue;
 		}
-		int32_t m = map_cp(cp);
-		if (m < 0)
-			continue;
-		if (m > 0)
-			cp = m;
 		if (!nfc_inert(cp)) {
 			inert = 0;
 			break;
@@ -328,23 +343,13 @@ utf8_clean(struct utf8_cleaner *c, const char *s, size_t n, struct buf *out)
 
 	grow32(&c->cp, &c->cap, n * 3 + 1);
 	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {           /* caller promised valid UTF-8 */
-			cp = 0xFFFD;
-			k = 1;
-		}
-		i += (size_t)k;
-		if (cp >= 0xFB00 && cp <= 0xFB06) {
-			for (const char *l = ligatures[cp - 0xFB00]; *l; l++)
-				c->cp[len++] = *l;
+		int32_t cp = clean_step(p, &i, n);
+		if (cp < 0) {
+			if (cp < -1)
+				for (const char *l = ligatures[-2 - cp]; *l; l++)
+					c->cp[len++] = *l;
 			continue;
 		}
-		int32_t m = map_cp(cp);
-		if (m < 0)
-			continue;
-		if (m > 0)
-			cp = m;
 		if (!nfc_inert(cp))
 			inert = 0;
 		c->cp[len++] = cp;

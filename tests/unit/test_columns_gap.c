@@ -2,35 +2,12 @@
  * columns.c's gap finder against its byte loop: for made-up lines of up
  * to 100 bytes after their indent (words, single and runs of spaces,
  * TABs), one_gap must find the one run of three spaces or more that the
- * loop finds, or none when the loop finds none, a second, or a TAB.
+ * byte loop gap_loop (columns_two's portable path) finds, or none when
+ * that finds none, a second, or a TAB.
  */
 #include "columns.c"
 
 #include <stdio.h>
-
-/* columns_two's loop, as it was: 1 and the gap, or 0. */
-static int
-gap_bytes(const char *s, size_t lead, size_t n, size_t *gap, size_t *gapend)
-{
-	*gap = *gapend = 0;
-	for (size_t i = lead; i < n; i++) {
-		if (s[i] == '\t')
-			return 0;
-		if (s[i] != ' ')
-			continue;
-		size_t r = i;
-		while (r < n && s[r] == ' ')
-			r++;
-		if (r - i >= 3) {
-			if (*gap)
-				return 0;
-			*gap = i;
-			*gapend = r;
-		}
-		i = r - 1;
-	}
-	return *gap != 0;
-}
 
 int
 main(void)
@@ -55,7 +32,7 @@ main(void)
 			continue;
 #ifdef COLUMNS_SSE2
 		size_t g1, e1, g2, e2;
-		int a = one_gap(s, lead, n, &g1, &e1), b = gap_bytes(s, lead, n, &g2, &e2);
+		int a = one_gap(s, lead, n, &g1, &e1), b = gap_loop(s, lead, n, &g2, &e2);
 		if (a != b || (a && (g1 != g2 || e1 != e2))) {
 			printf("FAIL \"%.*s\": %d %zu %zu, want %d %zu %zu\n", (int)n, s, a,
 			       a ? g1 : 0, a ? e1 : 0, b, g2, e2);
