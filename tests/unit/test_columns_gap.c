@@ -8,6 +8,7 @@
 #include "columns.c"
 
 #include <stdio.h>
+#include "randtext.h"
 
 int
 main(void)
@@ -17,11 +18,11 @@ main(void)
 	int failed = 0;
 
 	for (int round = 0; round < 200000 && failed < 10; round++) {
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		rt_step(&seed);
 		size_t lead = (size_t)(seed >> 33) % 20, len = (size_t)(seed >> 40) % 101, n;
 		memset(s, ' ', lead);
 		for (size_t k = 0; k < len; k++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			rt_step(&seed);
 			unsigned r = (unsigned)(seed >> 40) % 100;
 			s[lead + k] = r < 60 ? (char)('a' + r % 26) : r < 97 ? ' ' : r < 99 ? '\t' : '\0';
 		}

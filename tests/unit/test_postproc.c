@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "postproc.h"
+#include "randtext.h"
 
 static int failures;
 
@@ -54,7 +55,7 @@ main(void)
 		for (int t = 0; t < 300; t++) {
 			int dense = t % 3;	/* 0: mostly words */
 			for (size_t i = 0; i < n; i++) {
-				seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+				rt_step(&seed);
 				unsigned r = (unsigned)(seed >> 33);
 				s[i] = dense == 0 && r % 8 ? "abcdefgh"[r % 8] :
 				    alpha[r % (sizeof alpha - 1)];

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "tsv.h"
+#include "randtext.h"
 
 static int failures;
 
@@ -219,7 +220,7 @@ main(void)
 		for (len = 0; len < lines; len++) {
 			size_t bytes = len <= 300 ? len : 70000 + len;
 			for (k = 0; k < bytes; k++) {
-				seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+				rt_step(&seed);
 				unsigned r = (unsigned)(seed >> 33);
 				int c = r % 4 ? "abcdefgh"[r % 8] :
 				    alpha[r % (sizeof alpha - 1)];
