@@ -103,26 +103,36 @@ struct colline {
 };
 
 struct normaliser {
+	/* Kept from one call to the next, so that a run over many small
+	 * documents neither clears nor allocates them each time: scratch
+	 * buffers (emptied before use), the survey (zero between calls:
+	 * survey_free leaves it so) and the held two-column lines (read
+	 * only below ncol). */
+	struct buf srcesc;      /* source name, escaped, with its TAB */
+	struct buf obuf;
+	struct buf para;        /* the paragraph being built */
+	struct buf pbreaks;     /* ",OFF" where each later page starts in para */
+	struct buf colbuf;      /* text of the held two-column lines */
+	struct buf tmp1, tmp2;
+	struct buf text[2];     /* text of run's two lines */
+	struct utf8_cleaner cleaner;
+	struct survey sv;
+	struct colline cols[COLS_MAX];
+
+	/* From here on, zeroed at each call. */
 	const struct normalise_opts *opts;
 	const char *source;
-	struct buf srcesc;      /* source name, escaped, with its TAB */
 	FILE *out;
-	struct buf obuf;
-	struct survey sv;
 	size_t cap;
 	int md;
-	struct buf tmp1, tmp2;
-	struct utf8_cleaner cleaner;
 	struct normalise_stats st;
 
 	unsigned long page;     /* page of the line being read: 1 + form feeds */
 
 	/* the paragraph being built */
-	struct buf para;
 	int para_plain;         /* no line of para has a byte TSV escapes */
 	unsigned long para_line, para_page;
 	unsigned long last_page;   /* page of the paragraph's last line */
-	struct buf pbreaks;        /* ",OFF" where each later page starts in para */
 	int have;
 	size_t last_width, last_indent, last_wrap;
 	unsigned last_flags;
@@ -134,10 +144,7 @@ struct normaliser {
 	int force_break;        /* the next line starts a paragraph */
 	int minute_head;        /* the paragraph is a minute's heading */
 	size_t list_col;        /* entries of an attendance list start here */
-	/* a two-column list held back to be written column by column */
-	struct buf colbuf;
-	struct colline cols[COLS_MAX];
-	int ncol;
+	int ncol;               /* two-column lines held in cols */
 };
 
 static int
@@ -533,6 +540,9 @@ run(struct normaliser *nm, struct pagelines *pl)
 {
 	struct tline a = {0}, b = {0};
 	struct tline *cur = &a, *nxt = &b;
+
+	a.text = nm->text[0];
+	b.text = nm->text[1];
 	int r = next_line(nm, pl, nxt);
 
 	nm->prev_blank = 1;
@@ -580,8 +590,8 @@ run(struct normaliser *nm, struct pagelines *pl)
 	}
 	if (r >= 0 && nm->ncol)
 		r = flush_cols(nm);
-	buf_free(&a.text);
-	buf_free(&b.text);
+	nm->text[0] = a.text;
+	nm->text[1] = b.text;
 	if (r < 0)
 		return r;
 	if ((r = emit(nm)) != 0)
@@ -655,19 +665,25 @@ normalise_stream(FILE *in, const char *source, FILE *out,
                  const struct normalise_opts *opts,
                  struct normalise_stats *stats)
 {
-	struct normaliser nm;
+	static struct normaliser keep;
+	struct normaliser *nm = &keep;
 	struct pagelines pl;
 	FILE *f = in, *tmp = NULL;
 	off_t start;
 	int r;
 
 	lexicon_words();
-	memset(&nm, 0, sizeof nm);
-	nm.page = 1;
-	nm.opts = opts;
-	nm.source = source;
-	nm.out = out;
-	nm.cap = opts && opts->cap ? opts->cap : 1 << 20;
+	memset(&nm->opts, 0, sizeof *nm - offsetof(struct normaliser, opts));
+	buf_reset(&nm->srcesc);
+	buf_reset(&nm->obuf);
+	buf_reset(&nm->para);
+	buf_reset(&nm->pbreaks);
+	buf_reset(&nm->colbuf);
+	nm->page = 1;
+	nm->opts = opts;
+	nm->source = source;
+	nm->out = out;
+	nm->cap = opts && opts->cap ? opts->cap : 1 << 20;
 	start = ftello(in);
 	if (start < 0 || fseeko(in, start, SEEK_SET) != 0) {
 		tmp = spool(in);
@@ -676,53 +692,45 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 		f = tmp;
 		start = 0;
 	}
-	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm.cap);
+	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm->cap);
 	if (r == 0)
-		r = survey_run(&pl, &nm.sv);
-	nm.st.encoding = utf8_enc_name(pl.enc);
+		r = survey_run(&pl, &nm->sv);
+	nm->st.encoding = utf8_enc_name(pl.enc);
 	pagelines_close(&pl);
 	if (r < 0)
 		goto done;
-	survey_finish(&nm.sv);
-	nm.st.quality = tq_judge(&nm.sv.tq, &nm.st.letter_cosine, &nm.st.function_share);
-	nm.st.words = nm.sv.tq.words;
-	if (nm.st.quality == TQ_GARBAGE && !(opts && opts->any_text)) {
+	survey_finish(&nm->sv);
+	nm->st.quality = tq_judge(&nm->sv.tq, &nm->st.letter_cosine, &nm->st.function_share);
+	nm->st.words = nm->sv.tq.words;
+	if (nm->st.quality == TQ_GARBAGE && !(opts && opts->any_text)) {
 		/* Letters that do not read as language: write nothing (the
 		 * caller says why).  An empty text goes on: it has little to
 		 * write, and nothing of it is invented. */
-		nm.st.lines = nm.sv.lines;
+		nm->st.lines = nm->sv.lines;
 		r = 0;
 		goto done;
 	}
 	if (opts && opts->markdown >= 0)
-		nm.md = opts->markdown;
+		nm->md = opts->markdown;
 	else
-		nm.md = has_md_suffix(source) || nm.sv.mdlines >= 3;
-	nm.st.markdown = nm.md;
+		nm->md = has_md_suffix(source) || nm->sv.mdlines >= 3;
+	nm->st.markdown = nm->md;
 	if (fseeko(f, start, SEEK_SET) != 0) {
 		r = PL_EREAD;
 		goto done;
 	}
 	clearerr(f);
-	tsv_escape(&nm.srcesc, source, strlen(source));
-	buf_putc(&nm.srcesc, '\t');
-	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm.cap);
+	tsv_escape(&nm->srcesc, source, strlen(source));
+	buf_putc(&nm->srcesc, '\t');
+	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm->cap);
 	if (r == 0)
-		r = run(&nm, &pl);
-	nm.st.undecodable = pl.decode_errors;
+		r = run(nm, &pl);
+	nm->st.undecodable = pl.decode_errors;
 	pagelines_close(&pl);
 done:
 	if (stats)
-		*stats = nm.st;
-	survey_free(&nm.sv);
-	buf_free(&nm.srcesc);
-	buf_free(&nm.obuf);
-	buf_free(&nm.para);
-	buf_free(&nm.pbreaks);
-	buf_free(&nm.colbuf);
-	buf_free(&nm.tmp1);
-	buf_free(&nm.tmp2);
-	utf8_cleaner_free(&nm.cleaner);
+		*stats = nm->st;
+	survey_free(&nm->sv);
 	if (tmp)
 		fclose(tmp);
 	return r < 0 ? pl_code(r) : r;
