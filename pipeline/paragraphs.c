@@ -80,6 +80,15 @@ line_is_ascii(const char *s, size_t n)
 
 /* ---- the output pass ---- */
 
+/* next_line, add_line and emit run for every line (emit every paragraph)
+ * and are called from one or two places: forced inline, which spares the
+ * register saving of a call each time (about 20 instructions a line). */
+#ifdef __GNUC__
+#define HOT static inline __attribute__((always_inline))
+#else
+#define HOT static inline
+#endif
+
 struct tline {
 	struct buf text;        /* tidied, trimmed */
 	unsigned long lineno;
@@ -180,7 +189,7 @@ put_dec(char *p, unsigned long v)
 	return p;
 }
 
-static int
+HOT int
 emit(struct normaliser *nm)
 {
 	if (!nm->have)
@@ -346,7 +355,7 @@ decide(struct normaliser *nm, const struct tline *b, enum mark_kind mk)
 	return BREAK;
 }
 
-static int
+HOT int
 add_line(struct normaliser *nm, const struct tline *b)
 {
 	int r = 0;
@@ -407,7 +416,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 }
 
 /* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
-static int
+HOT int
 next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 {
 	struct pline l;
