@@ -80,9 +80,10 @@ line_is_ascii(const char *s, size_t n)
 
 /* ---- the output pass ---- */
 
-/* next_line, add_line and emit run for every line (emit every paragraph)
- * and are called from one or two places: forced inline, which spares the
- * register saving of a call each time (about 20 instructions a line). */
+/* next_line, add_line, decide and emit run for every line (emit every
+ * paragraph) and are called from one or two places: forced inline, which
+ * spares the register saving of a call each time (about 20 instructions
+ * a line). */
 #ifdef __GNUC__
 #define HOT static inline __attribute__((always_inline))
 #else
@@ -262,7 +263,7 @@ hyphen_join(const struct normaliser *nm, const char *a, size_t an,
 }
 
 /* Join line b, whose start is of kind mk, to the paragraph so far? */
-static enum join
+HOT enum join
 decide(struct normaliser *nm, const struct tline *b, enum mark_kind mk)
 {
 	const char *a = nm->para.data, *t = b->text.data;
