@@ -426,10 +426,11 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	t->text.len = 0;
 	if (t->text.data)
 		t->text.data[0] = '\0';
-	t->flags = 0;
-	t->plain = 0;
-	t->indent = t->width = 0;
 	if (r != 1) {
+		/* (a line read has these set below, after markup_tidy) */
+		t->flags = 0;
+		t->plain = 0;
+		t->indent = t->width = 0;
 		t->eof = 1;
 		t->blank = 1;
 		t->page_break = 0;
