@@ -203,26 +203,45 @@ emit(struct normaliser *nm)
 		p = put_dec(p, nm->para_page);
 	*--p = '\t';
 	p = put_dec(p, nm->para_line);
-	buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
-	if (nm->pbreaks.len) {
-		/* A paragraph that runs on over a page break: "P,OFF…" (the
-		 * byte offsets of the text where each next page starts). */
-		size_t k = (size_t)(num + sizeof num - p) - 1;
-		buf_append(&nm->obuf, p, k);
-		buf_append(&nm->obuf, nm->pbreaks.data, nm->pbreaks.len);
-		buf_putc(&nm->obuf, '\t');
-		nm->pbreaks.len = 0;
-	} else
-		buf_append(&nm->obuf, p, (size_t)(num + sizeof num - p));
-	/* Tidied text rarely holds a backslash, TAB, LF or CR, but a
-	 * Markdown link text or an entity such as &#9; can bring one in:
-	 * escaped, or the stream line breaks (found by fuzz_normalise).
-	 * A paragraph of plain lines (markup.h) holds none: copied. */
-	if (nm->para_plain)
-		buf_append(&nm->obuf, nm->para.data, nm->para.len);
-	else
-		tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
-	buf_putc(&nm->obuf, '\n');
+	if (!nm->pbreaks.len && nm->para_plain) {
+		/* The common paragraph, on one page and plain: its four pieces
+		 * copied into room made once. */
+		size_t hn = (size_t)(num + sizeof num - p);
+		buf_reserve(&nm->obuf, nm->srcesc.len + hn + nm->para.len + 1);
+		char *o = nm->obuf.data + nm->obuf.len;
+		memcpy(o, nm->srcesc.data, nm->srcesc.len);
+		o += nm->srcesc.len;
+		memcpy(o, p, hn);
+		o += hn;
+		memcpy(o, nm->para.data, nm->para.len);
+		o += nm->para.len;
+		*o++ = '\n';
+		*o = '\0';
+		nm->obuf.len = (size_t)(o - nm->obuf.data);
+	} else {
+		buf_append(&nm->obuf, nm->srcesc.data, nm->srcesc.len);
+		if (nm->pbreaks.len) {
+			/* A paragraph that runs on over a page break: "P,OFF…"
+			 * (the byte offsets of the text where each next page
+			 * starts). */
+			size_t k = (size_t)(num + sizeof num - p) - 1;
+			buf_append(&nm->obuf, p, k);
+			buf_append(&nm->obuf, nm->pbreaks.data, nm->pbreaks.len);
+			buf_putc(&nm->obuf, '\t');
+			nm->pbreaks.len = 0;
+		} else
+			buf_append(&nm->obuf, p, (size_t)(num + sizeof num - p));
+		/* Tidied text rarely holds a backslash, TAB, LF or CR, but a
+		 * Markdown link text or an entity such as &#9; can bring one
+		 * in: escaped, or the stream line breaks (found by
+		 * fuzz_normalise).  A paragraph of plain lines (markup.h)
+		 * holds none: copied. */
+		if (nm->para_plain)
+			buf_append(&nm->obuf, nm->para.data, nm->para.len);
+		else
+			tsv_escape(&nm->obuf, nm->para.data, nm->para.len);
+		buf_putc(&nm->obuf, '\n');
+	}
 	nm->st.paragraphs++;
 	nm->have = 0;
 	nm->para.len = 0;
@@ -391,10 +410,10 @@ add_line(struct normaliser *nm, const struct tline *b)
 			buf_putc(&nm->para, ' ');
 		if (b->page != nm->last_page && nm->sv.ff_seen) {
 			/* one entry per page passed (an empty page counts too) */
-			char off[24];
-			int k = snprintf(off, sizeof off, ",%zu", nm->para.len);
+			char off[24], *p = put_dec(off + sizeof off, nm->para.len);
+			*--p = ',';
 			for (; nm->last_page < b->page; nm->last_page++)
-				buf_append(&nm->pbreaks, off, (size_t)k);
+				buf_append(&nm->pbreaks, p, (size_t)(off + sizeof off - p));
 		}
 		nm->last_off = nm->para.len;
 		nm->para_plain &= b->plain;
