@@ -34,7 +34,8 @@
  * first copied to a temporary file.  Memory is bounded by the paragraph
  * cap plus fixed tables (about 3 MiB, kept from one call to the next and
  * cleared slot by slot, so a run over many small documents does not pay
- * for them each time: one call at a time, not thread-safe) and, kept from
+ * for them each time: one call at a time, not thread-safe; the scratch
+ * buffers of a paragraph and of a line are kept too) and, kept from
  * the survey, three bytes per 256 lines of input (the wrap width of each
  * block) and a few bytes per page (the lines of running headers to drop).
  * The word lists are the lexicon's (lexicon.h), read at the first call;
