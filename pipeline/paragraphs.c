@@ -726,7 +726,6 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	if (r == 0)
 		r = survey_run(&pl, &nm->sv);
 	nm->st.encoding = utf8_enc_name(pl.enc);
-	pagelines_close(&pl);
 	if (r < 0)
 		goto done;
 	survey_finish(&nm->sv);
@@ -752,12 +751,13 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	clearerr(f);
 	tsv_escape(&nm->srcesc, source, strlen(source));
 	buf_putc(&nm->srcesc, '\t');
-	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm->cap);
+	/* (what the first reading learnt of the stream is kept) */
+	r = pagelines_again(&pl, opts ? opts->from : NULL);
 	if (r == 0)
 		r = run(nm, &pl);
 	nm->st.undecodable = pl.decode_errors;
-	pagelines_close(&pl);
 done:
+	pagelines_close(&pl);
 	if (stats)
 		*stats = nm->st;
 	survey_free(&nm->sv);
