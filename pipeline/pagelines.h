@@ -137,6 +137,25 @@ pagelines_next_fast(struct pagelines *pl, struct pline *l)
 	return 0;
 }
 
+/*
+ * pagelines_next_fast for a line known to end k bytes on (what the first
+ * reading of the same stream found, survey.h's notes): the line, with
+ * no search for its LF, or 0 when the next line is not that one (the
+ * caller then asks pagelines_next).
+ */
+static inline int
+pagelines_next_at(struct pagelines *pl, struct pline *l, size_t k)
+{
+	size_t end = pl->blkpos + k;
+
+	if (pl->fast && end < pl->blklen && pl->blk[end] == '\n' && k <= pl->cap &&
+	    pl->clear_to >= end) {
+		pl->part.len = 0;
+		return pagelines_whole(pl, l, pl->blk + pl->blkpos, k);
+	}
+	return 0;
+}
+
 static inline int
 pagelines_next(struct pagelines *pl, struct pline *l)
 {

@@ -440,7 +440,8 @@ HOT int
 next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 {
 	struct pline l;
-	int r = pagelines_next(pl, &l);
+	int ascii;
+	int r = survey_next_line(&nm->sv, pl, &l, &ascii);
 
 	t->text.len = 0;
 	if (t->text.data)
@@ -468,7 +469,8 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	size_t n = l.n;
 	t->col2 = t->split = t->list_col = 0;
 	t->rkey = survey_line_key(&nm->sv, s, n);
-	int ascii = line_is_ascii(s, n);
+	if (ascii < 0)
+		ascii = line_is_ascii(s, n);
 	if (!ascii) {
 		int check = utf8_check(s, n);
 		if (check < 0) {

@@ -649,6 +649,7 @@ survey_free(struct survey *sv)
 	free(sv->drop);
 	free(sv->pgdrop);
 	free(sv->repbits);
+	free(sv->note);
 	buf_free(&sv->last[0]);
 	buf_free(&sv->last[1]);
 	memset(sv, 0, sizeof *sv);
@@ -1000,6 +1001,18 @@ last_own(struct survey *sv)
 		}
 }
 
+/* Room for more notes: 1, or 0 past NOTE_MAX (memory stays bounded:
+ * the lines after are looked at again). */
+static int __attribute__((noinline))
+note_grow(struct survey *sv)
+{
+	if (sv->notecap >= NOTE_MAX)
+		return 0;
+	sv->notecap = sv->notecap ? sv->notecap * 2 : 4096;
+	sv->note = xrealloc(sv->note, sv->notecap * sizeof *sv->note);
+	return 1;
+}
+
 int
 survey_run(struct pagelines *pl, struct survey *sv)
 {
@@ -1014,11 +1027,18 @@ survey_run(struct pagelines *pl, struct survey *sv)
 	for (;;) {
 		/* A line as the block holds it: the last lines need no copy
 		 * till the block may change. */
-		if (!pagelines_next_fast(pl, &l)) {
+		uint32_t note = NOTE_ANY;
+		if (pagelines_next_fast(pl, &l)) {
+			note = (uint32_t)l.n;
+		} else {
 			last_own(sv);
 			if ((r = pagelines_next_(pl, &l)) != 1)
 				break;
 		}
+		uint32_t past, *notep = &past;
+		if (sv->nnote < sv->notecap || note_grow(sv))
+			notep = &sv->note[sv->nnote++];
+		*notep = note;
 		size_t b = (l.lineno - 1) / BLOCK;
 		if (b != ring_b) {
 			/* (the block's place in the ring: a division, once a block) */
@@ -1046,6 +1066,8 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		size_t w;
 		unsigned seen = survey_seen(l.s + lead, n - lead, &w);
 		w += lead;
+		if (seen & 8)
+			*notep |= NOTE_WIDE;
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
 		if (hist[bucket] < UINT16_MAX)
 			hist[bucket]++;

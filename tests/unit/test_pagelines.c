@@ -195,6 +195,28 @@ main(void)
 		run("line of the cap + 1", in, 66, 64, over_w, 0);
 	}
 
+	/* pagelines_next_at: the line when it ends k bytes on, else 0 and
+	 * nothing read (pagelines_next gives it after). */
+	{
+		static const char at[] = "first\nsecond\n\nlast\n";
+		FILE *f = fmemopen((void *)at, sizeof at - 1, "r");
+		struct pagelines pl;
+		struct pline l;
+		pagelines_open(&pl, f, NULL, 1 << 20);
+		if (pagelines_next(&pl, &l) != 1 || l.n != 5 ||
+		    pagelines_next_at(&pl, &l, 5) != 0 || pagelines_next_at(&pl, &l, 8) != 0 ||
+		    pagelines_next_at(&pl, &l, 6) != 1 || l.n != 6 || memcmp(l.s, "second", 6) ||
+		    l.lineno != 2 || pagelines_next_at(&pl, &l, 0) != 1 || l.n != 0 ||
+		    l.lineno != 3 || pagelines_next_at(&pl, &l, 40) != 0 ||
+		    pagelines_next(&pl, &l) != 1 || l.n != 4 || l.lineno != 4 ||
+		    pagelines_next(&pl, &l) != 0) {
+			printf("FAIL pagelines_next_at\n");
+			failed++;
+		}
+		pagelines_close(&pl);
+		fclose(f);
+	}
+
 	if (failed) {
 		printf("%d failed\n", failed);
 		return 1;
