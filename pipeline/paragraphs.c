@@ -166,6 +166,54 @@ flush_out(struct normaliser *nm)
 	return 0;
 }
 
+/*
+ * memcpy of n bytes, inline for up to 32 (two blocks that overlap, of
+ * 16, 8, 4 or 1 bytes, never reading past s + n): a line's text, a
+ * source name and a line number are mostly that short, and a call of
+ * memcpy costs as much as the copy.
+ */
+static inline __attribute__((always_inline)) void
+copy_small(char *d, const char *s, size_t n)
+{
+	if (n > 32) {
+		memcpy(d, s, n);
+	} else if (n >= 16) {
+#ifdef __SSE2__
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		_mm_storeu_si128((__m128i *)(void *)d, a);
+		_mm_storeu_si128((__m128i *)(void *)(d + n - 16), b);
+#else
+		memcpy(d, s, n);
+#endif
+	} else if (n >= 8) {
+		uint64_t a, b;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		memcpy(d, &a, 4);
+		memcpy(d + n - 4, &b, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i];
+	}
+}
+
+/* buf_append by copy_small. */
+static inline __attribute__((always_inline)) void
+append_small(struct buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	copy_small(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 /* Write v in decimal ending just before p; return where it starts.
  * Two digits a step: half the divisions of one. */
 static inline char *
@@ -209,9 +257,9 @@ emit(struct normaliser *nm)
 		size_t hn = (size_t)(num + sizeof num - p);
 		buf_reserve(&nm->obuf, nm->srcesc.len + hn + nm->para.len + 1);
 		char *o = nm->obuf.data + nm->obuf.len;
-		memcpy(o, nm->srcesc.data, nm->srcesc.len);
+		copy_small(o, nm->srcesc.data, nm->srcesc.len);
 		o += nm->srcesc.len;
-		memcpy(o, p, hn);
+		copy_small(o, p, hn);
 		o += hn;
 		memcpy(o, nm->para.data, nm->para.len);
 		o += nm->para.len;
@@ -402,7 +450,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 		nm->para_page = nm->last_page = b->page;
 		nm->last_off = 0;
 		nm->para_plain = b->plain;
-		buf_append(&nm->para, b->text.data, b->text.len);
+		append_small(&nm->para, b->text.data, b->text.len);
 	} else {
 		if (j == JOIN_DEHYPHEN)
 			nm->para.len--;
@@ -417,7 +465,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 		}
 		nm->last_off = nm->para.len;
 		nm->para_plain &= b->plain;
-		buf_append(&nm->para, b->text.data, b->text.len);
+		append_small(&nm->para, b->text.data, b->text.len);
 	}
 	nm->last_width = b->width;
 	nm->last_indent = b->indent;
