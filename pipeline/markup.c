@@ -880,6 +880,13 @@ void
 markup_tidy(const char *s, size_t n, int md, struct buf *out,
             struct tidy_info *ti)
 {
+	markup_tidy_known(s, n, md, 0, out, ti);
+}
+
+void
+markup_tidy_known(const char *s, size_t n, int md, int plain, struct buf *out,
+                  struct tidy_info *ti)
+{
 	struct tidy t = { s, 0, n, md, 0, out, out->len, ti };
 
 	ti->flags = 0;
@@ -901,7 +908,9 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 	size_t from = t.i, first = 0;
 	int known = !(ti->flags & TIDY_TABLE);
 	if (known) {
-		first = next_stop(s, t.i, t.n);
+		/* (a plain line: no stop from t.i on, heading marks or a list
+		 * mark cut off or not) */
+		first = plain ? t.n : next_stop(s, t.i, t.n);
 		if (first == t.n) {
 			buf_append(out, s + t.i, t.n - t.i);
 			return;

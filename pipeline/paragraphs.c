@@ -488,8 +488,8 @@ HOT int
 next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 {
 	struct pline l;
-	int ascii;
-	int r = survey_next_line(&nm->sv, pl, &l, &ascii);
+	int ascii, plain;
+	int r = survey_next_line(&nm->sv, pl, &l, &ascii, &plain);
 
 	t->text.len = 0;
 	if (t->text.data)
@@ -536,7 +536,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 		}
 	}
 	struct tidy_info ti;
-	markup_tidy(s, n, nm->md, &t->text, &ti);
+	markup_tidy_known(s, n, nm->md, plain, &t->text, &ti);
 	t->flags = ti.flags;
 	t->plain = ti.plain;
 	t->indent = ti.indent;
