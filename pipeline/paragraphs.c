@@ -483,6 +483,28 @@ add_line(struct normaliser *nm, const struct tline *b)
 	return 0;
 }
 
+/* Is there a ':' in the first forty bytes of s[0..n), n > 8?  (Sixteen
+ * bytes at a time from 16 on, the last block the one that ends the
+ * forty or the text, not a call of memchr.) */
+static inline int
+colon_in_40(const char *s, size_t n)
+{
+#ifdef __SSE2__
+	if (n >= 16) {
+		size_t m = n < 40 ? n : 40;
+		const __m128i c = _mm_set1_epi8(':');
+		__m128i e = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)s), c);
+		if (m > 32)
+			e = _mm_or_si128(e, _mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)(const void *)(s + 16)), c));
+		e = _mm_or_si128(e, _mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + m - 16)), c));
+		return _mm_movemask_epi8(e) != 0;
+	}
+#endif
+	return memchr(s, ':', n < 40 ? n : 40) != NULL;
+}
+
 /* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
 HOT int
 next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
@@ -550,7 +572,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 		t->col2 = columns_two(s, rtrim_len(s, n));
 	if (!t->col2 && t->text.len > 8 &&
 	    columns_label_first((unsigned char)t->text.data[0]) &&
-	    memchr(t->text.data, ':', t->text.len < 40 ? t->text.len : 40))
+	    colon_in_40(t->text.data, t->text.len))
 		t->list_col = columns_label(s, rtrim_len(s, n));
 	if (t->col2) {
 		/* markup_tidy made the gap two spaces: that is where to cut. */
