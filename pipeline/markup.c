@@ -1,6 +1,7 @@
 /* markup — tidying one line of extracted text; see markup.h. */
 #include "markup.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #if defined(__SSE2__) && !defined(MM_NO_SSE2)
@@ -118,6 +119,36 @@ next_stop_avx2(const char *s, size_t i, size_t n)
 }
 
 static int has_avx2 = -1;
+/* markup_tidy may take its AVX2 loop, tidy_run_avx2 (test_markup_scan
+ * turns it off, to hold the two to the same lines) */
+static int tidy_fused = 1;
+
+/* Copy the k bytes (at most 32) at s to o, by overlapping blocks. */
+__attribute__((target("avx2"), always_inline)) static inline void
+copy_short(char *o, const char *s, size_t k)
+{
+	if (k >= 16) {
+		_mm_storeu_si128((__m128i *)(void *)o, _mm_loadu_si128((const __m128i *)(const void *)s));
+		_mm_storeu_si128((__m128i *)(void *)(o + k - 16),
+		                 _mm_loadu_si128((const __m128i *)(const void *)(s + k - 16)));
+	} else if (k >= 8) {
+		uint64_t a, b;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + k - 8, 8);
+		memcpy(o, &a, 8);
+		memcpy(o + k - 8, &b, 8);
+	} else if (k >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + k - 4, 4);
+		memcpy(o, &a, 4);
+		memcpy(o + k - 4, &b, 4);
+	} else {
+		for (size_t j = 0; j < k; j++)
+			o[j] = s[j];
+	}
+}
+
 #endif
 
 static size_t
@@ -773,9 +804,88 @@ tidy_trim_out(struct buf *out, size_t start)
 	}
 }
 
+#ifdef MARKUP_AVX2
+/*
+ * markup_tidy's loop (below) for a line of 33 bytes or more (s[0..n))
+ * whose first stop, at stop, is a run of spaces (a -layout line's column
+ * gaps), from i on while what it meets is text and runs of spaces: the
+ * text copied to the end of out 32 bytes at a time as it is looked at
+ * (what follows a stop is written over), each run of spaces made one
+ * space or a cell gap as tidy_spaces makes it, in one loop with no call
+ * (a next_stop, a memcpy and tidy_special's steps a gap cost about 150
+ * instructions).  Returns where it stopped: at n, or at a stop it leaves
+ * to markup_tidy's loop (markup, or a space after a space written).
+ * The text never grows here: room for n - i bytes and a block is enough.
+ */
+__attribute__((target("avx2"))) static size_t
+tidy_run_avx2(const char *s, size_t i, size_t n, struct buf *out, size_t start,
+              struct tidy_info *ti, size_t stop)
+{
+	buf_reserve(out, n - i + 32);
+	char *base = out->data, *o = base + out->len;
+	char *first = base + start;
+	size_t k = stop - i;
+
+	/* the bytes before the first stop (at most n - 1 - i) */
+	for (; k >= 32; k -= 32, i += 32, o += 32)
+		_mm256_storeu_si256((__m256i *)(void *)o,
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + i)));
+	copy_short(o, s + i, k);
+	i += k;
+	o += k;
+	/* at a stop: a run of spaces taken, then on to the next stop */
+	while (i < n && s[i] == ' ' && !(o > first && o[-1] == ' ')) {
+		/* tidy_spaces: the last byte written is no space */
+		size_t r = skip_spaces(s, i, n, 0);
+		int cell = 0;
+		if (r - i >= 3) {
+			size_t len = (size_t)(o - first);
+			cell = len == 0 || len > 6 || !lead_label_(first, len);
+		}
+		if (cell)
+			ti->flags |= TIDY_GAP;
+		if (o > first) {
+			*o++ = ' ';
+			if (cell)
+				*o++ = ' ';
+		}
+		i = r;
+		uint32_t m = 0;
+		for (; i + 33 <= n; i += 32, o += 32) {
+			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+			_mm256_storeu_si256((__m256i *)(void *)o, v);
+			if ((m = stops_avx2(s + i)) != 0)
+				break;
+		}
+		if (i + 33 <= n) {
+			k = (size_t)__builtin_ctz(m);
+		} else {
+			/* the last bytes: the block that ends at s[n - 2], its
+			 * bytes before i shifted out, and s[n - 1] (as
+			 * next_stop_avx2 does) */
+			m = i + 1 < n ? stops_avx2(s + n - 33) >> (i - (n - 33)) : 0;
+			k = m ? (size_t)__builtin_ctz(m) :
+			    i < n ? n - 1 - i + !special[(unsigned char)s[n - 1]] : 0;
+			copy_short(o, s + i, k);
+		}
+		i += k;
+		o += k;
+	}
+	out->len = (size_t)(o - base);
+	return i;
+}
+#endif
+
 void
 markup_tidy(const char *s, size_t n, int md, struct buf *out,
             struct tidy_info *ti)
+{
+	markup_tidy_known(s, n, md, 0, out, ti);
+}
+
+void
+markup_tidy_known(const char *s, size_t n, int md, int plain, struct buf *out,
+                  struct tidy_info *ti)
 {
 	struct tidy t = { s, 0, n, md, 0, out, out->len, ti };
 
@@ -798,11 +908,22 @@ markup_tidy(const char *s, size_t n, int md, struct buf *out,
 	size_t from = t.i, first = 0;
 	int known = !(ti->flags & TIDY_TABLE);
 	if (known) {
-		first = next_stop(s, t.i, t.n);
+		/* (a plain line: no stop from t.i on, heading marks or a list
+		 * mark cut off or not) */
+		first = plain ? t.n : next_stop(s, t.i, t.n);
 		if (first == t.n) {
 			buf_append(out, s + t.i, t.n - t.i);
 			return;
 		}
+#ifdef MARKUP_AVX2
+		/* A -layout line's column gaps: the AVX2 loop takes the text
+		 * and the runs of spaces up to the first markup, if any.  (Its
+		 * arguments by value: t stays in registers for the others.) */
+		if (t.n >= 33 && s[first] == ' ' && has_avx2 > 0 && tidy_fused) {
+			t.i = tidy_run_avx2(s, t.i, t.n, out, t.start, ti, first);
+			known = 0;
+		}
+#endif
 	}
 	while (t.i < t.n) {
 		/* Ordinary text goes straight through; single spaces included. */

@@ -44,6 +44,12 @@ struct tidy_info {
 void markup_tidy(const char *s, size_t n, int markdown, struct buf *out,
                  struct tidy_info *ti);
 
+/* markup_tidy of a line known (plain = 1) to hold no byte its plain copy
+ * stops at between its leading and trailing blanks (a TAB, ! & * < [ \
+ * _ | or two spaces): it is not looked at for one. */
+void markup_tidy_known(const char *s, size_t n, int markdown, int plain,
+                       struct buf *out, struct tidy_info *ti);
+
 /* 1 if the line looks like Markdown syntax (for guessing a document's kind). */
 int markup_is_markdown_line(const char *s, size_t n);
 

@@ -28,6 +28,33 @@ pagelines_open(struct pagelines *pl, FILE *f, const char *from, size_t cap)
 	return 0;
 }
 
+int
+pagelines_again(struct pagelines *pl, const char *from)
+{
+	if (pl->cd != (iconv_t)-1 || pl->enc != ENC_UTF8 || !pl->started || !pl->raw) {
+		FILE *f = pl->f;
+		size_t cap = pl->cap;
+		pagelines_close(pl);
+		return pagelines_open(pl, f, from, cap);
+	}
+	struct pagelines was = *pl;
+
+	memset(pl, 0, sizeof *pl);
+	pl->f = was.f;
+	pl->cap = was.cap;
+	pl->cd = (iconv_t)-1;
+	pl->lineno = 1;
+	pl->raw = was.raw;
+	pl->part = was.part;
+	pl->part.len = 0;
+	pl->enc = ENC_UTF8;
+	pl->started = 1;
+	pl->bom = was.bom;
+	pl->cr_seen = was.cr_seen;
+	pl->again = 1;
+	return 0;
+}
+
 void
 pagelines_close(struct pagelines *pl)
 {
@@ -63,7 +90,10 @@ set_clear(struct pagelines *pl)
 static void
 block_start(struct pagelines *pl, int no_nul)
 {
-	pl->cr_at = block_find(pl, 0, '\r');
+	/* (read again, a stream that held no CR still holds none) */
+	pl->cr_at = pl->again && !pl->cr_seen ? pl->blklen : block_find(pl, 0, '\r');
+	if (pl->cr_at < pl->blklen)
+		pl->cr_seen = 1;
 	pl->ff_at = block_find(pl, 0, '\f');
 	pl->nul_at = no_nul ? pl->blklen : block_find(pl, 0, '\0');
 	set_clear(pl);
@@ -139,13 +169,20 @@ fill(struct pagelines *pl)
 		pl->rawpos = 0;
 		if (got == 0)
 			pl->eof = 1;
+		if (pl->again == 1) {
+			/* read again: the mark is known, and that the first
+			 * chunk holds no NUL */
+			pl->again = 2;
+			pl->rawpos = pl->bom < pl->rawlen ? pl->bom : pl->rawlen;
+			no_nul = 1;
+		}
 		if (!pl->started) {
 			size_t bom;
 			pl->started = 1;
 			pl->enc = utf8_sniff((unsigned char *)pl->raw, pl->rawlen, &bom);
 			if (pl->enc == ENC_BINARY)
 				return PL_EBINARY;
-			pl->rawpos = bom;
+			pl->rawpos = pl->bom = bom;
 			/* UTF-8 is told by the chunk after its mark holding no
 			 * NUL: the block need not be searched for one again. */
 			no_nul = pl->enc == ENC_UTF8;

@@ -68,6 +68,10 @@ struct pagelines {
 	int in_cut;              /* the current line was already cut once */
 	int fast;                /* no rest, carry, cut or LF to skip: the
 	                          * inline pagelines_next may look */
+	size_t bom;              /* bytes of the byte-order mark read past */
+	int cr_seen;             /* a block held a CR */
+	int again;               /* read again (pagelines_again): no CR to
+	                          * look for when none was seen */
 };
 
 /*
@@ -75,6 +79,15 @@ struct pagelines {
  * cap bounds a line piece (and so the memory).  Returns 0 or PL_E*.
  */
 int pagelines_open(struct pagelines *pl, FILE *f, const char *from, size_t cap);
+
+/*
+ * Read the stream again from the start, as pagelines_open would after
+ * pagelines_close (the caller has put f back where it started): 0 or a
+ * PL_E* code.  A stream read the first time as UTF-8 bytes as they are
+ * keeps its chunk and what was learnt of it (its encoding and mark, and
+ * whether it holds a CR at all), not looked for again.
+ */
+int pagelines_again(struct pagelines *pl, const char *from);
 
 /* pagelines_next's general case (pagelines.c). */
 int pagelines_next_(struct pagelines *pl, struct pline *l);
@@ -120,6 +133,25 @@ pagelines_next_fast(struct pagelines *pl, struct pline *l)
 			pl->part.len = 0;
 			return pagelines_whole(pl, l, p, k);
 		}
+	}
+	return 0;
+}
+
+/*
+ * pagelines_next_fast for a line known to end k bytes on (what the first
+ * reading of the same stream found, survey.h's notes): the line, with
+ * no search for its LF, or 0 when the next line is not that one (the
+ * caller then asks pagelines_next).
+ */
+static inline int
+pagelines_next_at(struct pagelines *pl, struct pline *l, size_t k)
+{
+	size_t end = pl->blkpos + k;
+
+	if (pl->fast && end < pl->blklen && pl->blk[end] == '\n' && k <= pl->cap &&
+	    pl->clear_to >= end) {
+		pl->part.len = 0;
+		return pagelines_whole(pl, l, pl->blk + pl->blkpos, k);
 	}
 	return 0;
 }

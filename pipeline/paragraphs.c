@@ -166,6 +166,54 @@ flush_out(struct normaliser *nm)
 	return 0;
 }
 
+/*
+ * memcpy of n bytes, inline for up to 32 (two blocks that overlap, of
+ * 16, 8, 4 or 1 bytes, never reading past s + n): a line's text, a
+ * source name and a line number are mostly that short, and a call of
+ * memcpy costs as much as the copy.
+ */
+static inline __attribute__((always_inline)) void
+copy_small(char *d, const char *s, size_t n)
+{
+	if (n > 32) {
+		memcpy(d, s, n);
+	} else if (n >= 16) {
+#ifdef __SSE2__
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		_mm_storeu_si128((__m128i *)(void *)d, a);
+		_mm_storeu_si128((__m128i *)(void *)(d + n - 16), b);
+#else
+		memcpy(d, s, n);
+#endif
+	} else if (n >= 8) {
+		uint64_t a, b;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		memcpy(d, &a, 4);
+		memcpy(d + n - 4, &b, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i];
+	}
+}
+
+/* buf_append by copy_small. */
+static inline __attribute__((always_inline)) void
+append_small(struct buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	copy_small(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 /* Write v in decimal ending just before p; return where it starts.
  * Two digits a step: half the divisions of one. */
 static inline char *
@@ -209,9 +257,9 @@ emit(struct normaliser *nm)
 		size_t hn = (size_t)(num + sizeof num - p);
 		buf_reserve(&nm->obuf, nm->srcesc.len + hn + nm->para.len + 1);
 		char *o = nm->obuf.data + nm->obuf.len;
-		memcpy(o, nm->srcesc.data, nm->srcesc.len);
+		copy_small(o, nm->srcesc.data, nm->srcesc.len);
 		o += nm->srcesc.len;
-		memcpy(o, p, hn);
+		copy_small(o, p, hn);
 		o += hn;
 		memcpy(o, nm->para.data, nm->para.len);
 		o += nm->para.len;
@@ -402,7 +450,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 		nm->para_page = nm->last_page = b->page;
 		nm->last_off = 0;
 		nm->para_plain = b->plain;
-		buf_append(&nm->para, b->text.data, b->text.len);
+		append_small(&nm->para, b->text.data, b->text.len);
 	} else {
 		if (j == JOIN_DEHYPHEN)
 			nm->para.len--;
@@ -417,7 +465,7 @@ add_line(struct normaliser *nm, const struct tline *b)
 		}
 		nm->last_off = nm->para.len;
 		nm->para_plain &= b->plain;
-		buf_append(&nm->para, b->text.data, b->text.len);
+		append_small(&nm->para, b->text.data, b->text.len);
 	}
 	nm->last_width = b->width;
 	nm->last_indent = b->indent;
@@ -435,12 +483,35 @@ add_line(struct normaliser *nm, const struct tline *b)
 	return 0;
 }
 
+/* Is there a ':' in the first forty bytes of s[0..n), n > 8?  (Sixteen
+ * bytes at a time from 16 on, the last block the one that ends the
+ * forty or the text, not a call of memchr.) */
+static inline int
+colon_in_40(const char *s, size_t n)
+{
+#ifdef __SSE2__
+	if (n >= 16) {
+		size_t m = n < 40 ? n : 40;
+		const __m128i c = _mm_set1_epi8(':');
+		__m128i e = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)s), c);
+		if (m > 32)
+			e = _mm_or_si128(e, _mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)(const void *)(s + 16)), c));
+		e = _mm_or_si128(e, _mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + m - 16)), c));
+		return _mm_movemask_epi8(e) != 0;
+	}
+#endif
+	return memchr(s, ':', n < 40 ? n : 40) != NULL;
+}
+
 /* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
 HOT int
 next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 {
 	struct pline l;
-	int r = pagelines_next(pl, &l);
+	int ascii, plain;
+	int r = survey_next_line(&nm->sv, pl, &l, &ascii, &plain);
 
 	t->text.len = 0;
 	if (t->text.data)
@@ -468,7 +539,8 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	size_t n = l.n;
 	t->col2 = t->split = t->list_col = 0;
 	t->rkey = survey_line_key(&nm->sv, s, n);
-	int ascii = line_is_ascii(s, n);
+	if (ascii < 0)
+		ascii = line_is_ascii(s, n);
 	if (!ascii) {
 		int check = utf8_check(s, n);
 		if (check < 0) {
@@ -486,7 +558,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 		}
 	}
 	struct tidy_info ti;
-	markup_tidy(s, n, nm->md, &t->text, &ti);
+	markup_tidy_known(s, n, nm->md, plain, &t->text, &ti);
 	t->flags = ti.flags;
 	t->plain = ti.plain;
 	t->indent = ti.indent;
@@ -500,7 +572,7 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 		t->col2 = columns_two(s, rtrim_len(s, n));
 	if (!t->col2 && t->text.len > 8 &&
 	    columns_label_first((unsigned char)t->text.data[0]) &&
-	    memchr(t->text.data, ':', t->text.len < 40 ? t->text.len : 40))
+	    colon_in_40(t->text.data, t->text.len))
 		t->list_col = columns_label(s, rtrim_len(s, n));
 	if (t->col2) {
 		/* markup_tidy made the gap two spaces: that is where to cut. */
@@ -726,7 +798,6 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	if (r == 0)
 		r = survey_run(&pl, &nm->sv);
 	nm->st.encoding = utf8_enc_name(pl.enc);
-	pagelines_close(&pl);
 	if (r < 0)
 		goto done;
 	survey_finish(&nm->sv);
@@ -752,12 +823,13 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	clearerr(f);
 	tsv_escape(&nm->srcesc, source, strlen(source));
 	buf_putc(&nm->srcesc, '\t');
-	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm->cap);
+	/* (what the first reading learnt of the stream is kept) */
+	r = pagelines_again(&pl, opts ? opts->from : NULL);
 	if (r == 0)
 		r = run(nm, &pl);
 	nm->st.undecodable = pl.decode_errors;
-	pagelines_close(&pl);
 done:
+	pagelines_close(&pl);
 	if (stats)
 		*stats = nm->st;
 	survey_free(&nm->sv);

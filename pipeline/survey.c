@@ -649,6 +649,7 @@ survey_free(struct survey *sv)
 	free(sv->drop);
 	free(sv->pgdrop);
 	free(sv->repbits);
+	free(sv->note);
 	buf_free(&sv->last[0]);
 	buf_free(&sv->last[1]);
 	memset(sv, 0, sizeof *sv);
@@ -757,6 +758,9 @@ survey_finish(struct survey *sv)
  * Markdown (markup_is_markdown_line: "**", "<u>", "<sup>", a table's
  * '|'; its '#' counts only as the line's first byte), 4 a filler of
  * forms; 8 a byte that is not ASCII. */
+/* survey_seen's answer for a line with no stop of markup_tidy's plain
+ * copy (found only for lines of 32 bytes or more) */
+enum { SEEN_PLAIN = 16 };
 #define X8 8, 8, 8, 8, 8, 8, 8, 8
 #define X64 X8, X8, X8, X8, X8, X8, X8, X8
 static const unsigned char survey_class[256] = {
@@ -797,17 +801,47 @@ seen32(const char *p, __m256i lo, __m256i hi, __m256i *acc, __m256i *any)
 	*acc = _mm256_or_si256(*acc, nibble_classes32(v, lo, hi));
 }
 
-/* survey_seen's classes (not its '#' rule) of a line of 32 bytes or more. */
+/* seen32, and the spaces of the 32 bytes at p each followed by a space
+ * (p[32] is in the line) or-ed into *pairs. */
+__attribute__((target("avx2"), always_inline)) static inline void
+seen32_pairs(const char *p, __m256i lo, __m256i hi, __m256i *acc, __m256i *any,
+             __m256i *pairs)
+{
+	const __m256i sp = _mm256_set1_epi8(' ');
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+
+	*any = _mm256_or_si256(*any, v);
+	*acc = _mm256_or_si256(*acc, nibble_classes32(v, lo, hi));
+	*pairs = _mm256_or_si256(*pairs, _mm256_and_si256(_mm256_cmpeq_epi8(v, sp),
+	                                                  _mm256_cmpeq_epi8(w, sp)));
+}
+
+/*
+ * survey_seen's classes (not its '#' rule) of a line of 32 bytes or more,
+ * and SEEN_PLAIN when it holds nothing that stops markup_tidy's plain
+ * copy (markup.c's stops: a TAB, ! & * < [ \\ _ |, or two spaces; a 'Y',
+ * or a VT, taken for one too, costs only the note).
+ */
 __attribute__((target("avx2"))) static unsigned
 seen_avx2(const char *s, size_t n)
 {
-	const __m256i lo = NIBBLE_TABLE32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 40, 1, 4, 16);
-	const __m256i hi = NIBBLE_TABLE32(0, 0, 7, 8, 0, 16, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0);
-	__m256i acc = _mm256_setzero_si256(), any = acc;
+	/* bits of a byte's class: 1 '-', 2 '*', 4 '.', 8 '<', 16 '_', 32 '|',
+	 * 64 '!' '&', 128 TAB '[' '\\' (and 'Y', VT, FF) */
+	const __m256i lo = NIBBLE_TABLE32(0, 64, 0, 0, 0, 0, 64, 0, 0, (char)128, 2, (char)128,
+	                                  (char)168, 1, 4, 16);
+	const __m256i hi = NIBBLE_TABLE32((char)128, 0, 71, 8, 0, (char)144, 0, 32, 0, 0, 0, 0,
+	                                  0, 0, 0, 0);
+	__m256i acc = _mm256_setzero_si256(), any = acc, pairs = acc;
+	uint32_t pair;
 
 	for (size_t i = 0; i + 32 < n; i += 32)
-		seen32(s + i, lo, hi, &acc, &any);
+		seen32_pairs(s + i, lo, hi, &acc, &any, &pairs);
+	/* the last block: its own pairs (those across its start were seen) */
 	seen32(s + n - 32, lo, hi, &acc, &any);
+	pair = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)(s + n - 32)), _mm256_set1_epi8(' ')));
+	pair = (pair & pair >> 1) | (uint32_t)_mm256_movemask_epi8(pairs);
 	__m128i o = _mm_or_si128(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
 	uint64_t x = (uint64_t)_mm_cvtsi128_si64(o) | (uint64_t)_mm_extract_epi64(o, 1);
 	x |= x >> 32;
@@ -821,7 +855,8 @@ seen_avx2(const char *s, size_t n)
 		2, 3, 2, 3, 6, 7, 6, 7, 2, 3, 2, 3, 6, 7, 6, 7,
 		6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7
 	};
-	return bits[x & 63] | (_mm256_movemask_epi8(any) ? 8u : 0);
+	return bits[x & 63] | (_mm256_movemask_epi8(any) ? 8u : 0) |
+	       ((x & 0xFA) == 0 && pair == 0 ? SEEN_PLAIN : 0);
 }
 
 /*
@@ -1000,6 +1035,18 @@ last_own(struct survey *sv)
 		}
 }
 
+/* Room for more notes: 1, or 0 past NOTE_MAX (memory stays bounded:
+ * the lines after are looked at again). */
+static int __attribute__((noinline))
+note_grow(struct survey *sv)
+{
+	if (sv->notecap >= NOTE_MAX)
+		return 0;
+	sv->notecap = sv->notecap ? sv->notecap * 2 : 4096;
+	sv->note = xrealloc(sv->note, sv->notecap * sizeof *sv->note);
+	return 1;
+}
+
 int
 survey_run(struct pagelines *pl, struct survey *sv)
 {
@@ -1014,11 +1061,18 @@ survey_run(struct pagelines *pl, struct survey *sv)
 	for (;;) {
 		/* A line as the block holds it: the last lines need no copy
 		 * till the block may change. */
-		if (!pagelines_next_fast(pl, &l)) {
+		uint32_t note = NOTE_ANY;
+		if (pagelines_next_fast(pl, &l)) {
+			note = l.n < NOTE_ANY ? (uint32_t)l.n : NOTE_ANY;
+		} else {
 			last_own(sv);
 			if ((r = pagelines_next_(pl, &l)) != 1)
 				break;
 		}
+		uint32_t past, *notep = &past;
+		if (sv->nnote < sv->notecap || note_grow(sv))
+			notep = &sv->note[sv->nnote++];
+		*notep = note;
 		size_t b = (l.lineno - 1) / BLOCK;
 		if (b != ring_b) {
 			/* (the block's place in the ring: a division, once a block) */
@@ -1046,6 +1100,8 @@ survey_run(struct pagelines *pl, struct survey *sv)
 		size_t w;
 		unsigned seen = survey_seen(l.s + lead, n - lead, &w);
 		w += lead;
+		/* (seen's 8 is NOTE_WIDE, its SEEN_PLAIN NOTE_PLAIN) */
+		*notep |= (uint32_t)(seen & 8) << 28 | (uint32_t)(seen & SEEN_PLAIN) << 26;
 		size_t bucket = (w > NBUCKET * 4 - 1 ? NBUCKET * 4 - 1 : w) / 4;
 		if (hist[bucket] < UINT16_MAX)
 			hist[bucket]++;

@@ -13,7 +13,10 @@
  * page numbers, short lines repeated at page-like intervals, signature
  * forms printed on every page.  survey_finish turns the counts into
  * answers; survey_furniture then says, line by line in the output pass,
- * what is furniture.  The words it looks for (page labels, blank-page
+ * what is furniture.  survey_run also notes each line as pagelines hands
+ * it out (where its LF is, whether it is ASCII), so that the output pass,
+ * reading the same lines again, need not look for them (survey_next_line).
+ * The words it looks for (page labels, blank-page
  * notices, signature-form words) are lists of the lexicon, read by
  * survey_words.
  *
@@ -107,7 +110,20 @@ struct survey {
 	struct used bloom_used, edge_used, rep_used;
 	/* does the text read as language (textquality.h) */
 	struct tq tq;
+	/* a note of each line as pagelines handed it out, in turn: the
+	 * length of a line it found by its LF alone (pagelines_next_fast),
+	 * else NOTE_ANY, NOTE_WIDE when the line is not ASCII, NOTE_PLAIN
+	 * when it has nothing markup_tidy stops its plain copy at; the
+	 * output pass reads the same lines and takes them by these
+	 * (survey_next_line), not by looking again (the first NOTE_MAX) */
+	uint32_t *note;
+	size_t nnote, notecap, notei;
 };
+
+#define NOTE_ANY 0x3FFFFFFFu     /* (a line is at most 1 << 30 bytes) */
+#define NOTE_MAX (1u << 21)       /* lines noted: 8 MiB of notes at most */
+#define NOTE_WIDE 0x80000000u
+#define NOTE_PLAIN 0x40000000u    /* markup_tidy_known's plain */
 
 /* The length of s[0..n) without its trailing blanks. */
 static inline size_t
@@ -116,6 +132,34 @@ rtrim_len(const char *s, size_t n)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	return n;
+}
+
+/*
+ * The output pass's next line from pl, the stream read again, as
+ * pagelines_next gives it, by the survey's note of it where it has one:
+ * 1 and the line, 0 at the end or a PL_E* code.  *ascii is 1 when the
+ * line is ASCII, 0 when not, -1 when not known; *plain is 1 when it is
+ * known to hold nothing that stops markup_tidy's plain copy.
+ */
+#ifdef __GNUC__
+__attribute__((always_inline))  /* (gcc would keep it out of line) */
+#endif
+static inline int
+survey_next_line(struct survey *sv, struct pagelines *pl, struct pline *l,
+                 int *ascii, int *plain)
+{
+	if (sv->notei < sv->nnote) {
+		uint32_t k = sv->note[sv->notei++];
+		if ((k & NOTE_ANY) != NOTE_ANY &&
+		    pagelines_next_at(pl, l, k & NOTE_ANY)) {
+			*ascii = !(k & NOTE_WIDE);
+			*plain = (k & NOTE_PLAIN) != 0;
+			return 1;
+		}
+	}
+	*ascii = -1;
+	*plain = 0;
+	return pagelines_next(pl, l);
 }
 
 /* Read the survey's word lists from the lexicon (once; exit 2 when one

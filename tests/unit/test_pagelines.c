@@ -17,14 +17,49 @@ struct want {
 	int page_break, cut;
 };
 
+/* Read pl to its end, holding its lines to w and its end code to
+ * want_rc ("again": the second reading, pagelines_again). */
+static void
+check(struct pagelines *pl, const char *name, const char *pass,
+      const struct want *w, int want_rc)
+{
+	struct pline l;
+	int r, i = 0;
+
+	while ((r = pagelines_next(pl, &l)) == 1) {
+		if (!w[i].text) {
+			printf("FAIL %s%s: extra line %lu \"%.*s\"\n", name, pass, l.lineno,
+			       (int)l.n, l.s);
+			failed++;
+			break;
+		}
+		if (l.n != strlen(w[i].text) || memcmp(l.s, w[i].text, l.n) != 0 ||
+		    l.lineno != w[i].lineno || l.page_break != w[i].page_break ||
+		    l.cut != w[i].cut) {
+			printf("FAIL %s%s: line %d: got %lu \"%.*s\" pb=%d cut=%d, want %lu \"%s\" pb=%d cut=%d\n",
+			       name, pass, i, l.lineno, (int)l.n, l.s, l.page_break, l.cut,
+			       w[i].lineno, w[i].text, w[i].page_break, w[i].cut);
+			failed++;
+		}
+		i++;
+	}
+	if (r <= 0 && r != want_rc) {
+		printf("FAIL %s%s: end code %d, want %d\n", name, pass, r, want_rc);
+		failed++;
+	}
+	if (r == 0 && w[i].text) {
+		printf("FAIL %s%s: missing line \"%s\"\n", name, pass, w[i].text);
+		failed++;
+	}
+}
+
+/* The lines of data read once, and (a whole reading) once again. */
 static void
 run(const char *name, const char *data, size_t n, size_t cap,
     const struct want *w, int want_rc)
 {
 	FILE *f = fmemopen((void *)data, n, "r");
 	struct pagelines pl;
-	struct pline l;
-	int r, i = 0;
 
 	if (!f) {
 		printf("FAIL %s: fmemopen\n", name);
@@ -32,29 +67,16 @@ run(const char *name, const char *data, size_t n, size_t cap,
 		return;
 	}
 	pagelines_open(&pl, f, NULL, cap);
-	while ((r = pagelines_next(&pl, &l)) == 1) {
-		if (!w[i].text) {
-			printf("FAIL %s: extra line %lu \"%.*s\"\n", name, l.lineno, (int)l.n, l.s);
+	check(&pl, name, "", w, want_rc);
+	if (want_rc == 0) {
+		rewind(f);
+		clearerr(f);
+		if (pagelines_again(&pl, NULL) != 0) {
+			printf("FAIL %s: pagelines_again\n", name);
 			failed++;
-			break;
+		} else {
+			check(&pl, name, " (again)", w, want_rc);
 		}
-		if (l.n != strlen(w[i].text) || memcmp(l.s, w[i].text, l.n) != 0 ||
-		    l.lineno != w[i].lineno || l.page_break != w[i].page_break ||
-		    l.cut != w[i].cut) {
-			printf("FAIL %s: line %d: got %lu \"%.*s\" pb=%d cut=%d, want %lu \"%s\" pb=%d cut=%d\n",
-			       name, i, l.lineno, (int)l.n, l.s, l.page_break, l.cut,
-			       w[i].lineno, w[i].text, w[i].page_break, w[i].cut);
-			failed++;
-		}
-		i++;
-	}
-	if (r <= 0 && r != want_rc) {
-		printf("FAIL %s: end code %d, want %d\n", name, r, want_rc);
-		failed++;
-	}
-	if (r == 0 && w[i].text) {
-		printf("FAIL %s: missing line \"%s\"\n", name, w[i].text);
-		failed++;
 	}
 	pagelines_close(&pl);
 	fclose(f);
@@ -106,6 +128,27 @@ main(void)
 	};
 	run("utf-16", u16, sizeof u16 - 1, 1 << 20, u16_w, 0);
 
+	/* A UTF-8 byte-order mark: read past, the first time and again. */
+	static const char bom[] = "\xEF\xBB\xBFone\ntwo\f3\n";
+	static const struct want bom_w[] = {
+		{"one", 1, 0, 0}, {"two", 2, 0, 0}, {"3", 2, 1, 0}, {NULL, 0, 0, 0}
+	};
+	run("utf-8 mark", bom, sizeof bom - 1, 1 << 20, bom_w, 0);
+
+	/* Two chunks and no CR: a line across them, and a CR-less reading
+	 * again (pagelines_again looks for none). */
+	buf = malloc(big + 16);
+	memset(buf, 'y', big + 16);
+	buf[5] = '\n';
+	buf[big + 15] = '\n';
+	first = malloc(big + 16);
+	memset(first, 'y', big + 9);
+	first[big + 9] = '\0';
+	struct want two_w[] = { {"yyyyy", 1, 0, 0}, {first, 2, 0, 0}, {NULL, 0, 0, 0} };
+	run("two chunks", buf, big + 16, 1 << 20, two_w, 0);
+	free(buf);
+	free(first);
+
 	/* NUL bytes: refused when sniffed in the first chunk, or met later. */
 	static const char nul[] = "text\nmore\0text\n";
 	static const struct want none[] = { {NULL, 0, 0, 0} };
@@ -150,6 +193,28 @@ main(void)
 		in[64] = 'a';
 		struct want over_w[] = { {a, 1, 0, 1}, {"a", 1, 0, 1}, {NULL, 0, 0, 0} };
 		run("line of the cap + 1", in, 66, 64, over_w, 0);
+	}
+
+	/* pagelines_next_at: the line when it ends k bytes on, else 0 and
+	 * nothing read (pagelines_next gives it after). */
+	{
+		static const char at[] = "first\nsecond\n\nlast\n";
+		FILE *f = fmemopen((void *)at, sizeof at - 1, "r");
+		struct pagelines pl;
+		struct pline l;
+		pagelines_open(&pl, f, NULL, 1 << 20);
+		if (pagelines_next(&pl, &l) != 1 || l.n != 5 ||
+		    pagelines_next_at(&pl, &l, 5) != 0 || pagelines_next_at(&pl, &l, 8) != 0 ||
+		    pagelines_next_at(&pl, &l, 6) != 1 || l.n != 6 || memcmp(l.s, "second", 6) ||
+		    l.lineno != 2 || pagelines_next_at(&pl, &l, 0) != 1 || l.n != 0 ||
+		    l.lineno != 3 || pagelines_next_at(&pl, &l, 40) != 0 ||
+		    pagelines_next(&pl, &l) != 1 || l.n != 4 || l.lineno != 4 ||
+		    pagelines_next(&pl, &l) != 0) {
+			printf("FAIL pagelines_next_at\n");
+			failed++;
+		}
+		pagelines_close(&pl);
+		fclose(f);
 	}
 
 	if (failed) {
