@@ -1264,9 +1264,11 @@ try_report_heading(struct splitter *sp)
 	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
 	size_t anchor_colon = 0;
 
-	if (report_of(p->clean.data, p->clean.len) || p_chair(p) ||
-	    times_line(p->clean.data, p->clean.len))
-		return 0;
+	/*
+	 * What a heading's first line must be is asked before what it must
+	 * not be (a "REPORT OF" line, the chair's, the times): most
+	 * paragraphs are none of the first, and the answer is the same.
+	 */
 	if (p_body_date(p) ||
 	    (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso))) {
@@ -1278,6 +1280,9 @@ try_report_heading(struct splitter *sp)
 		if (from == 0)
 			return 0;
 	}
+	if (report_of(p->clean.data, p->clean.len) || p_chair(p) ||
+	    times_line(p->clean.data, p->clean.len))
+		return 0;
 	/*
 	 * A heading needs an anchor or the report's "Purpose" (below: a
 	 * paragraph that opens with one, or an anchor run into a line of
