@@ -800,19 +800,24 @@ static int
 expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact)
 {
 	struct minute_no nj;
-	size_t j, bs, be;
+	size_t j, k, bs, be;
 	long step;
 	char iso[DATE_ISO_LEN + 1];
 	int has_date;
 
+	/*
+	 * The first heading with the number wanted, then the end of the
+	 * minutes before it (a paragraph that ends them: what follows
+	 * numbers its own).  The same answer as one pass that stops at the
+	 * end, but the tests for the end (the times, the chair, a minutes
+	 * heading: each a pass over the paragraph) are asked only when
+	 * there is such a heading, seldom.
+	 */
 	for (j = from; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
 		struct para *q = at(sp, j);
 		const char *c = q->clean.data;
 		size_t n = q->clean.len;
 
-		if (times_line(c, n) || p_chair(q) || closing_line(c, n) ||
-		    report_of(c, n) || p_minutes_heading(q, &bs, &be, iso, &has_date) == 1)
-			break;	/* the minutes end: what follows numbers its own */
 		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != want)
 			continue;
 		if (!(nj.style == style || (!exact && nj.style == ST_BARE && style == ST_DOT) ||
@@ -820,9 +825,20 @@ expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact
 			continue;
 		if (nj.only ? j + 1 < sp->count : (title_like(c + nj.ts, n - nj.ts, 1, 0) ||
 		    run_in_cut(c + nj.ts, n - nj.ts, 1, 0) || caps_cut(c + nj.ts, n - nj.ts)))
-			return 1;
+			break;
 	}
-	return 0;
+	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
+	for (k = from; k <= j; k++) {
+		struct para *q = at(sp, k);
+		const char *c = q->clean.data;
+		size_t n = q->clean.len;
+
+		if (times_line(c, n) || p_chair(q) || closing_line(c, n) ||
+		    report_of(c, n) || p_minutes_heading(q, &bs, &be, iso, &has_date) == 1)
+			return 0;
+	}
+	return 1;
 }
 
 /*
