@@ -1796,6 +1796,19 @@ dated_title_at(struct splitter *sp, size_t k)
 	return web_dated_title(at(sp, k)->clean.data, at(sp, k)->clean.len, iso, &ts, &te);
 }
 
+/* Does the paragraph at ring position k end web_label_ahead's search
+ * (the next item, an agenda item, a front page's field, a dated title)? */
+static int
+web_stop_at(struct splitter *sp, size_t k)
+{
+	struct para *q = at(sp, k);
+
+	return numbered_heading_at(sp, k) ||
+	    prefix_in(q->clean.data, q->clean.len, &agenda_items) ||
+	    front_body_field(q->clean.data, q->clean.len) > 0 ||
+	    (sp->decisions && dated_title_at(sp, k));
+}
+
 /*
  * What follows an item's title at ring position from: its label
  * (WEB_LABEL, at *j, *bare set when only furniture is between; a
@@ -1825,10 +1838,7 @@ web_label_ahead(struct splitter *sp, size_t from, size_t *j, int *bare)
 			}
 			continue;
 		}
-		if (numbered_heading_at(sp, k) ||
-		    prefix_in(q->clean.data, q->clean.len, &agenda_items) ||
-		    front_body_field(q->clean.data, q->clean.len) > 0 ||
-		    (sp->decisions && dated_title_at(sp, k)))
+		if (web_stop_at(sp, k))
 			break;
 		if (!have_dec && q->clean.len > 0 && !web_chrome(q->clean.data, q->clean.len) &&
 		    !(sp->decisions && web_decision_field(q->clean.data, q->clean.len, NULL)))
@@ -2032,15 +2042,29 @@ web_minutes_start(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
 	struct minute_no ni;
-	size_t j, from;
-	int bare;
+	size_t j, k, from;
 
 	if (!minute_number(p->clean.data, p->clean.len, &ni))
 		return 0;
 	from = ni.only ? 2 : 1;
-	if (from > sp->count || web_label_ahead(sp, from, &j, &bare) != WEB_LABEL ||
-	    web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) != WEB_MINUTES)
+	/*
+	 * web_label_ahead finds a "Minutes:" label (a "Decision:" before it
+	 * gives way): the first such label within the lookahead, then no
+	 * paragraph before it, but a "Decision:", that ends the search.  The
+	 * same answer, the tests for the end (a pass over each paragraph)
+	 * asked only when there is such a label, seldom.
+	 */
+	if (from > sp->count)
 		return 0;
+	for (j = from; j < sp->count && j < SPLIT_LOOKAHEAD; j++)
+		if (web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) == WEB_MINUTES)
+			break;
+	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
+	for (k = from; k < j; k++)
+		if (web_label(at(sp, k)->clean.data, at(sp, k)->clean.len) != WEB_DECISION &&
+		    web_stop_at(sp, k))
+			return 0;
 	enter(sp, SEC_MINUTES);
 	sp->web = 1;
 	memcpy(sp->date, sp->page_date, sizeof sp->date);
