@@ -2044,6 +2044,20 @@ web_minutes_start(struct splitter *sp)
 	struct minute_no ni;
 	size_t j, k, from;
 
+	/*
+	 * Without a "Minutes:" label ahead (web_label's first test inline:
+	 * 8 to 40 bytes that end with ':'), the answer is no: the head's
+	 * number is not asked (most paragraphs of a web page have none).
+	 */
+	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
+		const struct buf *b = &at(sp, j)->clean;
+
+		if (b->len >= 8 && b->len <= 40 && b->data[b->len - 1] == ':' &&
+		    web_label(b->data, b->len) == WEB_MINUTES)
+			break;
+	}
+	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
 	if (!minute_number(p->clean.data, p->clean.len, &ni))
 		return 0;
 	from = ni.only ? 2 : 1;
