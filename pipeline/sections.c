@@ -800,19 +800,24 @@ static int
 expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact)
 {
 	struct minute_no nj;
-	size_t j, bs, be;
+	size_t j, k, bs, be;
 	long step;
 	char iso[DATE_ISO_LEN + 1];
 	int has_date;
 
+	/*
+	 * The first heading with the number wanted, then the end of the
+	 * minutes before it (a paragraph that ends them: what follows
+	 * numbers its own).  The same answer as one pass that stops at the
+	 * end, but the tests for the end (the times, the chair, a minutes
+	 * heading: each a pass over the paragraph) are asked only when
+	 * there is such a heading, seldom.
+	 */
 	for (j = from; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
 		struct para *q = at(sp, j);
 		const char *c = q->clean.data;
 		size_t n = q->clean.len;
 
-		if (times_line(c, n) || p_chair(q) || closing_line(c, n) ||
-		    report_of(c, n) || p_minutes_heading(q, &bs, &be, iso, &has_date) == 1)
-			break;	/* the minutes end: what follows numbers its own */
 		if (!minute_number(c, n, &nj) || !next_in_sequence(sp, &nj, &step) || step != want)
 			continue;
 		if (!(nj.style == style || (!exact && nj.style == ST_BARE && style == ST_DOT) ||
@@ -820,9 +825,20 @@ expected_ahead(struct splitter *sp, size_t from, int style, long want, int exact
 			continue;
 		if (nj.only ? j + 1 < sp->count : (title_like(c + nj.ts, n - nj.ts, 1, 0) ||
 		    run_in_cut(c + nj.ts, n - nj.ts, 1, 0) || caps_cut(c + nj.ts, n - nj.ts)))
-			return 1;
+			break;
 	}
-	return 0;
+	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
+	for (k = from; k <= j; k++) {
+		struct para *q = at(sp, k);
+		const char *c = q->clean.data;
+		size_t n = q->clean.len;
+
+		if (times_line(c, n) || p_chair(q) || closing_line(c, n) ||
+		    report_of(c, n) || p_minutes_heading(q, &bs, &be, iso, &has_date) == 1)
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -1264,9 +1280,11 @@ try_report_heading(struct splitter *sp)
 	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
 	size_t anchor_colon = 0;
 
-	if (report_of(p->clean.data, p->clean.len) || p_chair(p) ||
-	    times_line(p->clean.data, p->clean.len))
-		return 0;
+	/*
+	 * What a heading's first line must be is asked before what it must
+	 * not be (a "REPORT OF" line, the chair's, the times): most
+	 * paragraphs are none of the first, and the answer is the same.
+	 */
 	if (p_body_date(p) ||
 	    (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso))) {
@@ -1278,6 +1296,9 @@ try_report_heading(struct splitter *sp)
 		if (from == 0)
 			return 0;
 	}
+	if (report_of(p->clean.data, p->clean.len) || p_chair(p) ||
+	    times_line(p->clean.data, p->clean.len))
+		return 0;
 	/*
 	 * A heading needs an anchor or the report's "Purpose" (below: a
 	 * paragraph that opens with one, or an anchor run into a line of
@@ -1775,6 +1796,19 @@ dated_title_at(struct splitter *sp, size_t k)
 	return web_dated_title(at(sp, k)->clean.data, at(sp, k)->clean.len, iso, &ts, &te);
 }
 
+/* Does the paragraph at ring position k end web_label_ahead's search
+ * (the next item, an agenda item, a front page's field, a dated title)? */
+static int
+web_stop_at(struct splitter *sp, size_t k)
+{
+	struct para *q = at(sp, k);
+
+	return numbered_heading_at(sp, k) ||
+	    prefix_in(q->clean.data, q->clean.len, &agenda_items) ||
+	    front_body_field(q->clean.data, q->clean.len) > 0 ||
+	    (sp->decisions && dated_title_at(sp, k));
+}
+
 /*
  * What follows an item's title at ring position from: its label
  * (WEB_LABEL, at *j, *bare set when only furniture is between; a
@@ -1804,10 +1838,7 @@ web_label_ahead(struct splitter *sp, size_t from, size_t *j, int *bare)
 			}
 			continue;
 		}
-		if (numbered_heading_at(sp, k) ||
-		    prefix_in(q->clean.data, q->clean.len, &agenda_items) ||
-		    front_body_field(q->clean.data, q->clean.len) > 0 ||
-		    (sp->decisions && dated_title_at(sp, k)))
+		if (web_stop_at(sp, k))
 			break;
 		if (!have_dec && q->clean.len > 0 && !web_chrome(q->clean.data, q->clean.len) &&
 		    !(sp->decisions && web_decision_field(q->clean.data, q->clean.len, NULL)))
@@ -2011,15 +2042,43 @@ web_minutes_start(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
 	struct minute_no ni;
-	size_t j, from;
-	int bare;
+	size_t j, k, from;
 
+	/*
+	 * Without a "Minutes:" label ahead (web_label's first test inline:
+	 * 8 to 40 bytes that end with ':'), the answer is no: the head's
+	 * number is not asked (most paragraphs of a web page have none).
+	 */
+	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
+		const struct buf *b = &at(sp, j)->clean;
+
+		if (b->len >= 8 && b->len <= 40 && b->data[b->len - 1] == ':' &&
+		    web_label(b->data, b->len) == WEB_MINUTES)
+			break;
+	}
+	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
 	if (!minute_number(p->clean.data, p->clean.len, &ni))
 		return 0;
 	from = ni.only ? 2 : 1;
-	if (from > sp->count || web_label_ahead(sp, from, &j, &bare) != WEB_LABEL ||
-	    web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) != WEB_MINUTES)
+	/*
+	 * web_label_ahead finds a "Minutes:" label (a "Decision:" before it
+	 * gives way): the first such label within the lookahead, then no
+	 * paragraph before it, but a "Decision:", that ends the search.  The
+	 * same answer, the tests for the end (a pass over each paragraph)
+	 * asked only when there is such a label, seldom.
+	 */
+	if (from > sp->count)
 		return 0;
+	for (j = from; j < sp->count && j < SPLIT_LOOKAHEAD; j++)
+		if (web_label(at(sp, j)->clean.data, at(sp, j)->clean.len) == WEB_MINUTES)
+			break;
+	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
+		return 0;
+	for (k = from; k < j; k++)
+		if (web_label(at(sp, k)->clean.data, at(sp, k)->clean.len) != WEB_DECISION &&
+		    web_stop_at(sp, k))
+			return 0;
 	enter(sp, SEC_MINUTES);
 	sp->web = 1;
 	memcpy(sp->date, sp->page_date, sizeof sp->date);
