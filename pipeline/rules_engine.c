@@ -104,6 +104,7 @@ struct engine {
 	/* the match being finished, and the block start it lies under */
 	const struct pat *curpat, *blk;
 	PCRE2_SIZE *blkov;
+	PCRE2_SIZE *nextov;	/* the block start found where a block ended */
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 
@@ -1554,19 +1555,42 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 	case UNIT_ITEM:
 		run_unit(e, kidx, r, first, e->np > first ? e->np : first);
 		break;
-	case UNIT_BLOCK:
+	case UNIT_BLOCK: {
+		/* A block ends at the paragraph after its last one, where the
+		 * block start was asked already: known says what it answered
+		 * (1: a match, its ovector in nextov; 0: none), so that it is
+		 * not asked again; -1: ask (an error is asked again, and warns
+		 * again, as it always did). */
+		size_t nov = 2 * (r->block_start->ngroups + 1);
+		int known = -1, rc;
 		for (i = first; i < e->np; i++) {
 			const struct para *p = &e->paras[i];
-			if (run(e, r->block_start, e->md, p->off, p->off + p->len,
-			    p->off, 0) < 0)
+			if (known == 0) {
+				known = -1;
 				continue;
-			memcpy(e->blkov, pcre2_get_ovector_pointer(e->md),
-			    2 * (r->block_start->ngroups + 1) * sizeof *e->blkov);
+			}
+			if (known == 1)
+				memcpy(e->blkov, e->nextov, nov * sizeof *e->blkov);
+			else {
+				if (run(e, r->block_start, e->md, p->off,
+				    p->off + p->len, p->off, 0) < 0)
+					continue;
+				memcpy(e->blkov, pcre2_get_ovector_pointer(e->md),
+				    nov * sizeof *e->blkov);
+			}
+			known = -1;
 			for (j = i + 1; j < e->np; j++) {
 				const struct para *q = &e->paras[j];
-				if (run(e, r->block_start, e->md, q->off,
-				    q->off + q->len, q->off, 0) >= 0)
+				rc = run(e, r->block_start, e->md, q->off,
+				    q->off + q->len, q->off, 0);
+				if (rc >= 0) {
+					memcpy(e->nextov,
+					    pcre2_get_ovector_pointer(e->md),
+					    nov * sizeof *e->nextov);
+					known = 1;
 					break;
+				}
+				known = rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 				if (r->block_end && run(e, r->block_end, e->md,
 				    q->off, q->off + q->len, q->off, 0) >= 0)
 					break;
@@ -1577,6 +1601,7 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 			i = j - 1;
 		}
 		break;
+	}
 	}
 }
 
@@ -2034,6 +2059,7 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	pcre2_set_match_limit(e->mctx, 20000000);
 	e->ov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->ov);
 	e->blkov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->blkov);
+	e->nextov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->nextov);
 	e->vals = xcalloc(nc, sizeof *e->vals);
 	e->saved = xcalloc(nc, sizeof *e->saved);
 	e->pending = xcalloc(nc, sizeof *e->pending);
@@ -2126,6 +2152,7 @@ engine_free(struct engine *e)
 	}
 	free(e->ov);
 	free(e->blkov);
+	free(e->nextov);
 	free(e->paras);
 	free(e->lpara);
 	free(e->brks);
