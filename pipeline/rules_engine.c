@@ -134,6 +134,13 @@ struct engine {
 		size_t group;	/* the group it is of (0: none yet) */
 		int match;
 	} *textres, *titleres;
+	/* set … when COLUMN /RE/: RE's answer for the last value it was
+	 * asked of, by code (the records of one list ask it of the same
+	 * role, and most sets of a rule test a value no set changed) */
+	struct whenres {
+		struct buf val;
+		int known, match;
+	} *whenres;
 
 	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
 	struct rprof {
@@ -895,6 +902,27 @@ fallback_first(struct engine *e, const struct fallback *f, const char *wv,
 }
 
 /*
+ * Does set … when's pattern p match the value w?  A match error is as
+ * no match, and silent, as always; a pattern's answer for a value is
+ * the same each time it is asked, so the last one is kept (whenres).
+ */
+static int
+when_test(struct engine *e, const struct pat *p, struct buf *w)
+{
+	struct whenres *m = &e->whenres[p->code->id];
+
+	if (m->known && m->val.len == w->len &&
+	    (w->len == 0 || memcmp(m->val.data, w->data, w->len) == 0))
+		return m->match;
+	zero_pad(w);
+	m->match = pat_match(e, p, w->data ? w->data : "", w->len, 0, 0,
+	    e->md3) >= 0;
+	buf_set(&m->val, w->data ? w->data : "", w->len);
+	m->known = 1;
+	return m->match;
+}
+
+/*
  * Finish one record whose columns are in e->vals: constants, fallbacks,
  * post-processors, sentence, figure; then format it.  at is where the
  * record starts (absolute), [us, ue) its unit, [ms, me) the match.
@@ -915,13 +943,9 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		if (sv->when && sv->when_col == -2) {
 			if (!title_test(e, sv->when))
 				continue;
-		} else if (sv->when) {
-			struct buf *w = &e->vals[sv->when_col];
-			zero_pad(w);
-			if (pat_match(e, sv->when, w->data ? w->data : "",
-			    w->len, 0, 0, e->md3) < 0)
-				continue;
-		}
+		} else if (sv->when &&
+		    !when_test(e, sv->when, &e->vals[sv->when_col]))
+			continue;
 		buf_set(&e->vals[sv->col], sv->val, strlen(sv->val));
 	}
 	for (i = 0; i < r->nfallbacks; i++) {
@@ -2036,6 +2060,8 @@ need_init(struct engine *e)
 	e->textres = xcalloc(rs->ncodes ? rs->ncodes : 1, sizeof *e->textres);
 	e->titleres = xcalloc(rs->ncodes ? rs->ncodes : 1,
 	    sizeof *e->titleres);
+	e->whenres = xcalloc(rs->ncodes ? rs->ncodes : 1,
+	    sizeof *e->whenres);
 }
 
 static void
@@ -2136,6 +2162,9 @@ engine_free(struct engine *e)
 	free(e->fb);
 	free(e->textres);
 	free(e->titleres);
+	for (c = 0; c < e->rs->ncodes; c++)
+		buf_free(&e->whenres[c].val);
+	free(e->whenres);
 	for (c = 0; c < e->nrules; c++)
 		litset_free(e->rstart[c]);
 	free(e->rstart);
