@@ -104,6 +104,7 @@ struct engine {
 	/* the match being finished, and the block start it lies under */
 	const struct pat *curpat, *blk;
 	PCRE2_SIZE *blkov;
+	PCRE2_SIZE *nextov;	/* the block start found where a block ended */
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
 
@@ -133,6 +134,13 @@ struct engine {
 		size_t group;	/* the group it is of (0: none yet) */
 		int match;
 	} *textres, *titleres;
+	/* set … when COLUMN /RE/: RE's answer for the last value it was
+	 * asked of, by code (the records of one list ask it of the same
+	 * role, and most sets of a rule test a value no set changed) */
+	struct whenres {
+		struct buf val;
+		int known, match;
+	} *whenres;
 
 	/* MINUTES_EXTRACT_PROFILE: per rule of each kind, what it cost */
 	struct rprof {
@@ -894,6 +902,27 @@ fallback_first(struct engine *e, const struct fallback *f, const char *wv,
 }
 
 /*
+ * Does set … when's pattern p match the value w?  A match error is as
+ * no match, and silent, as always; a pattern's answer for a value is
+ * the same each time it is asked, so the last one is kept (whenres).
+ */
+static int
+when_test(struct engine *e, const struct pat *p, struct buf *w)
+{
+	struct whenres *m = &e->whenres[p->code->id];
+
+	if (m->known && m->val.len == w->len &&
+	    (w->len == 0 || memcmp(m->val.data, w->data, w->len) == 0))
+		return m->match;
+	zero_pad(w);
+	m->match = pat_match(e, p, w->data ? w->data : "", w->len, 0, 0,
+	    e->md3) >= 0;
+	buf_set(&m->val, w->data ? w->data : "", w->len);
+	m->known = 1;
+	return m->match;
+}
+
+/*
  * Finish one record whose columns are in e->vals: constants, fallbacks,
  * post-processors, sentence, figure; then format it.  at is where the
  * record starts (absolute), [us, ue) its unit, [ms, me) the match.
@@ -914,13 +943,9 @@ finish(struct engine *e, size_t kidx, const struct rule *r, size_t at,
 		if (sv->when && sv->when_col == -2) {
 			if (!title_test(e, sv->when))
 				continue;
-		} else if (sv->when) {
-			struct buf *w = &e->vals[sv->when_col];
-			zero_pad(w);
-			if (pat_match(e, sv->when, w->data ? w->data : "",
-			    w->len, 0, 0, e->md3) < 0)
-				continue;
-		}
+		} else if (sv->when &&
+		    !when_test(e, sv->when, &e->vals[sv->when_col]))
+			continue;
 		buf_set(&e->vals[sv->col], sv->val, strlen(sv->val));
 	}
 	for (i = 0; i < r->nfallbacks; i++) {
@@ -1554,19 +1579,42 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 	case UNIT_ITEM:
 		run_unit(e, kidx, r, first, e->np > first ? e->np : first);
 		break;
-	case UNIT_BLOCK:
+	case UNIT_BLOCK: {
+		/* A block ends at the paragraph after its last one, where the
+		 * block start was asked already: known says what it answered
+		 * (1: a match, its ovector in nextov; 0: none), so that it is
+		 * not asked again; -1: ask (an error is asked again, and warns
+		 * again, as it always did). */
+		size_t nov = 2 * (r->block_start->ngroups + 1);
+		int known = -1, rc;
 		for (i = first; i < e->np; i++) {
 			const struct para *p = &e->paras[i];
-			if (run(e, r->block_start, e->md, p->off, p->off + p->len,
-			    p->off, 0) < 0)
+			if (known == 0) {
+				known = -1;
 				continue;
-			memcpy(e->blkov, pcre2_get_ovector_pointer(e->md),
-			    2 * (r->block_start->ngroups + 1) * sizeof *e->blkov);
+			}
+			if (known == 1)
+				memcpy(e->blkov, e->nextov, nov * sizeof *e->blkov);
+			else {
+				if (run(e, r->block_start, e->md, p->off,
+				    p->off + p->len, p->off, 0) < 0)
+					continue;
+				memcpy(e->blkov, pcre2_get_ovector_pointer(e->md),
+				    nov * sizeof *e->blkov);
+			}
+			known = -1;
 			for (j = i + 1; j < e->np; j++) {
 				const struct para *q = &e->paras[j];
-				if (run(e, r->block_start, e->md, q->off,
-				    q->off + q->len, q->off, 0) >= 0)
+				rc = run(e, r->block_start, e->md, q->off,
+				    q->off + q->len, q->off, 0);
+				if (rc >= 0) {
+					memcpy(e->nextov,
+					    pcre2_get_ovector_pointer(e->md),
+					    nov * sizeof *e->nextov);
+					known = 1;
 					break;
+				}
+				known = rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 				if (r->block_end && run(e, r->block_end, e->md,
 				    q->off, q->off + q->len, q->off, 0) >= 0)
 					break;
@@ -1577,6 +1625,7 @@ run_rule(struct engine *e, size_t kidx, const struct rule *r)
 			i = j - 1;
 		}
 		break;
+	}
 	}
 }
 
@@ -2011,6 +2060,8 @@ need_init(struct engine *e)
 	e->textres = xcalloc(rs->ncodes ? rs->ncodes : 1, sizeof *e->textres);
 	e->titleres = xcalloc(rs->ncodes ? rs->ncodes : 1,
 	    sizeof *e->titleres);
+	e->whenres = xcalloc(rs->ncodes ? rs->ncodes : 1,
+	    sizeof *e->whenres);
 }
 
 static void
@@ -2034,6 +2085,7 @@ engine_init(struct engine *e, struct ruleset *rs, FILE *out,
 	pcre2_set_match_limit(e->mctx, 20000000);
 	e->ov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->ov);
 	e->blkov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->blkov);
+	e->nextov = xcalloc(2 * (rs->maxgroups + 1), sizeof *e->nextov);
 	e->vals = xcalloc(nc, sizeof *e->vals);
 	e->saved = xcalloc(nc, sizeof *e->saved);
 	e->pending = xcalloc(nc, sizeof *e->pending);
@@ -2110,6 +2162,9 @@ engine_free(struct engine *e)
 	free(e->fb);
 	free(e->textres);
 	free(e->titleres);
+	for (c = 0; c < e->rs->ncodes; c++)
+		buf_free(&e->whenres[c].val);
+	free(e->whenres);
 	for (c = 0; c < e->nrules; c++)
 		litset_free(e->rstart[c]);
 	free(e->rstart);
@@ -2126,6 +2181,7 @@ engine_free(struct engine *e)
 	}
 	free(e->ov);
 	free(e->blkov);
+	free(e->nextov);
 	free(e->paras);
 	free(e->lpara);
 	free(e->brks);
