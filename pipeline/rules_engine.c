@@ -1265,7 +1265,11 @@ word_starts16(const unsigned char *p)
  *              is tried alone (an offset limit at it), in order.  Where PCRE2 would
  *              try every position whose first byte may start the pattern
  *              (for a count, every "e", "o", "t" …), a byte costs a table
- *              look-up.
+ *              look-up;
+ *   literal    only just before each place where a literal of the rule's
+ *              anchor starts (litset_next): PCRE2 searches from the last
+ *              byte before it outside the anchor's class, with an offset
+ *              limit at the literal, and the match may run on past it.
  * It gives the matches the unanchored search gives, as long as the rule
  * keeps the anchor's promise; it differs in what is never tried.
  */
@@ -1324,6 +1328,32 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 				if (rc != PCRE2_ERROR_NOMATCH)
 					return rc;
 			}
+		}
+		return PCRE2_ERROR_NOMATCH;
+	case ANCHOR_LITERAL:
+		st = e->rstart[e->rbase[kidx] +
+		    (size_t)(r - e->rs->kinds[kidx].rules)];
+		/* i: positions before it are tried (or can start no match) */
+		for (i = at; i < ue; ) {
+			size_t lp = litset_next(st, e->text.data, ue, i), from;
+
+			if (lp >= ue)
+				break;
+			/* a match that holds the literal at lp starts after
+			 * the last byte before it outside the class; one that
+			 * holds none before a later literal starts later */
+			for (from = lp; from > i && r->aclass[t[from - 1]]; from--)
+				;
+			if (pf)
+				pf->tries++;
+			pcre2_set_offset_limit(e->mctx, lp - us);
+			e->limit_set = 1;
+			rc = run(e, p, e->md, us, ue, from, 0);
+			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			e->limit_set = 0;
+			if (rc != PCRE2_ERROR_NOMATCH)
+				return rc;
+			i = lp + 1;
 		}
 		return PCRE2_ERROR_NOMATCH;
 	case ANCHOR_PARAGRAPH:
@@ -1996,13 +2026,19 @@ need_init(struct engine *e)
 				size_t li = idx[ru->need[i].id];
 				m[li / 64] |= (uint64_t)1 << (li % 64);
 			}
-			if (ru->anchor != ANCHOR_WORD)
-				continue;
-			*st = litset_new();
-			for (i = 0; i < ru->nneed; i++)
-				(void)litset_add(*st, ru->need[i].lit,
-				    ru->need[i].len);
-			litset_compile(*st);
+			if (ru->anchor == ANCHOR_WORD) {
+				*st = litset_new();
+				for (i = 0; i < ru->nneed; i++)
+					(void)litset_add(*st, ru->need[i].lit,
+					    ru->need[i].len);
+				litset_compile(*st);
+			} else if (ru->anchor == ANCHOR_LITERAL) {
+				*st = litset_new();
+				for (i = 0; i < ru->nalits; i++)
+					(void)litset_add(*st, ru->alits[i].lit,
+					    ru->alits[i].len);
+				litset_compile(*st);
+			}
 		}
 	e->gall = xcalloc(e->lw, sizeof *e->gall);
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
