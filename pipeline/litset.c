@@ -715,6 +715,51 @@ litset_scan(const struct litset *ls, const char *text, size_t n,
 		setbit(bits, ls->one[s[n - 1]] - 1);
 }
 
+/* litset_next one byte at a time, from i. */
+static size_t
+next_bytes(const struct litset *ls, const unsigned char *s, size_t n, size_t i)
+{
+	for (; i + 1 < n; i++) {
+		unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
+		if ((v & PAIR_ONE) || ((v & PAIR_MULTI) &&
+		    found_at(ls, s, n, i, v & PAIR_MULTI, NULL)))
+			return i;
+	}
+	return i < n && ls->one[s[i]] ? i : n;
+}
+
+#if LITSET_AVX2
+/* litset_next, 32 positions at a time where the filter can look: each
+ * position it lets through is checked as litset_starts does. */
+__attribute__((target("avx2"))) static size_t
+next_avx2(const struct litset *ls, const unsigned char *s, size_t n, size_t i)
+{
+	size_t base = i;
+
+	for (; base + 32 + TBYTES - 1 <= n; base += 32) {
+		uint32_t m = vec_block(ls, s + base);
+		for (; m; m &= m - 1) {
+			size_t j = base + (size_t)__builtin_ctz(m);
+			if (litset_starts(ls, (const char *)s, n, j))
+				return j;
+		}
+	}
+	return next_bytes(ls, s, n, base);
+}
+#endif
+
+size_t
+litset_next(const struct litset *ls, const char *text, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+#if LITSET_AVX2
+	if (ls->vec)
+		return next_avx2(ls, s, n, i);
+#endif
+	return next_bytes(ls, s, n, i);
+}
+
 void
 litset_free(struct litset *ls)
 {

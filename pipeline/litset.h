@@ -41,6 +41,11 @@ void litset_scan(const struct litset *ls, const char *s, size_t n,
 int litset_starts(const struct litset *ls, const char *s, size_t n,
     size_t i);
 
+/* The first i' >= i where one of the literals starts (and ends within
+ * s[0..n)), or n if none does. */
+size_t litset_next(const struct litset *ls, const char *s, size_t n,
+    size_t i);
+
 void litset_free(struct litset *ls);
 
 #endif

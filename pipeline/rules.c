@@ -739,28 +739,32 @@ parse_scope(struct parser *ps, const char *s)
 	return 0;
 }
 
+/*
+ * The literals LIT|LIT|… of s (blank space around each trimmed; none
+ * empty) onto *a, *na; what: the directive, for errors.
+ */
 static int
-parse_need(struct parser *ps, const char *s)
+parse_lits(struct parser *ps, const char *s, struct need **a, size_t *na,
+    const char *what)
 {
-	struct rule *r = ps->rule;
 	const char *p = skipws(s);
 
 	if (!*p)
-		return fail(ps, "need: no literal");
+		return fail(ps, "%s: no literal", what);
 	while (*p) {
 		const char *e = strchr(p, '|');
 		if (!e)
 			e = p + strlen(p);
-		const char *a = p, *b = e;
-		while (a < b && (*a == ' ' || *a == '\t'))
-			a++;
-		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+		const char *a0 = p, *b = e;
+		while (a0 < b && (*a0 == ' ' || *a0 == '\t'))
+			a0++;
+		while (b > a0 && (b[-1] == ' ' || b[-1] == '\t'))
 			b--;
-		if (b == a)
-			return fail(ps, "need: empty literal");
-		struct need *n = rules_grow(&r->need, &r->nneed, sizeof *n);
-		n->lit = xstrndup(a, (size_t)(b - a));
-		n->len = (size_t)(b - a);
+		if (b == a0)
+			return fail(ps, "%s: empty literal", what);
+		struct need *n = rules_grow(a, na, sizeof *n);
+		n->lit = xstrndup(a0, (size_t)(b - a0));
+		n->len = (size_t)(b - a0);
 		n->id = ps->rs->nlits++;
 		/* the rarest byte anchors the search (letters by English
 		 * frequency, most common first; anything else is rarer) */
@@ -788,6 +792,12 @@ parse_need(struct parser *ps, const char *s)
 		p = *e ? e + 1 : e;
 	}
 	return 0;
+}
+
+static int
+parse_need(struct parser *ps, const char *s)
+{
+	return parse_lits(ps, s, &ps->rule->need, &ps->rule->nneed, "need");
 }
 
 /* A define's name may not be a column of the file's kind: it is private. */
@@ -962,6 +972,16 @@ parse_like(struct parser *ps, const char *s)
 		n->id = ps->rs->nlits++;
 	}
 	r->anchor = o->anchor;
+	for (size_t i = 0; i < o->nalits; i++) {
+		struct need *n = rules_grow(&r->alits, &r->nalits, sizeof *n);
+		*n = o->alits[i];
+		n->lit = xstrndup(o->alits[i].lit, o->alits[i].len);
+		n->id = ps->rs->nlits++;
+	}
+	if (o->aclass) {
+		r->aclass = xmalloc(256);
+		memcpy(r->aclass, o->aclass, 256);
+	}
 	return 0;
 }
 
@@ -1198,6 +1218,53 @@ d_need(struct parser *ps, const char *dir, const char *s)
 	return rc;
 }
 
+/*
+ * "anchor literal /CLASS/ LIT|LIT…": the class as a table of bytes (each
+ * ASCII byte that CLASS matches alone; every byte outside ASCII, which
+ * may be part of a digit or letter PCRE2 knows), then the literals.
+ */
+static int
+anchor_literal(struct parser *ps, const char *s)
+{
+	struct rule *r = ps->rule;
+	const char *src;
+	size_t len;
+	uint32_t flags;
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+	pcre2_code *re;
+	pcre2_match_data *md;
+	unsigned c;
+
+	s = skipws(s);
+	if (*s != '/')
+		return fail(ps, "anchor literal: /CLASS/ LIT|LIT... expected");
+	if (regex_scan(ps, &s, &src, &len, &flags) != 0)
+		return -1;
+	re = pcre2_compile((PCRE2_SPTR)src, len, flags | PCRE2_UTF | PCRE2_UCP,
+	    &errcode, &erroff, NULL);
+	if (!re) {
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		return fail(ps, "anchor literal: class: %s at offset %zu",
+		    (const char *)msg, (size_t)erroff);
+	}
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	free(r->aclass);
+	r->aclass = xmalloc(256);
+	for (c = 0; c < 256; c++) {
+		unsigned char b = (unsigned char)c;
+		r->aclass[c] = c >= 0x80 || pcre2_match(re, &b, 1, 0,
+		    PCRE2_ANCHORED | PCRE2_ENDANCHORED, md, NULL) >= 0;
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	for (size_t i = 0; i < r->nalits; i++)
+		free(r->alits[i].lit);
+	r->nalits = 0;
+	return parse_lits(ps, s, &r->alits, &r->nalits, "anchor literal");
+}
+
 static int
 d_anchor(struct parser *ps, const char *dir, const char *s)
 {
@@ -1212,7 +1279,12 @@ d_anchor(struct parser *ps, const char *dir, const char *s)
 		r->anchor = ANCHOR_PARAGRAPH;
 	else if (v && !strcmp(v, "word"))
 		r->anchor = ANCHOR_WORD;
-	else rc = fail(ps, "anchor: paragraph or word");
+	else if (v && !strcmp(v, "literal")) {
+		r->anchor = ANCHOR_LITERAL;
+		free(v);
+		return anchor_literal(ps, s);
+	} else
+		rc = fail(ps, "anchor: paragraph, word or literal");
 	free(v);
 	if (!rc)
 		rc = line_end(ps, s);
@@ -1743,7 +1815,8 @@ check_rule(struct parser *ps, struct rule *r)
 		return fail(ps, "unit block needs a 'block /start/' line");
 	if (r->unit != UNIT_BLOCK && r->block_start)
 		return fail(ps, "'block' given but unit is not block");
-	if (r->anchor != ANCHOR_ANY && r->nneed == 0)
+	if ((r->anchor == ANCHOR_PARAGRAPH || r->anchor == ANCHOR_WORD) &&
+	    r->nneed == 0)
 		return fail(ps, "anchor needs a 'need' line");
 	if (r->anchor == ANCHOR_PARAGRAPH && r->unit == UNIT_PARAGRAPH)
 		return fail(ps, "anchor paragraph: the unit is a paragraph "
@@ -2162,6 +2235,10 @@ rules_free(struct ruleset *rs)
 			for (m = 0; m < r->nneed; m++)
 				free(r->need[m].lit);
 			free(r->need);
+			for (m = 0; m < r->nalits; m++)
+				free(r->alits[m].lit);
+			free(r->alits);
+			free(r->aclass);
 			for (m = 0; m < r->nsets; m++) {
 				free(r->sets[m].val);
 				pats_free(r->sets[m].when, r->sets[m].when ? 1 : 0);

@@ -125,6 +125,18 @@ struct engine {
 					 * of this one's code and column */
 	} *fb;
 	size_t nfb, ngroup;
+	/* the last sentence worked out (sentence_span), for the matches
+	 * after it in its sentence, and its text as records write it */
+	struct sentcache {
+		size_t group, us, ue;	/* ok only in this unit */
+		size_t me;		/* the end of the match it was for */
+		size_t qs, qe;		/* the last match asked about */
+		size_t b;		/* where the scan back stopped */
+		size_t ss, se;		/* the answer */
+		int ok;
+		size_t vgroup, vs, ve;	/* val: the squeezed [vs, ve) */
+		struct buf val;
+	} sent;
 	/* the answers of the scope tests in the group being run, by code
 	 * (struct code's id): of text= and text!= over the item text, and
 	 * of title= and title!= (and set … when title) over its title.
@@ -402,13 +414,58 @@ sentence_end(const char *t, size_t s, size_t i, size_t end,
  */
 #define SENTENCE_REACH 400
 
+/* Does a sentence start at t[i], as sentence_span's scan back asks? */
+static int
+starts_sentence(const struct engine *e, size_t us, size_t ue, size_t i)
+{
+	const char *t = e->text.data;
+
+	return t[i - 1] == '\n' || (i >= us + 2 && t[i - 1] == ' ' &&
+	    is_stop(t[i - 2]) && sentence_end(t, us, i - 2, ue, e->rs));
+}
+
+/*
+ * Is the sentence sentence_span found last (e->sent) the answer for the
+ * match [ms, me) of the same unit too, without a scan?  It is when the
+ * match lies after the last one and inside its sentence, and neither
+ * scan would stop elsewhere: the scan back finds no start in (b, ms]
+ * (none before the last match's end, as its scan back and the check in
+ * sentence_span say, none after it, which the scan forward passed) and
+ * reaches b within SENTENCE_REACH; the scan forward finds no end before
+ * the last one's (it starts past where the last started).  Figures come
+ * several to a sentence, in tables often a dozen.
+ */
+static int
+sentence_reuse(const struct engine *e, size_t us, size_t ue, size_t ms,
+    size_t me)
+{
+	const struct sentcache *c = &e->sent;
+	size_t lo = ms - us > SENTENCE_REACH ? ms - SENTENCE_REACH : us;
+
+	return c->ok && c->group == e->ngroup && c->us == us && c->ue == ue &&
+	    ms >= c->me && me <= c->se && me >= ms &&
+	    (c->b > lo || (c->b == us && lo == us));
+}
+
 static void
-sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
+sentence_span(struct engine *e, size_t us, size_t ue, size_t ms,
     size_t me, size_t *ss, size_t *se)
 {
 	const char *t = e->text.data;
-	size_t i, lo, hi;
+	size_t i, lo, hi, bk, k;
+	struct sentcache *c = &e->sent;
 
+	if (c->group == e->ngroup && c->us == us && c->ue == ue &&
+	    ((c->qs == ms && c->qe == me) || sentence_reuse(e, us, ue, ms, me))) {
+		/* the same match again (unless, then its record), or one
+		 * after it in the same sentence */
+		*ss = c->ss;
+		*se = c->se;
+		c->qs = ms;
+		c->qe = me;
+		return;
+	}
+	c->ok = 0;
 	lo = ms - us > SENTENCE_REACH ? ms - SENTENCE_REACH : us;
 	hi = ue - me > SENTENCE_REACH ? me + SENTENCE_REACH : ue;
 	/* Back from the match, sixteen positions at a time where none may
@@ -432,6 +489,7 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 			break;
 		i--;
 	}
+	bk = i;
 	if (i == lo && lo > us) {
 		while (i < ms && t[i] != ' ')
 			i++;
@@ -457,11 +515,29 @@ sentence_span(const struct engine *e, size_t us, size_t ue, size_t ms,
 			break;
 		}
 	}
+	/* for the matches after this one: an answer that no reach cut,
+	 * not a run of spaces up to the match (the next would skip more),
+	 * and no sentence start inside the match (its scan back passed
+	 * none of it) */
+	c->ok = (bk > lo || lo == us) && (i < hi || hi == ue) && i >= me &&
+	    !(*ss == ms && ms < ue && t[ms] == ' ');
+	for (k = ms + 1; c->ok && k <= me + 1 && k < ue && k <= i; k++)
+		if (starts_sentence(e, us, ue, k))
+			c->ok = 0;
 	if (i == hi && hi < ue) {
 		while (i > me && t[i - 1] != ' ')
 			i--;
 	}
 	*se = i < me ? me : i;
+	c->group = e->ngroup;
+	c->us = us;
+	c->ue = ue;
+	c->me = me;
+	c->qs = ms;
+	c->qe = me;
+	c->b = bk;
+	c->ss = *ss;
+	c->se = *se;
 }
 
 static void
@@ -1006,9 +1082,25 @@ set:
 		    e->valpos[r->line_col] != NO_POS ? e->valpos[r->line_col] : at);
 	if (r->sentence_col >= 0) {
 		size_t ss, se;
+		struct sentcache *c = &e->sent;
 		sentence_span(e, us, ue, ms, me, &ss, &se);
-		buf_set(&e->vals[r->sentence_col], e->text.data + ss, se - ss);
-		postproc_apply(PP_SQUEEZE, &e->vals[r->sentence_col], NULL);
+		if (c->vgroup == e->ngroup && c->vs == ss && c->ve == se &&
+		    c->val.data) {
+			/* the sentence of the record before, squeezed */
+			buf_set(&e->vals[r->sentence_col], c->val.data,
+			    c->val.len);
+		} else {
+			buf_set(&e->vals[r->sentence_col], e->text.data + ss,
+			    se - ss);
+			postproc_apply(PP_SQUEEZE, &e->vals[r->sentence_col],
+			    NULL);
+			buf_set(&c->val, e->vals[r->sentence_col].data ?
+			    e->vals[r->sentence_col].data : "",
+			    e->vals[r->sentence_col].len);
+			c->vgroup = e->ngroup;
+			c->vs = ss;
+			c->ve = se;
+		}
 	}
 	if (r->line_from == LINE_HEADING) {
 		para = 0;
@@ -1290,7 +1382,11 @@ word_starts16(const unsigned char *p)
  *              is tried alone (an offset limit at it), in order.  Where PCRE2 would
  *              try every position whose first byte may start the pattern
  *              (for a count, every "e", "o", "t" …), a byte costs a table
- *              look-up.
+ *              look-up;
+ *   literal    only just before each place where a literal of the rule's
+ *              anchor starts (litset_next): PCRE2 searches from the last
+ *              byte before it outside the anchor's class, with an offset
+ *              limit at the literal, and the match may run on past it.
  * It gives the matches the unanchored search gives, as long as the rule
  * keeps the anchor's promise; it differs in what is never tried.
  */
@@ -1349,6 +1445,32 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 				if (rc != PCRE2_ERROR_NOMATCH)
 					return rc;
 			}
+		}
+		return PCRE2_ERROR_NOMATCH;
+	case ANCHOR_LITERAL:
+		st = e->rstart[e->rbase[kidx] +
+		    (size_t)(r - e->rs->kinds[kidx].rules)];
+		/* i: positions before it are tried (or can start no match) */
+		for (i = at; i < ue; ) {
+			size_t lp = litset_next(st, e->text.data, ue, i), from;
+
+			if (lp >= ue)
+				break;
+			/* a match that holds the literal at lp starts after
+			 * the last byte before it outside the class; one that
+			 * holds none before a later literal starts later */
+			for (from = lp; from > i && r->aclass[t[from - 1]]; from--)
+				;
+			if (pf)
+				pf->tries++;
+			pcre2_set_offset_limit(e->mctx, lp - us);
+			e->limit_set = 1;
+			rc = run(e, p, e->md, us, ue, from, 0);
+			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+			e->limit_set = 0;
+			if (rc != PCRE2_ERROR_NOMATCH)
+				return rc;
+			i = lp + 1;
 		}
 		return PCRE2_ERROR_NOMATCH;
 	case ANCHOR_PARAGRAPH:
@@ -2045,13 +2167,19 @@ need_init(struct engine *e)
 				size_t li = idx[ru->need[i].id];
 				m[li / 64] |= (uint64_t)1 << (li % 64);
 			}
-			if (ru->anchor != ANCHOR_WORD)
-				continue;
-			*st = litset_new();
-			for (i = 0; i < ru->nneed; i++)
-				(void)litset_add(*st, ru->need[i].lit,
-				    ru->need[i].len);
-			litset_compile(*st);
+			if (ru->anchor == ANCHOR_WORD) {
+				*st = litset_new();
+				for (i = 0; i < ru->nneed; i++)
+					(void)litset_add(*st, ru->need[i].lit,
+					    ru->need[i].len);
+				litset_compile(*st);
+			} else if (ru->anchor == ANCHOR_LITERAL) {
+				*st = litset_new();
+				for (i = 0; i < ru->nalits; i++)
+					(void)litset_add(*st, ru->alits[i].lit,
+					    ru->alits[i].len);
+				litset_compile(*st);
+			}
 		}
 	e->gall = xcalloc(e->lw, sizeof *e->gall);
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
@@ -2201,6 +2329,7 @@ engine_free(struct engine *e)
 	buf_free(&e->esc_rest);
 	buf_free(&e->split);
 	buf_free(&e->tmp);
+	buf_free(&e->sent.val);
 	buf_free(&e->within);
 	pcre2_match_data_free(e->md);
 	pcre2_match_data_free(e->md2);

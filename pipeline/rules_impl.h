@@ -17,7 +17,7 @@ enum unit { UNIT_PARAGRAPH, UNIT_ITEM, UNIT_BLOCK };
 enum line_from { LINE_MATCH, LINE_HEADING, LINE_FIELD };
 /* anchor: where a match of the rule can start (a promise of the rule's
  * author that lets the engine skip the rest of the unit) */
-enum anchor { ANCHOR_ANY, ANCHOR_PARAGRAPH, ANCHOR_WORD };
+enum anchor { ANCHOR_ANY, ANCHOR_PARAGRAPH, ANCHOR_WORD, ANCHOR_LITERAL };
 enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
 	SEC_ALL = 15 };
 
@@ -118,6 +118,12 @@ struct rule {
 	struct need *need;
 	size_t nneed;
 	enum anchor anchor;
+	/* anchor literal: the literals every match holds, and the bytes
+	 * that may stand before the first of them inside a match:
+	 * aclass[c] for each byte (those >= 0x80 always) */
+	struct need *alits;
+	size_t nalits;
+	unsigned char *aclass;
 	int split_col;
 	struct pat *split;
 	enum line_from line_from;

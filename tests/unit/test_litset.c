@@ -1,7 +1,8 @@
 /*
  * Unit test: litset (litset.h) against a plain search, on random texts,
  * with the vector scan (where the processor has it) and with the
- * bytewise one (MINUTES_EXTRACT_SCALAR), which must agree bit for bit.
+ * bytewise one (MINUTES_EXTRACT_SCALAR), which must agree bit for bit;
+ * litset_starts and litset_next against the same search.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -129,6 +130,19 @@ main(void)
 				want = plain_starts(s, n, j, lits[i]);
 			CHECK(!!litset_starts(ls[0], s, n, j) == want,
 			    "starts at %zu of \"%.*s\"", j, (int)n, s);
+		}
+		for (i = 0; i < 4; i++) {
+			/* the next start from a place picked at random */
+			size_t from = n ? (size_t)rand() % (n + 1) : 0, want = n;
+			for (j = from; j < n && want == n; j++)
+				for (v = 0; v < NLITS && want == n; v++)
+					if (plain_starts(s, n, j, lits[v]))
+						want = j;
+			for (v = 0; v < 2; v++)
+				CHECK(litset_next(ls[v], s, n, from) == want,
+				    "%s next from %zu of \"%.*s\": %zu, not %zu",
+				    v ? "bytewise" : "vector", from, (int)n, s,
+				    litset_next(ls[v], s, n, from), want);
 		}
 		if (failures > 10)
 			break;
