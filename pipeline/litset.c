@@ -767,17 +767,12 @@ scan_avx2(const struct litset *ls, const unsigned char *s, const size_t *ends,
 	cu.p = cu.start = 0;
 	cu.end = ends[0];
 	cu.bits = bits;
+	/* most blocks have no position to look at (their parts need not
+	 * be known) */
 	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32) {
-		/* a block inside one part is looked at as in a text of its
-		 * own (the cursor stays: no position of it is past the
-		 * block's), one over a part's end by parts */
-		cursor_to(&cu, ends, ls->ow, i);
-		if (i >= cu.start && i + 32 <= cu.end)
-			vec_visit(ls, s, cu.end, i, vec_block(ls, s + i),
-			    cu.bits);
-		else
-			vec_visit_parts(ls, s, ends, &cu, i,
-			    vec_block(ls, s + i));
+		uint32_t m = vec_block(ls, s + i);
+		if (m)
+			vec_visit_parts(ls, s, ends, &cu, i, m);
 	}
 	r = n - i;
 	if (r == 0)
