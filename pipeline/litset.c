@@ -755,6 +755,50 @@ vec_visit_parts(const struct litset *ls, const unsigned char *s,
 	}
 }
 
+/*
+ * The blocks of scan_avx2's loop with one set of groups (ls->nsets 1):
+ * its eight tables stay in registers, not loaded again a block.  Returns
+ * where the first block not looked at starts.
+ */
+__attribute__((target("avx2"))) static size_t
+scan_one_set(const struct litset *ls, const unsigned char *s, size_t n,
+    const size_t *ends, struct cursor *cu)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+#define VEC_TAB(t) _mm256_loadu_si256((const __m256i *)(t))
+	const __m256i olo = VEC_TAB(ls->olo), ohi = VEC_TAB(ls->ohi),
+	    lo0 = VEC_TAB(ls->tlo[0][0]), hi0 = VEC_TAB(ls->thi[0][0]),
+	    lo1 = VEC_TAB(ls->tlo[0][1]), hi1 = VEC_TAB(ls->thi[0][1]),
+	    lo2 = VEC_TAB(ls->tlo[0][2]), lo3 = VEC_TAB(ls->tlo[0][3]);
+#undef VEC_TAB
+	size_t i;
+
+	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32) {
+		__m256i l, h, r, g;
+		uint32_t m;
+		VEC_NIBS(l, h, s + i);
+		r = _mm256_and_si256(_mm256_shuffle_epi8(olo, l),
+		    _mm256_shuffle_epi8(ohi, h));
+		g = _mm256_and_si256(_mm256_shuffle_epi8(lo0, l),
+		    _mm256_shuffle_epi8(hi0, h));
+		VEC_NIBS(l, h, s + i + 1);
+		g = _mm256_and_si256(g, _mm256_and_si256(
+		    _mm256_shuffle_epi8(lo1, l), _mm256_shuffle_epi8(hi1, h)));
+		l = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)
+		    (s + i + 2)), nib);
+		g = _mm256_and_si256(g, _mm256_shuffle_epi8(lo2, l));
+		l = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)
+		    (s + i + 3)), nib);
+		g = _mm256_and_si256(g, _mm256_shuffle_epi8(lo3, l));
+		r = _mm256_or_si256(r, g);
+		m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r,
+		    _mm256_setzero_si256()));
+		if (m)
+			vec_visit_parts(ls, s, ends, cu, i, m);
+	}
+	return i;
+}
+
 /* litset_scan_parts, 32 bytes at a time: the filter says where to look. */
 __attribute__((target("avx2"))) static void
 scan_avx2(const struct litset *ls, const unsigned char *s, const size_t *ends,
@@ -769,11 +813,14 @@ scan_avx2(const struct litset *ls, const unsigned char *s, const size_t *ends,
 	cu.bits = bits;
 	/* most blocks have no position to look at (their parts need not
 	 * be known) */
-	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32) {
-		uint32_t m = vec_block(ls, s + i);
-		if (m)
-			vec_visit_parts(ls, s, ends, &cu, i, m);
-	}
+	if (ls->nsets == 1)
+		i = scan_one_set(ls, s, n, ends, &cu);
+	else
+		for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32) {
+			uint32_t m = vec_block(ls, s + i);
+			if (m)
+				vec_visit_parts(ls, s, ends, &cu, i, m);
+		}
 	r = n - i;
 	if (r == 0)
 		return;
