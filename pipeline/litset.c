@@ -29,6 +29,11 @@
  * at 12 instructions a byte.  The result is the same bits either way;
  * MINUTES_EXTRACT_SCALAR in the environment keeps to the bytewise loop
  * (for tests).
+ *
+ * A literal sets its own bit, or the bits mapped to it (litset_map):
+ * the engine maps each to the rules that need it.  One scan may cover
+ * the parts of a text, each with its own bits (litset_scan_parts): the
+ * paragraphs of a group, in one call and with one text end.
  */
 #include "litset.h"
 
@@ -55,6 +60,8 @@
 #define TSETS 3			/* its tables, of 8 groups of literals */
 #define THIGH 2			/* bytes whose high nibble it tests too */
 #define TGROUPS (8 * TSETS)
+#define FEW 16			/* literals of two bytes or more that one
+				 * set of 8 groups takes */
 
 struct lit {
 	unsigned char *s;	/* lower case */
@@ -91,6 +98,12 @@ struct litset {
 	unsigned char olo[32];
 	unsigned char ohi[32];
 	int vec;		/* scan with scan_avx2 */
+	int nsets;		/* table sets it uses: 1, or TSETS */
+	size_t (*maps)[2];	/* litset_map's (literal, bit), until compiled */
+	size_t nmaps, mapcap, nbits;	/* nbits: 1 + the highest bit mapped */
+	size_t ow;		/* words of the bitset a scan sets */
+	uint64_t *out;		/* per literal, ow words: the bits it sets */
+
 	struct bucket byfirst[256];	/* those of two by first byte */
 	uint64_t hashed[NHASH / 64];	/* bit h: a long one may start */
 	struct bucket *byhash;	/* the long ones by hash (NHASH) */
@@ -185,6 +198,26 @@ litset_add(struct litset *ls, const char *lit, size_t len)
 		l->m |= (uint64_t)0xFF << (8 * i);
 	}
 	return ls->n++;
+}
+
+void
+litset_map(struct litset *ls, size_t li, size_t bit)
+{
+	if (ls->nmaps == ls->mapcap) {
+		ls->mapcap = ls->mapcap ? 2 * ls->mapcap : 64;
+		ls->maps = xrealloc(ls->maps, ls->mapcap * sizeof *ls->maps);
+	}
+	ls->maps[ls->nmaps][0] = li;
+	ls->maps[ls->nmaps++][1] = bit;
+	if (bit >= ls->nbits)
+		ls->nbits = bit + 1;
+}
+
+void
+litset_bits(struct litset *ls, size_t nbits)
+{
+	if (nbits > ls->nbits)
+		ls->nbits = nbits;
 }
 
 /* Mark the pair a b, and its upper-case forms, with flag f. */
@@ -297,6 +330,7 @@ vec_compile(struct litset *ls)
 			}
 	}
 	vl = xcalloc(ls->n ? ls->n : 1, sizeof *vl);
+
 	byl = xcalloc(ls->n ? ls->n : 1, sizeof *byl);
 	for (i = nm = 0; i < ls->n; i++) {
 		const struct lit *l = &ls->lits[i];
@@ -345,7 +379,7 @@ vec_compile(struct litset *ls)
 		unsigned best = 0;
 		double bestd = 0;
 
-		for (g = 0; g < TGROUPS; g++) {
+		for (g = 0; g < (nm <= FEW ? 8u : TGROUPS); g++) {
 			double after = 1;
 			for (k = 0; k < TBYTES; k++)
 				after *= nib_weight(wlo, glo[g][k] | v->lo[k]) *
@@ -363,6 +397,9 @@ vec_compile(struct litset *ls)
 	}
 	free(vl);
 	free(byl);
+	/* a few literals (a section's few) fit in one set's 8 groups well
+	 * enough: a block then costs a third of its shuffles */
+	ls->nsets = nm <= FEW ? 1 : TSETS;
 	for (g = 0; g < TGROUPS; g++)
 		for (k = 0; k < TBYTES; k++)
 			for (x = 0; x < 16; x++) {
@@ -389,6 +426,14 @@ litset_compile(struct litset *ls)
 	size_t i, no = 0;
 	struct bucket *b;
 
+	ls->ow = litset_words(ls);
+	ls->out = xcalloc((ls->n ? ls->n : 1) * ls->ow, sizeof *ls->out);
+	for (i = 0; i < ls->nmaps; i++)
+		if (ls->maps[i][0] < ls->n)
+			ls->out[ls->maps[i][0] * ls->ow + ls->maps[i][1] / 64] |=
+			    (uint64_t)1 << (ls->maps[i][1] % 64);
+	for (i = 0; i < ls->n && ls->nmaps == 0; i++)
+		ls->out[i * ls->ow + i / 64] |= (uint64_t)1 << (i % 64);
 	ls->order = xcalloc(ls->n ? ls->n : 1, sizeof *ls->order);
 	ls->byhash = xcalloc(NHASH, sizeof *ls->byhash);
 	/* count, give each bucket its start, then place */
@@ -437,7 +482,26 @@ litset_compile(struct litset *ls)
 size_t
 litset_words(const struct litset *ls)
 {
-	return ls->n ? (ls->n + 63) / 64 : 1;
+	size_t w = ls->nmaps ? 0 : (ls->n + 63) / 64;
+
+	if ((ls->nbits + 63) / 64 > w)
+		w = (ls->nbits + 63) / 64;
+	return w ? w : 1;
+}
+
+/* Set the bits of literal li (one word, the engine's case, at once). */
+static inline void
+put(const struct litset *ls, uint64_t *bits, size_t li)
+{
+	const uint64_t *o = ls->out + li * ls->ow;
+	size_t w;
+
+	if (ls->ow == 1) {
+		bits[0] |= o[0];
+		return;
+	}
+	for (w = 0; w < ls->ow; w++)
+		bits[w] |= o[w];
 }
 
 /*
@@ -472,7 +536,7 @@ check_at(const struct litset *ls, const struct bucket *b,
 			continue;
 		if (!bits)
 			return 1;
-		bits[li / 64] |= (uint64_t)1 << (li % 64);
+		put(ls, bits, li);
 		any = 1;
 	}
 	return any;
@@ -525,13 +589,6 @@ litset_starts(const struct litset *ls, const char *text, size_t n, size_t i)
 	return v ? found_at(ls, s, n, i, v, NULL) : 0;
 }
 
-/* Set the bit of literal li. */
-static inline void
-setbit(uint64_t *bits, size_t li)
-{
-	bits[li / 64] |= (uint64_t)1 << (li % 64);
-}
-
 /*
  * The literals that start at s[i] (i + 1 < n), whose pair v is not 0.
  * A literal of one byte is noted from the pair table's flag, at no
@@ -542,7 +599,7 @@ scan_at(const struct litset *ls, const unsigned char *s, size_t n, size_t i,
     unsigned v, uint64_t *bits)
 {
 	if (v & PAIR_ONE)
-		setbit(bits, ls->one[s[i]] - 1);
+		put(ls, bits, ls->one[s[i]] - 1);
 	if (v & PAIR_MULTI)
 		(void)found_at(ls, s, n, i, v, bits);
 }
@@ -613,21 +670,26 @@ vec_block(const struct litset *ls, const unsigned char *s)
 	    _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)ls->ohi),
 	    h0));
 	VEC_SET(r, 0);
+	if (ls->nsets > 1) {
 #if TSETS > 1
-	VEC_SET(r, 1);
+		VEC_SET(r, 1);
 #endif
 #if TSETS > 2
-	VEC_SET(r, 2);
+		VEC_SET(r, 2);
 #endif
 #if TSETS > 3
-	VEC_SET(r, 3);
+		VEC_SET(r, 3);
 #endif
+	}
 	return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r,
 	    _mm256_setzero_si256()));
 }
 
-/* The positions of mask m (bit j: s[base + j]) that the filter let
- * through, looked at as the bytewise scan does. */
+/*
+ * The positions of mask m (bit j: s[base + j]) that the filter let
+ * through, looked at as the bytewise scan does, all within one part
+ * that ends at n, whose bits are bits.
+ */
 __attribute__((target("avx2"))) static inline void
 vec_visit(const struct litset *ls, const unsigned char *s, size_t n,
     size_t base, uint32_t m, uint64_t *bits)
@@ -637,7 +699,7 @@ vec_visit(const struct litset *ls, const unsigned char *s, size_t n,
 		unsigned c = s[i], v;
 		m &= m - 1;
 		if (ls->one[c])
-			setbit(bits, ls->one[c] - 1);
+			put(ls, bits, ls->one[c] - 1);
 		if (i + 1 >= n)
 			continue;
 		v = ls->pair[c | (unsigned)s[i + 1] << 8] &
@@ -647,16 +709,118 @@ vec_visit(const struct litset *ls, const unsigned char *s, size_t n,
 	}
 }
 
-/* litset_scan, 32 bytes at a time: the filter says where to look. */
+/* Where a scan of parts is: part p, s[start..end), whose bits are bits. */
+struct cursor {
+	size_t p, start, end;
+	uint64_t *bits;
+};
+
+/* Move cu on to the part that holds position i, or the next one when
+ * s[i] is the byte before it. */
+static inline void
+cursor_to(struct cursor *cu, const size_t *ends, size_t ow, size_t i)
+{
+	while (i >= cu->end) {
+		cu->p++;
+		cu->start = cu->end + 1;
+		cu->end = ends[cu->p];
+		cu->bits += ow;
+	}
+}
+
+/*
+ * As vec_visit, the positions of a block (from base, not before the
+ * cursor's part) over the ends of parts: each part's with its own
+ * bounds and bits, the byte between two parts left out; cu is moved on
+ * to the part of the last position.
+ */
+__attribute__((target("avx2"))) static inline
+__attribute__((always_inline)) void
+vec_visit_parts(const struct litset *ls, const unsigned char *s,
+    const size_t *ends, struct cursor *cu, size_t base, uint32_t m)
+{
+	cursor_to(cu, ends, ls->ow, base);
+	for (;;) {
+		uint32_t seg = m;
+		if (cu->start > base)
+			seg &= ~((uint32_t)1 << (cu->start - 1 - base));
+		if (cu->end - base < 32)
+			seg &= ((uint32_t)1 << (cu->end - base)) - 1;
+		vec_visit(ls, s, cu->end, base, seg, cu->bits);
+		m &= ~(((uint64_t)1 << (cu->end - base < 32 ?
+		    cu->end - base : 32)) - 1);
+		if (!m)
+			return;
+		cursor_to(cu, ends, ls->ow, cu->end);
+	}
+}
+
+/*
+ * The blocks of scan_avx2's loop with one set of groups (ls->nsets 1):
+ * its eight tables stay in registers, not loaded again a block.  Returns
+ * where the first block not looked at starts.
+ */
+__attribute__((target("avx2"))) static size_t
+scan_one_set(const struct litset *ls, const unsigned char *s, size_t n,
+    const size_t *ends, struct cursor *cu)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+#define VEC_TAB(t) _mm256_loadu_si256((const __m256i *)(t))
+	const __m256i olo = VEC_TAB(ls->olo), ohi = VEC_TAB(ls->ohi),
+	    lo0 = VEC_TAB(ls->tlo[0][0]), hi0 = VEC_TAB(ls->thi[0][0]),
+	    lo1 = VEC_TAB(ls->tlo[0][1]), hi1 = VEC_TAB(ls->thi[0][1]),
+	    lo2 = VEC_TAB(ls->tlo[0][2]), lo3 = VEC_TAB(ls->tlo[0][3]);
+#undef VEC_TAB
+	size_t i;
+
+	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32) {
+		__m256i l, h, r, g;
+		uint32_t m;
+		VEC_NIBS(l, h, s + i);
+		r = _mm256_and_si256(_mm256_shuffle_epi8(olo, l),
+		    _mm256_shuffle_epi8(ohi, h));
+		g = _mm256_and_si256(_mm256_shuffle_epi8(lo0, l),
+		    _mm256_shuffle_epi8(hi0, h));
+		VEC_NIBS(l, h, s + i + 1);
+		g = _mm256_and_si256(g, _mm256_and_si256(
+		    _mm256_shuffle_epi8(lo1, l), _mm256_shuffle_epi8(hi1, h)));
+		l = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)
+		    (s + i + 2)), nib);
+		g = _mm256_and_si256(g, _mm256_shuffle_epi8(lo2, l));
+		l = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)
+		    (s + i + 3)), nib);
+		g = _mm256_and_si256(g, _mm256_shuffle_epi8(lo3, l));
+		r = _mm256_or_si256(r, g);
+		m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r,
+		    _mm256_setzero_si256()));
+		if (m)
+			vec_visit_parts(ls, s, ends, cu, i, m);
+	}
+	return i;
+}
+
+/* litset_scan_parts, 32 bytes at a time: the filter says where to look. */
 __attribute__((target("avx2"))) static void
-scan_avx2(const struct litset *ls, const unsigned char *s, size_t n,
-    uint64_t *bits)
+scan_avx2(const struct litset *ls, const unsigned char *s, const size_t *ends,
+    size_t nparts, uint64_t *bits)
 {
 	unsigned char tail[32 + 32 + TBYTES];
-	size_t i, r, off;
+	struct cursor cu;
+	size_t i, r, off, n = ends[nparts - 1];
 
-	for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32)
-		vec_visit(ls, s, n, i, vec_block(ls, s + i), bits);
+	cu.p = cu.start = 0;
+	cu.end = ends[0];
+	cu.bits = bits;
+	/* most blocks have no position to look at (their parts need not
+	 * be known) */
+	if (ls->nsets == 1)
+		i = scan_one_set(ls, s, n, ends, &cu);
+	else
+		for (i = 0; i + 32 + TBYTES - 1 <= n; i += 32) {
+			uint32_t m = vec_block(ls, s + i);
+			if (m)
+				vec_visit_parts(ls, s, ends, &cu, i, m);
+		}
 	r = n - i;
 	if (r == 0)
 		return;
@@ -666,16 +830,19 @@ scan_avx2(const struct litset *ls, const unsigned char *s, size_t n,
 		 * which it cannot test without reading past s[n - 1], as the
 		 * bytewise scan does */
 		size_t j = n - (32 + TBYTES - 1), e = n - (TBYTES - 1);
-		if (i < e)
-			vec_visit(ls, s, n, j, vec_block(ls, s + j) &
-			    ~(((uint32_t)1 << (i - j)) - 1), bits);
-		for (i = i > e ? i : e; i + 1 < n; i++) {
-			unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
-			if (v)
-				scan_at(ls, s, n, i, v, bits);
+		if (i < e) {
+			uint32_t m = vec_block(ls, s + j) &
+			    ~(((uint32_t)1 << (i - j)) - 1);
+			/* from its first position, not before i: the cursor
+			 * is at s[i]'s part or before */
+			if (m)
+				vec_visit_parts(ls, s, ends, &cu,
+				    j + (size_t)__builtin_ctz(m),
+				    m >> __builtin_ctz(m));
+			i = e;
 		}
-		if (ls->one[s[n - 1]])
-			setbit(bits, ls->one[s[n - 1]] - 1);
+		vec_visit_parts(ls, s, ends, &cu, i,
+		    ((uint32_t)1 << (n - i)) - 1);
 		return;
 	}
 	/* a short text from a copy, so nothing past s[n - 1] is read:
@@ -686,24 +853,18 @@ scan_avx2(const struct litset *ls, const unsigned char *s, size_t n,
 		uint32_t m = vec_block(ls, tail + off);
 		if (r - off < 32)
 			m &= ((uint32_t)1 << (r - off)) - 1;
-		vec_visit(ls, s, n, i + off, m, bits);
+		if (m)
+			vec_visit_parts(ls, s, ends, &cu, i + off, m);
 	}
 }
 #endif
 
-void
-litset_scan(const struct litset *ls, const char *text, size_t n,
+/* litset_scan of one part, a byte at a time. */
+static void
+scan_bytes(const struct litset *ls, const unsigned char *s, size_t n,
     uint64_t *bits)
 {
-	const unsigned char *s = (const unsigned char *)text;
 	size_t i;
-
-#if LITSET_AVX2
-	if (ls->vec) {
-		scan_avx2(ls, s, n, bits);
-		return;
-	}
-#endif
 
 	/* a literal of two bytes or more starts before the last byte */
 	for (i = 0; i + 1 < n; i++) {
@@ -712,7 +873,33 @@ litset_scan(const struct litset *ls, const char *text, size_t n,
 			scan_at(ls, s, n, i, v, bits);
 	}
 	if (n > 0 && ls->one[s[n - 1]])
-		setbit(bits, ls->one[s[n - 1]] - 1);
+		put(ls, bits, ls->one[s[n - 1]] - 1);
+}
+
+void
+litset_scan_parts(const struct litset *ls, const char *text,
+    const size_t *ends, size_t nparts, uint64_t *bits)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t p, start;
+
+	if (nparts == 0 || ls->n == 0)
+		return;
+#if LITSET_AVX2
+	if (ls->vec) {
+		scan_avx2(ls, s, ends, nparts, bits);
+		return;
+	}
+#endif
+	for (p = start = 0; p < nparts; start = ends[p++] + 1)
+		scan_bytes(ls, s + start, ends[p] - start, bits + p * ls->ow);
+}
+
+void
+litset_scan(const struct litset *ls, const char *text, size_t n,
+    uint64_t *bits)
+{
+	litset_scan_parts(ls, text, &n, 1, bits);
 }
 
 /* litset_next one byte at a time, from i. */
@@ -772,5 +959,7 @@ litset_free(struct litset *ls)
 	free(ls->lits);
 	free(ls->order);
 	free(ls->byhash);
+	free(ls->maps);
+	free(ls->out);
 	free(ls);
 }

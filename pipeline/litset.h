@@ -26,16 +26,42 @@ struct litset *litset_new(void);
  */
 size_t litset_add(struct litset *ls, const char *lit, size_t len);
 
+/*
+ * Literal li sets bit `bit` of a scan's bitset (also), not bit li: a
+ * caller that only asks which of some lists of literals have one in a
+ * text (a rule needs one of its list) gives each list a bit, one bitset
+ * word for many literals.  Once one literal is mapped, a literal sets
+ * only the bits mapped to it.  Only before litset_compile.
+ */
+void litset_map(struct litset *ls, size_t li, size_t bit);
+
+/* A scan's bitset has at least nbits bits (mapped to or not): litsets of
+ * some of the literals of one mapping then set bitsets of one size. */
+void litset_bits(struct litset *ls, size_t nbits);
+
 /* Build the scan tables; call once after the last litset_add. */
 void litset_compile(struct litset *ls);
 
-/* Words of a bitset over the literals (at least 1). */
+/* Words of a bitset over the literals, or over the bits mapped to
+ * (at least 1). */
 size_t litset_words(const struct litset *ls);
 
-/* Set bits[i / 64] bit i % 64 for each literal i occurring in s[0..n);
- * other bits are left as they are. */
+/* Set bits[i / 64] bit i % 64 for each literal i occurring in s[0..n)
+ * (or the bits mapped to it); other bits are left as they are. */
 void litset_scan(const struct litset *ls, const char *s, size_t n,
     uint64_t *bits);
+
+/*
+ * litset_scan of each of nparts parts of a text: part p is
+ * s[start .. ends[p]), where start is 0 for the first part and
+ * ends[p - 1] + 1 for the others (one byte between two parts, in none);
+ * its bits are bits[p * litset_words(ls) ..].  So ends[p] >= start
+ * (a part may be empty); the text is s[0 .. ends[nparts - 1]).  One
+ * call for the paragraphs of a group spares a call, and the ends of a
+ * text, per paragraph.
+ */
+void litset_scan_parts(const struct litset *ls, const char *s,
+    const size_t *ends, size_t nparts, uint64_t *bits);
 
 /* Does one of the literals start at s[i] (and end within s[0..n))? */
 int litset_starts(const struct litset *ls, const char *s, size_t n,

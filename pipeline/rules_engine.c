@@ -5,10 +5,11 @@
  * body, minute, title) form a group: a minute item (its first paragraph
  * the heading), the paragraphs of a minutes section before its first
  * item, or a report/agenda/other part.  The group's paragraphs are held
- * unescaped, joined by LF, each with the set of need literals it holds
- * (one litset scan as it is read); every rule whose scope admits the group runs over its
- * units (each paragraph, the item text after the heading, or each
- * block), every match globally.  Records are formatted as they are
+ * unescaped, joined by LF, each with the set of rules whose need
+ * literals it holds (one litset scan of the group's paragraphs); every
+ * rule whose scope admits the group runs over its units (each
+ * paragraph, the item text after the heading, or each block), every
+ * match globally.  Records are formatted as they are
  * found, then the group's records are written sorted by (line, position,
  * order found).  Match data, buffers and arrays live in the engine and
  * are reused from group to group: nothing is allocated per paragraph
@@ -68,7 +69,9 @@ struct engine {
 	struct para *paras;
 	size_t np, pcap;
 	size_t *lpara, nlpara;	/* anchor paragraph: those holding a literal */
-	uint64_t *pbits;	/* per paragraph, lw words: its need literals */
+	size_t *pend;		/* per paragraph, its end in text */
+	uint64_t *pbits;	/* per paragraph, lw words: the bits (need
+				 * lists, see need_init) of its literals */
 	uint64_t *gall, *grest;	/* the same over all the group's paragraphs,
 				 * and over those after the first */
 
@@ -83,9 +86,11 @@ struct engine {
 	size_t nspan, scap, sgap;
 	size_t *kind_recs;
 
-	/* the need literals of the kept kinds, and each rule's as a mask */
-	struct litset *ls;
-	size_t lw;		/* words of a literal bitset */
+	/* the need literals of the kept kinds, and each rule's as a mask:
+	 * a litset per section (by its bit's index) of the literals of the
+	 * rules that section admits (several sections may share one) */
+	struct litset *sls[4];
+	size_t lw;		/* words of a bitset of need lists */
 	uint64_t *rmask;	/* lw words per rule, kind by kind ... */
 	size_t *rbase;		/* ... from rule rbase[kind] */
 	struct litset **rstart;	/* per rule: anchor word, its literals */
@@ -1889,6 +1894,15 @@ check_markers(struct engine *e)
 	}
 }
 
+/* The index of section bit sec (SEC_MINUTES … SEC_OTHER, 1 << 0 …
+ * 1 << 3): 0 to 3. */
+static size_t
+section_index(unsigned sec)
+{
+	return sec & SEC_MINUTES ? 0 : sec & SEC_AGENDA ? 1 :
+	    sec & SEC_REPORT ? 2 : 3;
+}
+
 static void
 process_group(struct engine *e)
 {
@@ -1897,6 +1911,17 @@ process_group(struct engine *e)
 	if (e->np == 0)
 		return;
 	e->ngroup++;
+	/* the need literals of each paragraph, in one scan of them all */
+	memset(e->pbits, 0, e->np * e->lw * sizeof *e->pbits);
+	litset_scan_parts(e->sls[section_index(e->section)], e->text.data,
+	    e->pend, e->np, e->pbits);
+	memcpy(e->gall, e->pbits, e->lw * sizeof *e->gall);
+	memset(e->grest, 0, e->lw * sizeof *e->grest);
+	for (i = 1; i < e->np; i++)
+		for (kidx = 0; kidx < e->lw; kidx++)
+			e->grest[kidx] |= e->pbits[i * e->lw + kidx];
+	for (kidx = 0; kidx < e->lw; kidx++)
+		e->gall[kidx] |= e->grest[kidx];
 	zero_tail(&e->text, &e->text_zeroed);
 	zero_tail(&e->title, &e->title_zeroed);
 	buf_reset(&e->recbuf);
@@ -1927,8 +1952,6 @@ process_group(struct engine *e)
 	}
 	e->np = 0;
 	buf_reset(&e->text);
-	memset(e->gall, 0, e->lw * sizeof *e->gall);
-	memset(e->grest, 0, e->lw * sizeof *e->grest);
 	buf_reset(&e->lines);
 	e->nbrks = 0;
 }
@@ -2022,13 +2045,13 @@ add_para(struct engine *e, struct field *f, unsigned long line,
     unsigned long page, const char *brk, size_t brklen, int plain)
 {
 	struct para *p;
-	size_t i, len;
-	uint64_t *bits;
+	size_t len;
 
 	if (e->np == e->pcap) {
 		e->pcap = e->pcap ? 2 * e->pcap : 64;
 		e->paras = xrealloc(e->paras, e->pcap * sizeof *e->paras);
 		e->lpara = xrealloc(e->lpara, e->pcap * sizeof *e->lpara);
+		e->pend = xrealloc(e->pend, e->pcap * sizeof *e->pend);
 		e->pbits = xrealloc(e->pbits, e->pcap * e->lw * sizeof *e->pbits);
 	}
 	if (e->np > 0)
@@ -2063,16 +2086,8 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 		len = tsv_unescape(f[7].p, f[7].len, NULL);
 		append_utf8(&e->text, f[7].p, len);
 	}
-	len = e->text.len - p->off;
-	p->len = len;
-	bits = e->pbits + (e->np - 1) * e->lw;
-	memset(bits, 0, e->lw * sizeof *bits);
-	litset_scan(e->ls, e->text.data + p->off, len, bits);
-	for (i = 0; i < e->lw; i++) {
-		e->gall[i] |= bits[i];
-		if (e->np > 1)
-			e->grest[i] |= bits[i];
-	}
+	p->len = e->text.len - p->off;
+	e->pend[e->np - 1] = e->text.len;
 }
 
 static int
@@ -2129,19 +2144,44 @@ fb_init(struct engine *e)
 	}
 }
 
+/* Does every need literal of rule a (idx: their litset indices) hold
+ * one of b's? */
+static int
+need_within(const struct rule *a, const struct rule *b, const size_t *idx)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->nneed; i++) {
+		for (j = 0; j < b->nneed &&
+		    idx[b->need[j].id] != idx[a->need[i].id]; j++)
+			;
+		if (j == b->nneed)
+			return 0;
+	}
+	return 1;
+}
+
 /*
- * The need literals of the kept kinds into one litset, and each rule's
- * mask of them (a kind not kept runs no rule: its literals are not
- * looked for).
+ * The need literals of the kept kinds, and each rule's mask (a kind not
+ * kept runs no rule: its literals are not looked for).  A bit of the
+ * masks is not a literal but a rule's list of them: rules with the same
+ * literals share one, and each literal sets the bits of the lists that
+ * hold it (litset_map).  The literals are looked for in a group only
+ * when a rule its section admits needs them (scope_admits asks nothing
+ * else of a rule it turns away): a report is searched for money and
+ * percentages, not for the forty words of a count in the minutes.
  */
 static void
 need_init(struct engine *e)
 {
 	const struct ruleset *rs = e->rs;
-	size_t k, r, i, nrules = 0;
+	size_t k, r, i, c, nrules = 0, ncls = 0, nl, sb, o;
 	size_t *idx = xcalloc(rs->nlits ? rs->nlits : 1, sizeof *idx);
+	size_t *rcls;
+	const struct rule **cls;
+	struct litset *all = litset_new();
+	unsigned char *in[4];
 
-	e->ls = litset_new();
 	e->rbase = xcalloc(rs->nkinds ? rs->nkinds : 1, sizeof *e->rbase);
 	for (k = 0; k < rs->nkinds; k++) {
 		e->rbase[k] = nrules;
@@ -2149,13 +2189,64 @@ need_init(struct engine *e)
 		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
 			const struct rule *ru = &rs->kinds[k].rules[r];
 			for (i = 0; i < ru->nneed; i++)
-				idx[ru->need[i].id] = litset_add(e->ls,
+				idx[ru->need[i].id] = litset_add(all,
 				    ru->need[i].lit, ru->need[i].len);
 		}
 	}
-	litset_compile(e->ls);
+	rcls = xcalloc(nrules ? nrules : 1, sizeof *rcls);
+	cls = xcalloc(nrules ? nrules : 1, sizeof *cls);
+	for (k = 0; k < rs->nkinds; k++)
+		for (r = 0; rs->kinds[k].keep && r < rs->kinds[k].nrules; r++) {
+			const struct rule *ru = &rs->kinds[k].rules[r];
+			if (ru->nneed == 0)
+				continue;
+			for (c = 0; c < ncls && !(need_within(ru, cls[c], idx) &&
+			    need_within(cls[c], ru, idx)); c++)
+				;
+			if (c == ncls)
+				cls[ncls++] = ru;
+			rcls[e->rbase[k] + r] = c;
+		}
+	/* each section's literals (by their index in all), and its litset:
+	 * another's when they are the same */
+	nl = rs->nlits ? rs->nlits : 1;
+	for (sb = 0; sb < 4; sb++) {
+		in[sb] = xcalloc(nl, 1);
+		for (k = 0; k < rs->nkinds; k++)
+			for (r = 0; rs->kinds[k].keep &&
+			    r < rs->kinds[k].nrules; r++) {
+				const struct rule *ru = &rs->kinds[k].rules[r];
+				if (!(ru->sections & 1u << sb))
+					continue;
+				for (i = 0; i < ru->nneed; i++)
+					in[sb][idx[ru->need[i].id]] = 1;
+			}
+		for (o = 0; o < sb && memcmp(in[o], in[sb], nl); o++)
+			;
+		if (o < sb) {
+			e->sls[sb] = e->sls[o];
+			continue;
+		}
+		e->sls[sb] = litset_new();
+		litset_bits(e->sls[sb], ncls);
+		for (k = 0; k < rs->nkinds; k++)
+			for (r = 0; rs->kinds[k].keep &&
+			    r < rs->kinds[k].nrules; r++) {
+				const struct rule *ru = &rs->kinds[k].rules[r];
+				if (!(ru->sections & 1u << sb))
+					continue;
+				for (i = 0; i < ru->nneed; i++)
+					litset_map(e->sls[sb], litset_add(e->sls[sb],
+					    ru->need[i].lit, ru->need[i].len),
+					    rcls[e->rbase[k] + r]);
+			}
+		litset_compile(e->sls[sb]);
+	}
+	for (sb = 0; sb < 4; sb++)
+		free(in[sb]);
+	litset_free(all);
 	e->nrules = nrules;
-	e->lw = litset_words(e->ls);
+	e->lw = litset_words(e->sls[0]);
 	e->rmask = xcalloc((nrules ? nrules : 1) * e->lw, sizeof *e->rmask);
 	e->rstart = xcalloc(nrules ? nrules : 1, sizeof *e->rstart);
 	for (k = 0; k < rs->nkinds; k++)
@@ -2163,10 +2254,9 @@ need_init(struct engine *e)
 			const struct rule *ru = &rs->kinds[k].rules[r];
 			uint64_t *m = e->rmask + (e->rbase[k] + r) * e->lw;
 			struct litset **st = &e->rstart[e->rbase[k] + r];
-			for (i = 0; i < ru->nneed; i++) {
-				size_t li = idx[ru->need[i].id];
-				m[li / 64] |= (uint64_t)1 << (li % 64);
-			}
+			c = rcls[e->rbase[k] + r];
+			if (ru->nneed > 0)
+				m[c / 64] |= (uint64_t)1 << (c % 64);
 			if (ru->anchor == ANCHOR_WORD) {
 				*st = litset_new();
 				for (i = 0; i < ru->nneed; i++)
@@ -2181,6 +2271,8 @@ need_init(struct engine *e)
 				litset_compile(*st);
 			}
 		}
+	free(rcls);
+	free(cls);
 	e->gall = xcalloc(e->lw, sizeof *e->gall);
 	e->grest = xcalloc(e->lw, sizeof *e->grest);
 	free(idx);
@@ -2282,7 +2374,13 @@ engine_free(struct engine *e)
 	free(e->pendset);
 	free(e->seen);
 	free(e->kind_recs);
-	litset_free(e->ls);
+	for (c = 0; c < 4; c++) {
+		size_t o;
+		for (o = 0; o < c && e->sls[o] != e->sls[c]; o++)
+			;
+		if (o == c)
+			litset_free(e->sls[c]);
+	}
 	for (c = 0; c < e->nfb; c++) {
 		free(e->fb[c].m);
 		free(e->fb[c].q);
@@ -2312,6 +2410,7 @@ engine_free(struct engine *e)
 	free(e->nextov);
 	free(e->paras);
 	free(e->lpara);
+	free(e->pend);
 	free(e->brks);
 	free(e->recs);
 	free(e->srecs);
