@@ -1,8 +1,8 @@
 /*
  * bytescan — sixteen bytes at a time, for the per-line scans of
  * minutes-normalise: runs of spaces, ASCII runs, bytes that are rare in
- * text (markup, line ends), counts of a byte; and the digits a search
- * for dates starts from.
+ * text (markup, line ends), counts of a byte; the digits a search
+ * for dates starts from; and short copies (copy_small).
  *
  * Each scan tests a block of sixteen bytes with a few vector compares
  * and gives exactly the answer of the byte loop it replaces; the byte
@@ -220,5 +220,43 @@ nibble_classes32(__m256i v, __m256i lo, __m256i hi)
  * writes it. */
 #define NIBBLE_TABLE32(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
 #endif
+
+/*
+ * memcpy of n bytes, inline for up to 32 (two blocks that overlap, of
+ * 16, 8, 4 or 1 bytes, never reading past s + n): a line's text, a
+ * source name and a line number are mostly that short, and a call of
+ * memcpy costs as much as the copy.
+ */
+static inline __attribute__((always_inline)) void
+copy_small(char *d, const char *s, size_t n)
+{
+	if (n > 32) {
+		memcpy(d, s, n);
+	} else if (n >= 16) {
+#ifdef __SSE2__
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		_mm_storeu_si128((__m128i *)(void *)d, a);
+		_mm_storeu_si128((__m128i *)(void *)(d + n - 16), b);
+#else
+		memcpy(d, s, n);
+#endif
+	} else if (n >= 8) {
+		uint64_t a, b;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		memcpy(d, &a, 4);
+		memcpy(d + n - 4, &b, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i];
+	}
+}
 
 #endif

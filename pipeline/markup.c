@@ -123,32 +123,6 @@ static int has_avx2 = -1;
  * turns it off, to hold the two to the same lines) */
 static int tidy_fused = 1;
 
-/* Copy the k bytes (at most 32) at s to o, by overlapping blocks. */
-__attribute__((target("avx2"), always_inline)) static inline void
-copy_short(char *o, const char *s, size_t k)
-{
-	if (k >= 16) {
-		_mm_storeu_si128((__m128i *)(void *)o, _mm_loadu_si128((const __m128i *)(const void *)s));
-		_mm_storeu_si128((__m128i *)(void *)(o + k - 16),
-		                 _mm_loadu_si128((const __m128i *)(const void *)(s + k - 16)));
-	} else if (k >= 8) {
-		uint64_t a, b;
-		memcpy(&a, s, 8);
-		memcpy(&b, s + k - 8, 8);
-		memcpy(o, &a, 8);
-		memcpy(o + k - 8, &b, 8);
-	} else if (k >= 4) {
-		uint32_t a, b;
-		memcpy(&a, s, 4);
-		memcpy(&b, s + k - 4, 4);
-		memcpy(o, &a, 4);
-		memcpy(o + k - 4, &b, 4);
-	} else {
-		for (size_t j = 0; j < k; j++)
-			o[j] = s[j];
-	}
-}
-
 #endif
 
 static size_t
@@ -830,7 +804,7 @@ tidy_run_avx2(const char *s, size_t i, size_t n, struct buf *out, size_t start,
 	for (; k >= 32; k -= 32, i += 32, o += 32)
 		_mm256_storeu_si256((__m256i *)(void *)o,
 		    _mm256_loadu_si256((const __m256i *)(const void *)(s + i)));
-	copy_short(o, s + i, k);
+	copy_small(o, s + i, k);
 	i += k;
 	o += k;
 	/* at a stop: a run of spaces taken, then on to the next stop */
@@ -866,7 +840,7 @@ tidy_run_avx2(const char *s, size_t i, size_t n, struct buf *out, size_t start,
 			m = i + 1 < n ? stops_avx2(s + n - 33) >> (i - (n - 33)) : 0;
 			k = m ? (size_t)__builtin_ctz(m) :
 			    i < n ? n - 1 - i + !special[(unsigned char)s[n - 1]] : 0;
-			copy_short(o, s + i, k);
+			copy_small(o, s + i, k);
 		}
 		i += k;
 		o += k;

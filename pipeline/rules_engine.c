@@ -1395,6 +1395,27 @@ word_starts16(const unsigned char *p)
  * It gives the matches the unanchored search gives, as long as the rule
  * keeps the anchor's promise; it differs in what is never tried.
  */
+/*
+ * run() from `from` with PCRE2's offset limit at lim: only a match that
+ * starts at or before lim (PCRE2_ANCHORED at match time would turn the
+ * JIT off, an offset limit does not).
+ */
+static int
+run_upto(struct engine *e, const struct pat *p, size_t us, size_t ue,
+    size_t from, size_t lim, struct rprof *pf)
+{
+	int rc;
+
+	if (pf)
+		pf->tries++;
+	pcre2_set_offset_limit(e->mctx, lim - us);
+	e->limit_set = 1;
+	rc = run(e, p, e->md, us, ue, from, 0);
+	pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+	e->limit_set = 0;
+	return rc;
+}
+
 static int
 next_match(struct engine *e, size_t kidx, const struct rule *r,
     const struct pat *p, size_t us, size_t ue, size_t at, struct rprof *pf)
@@ -1438,15 +1459,7 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 				if (t[j] < 0x80 &&
 				    !litset_starts(st, e->text.data, ue, j))
 					continue;
-				if (pf)
-					pf->tries++;
-				/* an offset limit at the start: PCRE2_ANCHORED
-				 * at match time would turn the JIT off */
-				pcre2_set_offset_limit(e->mctx, j - us);
-				e->limit_set = 1;
-				rc = run(e, p, e->md, us, ue, j, 0);
-				pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
-				e->limit_set = 0;
+				rc = run_upto(e, p, us, ue, j, j, pf);
 				if (rc != PCRE2_ERROR_NOMATCH)
 					return rc;
 			}
@@ -1466,13 +1479,7 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 			 * holds none before a later literal starts later */
 			for (from = lp; from > i && r->aclass[t[from - 1]]; from--)
 				;
-			if (pf)
-				pf->tries++;
-			pcre2_set_offset_limit(e->mctx, lp - us);
-			e->limit_set = 1;
-			rc = run(e, p, e->md, us, ue, from, 0);
-			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
-			e->limit_set = 0;
+			rc = run_upto(e, p, us, ue, from, lp, pf);
 			if (rc != PCRE2_ERROR_NOMATCH)
 				return rc;
 			i = lp + 1;
@@ -1487,13 +1494,7 @@ next_match(struct engine *e, size_t kidx, const struct rule *r,
 				lim = ue;
 			if (from > lim)
 				continue;
-			pcre2_set_offset_limit(e->mctx, lim - us);
-			e->limit_set = 1;
-			if (pf)
-				pf->tries++;
-			rc = run(e, p, e->md, us, ue, from, 0);
-			pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
-			e->limit_set = 0;
+			rc = run_upto(e, p, us, ue, from, lim, pf);
 			if (rc != PCRE2_ERROR_NOMATCH)
 				return rc;
 		}
@@ -2161,6 +2162,30 @@ need_within(const struct rule *a, const struct rule *b, const size_t *idx)
 	return 1;
 }
 
+/* The rule of index ri over the rule set (e->rbase). */
+static const struct rule *
+rule_at(const struct engine *e, size_t ri)
+{
+	size_t k = 0;
+
+	while (k + 1 < e->rs->nkinds && e->rbase[k + 1] <= ri)
+		k++;
+	return &e->rs->kinds[k].rules[ri - e->rbase[k]];
+}
+
+/* The literals n[0..nn), compiled into a litset of their own. */
+static struct litset *
+litset_of(const struct need *n, size_t nn)
+{
+	struct litset *ls = litset_new();
+	size_t i;
+
+	for (i = 0; i < nn; i++)
+		(void)litset_add(ls, n[i].lit, n[i].len);
+	litset_compile(ls);
+	return ls;
+}
+
 /*
  * The need literals of the kept kinds, and each rule's mask (a kind not
  * kept runs no rule: its literals are not looked for).  A bit of the
@@ -2175,7 +2200,7 @@ static void
 need_init(struct engine *e)
 {
 	const struct ruleset *rs = e->rs;
-	size_t k, r, i, c, nrules = 0, ncls = 0, nl, sb, o;
+	size_t k, r, i, c, nrules = 0, ncls = 0, nl, sb, o, a, na, *adm;
 	size_t *idx = xcalloc(rs->nlits ? rs->nlits : 1, sizeof *idx);
 	size_t *rcls;
 	const struct rule **cls;
@@ -2210,17 +2235,18 @@ need_init(struct engine *e)
 	/* each section's literals (by their index in all), and its litset:
 	 * another's when they are the same */
 	nl = rs->nlits ? rs->nlits : 1;
+	adm = xcalloc(nrules ? nrules : 1, sizeof *adm);
 	for (sb = 0; sb < 4; sb++) {
-		in[sb] = xcalloc(nl, 1);
-		for (k = 0; k < rs->nkinds; k++)
+		/* the kept rules the section admits (by index over all) */
+		for (k = 0, na = 0; k < rs->nkinds; k++)
 			for (r = 0; rs->kinds[k].keep &&
-			    r < rs->kinds[k].nrules; r++) {
-				const struct rule *ru = &rs->kinds[k].rules[r];
-				if (!(ru->sections & 1u << sb))
-					continue;
-				for (i = 0; i < ru->nneed; i++)
-					in[sb][idx[ru->need[i].id]] = 1;
-			}
+			    r < rs->kinds[k].nrules; r++)
+				if (rs->kinds[k].rules[r].sections & 1u << sb)
+					adm[na++] = e->rbase[k] + r;
+		in[sb] = xcalloc(nl, 1);
+		for (a = 0; a < na; a++)
+			for (i = 0; i < rule_at(e, adm[a])->nneed; i++)
+				in[sb][idx[rule_at(e, adm[a])->need[i].id]] = 1;
 		for (o = 0; o < sb && memcmp(in[o], in[sb], nl); o++)
 			;
 		if (o < sb) {
@@ -2229,19 +2255,15 @@ need_init(struct engine *e)
 		}
 		e->sls[sb] = litset_new();
 		litset_bits(e->sls[sb], ncls);
-		for (k = 0; k < rs->nkinds; k++)
-			for (r = 0; rs->kinds[k].keep &&
-			    r < rs->kinds[k].nrules; r++) {
-				const struct rule *ru = &rs->kinds[k].rules[r];
-				if (!(ru->sections & 1u << sb))
-					continue;
-				for (i = 0; i < ru->nneed; i++)
-					litset_map(e->sls[sb], litset_add(e->sls[sb],
-					    ru->need[i].lit, ru->need[i].len),
-					    rcls[e->rbase[k] + r]);
-			}
+		for (a = 0; a < na; a++) {
+			const struct rule *ru = rule_at(e, adm[a]);
+			for (i = 0; i < ru->nneed; i++)
+				litset_map(e->sls[sb], litset_add(e->sls[sb],
+				    ru->need[i].lit, ru->need[i].len), rcls[adm[a]]);
+		}
 		litset_compile(e->sls[sb]);
 	}
+	free(adm);
 	for (sb = 0; sb < 4; sb++)
 		free(in[sb]);
 	litset_free(all);
@@ -2257,19 +2279,10 @@ need_init(struct engine *e)
 			c = rcls[e->rbase[k] + r];
 			if (ru->nneed > 0)
 				m[c / 64] |= (uint64_t)1 << (c % 64);
-			if (ru->anchor == ANCHOR_WORD) {
-				*st = litset_new();
-				for (i = 0; i < ru->nneed; i++)
-					(void)litset_add(*st, ru->need[i].lit,
-					    ru->need[i].len);
-				litset_compile(*st);
-			} else if (ru->anchor == ANCHOR_LITERAL) {
-				*st = litset_new();
-				for (i = 0; i < ru->nalits; i++)
-					(void)litset_add(*st, ru->alits[i].lit,
-					    ru->alits[i].len);
-				litset_compile(*st);
-			}
+			if (ru->anchor == ANCHOR_WORD)
+				*st = litset_of(ru->need, ru->nneed);
+			else if (ru->anchor == ANCHOR_LITERAL)
+				*st = litset_of(ru->alits, ru->nalits);
 		}
 	free(rcls);
 	free(cls);
