@@ -902,17 +902,14 @@ litset_scan(const struct litset *ls, const char *text, size_t n,
 	litset_scan_parts(ls, text, &n, 1, bits);
 }
 
-/* litset_next one byte at a time, from i. */
+/* litset_next one position at a time, from i. */
 static size_t
 next_bytes(const struct litset *ls, const unsigned char *s, size_t n, size_t i)
 {
-	for (; i + 1 < n; i++) {
-		unsigned v = ls->pair[s[i] | (unsigned)s[i + 1] << 8];
-		if ((v & PAIR_ONE) || ((v & PAIR_MULTI) &&
-		    found_at(ls, s, n, i, v & PAIR_MULTI, NULL)))
+	for (; i < n; i++)
+		if (litset_starts(ls, (const char *)s, n, i))
 			return i;
-	}
-	return i < n && ls->one[s[i]] ? i : n;
+	return n;
 }
 
 #if LITSET_AVX2

@@ -430,8 +430,8 @@ starts_sentence(const struct engine *e, size_t us, size_t ue, size_t i)
 }
 
 /*
- * Is the sentence sentence_span found last (e->sent) the answer for the
- * match [ms, me) of the same unit too, without a scan?  It is when the
+ * Is the sentence sentence_span found last (e->sent, in this unit) the
+ * answer for the match [ms, me) too, without a scan?  It is when the
  * match lies after the last one and inside its sentence, and neither
  * scan would stop elsewhere: the scan back finds no start in (b, ms]
  * (none before the last match's end, as its scan back and the check in
@@ -447,8 +447,7 @@ sentence_reuse(const struct engine *e, size_t us, size_t ue, size_t ms,
 	const struct sentcache *c = &e->sent;
 	size_t lo = ms - us > SENTENCE_REACH ? ms - SENTENCE_REACH : us;
 
-	return c->ok && c->group == e->ngroup && c->us == us && c->ue == ue &&
-	    ms >= c->me && me <= c->se && me >= ms &&
+	return c->ok && ms >= c->me && me <= c->se && me >= ms &&
 	    (c->b > lo || (c->b == us && lo == us));
 }
 
@@ -1907,7 +1906,7 @@ section_index(unsigned sec)
 static void
 process_group(struct engine *e)
 {
-	size_t kidx, ri, i;
+	size_t kidx, ri, i, w;
 
 	if (e->np == 0)
 		return;
@@ -1919,10 +1918,10 @@ process_group(struct engine *e)
 	memcpy(e->gall, e->pbits, e->lw * sizeof *e->gall);
 	memset(e->grest, 0, e->lw * sizeof *e->grest);
 	for (i = 1; i < e->np; i++)
-		for (kidx = 0; kidx < e->lw; kidx++)
-			e->grest[kidx] |= e->pbits[i * e->lw + kidx];
-	for (kidx = 0; kidx < e->lw; kidx++)
-		e->gall[kidx] |= e->grest[kidx];
+		for (w = 0; w < e->lw; w++)
+			e->grest[w] |= e->pbits[i * e->lw + w];
+	for (w = 0; w < e->lw; w++)
+		e->gall[w] |= e->grest[w];
 	zero_tail(&e->text, &e->text_zeroed);
 	zero_tail(&e->title, &e->title_zeroed);
 	buf_reset(&e->recbuf);
@@ -2162,17 +2161,6 @@ need_within(const struct rule *a, const struct rule *b, const size_t *idx)
 	return 1;
 }
 
-/* The rule of index ri over the rule set (e->rbase). */
-static const struct rule *
-rule_at(const struct engine *e, size_t ri)
-{
-	size_t k = 0;
-
-	while (k + 1 < e->rs->nkinds && e->rbase[k + 1] <= ri)
-		k++;
-	return &e->rs->kinds[k].rules[ri - e->rbase[k]];
-}
-
 /* The literals n[0..nn), compiled into a litset of their own. */
 static struct litset *
 litset_of(const struct need *n, size_t nn)
@@ -2201,6 +2189,7 @@ need_init(struct engine *e)
 {
 	const struct ruleset *rs = e->rs;
 	size_t k, r, i, c, nrules = 0, ncls = 0, nl, sb, o, a, na, *adm;
+	const struct rule **rl;	/* every rule, by its index over all */
 	size_t *idx = xcalloc(rs->nlits ? rs->nlits : 1, sizeof *idx);
 	size_t *rcls;
 	const struct rule **cls;
@@ -2218,6 +2207,10 @@ need_init(struct engine *e)
 				    ru->need[i].lit, ru->need[i].len);
 		}
 	}
+	rl = xcalloc(nrules ? nrules : 1, sizeof *rl);
+	for (k = 0; k < rs->nkinds; k++)
+		for (r = 0; r < rs->kinds[k].nrules; r++)
+			rl[e->rbase[k] + r] = &rs->kinds[k].rules[r];
 	rcls = xcalloc(nrules ? nrules : 1, sizeof *rcls);
 	cls = xcalloc(nrules ? nrules : 1, sizeof *cls);
 	for (k = 0; k < rs->nkinds; k++)
@@ -2245,8 +2238,8 @@ need_init(struct engine *e)
 					adm[na++] = e->rbase[k] + r;
 		in[sb] = xcalloc(nl, 1);
 		for (a = 0; a < na; a++)
-			for (i = 0; i < rule_at(e, adm[a])->nneed; i++)
-				in[sb][idx[rule_at(e, adm[a])->need[i].id]] = 1;
+			for (i = 0; i < rl[adm[a]]->nneed; i++)
+				in[sb][idx[rl[adm[a]]->need[i].id]] = 1;
 		for (o = 0; o < sb && memcmp(in[o], in[sb], nl); o++)
 			;
 		if (o < sb) {
@@ -2256,7 +2249,7 @@ need_init(struct engine *e)
 		e->sls[sb] = litset_new();
 		litset_bits(e->sls[sb], ncls);
 		for (a = 0; a < na; a++) {
-			const struct rule *ru = rule_at(e, adm[a]);
+			const struct rule *ru = rl[adm[a]];
 			for (i = 0; i < ru->nneed; i++)
 				litset_map(e->sls[sb], litset_add(e->sls[sb],
 				    ru->need[i].lit, ru->need[i].len), rcls[adm[a]]);
@@ -2264,6 +2257,7 @@ need_init(struct engine *e)
 		litset_compile(e->sls[sb]);
 	}
 	free(adm);
+	free(rl);
 	for (sb = 0; sb < 4; sb++)
 		free(in[sb]);
 	litset_free(all);
