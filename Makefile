@@ -22,8 +22,8 @@ endif
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 
-ALL_CFLAGS = $(WARN) -D_GNU_SOURCE $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS     = $(PKG_LIBS) $(EXTRA_LDLIBS)
+ALL_CFLAGS = $(WARN) -D_GNU_SOURCE -pthread $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS     = $(PKG_LIBS) -pthread $(EXTRA_LDLIBS)
 
 BUILD    ?= build
 BIN      ?= bin

@@ -27,8 +27,8 @@
 static void
 usage(FILE *f)
 {
-	fputs("usage: minutes-extract [-Hw] [-k KIND] [-r DIR] [--format FMT] "
-	    "[FILE...]\n"
+	fputs("usage: minutes-extract [-Hw] [-j N] [-k KIND] [-r DIR] "
+	    "[--format FMT] [FILE...]\n"
 	    "       minutes-extract --records [-H] [-k KIND] [--format FMT] "
 	    "[FILE...]\n"
 	    "       minutes-extract --check | --list-kinds | --schema [-k KIND] "
@@ -67,6 +67,9 @@ usage(FILE *f)
 	    "KIND TAB\n"
 	    "                    COLUMN TAB COLUMN ..., all of its records' "
 	    "columns\n"
+	    "  -j, --jobs N      run the rules in N threads (default: one per\n"
+	    "                    processor, at most 8; 1: none); the output is\n"
+	    "                    the same\n"
 	    "  -h, --help        print this help\n"
 	    "  -V, --version     print the version\n"
 	    "Environment: MINUTES_EXTRACT_CACHE=DIR keeps the compiled rules in "
@@ -140,6 +143,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, 'k'},
 		{"header", no_argument, NULL, 'H'},
+		{"jobs", required_argument, NULL, 'j'},
 		{"rules", required_argument, NULL, 'r'},
 		{"warnings", no_argument, NULL, 'w'},
 		{"check", no_argument, NULL, O_CHECK},
@@ -157,6 +161,8 @@ main(int argc, char **argv)
 	int header = 0, check = 0, warnings = 0, records = 0, list = 0;
 	int schema = 0;
 	int c, r, status = EXIT_OK;
+	long jobs;
+	char *end;
 	enum rec_format fmt = REC_TSV;
 	struct ruleset *rs;
 	struct rules_error err;
@@ -167,7 +173,7 @@ main(int argc, char **argv)
 	err_init(argv[0]);
 	stdio_setup();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":k:Hr:whV", longopts, NULL))
+	while ((c = getopt_long(argc, argv, ":k:Hj:r:whV", longopts, NULL))
 	    != -1) {
 		switch (c) {
 		case 'k':
@@ -175,6 +181,13 @@ main(int argc, char **argv)
 			kinds[nkinds++] = optarg;
 			break;
 		case 'H': header = 1; break;
+		case 'j':
+			jobs = strtol(optarg, &end, 10);
+			if (end == optarg || *end || jobs < 1 || jobs > 64)
+				usage_die("bad -j '%s' (want 1 to 64 threads)",
+				    optarg);
+			opts.jobs = (unsigned)jobs;
+			break;
 		case 'r': rules_dir = optarg; break;
 		case 'w': warnings = 1; break;
 		case O_CHECK: check = 1; break;
@@ -195,6 +208,11 @@ main(int argc, char **argv)
 		default:
 			getopt_fail(c, argv);
 		}
+	}
+	if (!opts.jobs) {
+		/* the rules are the work: a thread per processor pays */
+		jobs = sysconf(_SC_NPROCESSORS_ONLN);
+		opts.jobs = jobs < 1 ? 1 : jobs > 8 ? 8 : (unsigned)jobs;
 	}
 	if (!rules_dir)
 		rules_dir = rules_dir_default();

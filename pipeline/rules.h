@@ -92,6 +92,8 @@ struct extract_opts {
 	void *warn_ctx;
 	size_t max_item;	/* bytes of item text held at once; 0: default */
 	struct recw *writer;	/* NULL: the records as TSV to out */
+	unsigned jobs;		/* worker threads; 0 or 1: none (see
+				 * extract_stream) */
 	unsigned long gave_up;	/* out: matches that hit the match limit */
 };
 

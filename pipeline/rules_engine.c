@@ -18,6 +18,8 @@
 #include "rules_impl.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -69,6 +71,7 @@ struct engine {
 	struct para *paras;
 	size_t np, pcap;
 	size_t *lpara, nlpara;	/* anchor paragraph: those holding a literal */
+	size_t lcap;		/* paragraphs lpara and pbits hold room for */
 	size_t *pend;		/* per paragraph, its end in text */
 	uint64_t *pbits;	/* per paragraph, lw words: the bits (need
 				 * lists, see need_init) of its literals */
@@ -112,6 +115,10 @@ struct engine {
 	PCRE2_SIZE *nextov;	/* the block start found where a block ended */
 	size_t text_zeroed, title_zeroed, split_zeroed;
 	size_t match_errors;
+	/* Under worker threads (see "Worker threads" below): records and
+	 * warnings go to *sink, tagged, to be written in order by the
+	 * reader; the reader's own warnings wait in pre for their group. */
+	struct buf *sink, pre;
 
 	/* the fallbacks of the kept kinds, by address, and their matches
 	 * in the group being run (see fb_cache and bf_search) */
@@ -166,6 +173,8 @@ struct engine {
 };
 
 static struct span *span_at(const struct engine *, size_t);
+static void sink_warning(struct buf *, const char *, const char *,
+    const char *);
 
 /*
  * The JIT's fast scans may load whole aligned words that run past a
@@ -234,7 +243,122 @@ warn_at(struct engine *e, size_t para, const char *msg)
 		return;
 	snprintf(line, sizeof line, "%.*s", (int)(p->llen < 31 ? p->llen : 31),
 	    e->lines.data + p->lstr);
-	e->opts->warn(e->opts->warn_ctx, e->srcname.data, line, msg);
+	if (e->sink)
+		sink_warning(e->sink, e->srcname.data, line, msg);
+	else
+		e->opts->warn(e->opts->warn_ctx, e->srcname.data, line, msg);
+}
+
+/* A record as the stream's records are written: through the writer
+ * (-k, --format), else as it is. */
+static void
+write_record(const struct engine *e, size_t kind, const char *r, size_t len)
+{
+	if (e->opts->writer)
+		(void)recw_record_kind(e->opts->writer, kind, r, len);
+	else
+		fwrite(r, 1, len, e->out);
+}
+
+/*
+ * The sink of a worker thread: what process_group would write, in the
+ * order it would, to be written by the reader (sink_replay) when the
+ * job's turn comes.  A record is 'R', its kind and length, its bytes; a
+ * warning 'W' and its three strings, each with its length and NUL.
+ */
+static void
+sink_record(struct buf *b, size_t kind, const char *r, size_t len)
+{
+	buf_putc(b, 'R');
+	buf_append(b, (const char *)&kind, sizeof kind);
+	buf_append(b, (const char *)&len, sizeof len);
+	buf_append(b, r, len);
+}
+
+static void
+sink_str(struct buf *b, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	buf_append(b, (const char *)&n, sizeof n);
+	buf_append(b, s, n);
+}
+
+static void
+sink_warning(struct buf *b, const char *src, const char *line,
+    const char *msg)
+{
+	buf_putc(b, 'W');
+	sink_str(b, src);
+	sink_str(b, line);
+	sink_str(b, msg);
+}
+
+static const char *
+sink_next_str(const char **p)
+{
+	const char *s;
+	size_t n;
+
+	memcpy(&n, *p, sizeof n);
+	s = *p + sizeof n;
+	*p = s + n;
+	return s;
+}
+
+static void
+sink_replay(const struct engine *e, const struct buf *b)
+{
+	const char *p = b->data, *end = b->data + b->len;
+
+	while (p < end) {
+		size_t kind, len;
+		if (*p++ == 'R') {
+			memcpy(&kind, p, sizeof kind);
+			memcpy(&len, p + sizeof kind, sizeof len);
+			p += sizeof kind + sizeof len;
+			write_record(e, kind, p, len);
+			p += len;
+		} else {
+			const char *src = sink_next_str(&p);
+			const char *line = sink_next_str(&p);
+			const char *msg = sink_next_str(&p);
+			e->opts->warn(e->opts->warn_ctx, src, line, msg);
+		}
+	}
+}
+
+/*
+ * JIT-compile co, once: worker threads share the rule set, so the first
+ * to need a pattern compiles it while the others that need it wait (a
+ * pattern must not be matched while it is compiled); patterns of
+ * different locks compile at once.  Returns 1, or -1 if the JIT failed
+ * (the pattern then runs in the interpreter).
+ */
+static int
+jit_compile(struct code *co)
+{
+	static pthread_mutex_t locks[16] = {
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+	};
+	pthread_mutex_t *m = &locks[co->id % 16];
+	int j;
+
+	pthread_mutex_lock(m);
+	j = atomic_load_explicit(&co->jitted, memory_order_acquire);
+	if (!j) {
+		j = pcre2_jit_compile(co->re, PCRE2_JIT_COMPLETE) == 0 ? 1 : -1;
+		atomic_store_explicit(&co->jitted, j, memory_order_release);
+	}
+	pthread_mutex_unlock(m);
+	return j;
 }
 
 /*
@@ -255,15 +379,13 @@ pat_match(struct engine *e, const struct pat *p, const char *subj,
     size_t len, size_t start, uint32_t opts, pcre2_match_data *md)
 {
 	struct code *co = p->code;
+	int jitted = atomic_load_explicit(&co->jitted, memory_order_acquire);
 
-	if (!co->jitted) {
-		/* the ruleset is the engine's alone while it runs */
-		co->jitted = pcre2_jit_compile(co->re, PCRE2_JIT_COMPLETE) == 0 ?
-		    1 : -1;
-	}
+	if (!jitted)
+		jitted = jit_compile(co);
 	if (!subj)
 		subj = "";
-	if (co->jitted > 0 && opts == 0 && start <= len &&
+	if (jitted > 0 && opts == 0 && start <= len &&
 	    (!e->limit_set || (co->flags & PCRE2_USE_OFFSET_LIMIT)))
 		return pcre2_jit_match(co->re, (PCRE2_SPTR)subj, len, start, 0,
 		    md, e->mctx);
@@ -1911,6 +2033,11 @@ process_group(struct engine *e)
 	if (e->np == 0)
 		return;
 	e->ngroup++;
+	if (e->lcap < e->np) {	/* room as add_para made for paras */
+		e->lcap = e->pcap;
+		e->lpara = xrealloc(e->lpara, e->lcap * sizeof *e->lpara);
+		e->pbits = xrealloc(e->pbits, e->lcap * e->lw * sizeof *e->pbits);
+	}
 	/* the need literals of each paragraph, in one scan of them all */
 	memset(e->pbits, 0, e->np * e->lw * sizeof *e->pbits);
 	litset_scan_parts(e->sls[section_index(e->section)], e->text.data,
@@ -1944,11 +2071,10 @@ process_group(struct engine *e)
 		/* format_record made it: its kind's fields (the stream's
 		 * section…title fields, escaped, hold their four TABs and no
 		 * other; a value escaped holds none) and its LF */
-		if (e->opts->writer)
-			(void)recw_record_kind(e->opts->writer, e->recs[i].kind,
-			    r, e->recs[i].len);
+		if (e->sink)
+			sink_record(e->sink, e->recs[i].kind, r, e->recs[i].len);
 		else
-			fwrite(r, 1, e->recs[i].len, e->out);
+			write_record(e, e->recs[i].kind, r, e->recs[i].len);
 	}
 	e->np = 0;
 	buf_reset(&e->text);
@@ -2050,9 +2176,7 @@ add_para(struct engine *e, struct field *f, unsigned long line,
 	if (e->np == e->pcap) {
 		e->pcap = e->pcap ? 2 * e->pcap : 64;
 		e->paras = xrealloc(e->paras, e->pcap * sizeof *e->paras);
-		e->lpara = xrealloc(e->lpara, e->pcap * sizeof *e->lpara);
 		e->pend = xrealloc(e->pend, e->pcap * sizeof *e->pend);
-		e->pbits = xrealloc(e->pbits, e->pcap * e->lw * sizeof *e->pbits);
 	}
 	if (e->np > 0)
 		buf_putc(&e->text, '\n');
@@ -2437,6 +2561,7 @@ engine_free(struct engine *e)
 	buf_free(&e->tmp);
 	buf_free(&e->sent.val);
 	buf_free(&e->within);
+	buf_free(&e->pre);
 	pcre2_match_data_free(e->md);
 	pcre2_match_data_free(e->md2);
 	pcre2_match_data_free(e->md3);
@@ -2477,6 +2602,373 @@ iso_date(const struct field *f)
 	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/*
+ * Worker threads.  Groups are independent once read: what one group
+ * carries to the next (the last item begun, so that a resumed item
+ * gives no second heading; the next group's first line) is settled by
+ * the reader as it reads.  So the reader (extract_stream's thread)
+ * reads and checks the stream and gathers whole groups, their text and
+ * their locator, into jobs of about JOB_TEXT bytes; workers run the
+ * rules over a job's groups in their own engines, each writing what it
+ * would print, in order, to the job's sink; the reader prints the jobs'
+ * sinks in the order it read them.  The output is the same bytes, and
+ * warnings come between the same records, as with no threads.  A ring
+ * of 2 jobs per worker bounds what is held: memory grows with the
+ * workers and the largest item, not with the input.  Until a first job
+ * is full no thread is started: a short stream (a document of
+ * minutes-mine) runs in the reader alone.
+ */
+#define JOB_TEXT (256u << 10)
+#define JOB_GROUPS 1024
+#define JOB_PAD 64	/* zeros after a job's text: a JIT vector load */
+
+/* A group as the reader gathered it: its locator and paragraphs are
+ * copied into the job (so a job's memory is about its text, however
+ * many groups it holds), and out again into the worker's engine. */
+struct slot {
+	size_t loc;		/* in strs: src, rest, title, minute, pre */
+	size_t len[5];
+	unsigned section;
+	int in_item, heading, continued;
+	unsigned long next_line;
+	size_t text, ntext, lines, nlines;	/* in text, lines */
+	size_t para, np;	/* in paras and pend */
+	size_t brk, nbrk;	/* in brks */
+};
+
+struct job {
+	struct slot *slots;
+	size_t n, cap;
+	struct buf strs, text, lines;
+	struct para *paras;
+	size_t *pend, npara, pcap;
+	size_t *brks, nbrk, bcap;
+	struct buf out;		/* the sink of its groups */
+	int done;
+};
+
+struct pool;
+struct worker {
+	struct pool *pool;
+	struct engine e;
+	pthread_t th;
+};
+
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	struct job *ring;
+	size_t nring;
+	size_t fill, run, out;	/* sequence numbers: the job being filled,
+				 * the next to run, the next to print */
+	struct worker *w;
+	size_t nw, started;
+	int quit;
+	struct engine *rd;	/* the reader's engine */
+};
+
+/* The reader's group e becomes the next slot of job j; e is left
+ * empty, its locator kept (an over-long item goes on in its next
+ * piece). */
+static void
+slot_give(struct engine *e, struct job *j)
+{
+	struct slot *s;
+	const struct buf *str[5] = {&e->src, &e->rest, &e->title, &e->minute,
+	    &e->pre};
+	size_t i;
+
+	if (j->n == j->cap) {
+		j->cap = j->cap ? 2 * j->cap : 64;
+		j->slots = xrealloc(j->slots, j->cap * sizeof *j->slots);
+	}
+	s = &j->slots[j->n++];
+	s->loc = j->strs.len;
+	for (i = 0; i < 5; i++) {
+		s->len[i] = str[i]->len;
+		buf_append(&j->strs, str[i]->data, str[i]->len);
+	}
+	buf_reset(&e->pre);
+	s->section = e->section;
+	s->in_item = e->in_item;
+	s->heading = e->heading;
+	s->continued = e->continued;
+	s->next_line = e->next_line;
+	s->text = j->text.len;
+	s->ntext = e->text.len;
+	buf_append(&j->text, e->text.data, e->text.len);
+	s->lines = j->lines.len;
+	s->nlines = e->lines.len;
+	buf_append(&j->lines, e->lines.data, e->lines.len);
+	if (j->npara + e->np > j->pcap) {
+		while (j->npara + e->np > j->pcap)
+			j->pcap = j->pcap ? 2 * j->pcap : 256;
+		j->paras = xrealloc(j->paras, j->pcap * sizeof *j->paras);
+		j->pend = xrealloc(j->pend, j->pcap * sizeof *j->pend);
+	}
+	s->para = j->npara;
+	s->np = e->np;
+	memcpy(j->paras + j->npara, e->paras, e->np * sizeof *e->paras);
+	memcpy(j->pend + j->npara, e->pend, e->np * sizeof *e->pend);
+	j->npara += e->np;
+	if (j->nbrk + e->nbrks > j->bcap) {
+		while (j->nbrk + e->nbrks > j->bcap)
+			j->bcap = j->bcap ? 2 * j->bcap : 64;
+		j->brks = xrealloc(j->brks, j->bcap * sizeof *j->brks);
+	}
+	s->brk = j->nbrk;
+	s->nbrk = e->nbrks;
+	memcpy(j->brks + j->nbrk, e->brks, e->nbrks * sizeof *e->brks);
+	j->nbrk += e->nbrks;
+	e->np = 0;
+	e->nbrks = 0;
+	buf_reset(&e->text);
+	buf_reset(&e->lines);
+}
+
+/* Engine e runs slot s of job j, into the job's sink. */
+static void
+slot_run(struct engine *e, struct job *j, const struct slot *s)
+{
+	const char *str = j->strs.data + s->loc;
+	const size_t *l = s->len;
+	struct buf own;
+	size_t own_zeroed;
+
+	buf_append(&j->out, str + l[0] + l[1] + l[2] + l[3], l[4]);
+	buf_set(&e->src, str, l[0]);
+	buf_set(&e->srcname, str, l[0]);
+	buf_set(&e->rest, str + l[0], l[1]);
+	buf_set(&e->title, str + l[0] + l[1], l[2]);
+	buf_set(&e->minute, str + l[0] + l[1] + l[2], l[3]);
+	e->section = s->section;
+	e->in_item = s->in_item;
+	e->heading = s->heading;
+	e->continued = s->continued;
+	e->next_line = s->next_line;
+	buf_set(&e->lines, j->lines.data + s->lines, s->nlines);
+	if (e->pcap < s->np) {
+		e->pcap = s->np;
+		e->paras = xrealloc(e->paras, e->pcap * sizeof *e->paras);
+		e->pend = xrealloc(e->pend, e->pcap * sizeof *e->pend);
+	}
+	memcpy(e->paras, j->paras + s->para, s->np * sizeof *e->paras);
+	memcpy(e->pend, j->pend + s->para, s->np * sizeof *e->pend);
+	e->np = s->np;
+	if (e->brkcap < s->nbrk) {
+		e->brkcap = s->nbrk;
+		e->brks = xrealloc(e->brks, e->brkcap * sizeof *e->brks);
+	}
+	memcpy(e->brks, j->brks + s->brk, s->nbrk * sizeof *e->brks);
+	e->nbrks = s->nbrk;
+	e->sink = &j->out;
+	/* The text is read where it is, in the job: the bytes past its end
+	 * that the JIT's word loads may reach are the next group's, or the
+	 * zeros job_close put after the last (so nothing for zero_tail to
+	 * clear; process_group's reset of the text touches only its first
+	 * byte, which nothing reads again). */
+	own = e->text;
+	own_zeroed = e->text_zeroed;
+	e->text.data = j->text.data + s->text;
+	e->text.len = s->ntext;
+	e->text.cap = e->text_zeroed = j->text.len - s->text + JOB_PAD;
+	process_group(e);
+	e->text = own;
+	e->text_zeroed = own_zeroed;
+}
+
+static void
+job_run(struct engine *e, struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->n; i++)
+		slot_run(e, j, &j->slots[i]);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *p = w->pool;
+
+	engine_init(&w->e, p->rd->rs, p->rd->out, p->rd->opts);
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		struct job *j;
+		while (!p->quit && p->run == p->fill)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->run == p->fill)
+			break;
+		j = &p->ring[p->run++ % p->nring];
+		pthread_mutex_unlock(&p->mu);
+		job_run(&w->e, j);
+		pthread_mutex_lock(&p->mu);
+		j->done = 1;
+		pthread_cond_signal(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static void
+pool_init(struct pool *p, struct engine *rd, unsigned jobs)
+{
+	memset(p, 0, sizeof *p);
+	p->rd = rd;
+	p->nw = jobs;
+	p->nring = 2 * (size_t)jobs;
+	p->ring = xcalloc(p->nring, sizeof *p->ring);
+	p->w = xcalloc(jobs, sizeof *p->w);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	rd->sink = &rd->pre;
+}
+
+/* Empty job j for another fill; an item far over a job's size gives
+ * its room back. */
+static void
+job_reset(struct job *j)
+{
+	struct buf *b[4] = {&j->strs, &j->text, &j->lines, &j->out};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (b[i]->cap > 4 * JOB_TEXT)
+			buf_free(b[i]);
+		else
+			buf_reset(b[i]);
+	j->n = j->npara = j->nbrk = 0;
+}
+
+/* The job is gathered: JOB_PAD zeros after its text (not counted). */
+static void
+job_close(struct job *j)
+{
+	buf_reserve(&j->text, JOB_PAD);
+	memset(j->text.data + j->text.len, 0, JOB_PAD);
+}
+
+/* Print job out (it is done) and free its place for another. */
+static void
+pool_print(struct pool *p)
+{
+	struct job *j = &p->ring[p->out % p->nring];
+
+	sink_replay(p->rd, &j->out);
+	job_reset(j);
+	pthread_mutex_lock(&p->mu);
+	j->done = 0;
+	p->out++;
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* The job being filled is complete: hand it to the workers, and print
+ * those done in order, waiting while the ring is full. */
+static void
+pool_submit(struct pool *p)
+{
+	size_t i;
+
+	if (!p->started) {
+		for (i = 0; i < p->nw; i++) {
+			p->w[i].pool = p;
+			if (pthread_create(&p->w[i].th, NULL, worker_main,
+			    &p->w[i]) != 0)
+				die(EXIT_TROUBLE, "cannot start a thread: %s",
+				    strerror(errno));
+		}
+		p->started = 1;
+	}
+	job_close(&p->ring[p->fill % p->nring]);
+	pthread_mutex_lock(&p->mu);
+	p->fill++;
+	pthread_cond_signal(&p->work);
+	for (;;) {
+		struct job *j = &p->ring[p->out % p->nring];
+		if (p->out == p->fill || (!j->done && p->fill - p->out < p->nring))
+			break;
+		while (!j->done)
+			pthread_cond_wait(&p->done, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		pool_print(p);
+		pthread_mutex_lock(&p->mu);
+	}
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* The reader's group ends: into the job being filled. */
+static void
+pool_add(struct pool *p)
+{
+	struct job *j = &p->ring[p->fill % p->nring];
+
+	slot_give(p->rd, j);
+	if (j->text.len >= JOB_TEXT || j->n >= JOB_GROUPS)
+		pool_submit(p);
+}
+
+/* The end of the stream: the last job run, all printed, threads gone.
+ * A stream that never filled a job runs in the reader's engine. */
+static void
+pool_finish(struct pool *p)
+{
+	struct job *j = &p->ring[p->fill % p->nring];
+	size_t i;
+
+	if (!p->started) {
+		job_close(j);
+		job_run(p->rd, j);
+		p->rd->sink = NULL;
+		sink_replay(p->rd, &j->out);
+	} else {
+		if (j->n > 0)
+			pool_submit(p);
+		while (p->out < p->fill) {
+			pthread_mutex_lock(&p->mu);
+			while (!p->ring[p->out % p->nring].done)
+				pthread_cond_wait(&p->done, &p->mu);
+			pthread_mutex_unlock(&p->mu);
+			pool_print(p);
+		}
+		pthread_mutex_lock(&p->mu);
+		p->quit = 1;
+		pthread_cond_broadcast(&p->work);
+		pthread_mutex_unlock(&p->mu);
+		for (i = 0; i < p->nw; i++) {
+			pthread_join(p->w[i].th, NULL);
+			p->rd->match_errors += p->w[i].e.match_errors;
+			engine_free(&p->w[i].e);
+		}
+	}
+	for (j = p->ring; j < p->ring + p->nring; j++) {
+		free(j->slots);
+		buf_free(&j->strs);
+		buf_free(&j->text);
+		buf_free(&j->lines);
+		buf_free(&j->out);
+		free(j->paras);
+		free(j->pend);
+		free(j->brks);
+	}
+	free(p->ring);
+	free(p->w);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->work);
+	pthread_cond_destroy(&p->done);
+}
+
+/* The group read is complete: run it, or give it to the workers. */
+static void
+group_end(struct engine *e, struct pool *p)
+{
+	if (!p)
+		process_group(e);
+	else if (e->np > 0)
+		pool_add(p);
+}
+
 int
 extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
     struct extract_opts *opts, struct rules_error *err)
@@ -2486,8 +2978,12 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 	struct field fs[10], *f;
 	size_t n, max_item = opts->max_item ? opts->max_item : DEFAULT_MAX_ITEM;
 	int rc = 0, r;
+	struct pool poolbuf, *pool = NULL;
 
 	engine_init(&e, rs, out, opts);
+	/* MINUTES_EXTRACT_PROFILE counts in one engine: no threads */
+	if (opts->jobs > 1 && !e.prof)
+		pool_init(pool = &poolbuf, &e, opts->jobs);
 	line_reader_init(&lr, in);
 	while ((r = line_reader_split(&lr, fs, 10, &n)) > 0) {
 		unsigned long line;
@@ -2571,7 +3067,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 		if (e.np > 0 && !same) {
 			e.next_line = f[0].len == e.src.len &&
 			    !memcmp(f[0].p, e.src.data, f[0].len) ? line : 0;
-			process_group(&e);
+			group_end(&e, pool);
 			start_group(&e, f);
 		} else if (e.np > 0 && e.text.len > max_item) {
 			/* An over-long group is cut: rules see one piece at a
@@ -2579,7 +3075,7 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 			warn_at(&e, e.np - 1, "warning: item longer than the "
 			    "item buffer; cut into pieces");
 			e.next_line = line;
-			process_group(&e);
+			group_end(&e, pool);
 			e.continued = 1;
 			e.heading = 0;
 		} else if (e.np == 0) {
@@ -2596,8 +3092,10 @@ extract_stream(struct ruleset *rs, FILE *in, const char *name, FILE *out,
 	}
 	if (rc == 0) {
 		e.next_line = 0;
-		process_group(&e);
+		group_end(&e, pool);
 	}
+	if (pool)	/* the groups before a malformed line are written */
+		pool_finish(pool);
 	opts->gave_up += e.match_errors;
 	line_reader_free(&lr);
 	engine_free(&e);

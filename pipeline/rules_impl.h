@@ -7,6 +7,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "lexicon.h"
@@ -30,8 +31,9 @@ enum { SEC_MINUTES = 1, SEC_AGENDA = 2, SEC_REPORT = 4, SEC_OTHER = 8,
  */
 struct code {
 	pcre2_code *re;
-	int jitted;		/* JIT-compiled at its first run (see pat_match):
-				 * 0 not yet, 1 done, -1 the JIT failed */
+	_Atomic int jitted;	/* JIT-compiled at its first run (see pat_match):
+				 * 0 not yet, 1 done, -1 the JIT failed; worker
+				 * threads share it */
 	uint32_t flags;		/* the key: compile flags ... */
 	size_t len;		/* ... and text */
 	char *src;
