@@ -74,7 +74,9 @@ usage(FILE *f)
 	    "  -V, --version     print the version\n"
 	    "Environment: MINUTES_EXTRACT_CACHE=DIR keeps the compiled rules in "
 	    "DIR\n"
-	    "between runs (start-up only; minutes-mine sets it).\n"
+	    "between runs (start-up only; minutes-mine sets it); "
+	    "MINUTES_EXTRACT_JOBS=N\n"
+	    "is -j's default.\n"
 	    "Exit status: 0 ok, 1 some FILE unreadable, 2 trouble (bad option,\n"
 	    "bad rule file, malformed stream).\n", f);
 }
@@ -136,6 +138,18 @@ convert(struct recw *w, FILE *f, const char *name)
 	return rc;
 }
 
+/* -j's and MINUTES_EXTRACT_JOBS's value: 1 to 64, else 0. */
+static unsigned
+parse_jobs(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	return end == s || *end || errno || n < 1 || n > 64 ? 0 : (unsigned)n;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -161,8 +175,7 @@ main(int argc, char **argv)
 	int header = 0, check = 0, warnings = 0, records = 0, list = 0;
 	int schema = 0;
 	int c, r, status = EXIT_OK;
-	long jobs;
-	char *end;
+	const char *env;
 	enum rec_format fmt = REC_TSV;
 	struct ruleset *rs;
 	struct rules_error err;
@@ -182,11 +195,9 @@ main(int argc, char **argv)
 			break;
 		case 'H': header = 1; break;
 		case 'j':
-			jobs = strtol(optarg, &end, 10);
-			if (end == optarg || *end || jobs < 1 || jobs > 64)
+			if (!(opts.jobs = parse_jobs(optarg)))
 				usage_die("bad -j '%s' (want 1 to 64 threads)",
 				    optarg);
-			opts.jobs = (unsigned)jobs;
 			break;
 		case 'r': rules_dir = optarg; break;
 		case 'w': warnings = 1; break;
@@ -209,10 +220,14 @@ main(int argc, char **argv)
 			getopt_fail(c, argv);
 		}
 	}
+	if (!opts.jobs && (env = getenv("MINUTES_EXTRACT_JOBS")) && *env &&
+	    !(opts.jobs = parse_jobs(env)))
+		die(EXIT_TROUBLE, "bad MINUTES_EXTRACT_JOBS '%s' (want 1 to 64 "
+		    "threads)", env);
 	if (!opts.jobs) {
 		/* the rules are the work: a thread per processor pays */
-		jobs = sysconf(_SC_NPROCESSORS_ONLN);
-		opts.jobs = jobs < 1 ? 1 : jobs > 8 ? 8 : (unsigned)jobs;
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		opts.jobs = n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
 	}
 	if (!rules_dir)
 		rules_dir = rules_dir_default();
