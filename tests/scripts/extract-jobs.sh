@@ -5,7 +5,8 @@
 # --format, and with -w the same warnings between the same records
 # (stdout and stderr into one file).  A malformed line after many jobs:
 # the same records before it, the same message and exit status.  A
-# short stream (one job) and an empty one; bad -j values are refused.
+# short stream (one job) and an empty one; bad -j values are refused;
+# MINUTES_EXTRACT_JOBS is -j's default.
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 cd "$t"
 # minutes that draw -w warnings (markers of a kind with no record of it)
@@ -75,4 +76,8 @@ for bad in 0 -1 x 65 2x ''; do
 	[ "$st" = 2 ] || fail "-j '$bad': exit $st, want 2"
 	grep -q 'bad -j' err || fail "-j '$bad': $(cat err)"
 done
+MINUTES_EXTRACT_JOBS=3 minutes-extract stream >env3
+cmp -s one env3 || fail "MINUTES_EXTRACT_JOBS=3 differs from -j 1"
+st=0; MINUTES_EXTRACT_JOBS=zero minutes-extract short >/dev/null 2>err || st=$?
+[ "$st" = 2 ] && grep -q 'bad MINUTES_EXTRACT_JOBS' err || fail "MINUTES_EXTRACT_JOBS=zero: exit $st, $(cat err)"
 echo ok
