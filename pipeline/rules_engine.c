@@ -2876,12 +2876,20 @@ pool_submit(struct pool *p)
 			p->w[i].pool = p;
 			if (pthread_create(&p->w[i].th, NULL, worker_main,
 			    &p->w[i]) != 0)
-				die(EXIT_TROUBLE, "cannot start a thread: %s",
-				    strerror(errno));
+				break;	/* those that started do the work */
 		}
+		p->nw = i;
 		p->started = 1;
 	}
 	job_close(&p->ring[p->fill % p->nring]);
+	if (p->nw == 0) {	/* no thread would start: the reader runs it */
+		struct job *j = &p->ring[p->fill % p->nring];
+		job_run(p->rd, j);
+		p->rd->sink = &p->rd->pre;
+		sink_replay(p->rd, &j->out);
+		job_reset(j);
+		return;
+	}
 	pthread_mutex_lock(&p->mu);
 	p->fill++;
 	pthread_cond_signal(&p->work);
