@@ -2718,7 +2718,8 @@ slot_give(struct engine *e, struct job *j)
 	}
 	s->brk = j->nbrk;
 	s->nbrk = e->nbrks;
-	memcpy(j->brks + j->nbrk, e->brks, e->nbrks * sizeof *e->brks);
+	if (e->nbrks)	/* (brks may be NULL yet) */
+		memcpy(j->brks + j->nbrk, e->brks, e->nbrks * sizeof *e->brks);
 	j->nbrk += e->nbrks;
 	e->np = 0;
 	e->nbrks = 0;
@@ -2759,7 +2760,8 @@ slot_run(struct engine *e, struct job *j, const struct slot *s)
 		e->brkcap = s->nbrk;
 		e->brks = xrealloc(e->brks, e->brkcap * sizeof *e->brks);
 	}
-	memcpy(e->brks, j->brks + s->brk, s->nbrk * sizeof *e->brks);
+	if (s->nbrk)
+		memcpy(e->brks, j->brks + s->brk, s->nbrk * sizeof *e->brks);
 	e->nbrks = s->nbrk;
 	e->sink = &j->out;
 	/* The text is read where it is, in the job: the bytes past its end
