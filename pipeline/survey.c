@@ -1160,8 +1160,13 @@ survey_run(struct pagelines *pl, struct survey *sv)
 				sv->pend_num = v;
 				sv->pend_blank = sv->prev_blank;
 			}
+			/* The short lines followed for repeats serve a text
+			 * without form feeds only (survey_finish): none when the
+			 * block holds one, which pagelines will hand out as a
+			 * page break before the text ends (or the text fails). */
 			uint32_t dg, num;
-			uint64_t rk = rep_key(l.s + lead, n - lead, &dg, &num);
+			uint64_t rk = pl->ff_at < pl->blklen ? 0 :
+			    rep_key(l.s + lead, n - lead, &dg, &num);
 			if (rk)
 				rep_add(sv, rk, dg, num, l.lineno, l.s + lead, n - lead);
 		}
