@@ -51,6 +51,8 @@ pagelines_again(struct pagelines *pl, const char *from)
 	pl->started = 1;
 	pl->bom = was.bom;
 	pl->cr_seen = was.cr_seen;
+	pl->ff_seen = was.ff_seen;
+	pl->whole = was.whole;
 	pl->again = 1;
 	return 0;
 }
@@ -90,12 +92,16 @@ set_clear(struct pagelines *pl)
 static void
 block_start(struct pagelines *pl, int no_nul)
 {
-	/* (read again, a stream that held no CR still holds none) */
+	/* (read again, a stream that held no CR or form feed still holds
+	 * none, and one read to its end the first time no NUL: a NUL ends
+	 * a reading with PL_EBINARY) */
 	pl->cr_at = pl->again && !pl->cr_seen ? pl->blklen : block_find(pl, 0, '\r');
 	if (pl->cr_at < pl->blklen)
 		pl->cr_seen = 1;
-	pl->ff_at = block_find(pl, 0, '\f');
-	pl->nul_at = no_nul ? pl->blklen : block_find(pl, 0, '\0');
+	pl->ff_at = pl->again && !pl->ff_seen ? pl->blklen : block_find(pl, 0, '\f');
+	if (pl->ff_at < pl->blklen)
+		pl->ff_seen = 1;
+	pl->nul_at = no_nul || (pl->again && pl->whole) ? pl->blklen : block_find(pl, 0, '\0');
 	set_clear(pl);
 }
 
@@ -303,15 +309,22 @@ next_slow(struct pagelines *pl, struct pline *l)
 			if (r < 0)
 				return r;
 			if (r == 0) {
-				if (pl->part.len == 0 && !pl->in_cut)
+				/* (the end: every line handed out, none with a
+				 * NUL, as deliver and the block's nul_at tell) */
+				if (pl->part.len == 0 && !pl->in_cut) {
+					pl->whole = 1;
 					return 0;
-				/* A last line without a line end. */
+				}
+				/* A last line without a line end (the call after
+				 * it comes here again). */
 				pl->in_cut = 0;
 				unsigned long n = pl->lineno++;
 				size_t len = pl->part.len;
 				pl->part.len = 0;
-				if (len == 0)
+				if (len == 0) {
+					pl->whole = 1;
 					return 0;
+				}
 				return deliver(pl, pl->part.data, len, n, 0, l);
 			}
 		}
