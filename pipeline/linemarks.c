@@ -14,11 +14,29 @@
 /* The words looked for, from the lexicon: read by linemarks_words. */
 static struct wordset paragraph_label, person_title, open_word, ref_word,
 	hyphen_keep;
+/* The second bytes, either case, of the labels that start with each
+ * capital A-Z (all of them for a label of one byte): a line whose first
+ * two are no label's is told without comparing it with the labels. */
+static unsigned char label_second[26][256];
 
 void
 linemarks_words(void)
 {
 	wordset_init(&paragraph_label, "paragraph_label");
+	for (size_t k = 0; k < paragraph_label.n; k++) {
+		const unsigned char *w = (const unsigned char *)paragraph_label.word[k];
+		unsigned c = w[0] >= 'a' && w[0] <= 'z' ? w[0] - 32u : w[0];
+		if (c < 'A' || c > 'Z')
+			continue;
+		if (paragraph_label.len[k] < 2) {
+			memset(label_second[c - 'A'], 1, sizeof label_second[0]);
+			continue;
+		}
+		/* (caseless: the entries are held in small letters) */
+		label_second[c - 'A'][w[1]] = 1;
+		if (paragraph_label.caseless && w[1] >= 'a' && w[1] <= 'z')
+			label_second[c - 'A'][w[1] - 32] = 1;
+	}
 	wordset_init(&person_title, "person_title");
 	wordset_init(&open_word, "open_word");
 	wordset_init(&ref_word, "ref_word");
@@ -258,6 +276,8 @@ line_mark(const char *s, size_t n)
 	/* Phrases that open a unit of minutes (paragraph_label). */
 	if (c < 'A' || c > 'Z')
 		return MARK_NONE;       /* "the Committee\nresolved that" goes on */
+	if (n >= 2 && !label_second[c - 'A'][(unsigned char)s[1]])
+		return MARK_NONE;       /* no label starts with these two */
 	size_t lo, hi;
 	for (ws_range(&paragraph_label, c, &lo, &hi); lo < hi; lo++)
 		if (starts_with_word(&paragraph_label, lo, s, n))
