@@ -1,6 +1,7 @@
 /* survey — the first pass and page furniture; see survey.h. */
 #include "survey.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -769,6 +770,17 @@ block_start(struct survey *sv, size_t b)
 	sv->nblocks = b + 1;
 }
 
+/* The next line to drop: the least of drop[dropi] and pgdrop[pgdropi]
+ * (ULONG_MAX past both), which survey_furniture compares a line with. */
+static void
+drop_next(struct survey *sv)
+{
+	unsigned long a = sv->dropi < sv->ndrop ? sv->drop[sv->dropi] : ULONG_MAX,
+	    b = sv->pgdropi < sv->npgdrop ? sv->pgdrop[sv->pgdropi] : ULONG_MAX;
+
+	sv->next_drop = a < b ? a : b;
+}
+
 /* After the survey: wrap widths per block, and which page-edge lines to drop. */
 void
 survey_finish(struct survey *sv)
@@ -805,6 +817,7 @@ survey_finish(struct survey *sv)
 			}
 	free(sv->cand);
 	sv->cand = NULL;
+	drop_next(sv);
 	if (!sv->ff_seen)
 		rep_finish(sv);
 	/* A signature form on two pages or more is printed on every page:
@@ -1317,14 +1330,16 @@ int
 survey_furniture(struct survey *sv, unsigned long lineno, uint64_t key,
                  const char *s, size_t n, int at_edge, int alone)
 {
-	while (sv->dropi < sv->ndrop && sv->drop[sv->dropi] < lineno)
-		sv->dropi++;
-	if (sv->dropi < sv->ndrop && sv->drop[sv->dropi] == lineno)
-		return 1;
-	while (sv->pgdropi < sv->npgdrop && sv->pgdrop[sv->pgdropi] < lineno)
-		sv->pgdropi++;
-	if (sv->pgdropi < sv->npgdrop && sv->pgdrop[sv->pgdropi] == lineno)
-		return 1;
+	/* (the lines to drop are looked for only from the next one on) */
+	if (lineno >= sv->next_drop) {
+		while (sv->dropi < sv->ndrop && sv->drop[sv->dropi] < lineno)
+			sv->dropi++;
+		while (sv->pgdropi < sv->npgdrop && sv->pgdrop[sv->pgdropi] < lineno)
+			sv->pgdropi++;
+		drop_next(sv);
+		if (sv->next_drop == lineno)
+			return 1;
+	}
 	if (key && rep_running(sv, key))
 		return 1;
 	if (is_blank_notice(s, n))
