@@ -50,6 +50,9 @@ pagelines_again(struct pagelines *pl, const char *from)
 	pl->enc = ENC_UTF8;
 	pl->started = 1;
 	pl->bom = was.bom;
+	pl->fcr = was.fcr;
+	pl->fff = was.fff;
+	pl->fcr.next = pl->fff.next = 0;
 	pl->cr_seen = was.cr_seen;
 	pl->ff_seen = was.ff_seen;
 	pl->whole = was.whole;
@@ -64,17 +67,48 @@ pagelines_close(struct pagelines *pl)
 		iconv_close(pl->cd);
 	free(pl->raw);
 	free(pl->dec);
+	free(pl->fcr.f);
+	free(pl->fff.f);
 	buf_free(&pl->part);
 	pl->raw = pl->dec = NULL;
+	memset(&pl->fcr, 0, sizeof pl->fcr);
+	memset(&pl->fff, 0, sizeof pl->fff);
 }
 
-/* Offset of the first byte c of the block from pos on, or blklen. */
-static size_t
-block_find(const struct pagelines *pl, size_t pos, int c)
-{
-	const char *q = memchr(pl->blk + pos, c, pl->blklen - pos);
+enum { PL_FACTS = 1 << 14 };
 
-	return q ? (size_t)(q - pl->blk) : pl->blklen;
+/* Offset of the first byte c of the block from pos on, or blklen.  A
+ * first reading notes what it found of a CR or form feed; a reading
+ * again takes the answer from those notes where one holds it. */
+static size_t
+block_find(struct pagelines *pl, size_t pos, int c)
+{
+	struct pl_facts *fs = c == '\f' ? &pl->fff : c == '\r' ? &pl->fcr : NULL;
+	size_t q = pl->blkbase + pos, end = pl->blkbase + pl->blklen;
+
+	if (fs && pl->again) {
+		/* (questions come in order: the notes before q are done) */
+		while (fs->next < fs->n && (fs->f[fs->next].none ? fs->f[fs->next].at <= q :
+		                            fs->f[fs->next].at < q))
+			fs->next++;
+		if (fs->next < fs->n && fs->f[fs->next].from <= q) {
+			const struct pl_fact *f = &fs->f[fs->next];
+			if (!f->none)
+				return f->at < end ? f->at - pl->blkbase : pl->blklen;
+			if (f->at >= end)
+				return pl->blklen;
+		}
+	}
+	const char *p = memchr(pl->blk + pos, c, pl->blklen - pos);
+	size_t at = p ? (size_t)(p - pl->blk) : pl->blklen;
+	if (fs && !pl->again && fs->n < PL_FACTS) {
+		if (fs->n == fs->cap) {
+			fs->cap = fs->cap ? fs->cap * 2 : 64;
+			fs->f = xrealloc(fs->f, fs->cap * sizeof *fs->f);
+		}
+		fs->f[fs->n++] = (struct pl_fact){ q, pl->blkbase + at, !p };
+	}
+	return at;
 }
 
 /* Where the block's next CR, form feed or NUL is, whichever comes first
@@ -150,6 +184,7 @@ convert(struct pagelines *pl)
 		pl->decode_errors += skip;
 	}
 	pl->rawpos = pl->rawlen - inleft;
+	pl->blkbase += pl->blklen;
 	pl->blk = pl->dec;
 	pl->blklen = (size_t)(out - pl->dec);
 	pl->blkpos = 0;
@@ -201,6 +236,7 @@ fill(struct pagelines *pl)
 		if (pl->cd == (iconv_t)-1) {
 			if (pl->rawlen == pl->rawpos)
 				return 0;
+			pl->blkbase += pl->blklen;
 			pl->blk = pl->raw + pl->rawpos;
 			pl->blklen = pl->rawlen - pl->rawpos;
 			pl->blkpos = 0;

@@ -39,6 +39,22 @@ struct pline {
 	int cut;                /* a piece of a line longer than the cap */
 };
 
+/*
+ * Where a first reading found a CR or a form feed: from stream offset
+ * from on, the first is at offset at, or (none) there is none before at,
+ * the end of the block it was looked for in.  A reading again asks the
+ * same questions (pagelines_again) and answers them from these, not by
+ * a search of the block (bounded: past PL_FACTS a question is searched).
+ */
+struct pl_fact {
+	size_t from, at;
+	int none;
+};
+struct pl_facts {
+	struct pl_fact *f;
+	size_t n, cap, next;
+};
+
 struct pagelines {
 	FILE *f;
 	size_t cap;
@@ -69,6 +85,8 @@ struct pagelines {
 	int fast;                /* no rest, carry, cut or LF to skip: the
 	                          * inline pagelines_next may look */
 	size_t bom;              /* bytes of the byte-order mark read past */
+	size_t blkbase;          /* stream offset of blk[0] */
+	struct pl_facts fcr, fff; /* the CRs and form feeds found */
 	int cr_seen;             /* a block held a CR */
 	int ff_seen;             /* a block held a form feed */
 	int whole;               /* read to its end: it holds no NUL */

@@ -185,6 +185,29 @@ main(void)
 	free(buf);
 	free(first);
 
+	/* More form feeds and CRs than a first reading notes (PL_FACTS), in
+	 * three chunks: read again, those past the notes are searched. */
+	{
+		size_t lines = 60000, len = 0;
+		char *text = malloc(lines * 24);
+		struct want *fw = calloc(lines * 2 + 1, sizeof *fw);
+		char (*names)[16] = malloc(lines * sizeof *names);
+		size_t k = 0;
+		for (size_t i = 0; i < lines; i++) {
+			snprintf(names[i], sizeof names[i], "p%zu", i);
+			len += (size_t)sprintf(text + len, "%s%s", names[i],
+			                       i % 3 == 0 ? "\fq\n" : i % 3 == 1 ? "\r\n" : "\n");
+			fw[k++] = (struct want){ names[i], i + 1, 0, 0 };
+			if (i % 3 == 0)
+				fw[k++] = (struct want){ "q", i + 1, 1, 0 };
+		}
+		fw[k] = (struct want){ NULL, 0, 0, 0 };
+		run("many form feeds and CRs", text, len, 1 << 20, fw, 0);
+		free(text);
+		free(fw);
+		free(names);
+	}
+
 	/*
 	 * A CR or a form feed at every offset of the sixteen-byte blocks the
 	 * common-line scan reads, and lines of exactly the cap and one more.
