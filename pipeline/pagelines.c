@@ -280,7 +280,8 @@ static int
 deliver(struct pagelines *pl, const char *s, size_t n, unsigned long lineno,
         int cut, struct pline *l)
 {
-	if (memchr(s, '\0', n))
+	/* (read again after a whole reading, the stream holds no NUL) */
+	if (!(pl->again && pl->whole) && memchr(s, '\0', n))
 		return PL_EBINARY;
 	l->lineno = lineno;
 	l->cut = cut;
