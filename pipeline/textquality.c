@@ -364,7 +364,35 @@ tq_line_sse2(struct tq *q, const unsigned char *p, size_t n)
 	 * longer than six, so only counted).  The last block is the one that
 	 * ends the line, its bytes already seen shifted out.
 	 */
-	if (n >= 16) {
+	if (n < 16) {
+		/* A short line: its letters and words from a copy of it in
+		 * a block of zeros (not letters), which a word's eight bytes
+		 * may be read from; its bytes counted as they are. */
+		unsigned char t[32] = {0};
+		static const uint64_t low[8] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+			0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF };
+
+		memcpy(t, p, n);
+		count_tail(bytes, p, 0, n);
+		unsigned cur = letters16(t, 0);
+		for (unsigned starts = cur & ~(cur << 1); starts; starts &= starts - 1) {
+			unsigned k = (unsigned)__builtin_ctz(starts);
+			unsigned len = (unsigned)__builtin_ctz(~(cur >> k));
+			if (len >= 2) {
+				words++;
+				if (len <= 6) {
+					uint64_t key;
+					memcpy(&key, t + k, 8);
+					function += (unsigned long)fw_has(
+					    (key | 0x2020202020202020u) & low[len]);
+				}
+			}
+		}
+		q->words += words;
+		q->function += function;
+		return;
+	}
+	{
 		unsigned cur = letters16(p, 0), prev = 0;
 
 		for (; i < n; i += 16) {
