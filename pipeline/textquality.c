@@ -306,16 +306,14 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 		prev = cur >> 31;
 		cur = next;
 	}
-	/* 32 to 63 bytes left: this block whole, and one that ends the line
-	 * when there are more than 32 */
+	/* 32 to 63 bytes left: this block whole, and the bytes after it
+	 * (the block that ends the line, its bytes already seen shifted
+	 * out); their letters one mask of up to 64, its words taken in one
+	 * pass (nothing follows them) */
 	size_t left = (size_t)(end - b);
 	uint64_t next = left > 32 ? letters32(end - 32) >> (64 - left) : 0;
 	count16(bytes, b);
 	count16(bytes, b + 16);
-	if (left >= 40)
-		words32(b, end, cur, next, prev, &words, &function, 1);
-	else
-		words32(b, end, cur, next, prev, &words, &function, 0);
 	if (left > 32) {
 		size_t j = 32;
 		if (j + 16 <= left) {
@@ -323,8 +321,8 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 			j += 16;
 		}
 		count_tail(bytes, b, j, left);
-		words32(b + 32, end, next, 0, cur >> 31, &words, &function, 0);
 	}
+	words32(b, end, cur | next << 32, 0, prev, &words, &function, 0);
 	q->words += words;
 	q->function += function;
 }
