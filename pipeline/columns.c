@@ -38,6 +38,45 @@ columns_label_first(unsigned char c)
  * words those of name_small_word)?  Figures,
  * dates and running prose do not.
  */
+/* Does the full stop at s[i] end a sentence: after a word of three
+ * letters or more, and before a space or the end? */
+static inline int
+sentence_stop(const char *s, size_t i, size_t n)
+{
+	return i >= 3 && (i + 1 == n || s[i + 1] == ' ') &&
+	       is_alpha((unsigned char)s[i - 1]) && is_alpha((unsigned char)s[i - 2]) &&
+	       is_alpha((unsigned char)s[i - 3]);
+}
+
+/*
+ * Does s[0..n) hold a figure (a digit or '%') or a full stop that ends a
+ * sentence?  Either says no to an entry, wherever it stands, so a line
+ * of sixteen bytes or more is looked at sixteen at a time (the last
+ * block the one that ends it: a byte seen twice answers the same), each
+ * full stop tested where a block has one.
+ */
+static int
+figure_or_stop(const char *s, size_t n)
+{
+	if (n >= 16) {
+		for (size_t i = 0; i < n; i += 16) {
+			size_t b = i + 16 <= n ? i : n - 16;
+			bytes16 v = bytes16_load(s + b);
+			if (mask16_any(((bytes16)(v - '0') < 10) | (v == '%')))
+				return 1;
+			for (uint32_t dot = mask16_bits(v == '.'); dot; dot &= dot - 1)
+				if (sentence_stop(s, b + (size_t)__builtin_ctz(dot), n))
+					return 1;
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '%' ||
+		    (s[i] == '.' && sentence_stop(s, i, n)))
+			return 1;
+	return 0;
+}
+
 static int
 entry_like(const char *s, size_t n)
 {
@@ -45,15 +84,8 @@ entry_like(const char *s, size_t n)
 
 	if (n == 0)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '%')
-			return 0;       /* a figure */
-		/* a full stop after a word of three letters or more ends a sentence */
-		if (s[i] == '.' && i >= 3 && (i + 1 == n || s[i + 1] == ' ') &&
-		    is_alpha((unsigned char)s[i - 1]) && is_alpha((unsigned char)s[i - 2]) &&
-		    is_alpha((unsigned char)s[i - 3]))
-			return 0;
-	}
+	if (figure_or_stop(s, n))
+		return 0;
 	if (line_is_person(s, n))
 		return 1;
 	for (size_t i = 0; i < n;) {

@@ -14,12 +14,53 @@
 /* The words looked for, from the lexicon: read by linemarks_words. */
 static struct wordset paragraph_label, person_title, open_word, ref_word,
 	hyphen_keep;
+/*
+ * The second bytes, either case for a caseless list, of a list's entries
+ * that start with each letter A-Z in either case (all of them after an
+ * entry of one byte): a text whose first two bytes start no entry is
+ * told without comparing it with the entries.  For paragraph_label and
+ * person_title, made with the word lists.
+ */
+struct second {
+	unsigned char ok[26][256];
+};
+static struct second label_second, person_second;
+
+static void
+second_init(struct second *t, const struct wordset *ws)
+{
+	for (size_t k = 0; k < ws->n; k++) {
+		const unsigned char *w = (const unsigned char *)ws->word[k];
+		unsigned c = (unsigned)(w[0] | 0x20);
+		if (c < 'a' || c > 'z')
+			continue;       /* (second_may does not filter there) */
+		if (ws->len[k] < 2) {
+			memset(t->ok[c - 'a'], 1, sizeof t->ok[0]);
+			continue;
+		}
+		/* (a caseless list holds its entries in small letters) */
+		t->ok[c - 'a'][w[1]] = 1;
+		if (ws->caseless && w[1] >= 'a' && w[1] <= 'z')
+			t->ok[c - 'a'][w[1] - 32] = 1;
+	}
+}
+
+/* May an entry start s[0..n)?  0 when none does. */
+static inline int
+second_may(const struct second *t, const char *s, size_t n)
+{
+	unsigned c = (unsigned char)s[0] | 0x20u;
+
+	return n < 2 || c < 'a' || c > 'z' || t->ok[c - 'a'][(unsigned char)s[1]];
+}
 
 void
 linemarks_words(void)
 {
 	wordset_init(&paragraph_label, "paragraph_label");
+	second_init(&label_second, &paragraph_label);
 	wordset_init(&person_title, "person_title");
+	second_init(&person_second, &person_title);
 	wordset_init(&open_word, "open_word");
 	wordset_init(&ref_word, "ref_word");
 	wordset_init(&hyphen_keep, "hyphen_keep");
@@ -258,6 +299,8 @@ line_mark(const char *s, size_t n)
 	/* Phrases that open a unit of minutes (paragraph_label). */
 	if (c < 'A' || c > 'Z')
 		return MARK_NONE;       /* "the Committee\nresolved that" goes on */
+	if (n >= 2 && !label_second.ok[c - 'A'][(unsigned char)s[1]])
+		return MARK_NONE;       /* no label starts with these two */
 	size_t lo, hi;
 	for (ws_range(&paragraph_label, c, &lo, &hi); lo < hi; lo++)
 		if (starts_with_word(&paragraph_label, lo, s, n))
@@ -272,7 +315,7 @@ line_is_person(const char *s, size_t n)
 {
 	size_t lo, hi;
 
-	if (n == 0)
+	if (n == 0 || !second_may(&person_second, s, n))
 		return 0;
 	for (ws_range(&person_title, (unsigned char)s[0], &lo, &hi); lo < hi; lo++) {
 		size_t k = person_title.len[lo];

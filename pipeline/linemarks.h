@@ -20,6 +20,8 @@
 
 #include <stddef.h>
 
+#include "bytescan.h"
+
 /* How a line starts: a bullet or list mark (STRONG), a bare number "15."
  * (BARE), a label of minutes (LABEL), a minute number and title (MINUTE). */
 enum mark_kind { MARK_NONE, MARK_STRONG, MARK_BARE, MARK_LABEL, MARK_MINUTE };
@@ -41,13 +43,32 @@ int line_ends_open_word(const char *s, size_t n);
 int line_ends_ref_word(const char *s, size_t n);
 
 /* Two capital letters or more, and no small one?  (Inline: asked of
- * every line.) */
+ * every line.)  Sixteen bytes at a time (a line of capitals or figures
+ * is read whole), the last block the one that ends the line, its
+ * capitals already counted shifted out of its mask. */
 static inline int
 line_all_caps(const char *s, size_t n)
 {
 	int letters = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
+	if (n >= 16) {
+		for (; i + 16 <= n; i += 16) {
+			bytes16 v = bytes16_load(s + i);
+			if (mask16_any((bytes16)(v - 'a') < 26))
+				return 0;
+			letters += __builtin_popcount(mask16_bits((bytes16)(v - 'A') < 26));
+		}
+		if (i < n) {
+			bytes16 v = bytes16_load(s + n - 16);
+			if (mask16_any((bytes16)(v - 'a') < 26))
+				return 0;
+			letters += __builtin_popcount(mask16_bits((bytes16)(v - 'A') < 26) >>
+			                              (i - (n - 16)));
+		}
+		return letters >= 2;
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 'a' && c <= 'z')
 			return 0;

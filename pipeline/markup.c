@@ -186,12 +186,24 @@ static const char *const tags[] = {
 	"code", "center", "th", "td", "tr", "table", "tbody", "thead", NULL
 };
 
-static int
+/* Is s[0..n) (letters and digits) the name of one, in any case?  Each
+ * name is compared from its first letter, and only as far as it goes
+ * (no strlen and strncasecmp of each). */
+static int __attribute__((noinline))
 known_tag(const char *s, size_t n)
 {
-	for (int i = 0; tags[i]; i++)
-		if (strlen(tags[i]) == n && strncasecmp(tags[i], s, n) == 0)
+	int c0 = lower((unsigned char)s[0]);
+
+	for (int i = 0; tags[i]; i++) {
+		const char *w = tags[i];
+		if (w[0] != c0)
+			continue;
+		size_t k = 1;
+		while (k < n && w[k] && lower((unsigned char)s[k]) == w[k])
+			k++;
+		if (k == n && w[n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 

@@ -50,7 +50,12 @@ pagelines_again(struct pagelines *pl, const char *from)
 	pl->enc = ENC_UTF8;
 	pl->started = 1;
 	pl->bom = was.bom;
+	pl->fcr = was.fcr;
+	pl->fff = was.fff;
+	pl->fcr.next = pl->fff.next = 0;
 	pl->cr_seen = was.cr_seen;
+	pl->ff_seen = was.ff_seen;
+	pl->whole = was.whole;
 	pl->again = 1;
 	return 0;
 }
@@ -62,17 +67,48 @@ pagelines_close(struct pagelines *pl)
 		iconv_close(pl->cd);
 	free(pl->raw);
 	free(pl->dec);
+	free(pl->fcr.f);
+	free(pl->fff.f);
 	buf_free(&pl->part);
 	pl->raw = pl->dec = NULL;
+	memset(&pl->fcr, 0, sizeof pl->fcr);
+	memset(&pl->fff, 0, sizeof pl->fff);
 }
 
-/* Offset of the first byte c of the block from pos on, or blklen. */
-static size_t
-block_find(const struct pagelines *pl, size_t pos, int c)
-{
-	const char *q = memchr(pl->blk + pos, c, pl->blklen - pos);
+enum { PL_FACTS = 1 << 14 };
 
-	return q ? (size_t)(q - pl->blk) : pl->blklen;
+/* Offset of the first byte c of the block from pos on, or blklen.  A
+ * first reading notes what it found of a CR or form feed; a reading
+ * again takes the answer from those notes where one holds it. */
+static size_t
+block_find(struct pagelines *pl, size_t pos, int c)
+{
+	struct pl_facts *fs = c == '\f' ? &pl->fff : c == '\r' ? &pl->fcr : NULL;
+	size_t q = pl->blkbase + pos, end = pl->blkbase + pl->blklen;
+
+	if (fs && pl->again) {
+		/* (questions come in order: the notes before q are done) */
+		while (fs->next < fs->n && (fs->f[fs->next].none ? fs->f[fs->next].at <= q :
+		                            fs->f[fs->next].at < q))
+			fs->next++;
+		if (fs->next < fs->n && fs->f[fs->next].from <= q) {
+			const struct pl_fact *f = &fs->f[fs->next];
+			if (!f->none)
+				return f->at < end ? f->at - pl->blkbase : pl->blklen;
+			if (f->at >= end)
+				return pl->blklen;
+		}
+	}
+	const char *p = memchr(pl->blk + pos, c, pl->blklen - pos);
+	size_t at = p ? (size_t)(p - pl->blk) : pl->blklen;
+	if (fs && !pl->again && fs->n < PL_FACTS) {
+		if (fs->n == fs->cap) {
+			fs->cap = fs->cap ? fs->cap * 2 : 64;
+			fs->f = xrealloc(fs->f, fs->cap * sizeof *fs->f);
+		}
+		fs->f[fs->n++] = (struct pl_fact){ q, pl->blkbase + at, !p };
+	}
+	return at;
 }
 
 /* Where the block's next CR, form feed or NUL is, whichever comes first
@@ -90,12 +126,16 @@ set_clear(struct pagelines *pl)
 static void
 block_start(struct pagelines *pl, int no_nul)
 {
-	/* (read again, a stream that held no CR still holds none) */
+	/* (read again, a stream that held no CR or form feed still holds
+	 * none, and one read to its end the first time no NUL: a NUL ends
+	 * a reading with PL_EBINARY) */
 	pl->cr_at = pl->again && !pl->cr_seen ? pl->blklen : block_find(pl, 0, '\r');
 	if (pl->cr_at < pl->blklen)
 		pl->cr_seen = 1;
-	pl->ff_at = block_find(pl, 0, '\f');
-	pl->nul_at = no_nul ? pl->blklen : block_find(pl, 0, '\0');
+	pl->ff_at = pl->again && !pl->ff_seen ? pl->blklen : block_find(pl, 0, '\f');
+	if (pl->ff_at < pl->blklen)
+		pl->ff_seen = 1;
+	pl->nul_at = no_nul || (pl->again && pl->whole) ? pl->blklen : block_find(pl, 0, '\0');
 	set_clear(pl);
 }
 
@@ -144,6 +184,7 @@ convert(struct pagelines *pl)
 		pl->decode_errors += skip;
 	}
 	pl->rawpos = pl->rawlen - inleft;
+	pl->blkbase += pl->blklen;
 	pl->blk = pl->dec;
 	pl->blklen = (size_t)(out - pl->dec);
 	pl->blkpos = 0;
@@ -195,6 +236,7 @@ fill(struct pagelines *pl)
 		if (pl->cd == (iconv_t)-1) {
 			if (pl->rawlen == pl->rawpos)
 				return 0;
+			pl->blkbase += pl->blklen;
 			pl->blk = pl->raw + pl->rawpos;
 			pl->blklen = pl->rawlen - pl->rawpos;
 			pl->blkpos = 0;
@@ -238,7 +280,8 @@ static int
 deliver(struct pagelines *pl, const char *s, size_t n, unsigned long lineno,
         int cut, struct pline *l)
 {
-	if (memchr(s, '\0', n))
+	/* (read again after a whole reading, the stream holds no NUL) */
+	if (!(pl->again && pl->whole) && memchr(s, '\0', n))
 		return PL_EBINARY;
 	l->lineno = lineno;
 	l->cut = cut;
@@ -303,15 +346,22 @@ next_slow(struct pagelines *pl, struct pline *l)
 			if (r < 0)
 				return r;
 			if (r == 0) {
-				if (pl->part.len == 0 && !pl->in_cut)
+				/* (the end: every line handed out, none with a
+				 * NUL, as deliver and the block's nul_at tell) */
+				if (pl->part.len == 0 && !pl->in_cut) {
+					pl->whole = 1;
 					return 0;
-				/* A last line without a line end. */
+				}
+				/* A last line without a line end (the call after
+				 * it comes here again). */
 				pl->in_cut = 0;
 				unsigned long n = pl->lineno++;
 				size_t len = pl->part.len;
 				pl->part.len = 0;
-				if (len == 0)
+				if (len == 0) {
+					pl->whole = 1;
 					return 0;
+				}
 				return deliver(pl, pl->part.data, len, n, 0, l);
 			}
 		}

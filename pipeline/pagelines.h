@@ -39,6 +39,22 @@ struct pline {
 	int cut;                /* a piece of a line longer than the cap */
 };
 
+/*
+ * Where a first reading found a CR or a form feed: from stream offset
+ * from on, the first is at offset at, or (none) there is none before at,
+ * the end of the block it was looked for in.  A reading again asks the
+ * same questions (pagelines_again) and answers them from these, not by
+ * a search of the block (bounded: past PL_FACTS a question is searched).
+ */
+struct pl_fact {
+	size_t from, at;
+	int none;
+};
+struct pl_facts {
+	struct pl_fact *f;
+	size_t n, cap, next;
+};
+
 struct pagelines {
 	FILE *f;
 	size_t cap;
@@ -69,9 +85,14 @@ struct pagelines {
 	int fast;                /* no rest, carry, cut or LF to skip: the
 	                          * inline pagelines_next may look */
 	size_t bom;              /* bytes of the byte-order mark read past */
+	size_t blkbase;          /* stream offset of blk[0] */
+	struct pl_facts fcr, fff; /* the CRs and form feeds found */
 	int cr_seen;             /* a block held a CR */
-	int again;               /* read again (pagelines_again): no CR to
-	                          * look for when none was seen */
+	int ff_seen;             /* a block held a form feed */
+	int whole;               /* read to its end: it holds no NUL */
+	int again;               /* read again (pagelines_again): no CR or
+	                          * form feed to look for when none was
+	                          * seen, no NUL after a whole reading */
 };
 
 /*
@@ -84,8 +105,9 @@ int pagelines_open(struct pagelines *pl, FILE *f, const char *from, size_t cap);
  * Read the stream again from the start, as pagelines_open would after
  * pagelines_close (the caller has put f back where it started): 0 or a
  * PL_E* code.  A stream read the first time as UTF-8 bytes as they are
- * keeps its chunk and what was learnt of it (its encoding and mark, and
- * whether it holds a CR at all), not looked for again.
+ * keeps its chunk and what was learnt of it (its encoding and mark,
+ * whether it holds a CR or a form feed at all, and, read to its end
+ * the first time, that it holds no NUL), not looked for again.
  */
 int pagelines_again(struct pagelines *pl, const char *from);
 

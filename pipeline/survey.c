@@ -1,6 +1,7 @@
 /* survey — the first pass and page furniture; see survey.h. */
 #include "survey.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -668,6 +669,61 @@ percentile(const uint32_t *h, unsigned long total, double q)
 	return NBUCKET * 4;
 }
 
+/* percentile of a histogram of 16-bit counts. */
+static size_t
+percentile16(const uint16_t *h, unsigned long total, double q)
+{
+	unsigned long want = (unsigned long)(total * q), acc = 0;
+
+	for (size_t b = 0; b < NBUCKET; b++) {
+		acc += h[b];
+		if (acc > want)
+			return b * 4 + 2;
+	}
+	return NBUCKET * 4;
+}
+
+/* Eight 16-bit counts of a histogram (GCC's generic vectors). */
+typedef uint16_t counts8 __attribute__((vector_size(16)));
+
+/*
+ * The window's histogram, the sum of its blocks', eight buckets at a
+ * time in 16 bits, into h, and its lines into *n: 1, or 0 when a count
+ * is 512 or more (a block counts at most BLOCK lines, 256, but the
+ * pieces of a line cut at the cap, or split at its form feeds, count in
+ * the block of the line's number), and a sum might not fit: the caller
+ * adds in 32 bits then.  (Below 512, a bucket's sum over five blocks is
+ * under 2560, the sum of sixteen such under 65536.)
+ */
+static int
+window_sum16(const struct survey *sv, size_t lo, size_t hi, uint16_t *h, unsigned long *n)
+{
+	counts8 sum[NBUCKET / 8] = {0}, all = {0}, seen = {0};
+
+	for (size_t k = lo; k <= hi; k++) {
+		const uint16_t *src = sv->hist[k % WINDOW];
+		for (size_t j = 0; j < NBUCKET / 8; j++) {
+			counts8 v;
+			memcpy(&v, src + 8 * j, sizeof v);
+			sum[j] += v;
+			seen |= v;
+		}
+	}
+	seen &= (uint16_t)~511u;
+	uint64_t o[2];
+	memcpy(o, &seen, sizeof o);
+	if (o[0] | o[1])
+		return 0;
+	for (size_t j = 0; j < NBUCKET / 8; j++)
+		all += sum[j];
+	unsigned long t = 0;
+	for (size_t j = 0; j < 8; j++)
+		t += all[j];
+	*n = t;
+	memcpy(h, sum, sizeof sum);
+	return 1;
+}
+
 /*
  * Estimate block b's wrap width and sparseness from the blocks b-2..b+2
  * held in the ring (those after the last block count as empty).  The
@@ -677,18 +733,24 @@ percentile(const uint32_t *h, unsigned long total, double q)
 static void
 block_estimate(struct survey *sv, size_t b)
 {
-	uint32_t h[NBUCKET] = {0};
+	uint16_t h16[NBUCKET];
 	unsigned long n = 0, blank = 0;
 	size_t lo = b >= 2 ? b - 2 : 0, hi = b + 2 < sv->nblocks ? b + 2 : sv->nblocks - 1;
 
-	for (size_t k = lo; k <= hi; k++) {
-		for (size_t j = 0; j < NBUCKET; j++) {
-			h[j] += sv->hist[k % WINDOW][j];
-			n += sv->hist[k % WINDOW][j];
-		}
+	for (size_t k = lo; k <= hi; k++)
 		blank += sv->blank[k % WINDOW];
+	if (window_sum16(sv, lo, hi, h16, &n)) {
+		sv->wrap[b] = (uint16_t)(n >= 16 ? percentile16(h16, n, 0.9) : 0);
+	} else {
+		uint32_t h[NBUCKET] = {0};
+		n = 0;
+		for (size_t k = lo; k <= hi; k++)
+			for (size_t j = 0; j < NBUCKET; j++) {
+				h[j] += sv->hist[k % WINDOW][j];
+				n += sv->hist[k % WINDOW][j];
+			}
+		sv->wrap[b] = (uint16_t)(n >= 16 ? percentile(h, n, 0.9) : 0);
 	}
-	sv->wrap[b] = (uint16_t)(n >= 16 ? percentile(h, n, 0.9) : 0);
 	sv->sparse[b] = blank * 100 >= (blank + n) * 15;
 }
 
@@ -706,6 +768,17 @@ block_start(struct survey *sv, size_t b)
 	memset(sv->hist[b % WINDOW], 0, sizeof sv->hist[0]);
 	sv->blank[b % WINDOW] = 0;
 	sv->nblocks = b + 1;
+}
+
+/* The next line to drop: the least of drop[dropi] and pgdrop[pgdropi]
+ * (ULONG_MAX past both), which survey_furniture compares a line with. */
+static void
+drop_next(struct survey *sv)
+{
+	unsigned long a = sv->dropi < sv->ndrop ? sv->drop[sv->dropi] : ULONG_MAX,
+	    b = sv->pgdropi < sv->npgdrop ? sv->pgdrop[sv->pgdropi] : ULONG_MAX;
+
+	sv->next_drop = a < b ? a : b;
 }
 
 /* After the survey: wrap widths per block, and which page-edge lines to drop. */
@@ -744,6 +817,7 @@ survey_finish(struct survey *sv)
 			}
 	free(sv->cand);
 	sv->cand = NULL;
+	drop_next(sv);
 	if (!sv->ff_seen)
 		rep_finish(sv);
 	/* A signature form on two pages or more is printed on every page:
@@ -1160,8 +1234,13 @@ survey_run(struct pagelines *pl, struct survey *sv)
 				sv->pend_num = v;
 				sv->pend_blank = sv->prev_blank;
 			}
+			/* The short lines followed for repeats serve a text
+			 * without form feeds only (survey_finish): none when the
+			 * block holds one, which pagelines will hand out as a
+			 * page break before the text ends (or the text fails). */
 			uint32_t dg, num;
-			uint64_t rk = rep_key(l.s + lead, n - lead, &dg, &num);
+			uint64_t rk = pl->ff_at < pl->blklen ? 0 :
+			    rep_key(l.s + lead, n - lead, &dg, &num);
 			if (rk)
 				rep_add(sv, rk, dg, num, l.lineno, l.s + lead, n - lead);
 		}
@@ -1251,14 +1330,16 @@ int
 survey_furniture(struct survey *sv, unsigned long lineno, uint64_t key,
                  const char *s, size_t n, int at_edge, int alone)
 {
-	while (sv->dropi < sv->ndrop && sv->drop[sv->dropi] < lineno)
-		sv->dropi++;
-	if (sv->dropi < sv->ndrop && sv->drop[sv->dropi] == lineno)
-		return 1;
-	while (sv->pgdropi < sv->npgdrop && sv->pgdrop[sv->pgdropi] < lineno)
-		sv->pgdropi++;
-	if (sv->pgdropi < sv->npgdrop && sv->pgdrop[sv->pgdropi] == lineno)
-		return 1;
+	/* (the lines to drop are looked for only from the next one on) */
+	if (lineno >= sv->next_drop) {
+		while (sv->dropi < sv->ndrop && sv->drop[sv->dropi] < lineno)
+			sv->dropi++;
+		while (sv->pgdropi < sv->npgdrop && sv->pgdrop[sv->pgdropi] < lineno)
+			sv->pgdropi++;
+		drop_next(sv);
+		if (sv->next_drop == lineno)
+			return 1;
+	}
 	if (key && rep_running(sv, key))
 		return 1;
 	if (is_blank_notice(s, n))

@@ -104,6 +104,7 @@ struct survey {
 	unsigned long *pgdrop;      /* lone page numbers told so, ascending */
 	size_t npgdrop, pgdropcap;
 	size_t dropi, pgdropi;      /* survey_furniture's place in drop, pgdrop */
+	unsigned long next_drop;    /* the least of drop[dropi], pgdrop[pgdropi] */
 	/* short lines repeated at regular intervals (running headers) */
 	struct rep *rep;
 	unsigned char *repbits;

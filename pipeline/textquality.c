@@ -197,18 +197,31 @@ count16(unsigned long *bytes, const unsigned char *b)
 	bytes[b[12]]++; bytes[b[13]]++; bytes[b[14]]++; bytes[b[15]]++;
 }
 
-/* Count p[j..n), fewer than sixteen bytes: four at a time, then one. */
+/* Count p[j..n), fewer than sixteen bytes: a jump into a run of
+ * sixteen counts, the last n - j of them (no loop to keep). */
 static inline __attribute__((always_inline)) void
 count_tail(unsigned long *bytes, const unsigned char *p, size_t j, size_t n)
 {
-	for (; j + 4 <= n; j += 4) {
-		bytes[p[j]]++;
-		bytes[p[j + 1]]++;
-		bytes[p[j + 2]]++;
-		bytes[p[j + 3]]++;
+	const unsigned char *e = p + n;
+
+	switch (n - j) {
+	case 15: bytes[e[-15]]++; /* fall through */
+	case 14: bytes[e[-14]]++; /* fall through */
+	case 13: bytes[e[-13]]++; /* fall through */
+	case 12: bytes[e[-12]]++; /* fall through */
+	case 11: bytes[e[-11]]++; /* fall through */
+	case 10: bytes[e[-10]]++; /* fall through */
+	case 9: bytes[e[-9]]++; /* fall through */
+	case 8: bytes[e[-8]]++; /* fall through */
+	case 7: bytes[e[-7]]++; /* fall through */
+	case 6: bytes[e[-6]]++; /* fall through */
+	case 5: bytes[e[-5]]++; /* fall through */
+	case 4: bytes[e[-4]]++; /* fall through */
+	case 3: bytes[e[-3]]++; /* fall through */
+	case 2: bytes[e[-2]]++; /* fall through */
+	case 1: bytes[e[-1]]++; /* fall through */
+	default: break;
 	}
-	for (; j < n; j++)
-		bytes[p[j]]++;
 }
 
 #ifdef TQ_AVX2
@@ -235,17 +248,29 @@ letters32(const unsigned char *p)
  */
 TQ_TARGET __attribute__((always_inline)) static inline void
 words32(const unsigned char *b, const unsigned char *end, uint64_t cur,
-        uint64_t next, uint64_t prev, unsigned long *words, unsigned long *function)
+        uint64_t next, uint64_t prev, unsigned long *words, unsigned long *function,
+        int whole)
 {
 	uint64_t run = cur | next << 32;
 	uint64_t two = cur & ~(cur << 1 | prev) & run >> 1;
 	uint64_t r2 = run & run >> 1, r4 = r2 & r2 >> 2, r7 = r4 & r4 >> 3;
+	static const uint64_t low[8] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+		0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF };
 
 	*words += (unsigned long)__builtin_popcountll(two);
 	for (uint64_t sh = two & ~r7; sh; sh &= sh - 1) {
 		unsigned k = (unsigned)__builtin_ctzll(sh);
 		unsigned len = (unsigned)__builtin_ctzll(~(run >> k));
-		*function += (unsigned long)fw_has(word_key_long(b + k, len, end));
+		uint64_t key;
+		if (whole) {
+			/* (a whole block follows: the eight bytes from any
+			 * place of this one are the line's) */
+			memcpy(&key, b + k, 8);
+			key = (key | 0x2020202020202020u) & low[len];
+		} else {
+			key = word_key_long(b + k, len, end);
+		}
+		*function += (unsigned long)fw_has(key);
 	}
 }
 
@@ -267,7 +292,7 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 		count16(bytes, p);
 		count_tail(bytes, p, 16, n);
 		words32(p, end, letters16(p, 0) | (uint64_t)letters16(end - 16, 0) << (n - 16),
-		        0, 0, &words, &function);
+		        0, 0, &words, &function, 0);
 		q->words += words;
 		q->function += function;
 		return;
@@ -277,17 +302,18 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 		uint64_t next = letters32(b + 32);
 		count16(bytes, b);
 		count16(bytes, b + 16);
-		words32(b, end, cur, next, prev, &words, &function);
+		words32(b, end, cur, next, prev, &words, &function, 1);
 		prev = cur >> 31;
 		cur = next;
 	}
-	/* 32 to 63 bytes left: this block whole, and one that ends the line
-	 * when there are more than 32 */
+	/* 32 to 63 bytes left: this block whole, and the bytes after it
+	 * (the block that ends the line, its bytes already seen shifted
+	 * out); their letters one mask of up to 64, its words taken in one
+	 * pass (nothing follows them) */
 	size_t left = (size_t)(end - b);
 	uint64_t next = left > 32 ? letters32(end - 32) >> (64 - left) : 0;
 	count16(bytes, b);
 	count16(bytes, b + 16);
-	words32(b, end, cur, next, prev, &words, &function);
 	if (left > 32) {
 		size_t j = 32;
 		if (j + 16 <= left) {
@@ -295,8 +321,8 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 			j += 16;
 		}
 		count_tail(bytes, b, j, left);
-		words32(b + 32, end, next, 0, cur >> 31, &words, &function);
 	}
+	words32(b, end, cur | next << 32, 0, prev, &words, &function, 0);
 	q->words += words;
 	q->function += function;
 }
@@ -336,7 +362,35 @@ tq_line_sse2(struct tq *q, const unsigned char *p, size_t n)
 	 * longer than six, so only counted).  The last block is the one that
 	 * ends the line, its bytes already seen shifted out.
 	 */
-	if (n >= 16) {
+	if (n < 16) {
+		/* A short line: its letters and words from a copy of it in
+		 * a block of zeros (not letters), which a word's eight bytes
+		 * may be read from; its bytes counted as they are. */
+		unsigned char t[32] = {0};
+		static const uint64_t low[8] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+			0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF };
+
+		memcpy(t, p, n);
+		count_tail(bytes, p, 0, n);
+		unsigned cur = letters16(t, 0);
+		for (unsigned starts = cur & ~(cur << 1); starts; starts &= starts - 1) {
+			unsigned k = (unsigned)__builtin_ctz(starts);
+			unsigned len = (unsigned)__builtin_ctz(~(cur >> k));
+			if (len >= 2) {
+				words++;
+				if (len <= 6) {
+					uint64_t key;
+					memcpy(&key, t + k, 8);
+					function += (unsigned long)fw_has(
+					    (key | 0x2020202020202020u) & low[len]);
+				}
+			}
+		}
+		q->words += words;
+		q->function += function;
+		return;
+	}
+	{
 		unsigned cur = letters16(p, 0), prev = 0;
 
 		for (; i < n; i += 16) {

@@ -3,7 +3,8 @@
  * to 100 bytes after their indent (words, single and runs of spaces,
  * TABs), one_gap must find the one run of three spaces or more that the
  * byte loop gap_loop (columns_two's portable path) finds, or none when
- * that finds none, a second, or a TAB.
+ * that finds none, a second, or a TAB; and figure_or_stop must answer as
+ * its byte loop.
  */
 #include "columns.c"
 
@@ -40,6 +41,30 @@ main(void)
 			failed++;
 		}
 #endif
+	}
+	/* figure_or_stop (entry_like's first test), sixteen bytes at a time,
+	 * against its byte loop: made-up entries of letters, spaces, full
+	 * stops and now and then a figure, up to 60 bytes. */
+	for (int round = 0; round < 200000 && failed < 10; round++) {
+		rt_step(&seed);
+		size_t n = (size_t)(seed >> 33) % 61;
+		int want = 0;
+		for (size_t k = 0; k < n; k++) {
+			rt_step(&seed);
+			unsigned r = (unsigned)(seed >> 40) % 1000;
+			s[k] = r < 700 ? (char)((r & 1 ? 'a' : 'A') + r % 26) : r < 850 ? ' ' :
+			    r < 990 ? '.' : r < 995 ? (char)('0' + r % 10) : '%';
+		}
+		for (size_t i = 0; i < n; i++)
+			if ((s[i] >= '0' && s[i] <= '9') || s[i] == '%' ||
+			    (s[i] == '.' && i >= 3 && (i + 1 == n || s[i + 1] == ' ') &&
+			     is_alpha((unsigned char)s[i - 1]) && is_alpha((unsigned char)s[i - 2]) &&
+			     is_alpha((unsigned char)s[i - 3])))
+				want = 1;
+		if (figure_or_stop(s, n) != want) {
+			printf("FAIL figure_or_stop \"%.*s\": %d, want %d\n", (int)n, s, !want, want);
+			failed++;
+		}
 	}
 	if (failed) {
 		printf("%d failed\n", failed);

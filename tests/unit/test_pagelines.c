@@ -161,6 +161,53 @@ main(void)
 	run("late nul", buf, big + 16, 1 << 20, late_w, PL_EBINARY);
 	free(buf);
 
+	/* A form feed in the second chunk only, and in the first only: read
+	 * again, each is looked for where the first reading saw one (and no
+	 * NUL after that reading's end). */
+	buf = malloc(big + 16);
+	memset(buf, 'z', big + 16);
+	buf[3] = '\n';
+	buf[big + 8] = '\f';
+	buf[big + 15] = '\n';
+	first = malloc(big + 16);
+	memset(first, 'z', big + 4);
+	first[big + 4] = '\0';
+	struct want ff2_w[] = { {"zzz", 1, 0, 0}, {first, 2, 0, 0}, {"zzzzzz", 2, 1, 0},
+		{NULL, 0, 0, 0} };
+	run("form feed in the second chunk", buf, big + 16, 1 << 20, ff2_w, 0);
+	buf[big + 8] = 'z';
+	buf[2] = '\f';
+	memset(first, 'z', big + 11);
+	first[big + 11] = '\0';
+	struct want ff1_w[] = { {"zz", 1, 0, 0}, {"", 1, 1, 0}, {first, 2, 0, 0},
+		{NULL, 0, 0, 0} };
+	run("form feed in the first chunk", buf, big + 16, 1 << 20, ff1_w, 0);
+	free(buf);
+	free(first);
+
+	/* More form feeds and CRs than a first reading notes (PL_FACTS), in
+	 * three chunks: read again, those past the notes are searched. */
+	{
+		size_t lines = 60000, len = 0;
+		char *text = malloc(lines * 24);
+		struct want *fw = calloc(lines * 2 + 1, sizeof *fw);
+		char (*names)[16] = malloc(lines * sizeof *names);
+		size_t k = 0;
+		for (size_t i = 0; i < lines; i++) {
+			snprintf(names[i], sizeof names[i], "p%zu", i);
+			len += (size_t)sprintf(text + len, "%s%s", names[i],
+			                       i % 3 == 0 ? "\fq\n" : i % 3 == 1 ? "\r\n" : "\n");
+			fw[k++] = (struct want){ names[i], i + 1, 0, 0 };
+			if (i % 3 == 0)
+				fw[k++] = (struct want){ "q", i + 1, 1, 0 };
+		}
+		fw[k] = (struct want){ NULL, 0, 0, 0 };
+		run("many form feeds and CRs", text, len, 1 << 20, fw, 0);
+		free(text);
+		free(fw);
+		free(names);
+	}
+
 	/*
 	 * A CR or a form feed at every offset of the sixteen-byte blocks the
 	 * common-line scan reads, and lines of exactly the cap and one more.

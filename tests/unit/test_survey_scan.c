@@ -61,6 +61,33 @@ main(void)
 			}
 		}
 	}
+	/* linemarks.h's line_all_caps, sixteen bytes at a time, against its
+	 * byte loop: lines of figures and marks, few capitals or many, and
+	 * now and then a small letter. */
+	static const char caps[] = "  0123456789.,-:()@[`{\xc3\xa9";
+	for (int round = 0; round < 50000 && failed < 10; round++) {
+		size_t n = rt_len(&seed, 120);
+		/* (a small letter one time in 300; capitals as often as the
+		 * round says, from none to most bytes; else figures, marks) */
+		unsigned often = 1 + (unsigned)round % 64;
+		for (size_t k = 0; k < n; k++) {
+			unsigned r = (unsigned)(rt_step(&seed) >> 40);
+			s[k] = r % 300 == 0 ? (char)('a' + r % 26) :
+			    (r >> 9) % often == 0 ? (char)('A' + (r >> 15) % 26) :
+			    caps[(r >> 15) % (sizeof caps - 1)];
+		}
+		int want = 0, small = 0;
+		for (size_t i = 0; i < n; i++) {
+			small |= s[i] >= 'a' && s[i] <= 'z';
+			want += s[i] >= 'A' && s[i] <= 'Z';
+		}
+		want = !small && want >= 2;
+		if (line_all_caps(s, n) != want) {
+			printf("FAIL line_all_caps n %zu: %d, want %d: \"%.*s\"\n",
+			       n, !want, want, (int)n, s);
+			failed++;
+		}
+	}
 #ifdef SURVEY_AVX2
 	/* Two spaces (or a stop byte) at every place of lines of words of
 	 * 32 to 100 bytes: never plain; the line without them is. */

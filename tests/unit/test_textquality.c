@@ -34,7 +34,7 @@ main(void)
 {
 	static const char *pool[] = { "the", "The", "OF", "and", "to", "a", "x",
 		"minutes", "meeting", "council", "be", "it", "with", "WHICH",
-		"from", "resolved", "zz", "abcdef", "abcdefg", "  ", " ", ",",
+		"from", "resolved", "should", "Before", "zz", "abcdef", "abcdefg", "  ", " ", ",",
 		"12", "\xc3\xa9", "\xe2\x80\x94", "#", "|", "__", ".", "\t" };
 	char s[320];
 	unsigned long seed = 1616;
