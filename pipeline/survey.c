@@ -669,20 +669,6 @@ percentile(const uint32_t *h, unsigned long total, double q)
 	return NBUCKET * 4;
 }
 
-/* percentile of a histogram of 16-bit counts. */
-static size_t
-percentile16(const uint16_t *h, unsigned long total, double q)
-{
-	unsigned long want = (unsigned long)(total * q), acc = 0;
-
-	for (size_t b = 0; b < NBUCKET; b++) {
-		acc += h[b];
-		if (acc > want)
-			return b * 4 + 2;
-	}
-	return NBUCKET * 4;
-}
-
 /* Eight 16-bit counts of a histogram (GCC's generic vectors). */
 typedef uint16_t counts8 __attribute__((vector_size(16)));
 
@@ -734,23 +720,24 @@ static void
 block_estimate(struct survey *sv, size_t b)
 {
 	uint16_t h16[NBUCKET];
+	uint32_t h[NBUCKET] = {0};
 	unsigned long n = 0, blank = 0;
 	size_t lo = b >= 2 ? b - 2 : 0, hi = b + 2 < sv->nblocks ? b + 2 : sv->nblocks - 1;
 
 	for (size_t k = lo; k <= hi; k++)
 		blank += sv->blank[k % WINDOW];
 	if (window_sum16(sv, lo, hi, h16, &n)) {
-		sv->wrap[b] = (uint16_t)(n >= 16 ? percentile16(h16, n, 0.9) : 0);
+		for (size_t j = 0; j < NBUCKET; j++)
+			h[j] = h16[j];
 	} else {
-		uint32_t h[NBUCKET] = {0};
 		n = 0;
 		for (size_t k = lo; k <= hi; k++)
 			for (size_t j = 0; j < NBUCKET; j++) {
 				h[j] += sv->hist[k % WINDOW][j];
 				n += sv->hist[k % WINDOW][j];
 			}
-		sv->wrap[b] = (uint16_t)(n >= 16 ? percentile(h, n, 0.9) : 0);
 	}
+	sv->wrap[b] = (uint16_t)(n >= 16 ? percentile(h, n, 0.9) : 0);
 	sv->sparse[b] = blank * 100 >= (blank + n) * 15;
 }
 
