@@ -13,7 +13,9 @@
  * found, then the group's records are written sorted by (line, position,
  * order found).  Match data, buffers and arrays live in the engine and
  * are reused from group to group: nothing is allocated per paragraph
- * once the buffers have grown to the largest group.
+ * once the buffers have grown to the largest group.  With -j, worker
+ * threads run groups in engines of their own, the output in the order
+ * read (see "Worker threads").
  */
 #include "rules_impl.h"
 
