@@ -38,6 +38,15 @@ static struct words not_after;		/* heading_not_after */
 static struct words after_date;		/* after_date_word */
 static struct words page_ref;		/* page_ref_word */
 static struct words heading_words;	/* minutes_heading_word */
+/*
+ * The bytes a word of heading_words must start with where it does not
+ * open the paragraph (heading_may_start: its first letter as a capital):
+ * as a table, and each once in heading_caps while they are HEADING_CAPS
+ * or fewer (n_heading_caps counts them all).
+ */
+#define HEADING_CAPS 4
+static unsigned char heading_caps[HEADING_CAPS], heading_cap[256];
+static size_t n_heading_caps;
 static struct words minutes_of;		/* minutes_of_noun */
 static struct words meeting_nouns;	/* meeting */
 static struct words held;		/* held_word */
@@ -327,6 +336,18 @@ headings_init(void)
 	after_date = words_get("after_date_word");
 	page_ref = words_get("page_ref_word");
 	heading_words = words_get("minutes_heading_word");
+	for (k = 0; k < heading_words.n; k++) {
+		unsigned char cap = (unsigned char)heading_words.w[k][0];
+		size_t j;
+
+		if (is_lower(cap))
+			cap -= 32;
+		for (j = 0; j < n_heading_caps && heading_caps[j] != cap; j++)
+			;
+		if (j == n_heading_caps && n_heading_caps++ < HEADING_CAPS)
+			heading_caps[j] = cap;
+		heading_cap[cap] = 1;
+	}
 	minutes_of = words_get("minutes_of_noun");
 	meeting_nouns = words_get("meeting");
 	held = words_get("held_word");
@@ -433,24 +454,60 @@ body_end(const char *c, size_t i, size_t limit)
 	return j;
 }
 
+/* The first entry of heading_words that c[p..n) starts with (any case):
+ * its index, or heading_words.n. */
+static inline size_t
+heading_word_at(const char *c, size_t p, size_t n)
+{
+	size_t k;
+
+	if (!words_may_start(c + p, n - p, &heading_words))
+		return heading_words.n;
+	for (k = 0; k < heading_words.n; k++)
+		if (heading_words.len[k] <= n - p &&
+		    match_at(c, p, heading_words.w[k], heading_words.len[k], 1))
+			break;
+	return k;
+}
+
 /*
- * Where the first word of list (the words of a minutes heading) starts
- * in c[from..n), its entry in *word, or n.
+ * Where, from c[from..n), the first word of heading_words starts that
+ * heading_may_start can let through: at the paragraph's start, or at one
+ * of heading_caps (elsewhere it lets none through); its entry in *word,
+ * or n.  The word is the one a search for each word would have found
+ * there first (the first listed), so minutes_heading's answer is that
+ * of a search for every place of each word: most paragraphs hold no
+ * such capital, and "committee" or "administration" no "Minute".
  */
 static size_t
-first_of(const char *c, size_t from, size_t n, const struct words *ws, size_t *word)
+first_heading_word(const char *c, size_t from, size_t n, size_t *word)
 {
-	size_t k, best = n;
+	size_t k, q;
 
-	for (k = 0; k < ws->n; k++) {
-		size_t f = from + find_n(c + from, n - from, ws->w[k], ws->len[k], 1);
-
-		if (f < best) {
-			best = f;
-			*word = k;
-		}
+	if (from == 0) {
+		if ((*word = heading_word_at(c, 0, n)) < heading_words.n)
+			return 0;
+		from = 1;
 	}
-	return best;
+	for (;;) {
+		const char *f;
+
+		if (n_heading_caps > HEADING_CAPS) {
+			for (q = from; q < n && !heading_cap[(unsigned char)c[q]]; q++)
+				;
+		} else {
+			q = n;
+			for (k = 0; k < n_heading_caps; k++)
+				if (from < q &&
+				    (f = memchr(c + from, heading_caps[k], q - from)) != NULL)
+					q = (size_t)(f - c);
+		}
+		if (q >= n)
+			return n;
+		if ((*word = heading_word_at(c, q, n)) < heading_words.n)
+			return q;
+		from = q + 1;
+	}
 }
 
 /*
@@ -527,7 +584,7 @@ minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
 
 	/* "MINUTE of MEETING of …" is the Scottish form */
 	for (;;) {
-		p = first_of(c, p, n, &heading_words, &word);
+		p = first_heading_word(c, p, n, &word);
 		if (p >= n)
 			return 0;
 		i = p + heading_words.len[word];
