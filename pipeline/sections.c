@@ -35,6 +35,7 @@
 #endif
 
 #include "buf.h"
+#include "bytescan.h"
 #include "dates.h"
 #include "err.h"
 #include "headings.h"
@@ -2466,11 +2467,61 @@ next_tab(const char *s, size_t i, size_t n)
  * tsv_split must count them.  Returns the fields found, 3 or 4, or 0.
  */
 static size_t
-guess_fields(char *line, size_t len, struct field *f)
+guess_fields(char *line, size_t len, struct field *f, int *plain)
 {
 	size_t t1 = next_tab(line, 0, len), t2, k;
 
-	if (t1 == len || (t2 = next_tab(line, t1 + 1, len)) == len)
+	*plain = 0;
+	if (t1 == len)
+		return 0;
+#ifdef __SSE2__
+	/*
+	 * The line number and the page field of a line with sixteen bytes
+	 * after each: each judged by one block of sixteen.  The line
+	 * number's digits end at its TAB (1 to 12 of them: a field
+	 * splitter_line takes as it is), and the page field's digits and
+	 * commas at the next byte that is none.  A page field that is a
+	 * number (no comma, no leading 0, 12 digits at most: tsv_page_field
+	 * takes it) or none makes the line plain.  Anything else is left
+	 * to the byte loops below, which answer the same.
+	 */
+	if (t1 + 17 <= len) {
+		const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+		__m128i v = _mm_loadu_si128((const void *)(line + t1 + 1)), d;
+		unsigned digits, commas;
+
+		d = _mm_sub_epi8(v, zero);
+		digits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+		k = (size_t)__builtin_ctz(~digits);
+		if (k >= 1 && k <= 12 && line[t1 + 1 + k] == '\t' && t1 + k + 18 <= len) {
+			t2 = t1 + 1 + k;
+			v = _mm_loadu_si128((const void *)(line + t2 + 1));
+			d = _mm_sub_epi8(v, zero);
+			digits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+			commas = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+			k = (size_t)__builtin_ctz(~(digits | commas));
+			if (k < 16) {
+				f[0].p = line;
+				f[0].len = t1;
+				f[1].p = line + t1 + 1;
+				f[1].len = t2 - t1 - 1;
+				f[2].p = line + t2 + 1;
+				if (line[t2 + 1 + k] != '\t') {
+					f[2].len = len - t2 - 1;
+					*plain = 1;
+					return 3;
+				}
+				f[2].len = k;
+				f[3].p = line + t2 + 2 + k;
+				f[3].len = len - t2 - 2 - k;
+				*plain = k == 0 || (k <= 12 && line[t2 + 1] != '0' &&
+				    (commas & ((1u << k) - 1)) == 0);
+				return 4;
+			}
+		}
+	}
+#endif
+	if ((t2 = next_tab(line, t1 + 1, len)) == len)
 		return 0;
 	f[0].p = line;
 	f[0].len = t1;
@@ -2499,15 +2550,17 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	struct para *p;
 	struct buf *lb;
 	char *w;
-	int cleaned = 0;
+	int cleaned = 0, plain;
 
 	/* The clean text is made at once (in sp->next_clean, until the
 	 * paragraph has its place in the ring), telling a TAB in it. */
-	nf = guess_fields(line, len, f);
-	if (nf > 0 && make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len) == 0)
+	nf = guess_fields(line, len, f, &plain);
+	if (nf > 0 && make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len) == 0) {
 		cleaned = 1;
-	else
+	} else {
 		nf = tsv_split(line, len, f, 4);
+		plain = 0;
+	}
 
 	/* "source line page text" (0.2), or "source line text" (0.1). */
 	if (nf != 4 && nf != 3) {
@@ -2525,12 +2578,30 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	 */
 	lb = &sp->next_lead;
 	lb->len = 0;
-	buf_reserve(lb, f[0].len + f[1].len + (nf == 4 ? f[2].len : 0) + 2);
+	buf_reserve(lb, f[0].len + f[1].len + (nf == 4 ? f[2].len : 0) + 2 + 16);
 	w = lb->data;
-	memcpy(w, f[0].p, f[0].len);
+	copy_small(w, f[0].p, f[0].len);
 	w += f[0].len;
 	*w++ = '\t';
-	for (k = 0; k < f[1].len; k++) {
+	if (plain) {
+		/* the digits known: the leading zeros left out, the rest copied */
+		size_t z = 0;
+
+		while (z < f[1].len && f[1].p[z] == '0')
+			z++;
+		for (k = z; k < f[1].len; k++)
+			ln = ln * 10 + (unsigned)(unsigned char)f[1].p[k] - '0';
+#ifdef __SSE2__
+		/* sixteen bytes, the field's first (guess_fields read them):
+		 * lb has room, and what follows the digits is written over */
+		if (z == 0)
+			_mm_storeu_si128((void *)w, _mm_loadu_si128((const void *)f[1].p));
+		else
+#endif
+			copy_small(w, f[1].p + z, f[1].len - z);
+		w += f[1].len - z;
+	}
+	for (k = plain ? f[1].len : 0; k < f[1].len; k++) {
 		unsigned dg = (unsigned)(unsigned char)f[1].p[k] - '0';
 
 		if (dg > 9)
@@ -2549,7 +2620,7 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 		size_t brklen;
 
 		pg = f[2];
-		if (!tsv_page_field(pg.p, pg.len, &pgno, &brk, &brklen))
+		if (!plain && !tsv_page_field(pg.p, pg.len, &pgno, &brk, &brklen))
 			return SPLIT_EPAGE;
 	}
 	tx = &f[nf - 1];
@@ -2571,9 +2642,13 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 		make_clean(&p->clean, tx->p, tx->len);
 	}
 	p->line = ln;
-	/* the page field by hand: a few bytes, not worth a call */
-	for (k = 0; k < pg.len; k++)
-		*w++ = pg.p[k];
+#ifdef __SSE2__
+	if (plain && pg.len > 0)	/* as the line number: sixteen bytes read */
+		_mm_storeu_si128((void *)w, _mm_loadu_si128((const void *)pg.p));
+	else
+#endif
+		copy_small(w, pg.p, pg.len);
+	w += pg.len;
 	*w = '\0';
 	lb->len = (size_t)(w - lb->data);
 	{
