@@ -589,11 +589,27 @@ flush_out(struct splitter *sp, FILE *out)
 	buf_reset(&sp->outbuf);
 }
 
-static char *
+/*
+ * n bytes from s to w (s may be NULL when n is 0: an empty buf); the
+ * end of the copy.  A lead and a tail are mostly 64 bytes or fewer:
+ * copied inline, in blocks of sixteen (the last one ending at n, none
+ * read or written past it), not by a call of memcpy each.
+ */
+static inline char *
 put(char *w, const char *s, size_t n)
 {
-	if (n)	/* s may be NULL when n is 0 (an empty buf) */
-		memcpy(w, s, n);
+#ifdef __SSE2__
+	if (n > 32 && n <= 64) {
+		size_t i;
+
+		for (i = 0; i + 16 < n; i += 16)
+			_mm_storeu_si128((void *)(w + i), _mm_loadu_si128((const void *)(s + i)));
+		_mm_storeu_si128((void *)(w + n - 16), _mm_loadu_si128((const void *)(s + n - 16)));
+		return w + n;
+	}
+#endif
+	if (n)
+		copy_small(w, s, n);
 	return w + n;
 }
 
@@ -609,21 +625,21 @@ emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
 	head = at_p->lead.len + sp->tail.len;
 	if (b->len + head + len + 1 > OUT_CHUNK)
 		flush_out(sp, out);
-	buf_reserve(b, head);
-	w = b->data + b->len;
-	w = put(w, at_p->lead.data, at_p->lead.len);
-	w = put(w, sp->tail.data, sp->tail.len);	/* it starts with the TAB after page */
-	*w = '\0';
-	b->len = (size_t)(w - b->data);
 	if (len >= OUT_CHUNK) {
 		/* a long text is written from where it is, not copied */
+		buf_reserve(b, head);
+		w = put(b->data + b->len, at_p->lead.data, at_p->lead.len);
+		w = put(w, sp->tail.data, sp->tail.len);
+		b->len = (size_t)(w - b->data);
 		flush_out(sp, out);
 		fwrite(text, 1, len, out);
 		putc('\n', out);
 		return;
 	}
-	buf_reserve(b, len + 1);
-	w = put(b->data + b->len, text, len);	/* already escaped */
+	buf_reserve(b, head + len + 1);
+	w = put(b->data + b->len, at_p->lead.data, at_p->lead.len);
+	w = put(w, sp->tail.data, sp->tail.len);	/* it starts with the TAB after page */
+	w = put(w, text, len);	/* already escaped */
 	*w++ = '\n';
 	*w = '\0';
 	b->len = (size_t)(w - b->data);
