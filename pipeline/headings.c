@@ -479,7 +479,7 @@ heading_word_at(const char *c, size_t p, size_t n)
  * of a search for every place of each word: most paragraphs hold no
  * such capital, and "committee" or "administration" no "Minute".
  */
-static size_t
+static inline __attribute__((always_inline)) size_t
 first_heading_word(const char *c, size_t from, size_t n, size_t *word)
 {
 	size_t k, q;
@@ -492,7 +492,11 @@ first_heading_word(const char *c, size_t from, size_t n, size_t *word)
 	for (;;) {
 		const char *f;
 
-		if (n_heading_caps > HEADING_CAPS) {
+		if (n_heading_caps == 1) {
+			/* the common list: its words start with one letter */
+			f = from < n ? memchr(c + from, heading_caps[0], n - from) : NULL;
+			q = f ? (size_t)(f - c) : n;
+		} else if (n_heading_caps > HEADING_CAPS) {
 			for (q = from; q < n && !heading_cap[(unsigned char)c[q]]; q++)
 				;
 		} else {
@@ -576,23 +580,39 @@ after_date_ok(const char *c, size_t e, size_t n)
  * converter may have run it into what precedes).  Sets the body span and,
  * when the paragraph holds one, the date; *has_date tells.
  */
+static int heading_from(const char *c, size_t n, size_t p, size_t word, size_t *bs,
+    size_t *be, char *iso, int *has_date) __attribute__((noinline));
+
 int
 minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     int *has_date)
 {
-	size_t p = 0, i, j, limit, ds, de, w, word = 0;
+	size_t word = 0, p = first_heading_word(c, 0, n, &word);
+
+	/* most paragraphs hold no heading word where one may start: the
+	 * answer without heading_from's frame */
+	if (p >= n)
+		return 0;
+	return heading_from(c, n, p, word, bs, be, iso, has_date);
+}
+
+/* minutes_heading from the first place p its word (entry word) may start. */
+static int
+heading_from(const char *c, size_t n, size_t p, size_t word, size_t *bs, size_t *be,
+    char *iso, int *has_date)
+{
+	size_t i, j, limit, ds, de, w;
 
 	/* "MINUTE of MEETING of …" is the Scottish form */
 	for (;;) {
-		p = first_heading_word(c, p, n, &word);
-		if (p >= n)
-			return 0;
 		i = p + heading_words.len[word];
 		if (i < n && (c[i] == 's' || c[i] == 'S'))
 			i++;
 		if (starts_with(c + i, n - i, " of ") && heading_may_start(c, p, heading_words.w[word]))
 			break;
-		p++;
+		p = first_heading_word(c, p + 1, n, &word);
+		if (p >= n)
+			return 0;
 	}
 	i += 4;
 	if (starts_word(c + i, n - i, "a") || starts_word(c + i, n - i, "an") ||
