@@ -141,8 +141,8 @@ pairset_make(struct pairset *ps, const struct words *ws)
 	}
 #endif
 #ifdef HEADINGS_AVX2
-	if (has_avx2 < 0)
-		has_avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (has_avx2 < 0)	/* caps_line's letters_avx2 counts by popcnt too */
+		has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
 	if (has_avx2)
 		pairset_make_avx2(ps);
 #endif
@@ -1207,48 +1207,50 @@ report_purpose(const char *c, size_t n)
 /*
  * The capitals and small letters of c[0..n), 32 <= n <= 250, counted
  * thirty-two bytes a step (the last block the one that ends the text,
- * its bytes already counted left out; at most 8 blocks: no byte counter
- * overflows), summed by vpsadbw.
+ * its bytes already counted left out), each block's by a popcount of its
+ * mask.  Returns 1 with the counts; or 0 as soon as the small letters
+ * are two or more and over a fifth of n, when caps_line's answer is no
+ * whatever the bytes not yet read hold (capitals need four times the
+ * small letters, and there are at most n letters): most paragraphs are
+ * prose, and the first block or two tell.
  */
-__attribute__((target("avx2"))) static void
+__attribute__((target("avx2,popcnt"))) static int
 letters_avx2(const char *c, size_t n, size_t *up, size_t *low)
 {
-	static const unsigned char after[64] = {
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-		255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-	};
 	const __m256i ca = _mm256_set1_epi8('A'), sa = _mm256_set1_epi8('a'),
 	    z = _mm256_set1_epi8(25);
-	__m256i aup = _mm256_setzero_si256(), alow = _mm256_setzero_si256(), v, x, y;
-	uint64_t t[4];
-	size_t i;
+	__m256i v, x, y;
+	size_t i, u = 0, l = 0;
 
 	for (i = 0; i + 32 <= n; i += 32) {
 		v = _mm256_loadu_si256((const __m256i *)(const void *)(c + i));
 		x = _mm256_sub_epi8(v, ca);
 		y = _mm256_sub_epi8(v, sa);
-		aup = _mm256_sub_epi8(aup, _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x));
-		alow = _mm256_sub_epi8(alow, _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y));
+		u += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x)));
+		l += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y)));
+		if (l >= 2 && 5 * l > n) {
+			*up = u;
+			*low = l;
+			return 0;
+		}
 	}
 	if (i < n) {
 		/* the lanes k >= i - (n - 32) are new */
-		__m256i fresh = _mm256_loadu_si256((const __m256i *)(const void *)(after + 32 -
-		    (i - (n - 32))));
+		unsigned old = (unsigned)(i - (n - 32));
 
 		v = _mm256_loadu_si256((const __m256i *)(const void *)(c + n - 32));
 		x = _mm256_sub_epi8(v, ca);
 		y = _mm256_sub_epi8(v, sa);
-		aup = _mm256_sub_epi8(aup, _mm256_and_si256(fresh,
-		    _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x)));
-		alow = _mm256_sub_epi8(alow, _mm256_and_si256(fresh,
-		    _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y)));
+		u += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x)) >> old);
+		l += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y)) >> old);
 	}
-	_mm256_storeu_si256((__m256i *)(void *)t, _mm256_sad_epu8(aup, _mm256_setzero_si256()));
-	*up = (size_t)(t[0] + t[1] + t[2] + t[3]);
-	_mm256_storeu_si256((__m256i *)(void *)t, _mm256_sad_epu8(alow, _mm256_setzero_si256()));
-	*low = (size_t)(t[0] + t[1] + t[2] + t[3]);
+	*up = u;
+	*low = l;
+	return 1;
 }
 #endif
 
@@ -1265,7 +1267,8 @@ caps_line(const char *c, size_t n)
 		return 0;	/* before counting letters: most paragraphs are long */
 #ifdef HEADINGS_AVX2
 	if (n >= 32 && has_avx2 > 0) {
-		letters_avx2(c, n, &up, &low);
+		if (!letters_avx2(c, n, &up, &low))
+			return 0;
 		if (up + low < 2)
 			return n <= 40;
 		return up >= 4 * low;
