@@ -127,6 +127,8 @@ struct para {
 	signed char caps, body, mh, bdl, chair;
 	signed char nh;		/* numbered_heading_at, once the answer is final */
 	signed char rep;	/* report_mark */
+	unsigned char mlabel;	/* a "Minutes:" label (web_label), known as it is read */
+	unsigned long seq;	/* the paragraph's place in the stream: 1, 2, … */
 	int mh_has_date;
 	size_t mh_bs, mh_be;
 	char mh_iso[DATE_ISO_LEN + 1];
@@ -189,6 +191,8 @@ p_minutes_heading(struct para *q, size_t *bs, size_t *be, char *iso, int *has_da
 struct splitter {
 	struct para ring[RING];
 	size_t head, count;
+	unsigned long seq;	/* the last paragraph's seq */
+	unsigned long mlabel_seq;	/* ... and the last "Minutes:" label's, or 0 */
 	struct buf source;
 	int have_source;
 
@@ -1287,21 +1291,24 @@ report_mark(struct para *q)
 	return q->rep;
 }
 
-static int
+static int report_heading(struct splitter *sp, int mixed, size_t from)
+    __attribute__((noinline));
+
+/*
+ * What a heading's first line must be is asked before what it must not
+ * be (a "REPORT OF" line, the chair's, the times): most paragraphs are
+ * none of the first, and the answer is the same.  Asked here, inline in
+ * process_head; the rest in report_heading, out of line (its frame, for
+ * every paragraph, cost more than these tests).
+ */
+static inline __attribute__((always_inline)) int
 try_report_heading(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
-	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0, was, ra;
 	char iso[DATE_ISO_LEN + 1];
-	int anchors = 0, purpose = 0, dated = 0, mixed = 0;
-	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
-	size_t anchor_colon = 0;
+	size_t from = 0;
+	int mixed = 0;
 
-	/*
-	 * What a heading's first line must be is asked before what it must
-	 * not be (a "REPORT OF" line, the chair's, the times): most
-	 * paragraphs are none of the first, and the answer is the same.
-	 */
 	if (p_body_date(p) ||
 	    (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso))) {
@@ -1313,6 +1320,21 @@ try_report_heading(struct splitter *sp)
 		if (from == 0)
 			return 0;
 	}
+	return report_heading(sp, mixed, from);
+}
+
+/* try_report_heading past its first line's shape (mixed case titles,
+ * or the heading from p's byte from on). */
+static int
+report_heading(struct splitter *sp, int mixed, size_t from)
+{
+	struct para *p = at(sp, 0);
+	size_t k, ds = 0, de = 0, bs, be, ts, te, after_anchor = 0, was, ra;
+	char iso[DATE_ISO_LEN + 1];
+	int anchors = 0, purpose = 0, dated = 0;
+	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
+	size_t anchor_colon = 0;
+
 	if (report_of(p->clean.data, p->clean.len) || p_chair(p) ||
 	    times_line(p->clean.data, p->clean.len))
 		return 0;
@@ -2062,17 +2084,16 @@ web_minutes_start(struct splitter *sp)
 	size_t j, k, from;
 
 	/*
-	 * Without a "Minutes:" label ahead (web_label's first test inline:
-	 * 8 to 40 bytes that end with ':'), the answer is no: the head's
-	 * number is not asked (most paragraphs of a web page have none).
+	 * Without a "Minutes:" label ahead, the answer is no: the head's
+	 * number is not asked (most paragraphs of a web page have none),
+	 * nor, without one in the ring (the last read is older than the
+	 * head), the paragraphs ahead.
 	 */
-	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
-		const struct buf *b = &at(sp, j)->clean;
-
-		if (b->len >= 8 && b->len <= 40 && b->data[b->len - 1] == ':' &&
-		    web_label(b->data, b->len) == WEB_MINUTES)
+	if (sp->mlabel_seq < p->seq)
+		return 0;
+	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++)
+		if (at(sp, j)->mlabel)
 			break;
-	}
 	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
 		return 0;
 	if (!minute_number(p->clean.data, p->clean.len, &ni))
@@ -2675,6 +2696,13 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	p->page_len = pg.len;
 	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = p->rep = -1;
+	/* web_label's first test inline: 8 to 40 bytes that end with ':' */
+	p->mlabel = p->clean.len >= 8 && p->clean.len <= 40 &&
+	    p->clean.data[p->clean.len - 1] == ':' &&
+	    web_label(p->clean.data, p->clean.len) == WEB_MINUTES;
+	p->seq = ++sp->seq;
+	if (p->mlabel)
+		sp->mlabel_seq = p->seq;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
 	return SPLIT_OK;
