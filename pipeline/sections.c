@@ -229,14 +229,15 @@ struct splitter {
 	struct buf text;	/* scratch: heading text joined for output */
 
 	/*
-	 * The output columns after the line number, escaped, and the state
-	 * they were made from: they change once in many lines, so escaping
-	 * them for every line was a tenth of the time.
+	 * The output columns after the line number, escaped: they change
+	 * once in many lines, so escaping them for every line was a tenth
+	 * of the time.  Made again after a write of what they are made of
+	 * (section, date, body, minute, title): each write is followed by
+	 * stale_tail, before the next line is written (comparing the state
+	 * with a copy for every line cost more than the copies).
 	 */
 	struct buf tail;
-	int tail_valid, tail_section;
-	char tail_date[DATE_ISO_LEN + 1];
-	struct buf tail_body, tail_minute, tail_title;
+	int tail_valid;
 	struct buf outbuf;	/* output lines not yet written */
 	struct buf next_clean;	/* splitter_line: the clean text of the line read */
 	struct buf next_lead;	/* ... and its first output columns */
@@ -528,12 +529,6 @@ pop(struct splitter *sp, size_t k)
 	sp->count -= k;
 }
 
-static int
-same_buf(const struct buf *a, const struct buf *b)
-{
-	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
-}
-
 static void
 copy_buf(struct buf *to, const struct buf *from)
 {
@@ -542,24 +537,20 @@ copy_buf(struct buf *to, const struct buf *from)
 		buf_append(to, from->data, from->len);
 }
 
-/* Rebuild sp->tail when the state it was made from has changed.  (The
- * dates are compared whole: bytes past a NUL that differ only make the
- * same tail again.) */
+/* The state sp->tail is made of was written: make it again. */
+static inline void
+stale_tail(struct splitter *sp)
+{
+	sp->tail_valid = 0;
+}
+
+/* Rebuild sp->tail when the state it was made from was written. */
 static void
 update_tail(struct splitter *sp)
 {
-	if (sp->tail_valid && sp->tail_section == sp->section &&
-	    memcmp(sp->tail_date, sp->date, sizeof sp->date) == 0 &&
-	    same_buf(&sp->tail_body, &sp->body) &&
-	    same_buf(&sp->tail_minute, &sp->minute) && same_buf(&sp->tail_title, &sp->title))
+	if (sp->tail_valid)
 		return;
 	sp->tail_valid = 1;
-	sp->tail_section = sp->section;
-	memcpy(sp->tail_date, sp->date, sizeof sp->tail_date);
-	copy_buf(&sp->tail_body, &sp->body);
-	copy_buf(&sp->tail_minute, &sp->minute);
-	copy_buf(&sp->tail_title, &sp->title);
-
 	buf_reset(&sp->tail);
 	buf_putc(&sp->tail, '\t');
 	buf_puts(&sp->tail, section_names[sp->section]);
@@ -663,6 +654,7 @@ reset_state(struct splitter *sp)
 	buf_reset(&sp->body);
 	buf_reset(&sp->title);
 	buf_reset(&sp->minute);
+	stale_tail(sp);
 	sp->have_item = 0;
 	sp->last = 0;
 	sp->ngroups = 0;
@@ -680,6 +672,7 @@ enter(struct splitter *sp, int section)
 {
 	reset_state(sp);
 	sp->section = section;
+	stale_tail(sp);
 }
 
 /*
@@ -1066,6 +1059,7 @@ try_item(struct splitter *sp, FILE *out)
 	    sp->title.data[sp->title.len - 1] == '.' || (cut && sp->title.data[sp->title.len - 1] == ':')))
 		sp->title.len--;
 	sp->title.data[sp->title.len] = '\0';
+	stale_tail(sp);
 
 	sp->have_item = 1;
 	sp->last = ni.value;
@@ -1151,6 +1145,7 @@ try_item_below(struct splitter *sp, FILE *out)
 		buf_putc(&sp->title, ' ');
 		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
 	}
+	stale_tail(sp);
 	sp->have_item = 1;
 	sp->last = ni.value;
 	memcpy(sp->group, ni.group, sizeof sp->group);
@@ -1250,6 +1245,7 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
 		te--;
 	buf_reset(&sp->minute);
 	buf_set(&sp->title, c, te);
+	stale_tail(sp);
 	sp->have_item = 1;
 	sp->in_resolved = 0;
 	emit(sp, out, p);
@@ -1455,6 +1451,7 @@ report_heading(struct splitter *sp, int mixed, size_t from)
 	memcpy(sp->date, iso, sizeof sp->date);
 	buf_set(&sp->body, sp->joined.data + bs, be - bs);
 	buf_set(&sp->title, sp->joined.data + ts, te - ts);
+	stale_tail(sp);
 	sp->heading_left = (int)k - 1;
 	return 1;
 }
@@ -1496,6 +1493,7 @@ try_report_cover(struct splitter *sp)
 		buf_set(&sp->body, sp->joined.data + a, b - a);
 	if (cover_value(sp->joined.data, sp->joined.len, COVER_TITLE, &a, &b))
 		buf_set(&sp->title, sp->joined.data + a, b - a);
+	stale_tail(sp);
 	sp->heading_left = k > 0 ? (int)k - 1 : 0;
 	return 1;
 }
@@ -1525,6 +1523,7 @@ front_fields(struct splitter *sp)
 			memcpy(sp->date, iso, sizeof sp->date);
 		}
 	}
+	stale_tail(sp);
 }
 
 /*
@@ -1555,6 +1554,7 @@ supplement_cover(struct splitter *sp)
 	trim_seps(c, &a, &b);
 	if (b > a)
 		buf_set(&sp->body, c + a, b - a);
+	stale_tail(sp);
 	return 1;
 }
 
@@ -1599,6 +1599,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 			if (b > a && b - a <= 150)
 				buf_set(&sp->body, c + a, b - a);
 		}
+		stale_tail(sp);
 		return;
 	}
 	/* "AGENDA", "Agenda:" alone */
@@ -1607,6 +1608,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 		enter(sp, SEC_AGENDA);
 		if (date_find(c, n, iso, NULL, NULL))
 			memcpy(sp->date, iso, sizeof sp->date);
+		stale_tail(sp);
 	}
 }
 
@@ -1683,6 +1685,7 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 		return;
 	buf_putc(&sp->body, ' ');
 	buf_append(&sp->body, c + a, b - a);
+	stale_tail(sp);
 }
 
 /* The page a paragraph starts on (its page field "P" or "P,OFF,…"), or 0. */
@@ -1819,8 +1822,10 @@ emit_as(struct splitter *sp, FILE *out, struct para *p, int section)
 	int keep = sp->section;
 
 	sp->section = section;
+	stale_tail(sp);
 	emit(sp, out, p);
 	sp->section = keep;
+	stale_tail(sp);
 }
 
 enum { WEB_NONE, WEB_LABEL, WEB_NEXT, WEB_FAR };
@@ -1951,6 +1956,7 @@ web_set_title(struct splitter *sp, const char *t, size_t tn)
 	while (tn > 0 && (t[tn - 1] == ' ' || t[tn - 1] == '.'))
 		tn--;
 	buf_set(&sp->title, t, tn);
+	stale_tail(sp);
 }
 
 /* A web page's item with no minute number, titled t[0..tn): its heading
@@ -1959,7 +1965,7 @@ static void
 web_unnumbered_item(struct splitter *sp, FILE *out, const char *t, size_t tn)
 {
 	buf_reset(&sp->minute);
-	web_set_title(sp, t, tn);
+	web_set_title(sp, t, tn);	/* stale_tail */
 	sp->have_item = 1;
 	web_heading(sp, out, 1);
 }
@@ -1998,7 +2004,7 @@ try_item_web(struct splitter *sp, FILE *out)
 	    !title_like(t, web_title_end(t, tn), sp->style == ST_NONE, 0))
 		return 0;
 	buf_set(&sp->minute, c + ni.ns, ni.ne - ni.ns);
-	web_set_title(sp, t, tn);
+	web_set_title(sp, t, tn);	/* stale_tail */
 	sp->have_item = 1;
 	sp->last = ni.value;
 	memcpy(sp->group, ni.group, sizeof sp->group);
@@ -2039,6 +2045,7 @@ try_item_page(struct splitter *sp, FILE *out)
 	sp->web = 1;
 	memcpy(sp->date, sp->page_date, sizeof sp->date);
 	copy_buf(&sp->body, &sp->page_body);
+	stale_tail(sp);
 	web_unnumbered_item(sp, out, t, tn);
 	return 1;
 }
@@ -2067,6 +2074,7 @@ try_meeting_ref(struct splitter *sp, FILE *out)
 	sp->web_expect = v;
 	memcpy(sp->date, iso, sizeof sp->date);
 	buf_set(&sp->body, p->clean.data + bs, be - bs);
+	stale_tail(sp);
 	pop(sp, 1);
 	return 1;
 }
@@ -2121,6 +2129,7 @@ web_minutes_start(struct splitter *sp)
 	sp->web = 1;
 	memcpy(sp->date, sp->page_date, sizeof sp->date);
 	copy_buf(&sp->body, &sp->page_body);
+	stale_tail(sp);
 	return 1;
 }
 
@@ -2184,6 +2193,7 @@ decision_fields_ahead(struct splitter *sp, size_t from)
 			}
 		}
 	}
+	stale_tail(sp);
 }
 
 /*
@@ -2220,6 +2230,7 @@ try_decision(struct splitter *sp, FILE *out)
 	sp->web = 1;
 	if (dated)
 		memcpy(sp->date, iso, sizeof sp->date);
+	stale_tail(sp);
 	decision_fields_ahead(sp, 1);
 	if (!sp->date[0]) {
 		/* its date printed too far below (or not at all): no item with a wrong date */
@@ -2353,6 +2364,7 @@ process_head(struct splitter *sp, FILE *out)
 		be = body_kind_end(c, bs, be);
 		buf_set(&sp->body, c + bs, be - bs);
 		memcpy(sp->date, iso, sizeof sp->date);
+		stale_tail(sp);
 		sp->heading_left = (int)k - 1;
 		emit(sp, out, p);
 		pop(sp, 1);
@@ -2367,6 +2379,7 @@ process_head(struct splitter *sp, FILE *out)
 			enter(sp, SEC_MINUTES);
 			buf_set(&sp->body, c, n);
 			memcpy(sp->date, iso, sizeof sp->date);
+			stale_tail(sp);
 			sp->heading_left = 1;
 			emit(sp, out, p);
 			pop(sp, 1);
@@ -2396,6 +2409,7 @@ process_head(struct splitter *sp, FILE *out)
 				}
 			}
 		}
+		stale_tail(sp);
 		emit(sp, out, p);
 		pop(sp, 1);
 		return;
@@ -2414,6 +2428,7 @@ process_head(struct splitter *sp, FILE *out)
 		if (appendix_line(c, n)) {
 			sp->section = SEC_OTHER;
 			buf_reset(&sp->title);
+			stale_tail(sp);
 		}
 		break;
 	default:
@@ -2453,9 +2468,6 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->joined);
 	buf_free(&sp->text);
 	buf_free(&sp->tail);
-	buf_free(&sp->tail_body);
-	buf_free(&sp->tail_minute);
-	buf_free(&sp->tail_title);
 	buf_free(&sp->outbuf);
 	buf_free(&sp->next_clean);
 	buf_free(&sp->next_lead);
