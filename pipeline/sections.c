@@ -107,7 +107,15 @@ sections_init(void)
 }
 
 struct para {
-	struct buf raw;		/* the text field as read, still escaped */
+	/*
+	 * The text field as read, still escaped: the bytes of own_raw, or
+	 * of clean when they are the same (most paragraphs: no copy).
+	 */
+	struct {
+		const char *data;
+		size_t len;
+	} raw;
+	struct buf own_raw;
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
 	/*
@@ -417,17 +425,24 @@ plain_span(const char *s, size_t n, char *d)
 	return r;
 }
 
+/* make_clean's answers, as bits. */
+enum {
+	CLEAN_TAB = 1,	/* the field holds a TAB (then it was two fields:
+			 * splitter_line's fast path says no) */
+	CLEAN_SAME = 2	/* the clean form is the field as it is */
+};
+
 /*
  * The clean form of a text field: unescaped; Markdown heading marks,
  * emphasis stars and underscores pairs, and short HTML tags dropped; runs
- * of white space made one space; trimmed.  Returns 1 when the field holds
- * a TAB (then it was two fields: splitter_line's fast path says no).
+ * of white space made one space; trimmed.  Returns CLEAN_TAB and
+ * CLEAN_SAME as they hold.
  */
 static int
 make_clean(struct buf *out, const char *raw, size_t n)
 {
 	size_t i, start, o = 0;
-	int space = 1, tab = 0;
+	int space = 1, tab = 0, whole = 0;
 	char *d;
 
 	buf_reset(out);
@@ -446,6 +461,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 			/* d + o has room: o <= i */
 			size_t r = plain_span(raw + i, n - i, d + o);
 
+			whole = r == n;	/* one run, the whole field */
 			o += r;
 			i += r - 1;
 			space = 0;
@@ -513,7 +529,9 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	}
 	out->len = o;
 	d[o] = '\0';
-	return tab;
+	/* a run is copied as it is and ends with a plain byte: the clean
+	 * form is the field unless a Markdown mark was taken off its start */
+	return tab | (whole && o == n ? CLEAN_SAME : 0);
 }
 
 static struct para *
@@ -2456,7 +2474,7 @@ splitter_free(struct splitter *sp)
 	if (!sp)
 		return;
 	for (k = 0; k < RING; k++) {
-		buf_free(&sp->ring[k].raw);
+		buf_free(&sp->ring[k].own_raw);
 		buf_free(&sp->ring[k].lead);
 		buf_free(&sp->ring[k].clean);
 	}
@@ -2599,12 +2617,13 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	struct para *p;
 	struct buf *lb;
 	char *w;
-	int cleaned = 0, plain;
+	int cleaned = 0, plain, mc = 0;
 
 	/* The clean text is made at once (in sp->next_clean, until the
 	 * paragraph has its place in the ring), telling a TAB in it. */
 	nf = guess_fields(line, len, f, &plain);
-	if (nf > 0 && make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len) == 0) {
+	if (nf > 0 && !((mc = make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len)) &
+	    CLEAN_TAB)) {
 		cleaned = 1;
 	} else {
 		nf = tsv_split(line, len, f, 4);
@@ -2681,15 +2700,21 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	p = at(sp, sp->count);
 	sp->count++;
-	buf_set(&p->raw, tx->p, tx->len);
 	if (cleaned) {
 		struct buf b = p->clean;
 
 		p->clean = sp->next_clean;
 		sp->next_clean = b;
 	} else {
-		make_clean(&p->clean, tx->p, tx->len);
+		mc = make_clean(&p->clean, tx->p, tx->len);
 	}
+	if (mc & CLEAN_SAME) {
+		p->raw.data = p->clean.data;
+	} else {
+		buf_set(&p->own_raw, tx->p, tx->len);
+		p->raw.data = p->own_raw.data;
+	}
+	p->raw.len = tx->len;
 	p->line = ln;
 #ifdef __SSE2__
 	if (plain && pg.len > 0)	/* as the line number: sixteen bytes read */
