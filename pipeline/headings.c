@@ -1330,6 +1330,10 @@ caps_tail(const char *c, size_t n)
 
 	if (n < 12 || n > 4000)
 		return 0;
+	/* a small letter among the last two: the run, if any, is shorter
+	 * than the 12 bytes asked below (most paragraphs end so) */
+	if (is_lower((unsigned char)c[n - 1]) || is_lower((unsigned char)c[n - 2]))
+		return 0;
 	while (i > 0) {
 		unsigned char ch = (unsigned char)c[i - 1];
 
@@ -1348,25 +1352,41 @@ caps_tail(const char *c, size_t n)
 	return i;
 }
 
+static int body_date_rest(const char *c, size_t n) __attribute__((noinline));
+
 /* "Cabinet – 14 October 2025", "PLANNING COMMITTEE: 12 JUNE 2019". */
 int
 body_date_line(const char *c, size_t n)
 {
-	char iso[DATE_ISO_LEN + 1];
-	size_t ds, de, m = n;
+	size_t m = n;
 
 	/*
-	 * The date must end the line (but for spaces and full stops), and
-	 * every date ends with a digit: without one there, no need to look.
+	 * A line of 120 bytes at most that starts with a capital (the
+	 * cheapest tests first: most paragraphs are longer).  The date must
+	 * end the line (but for spaces and full stops), and every date ends
+	 * with a digit: without one there, no need to look.
 	 */
+	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
+		return 0;
 	while (m > 0 && (c[m - 1] == ' ' || c[m - 1] == '.'))
 		m--;
 	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
 		return 0;
+	return body_date_rest(c, n);
+}
+
+/* body_date_line past its first tests, out of line (its frame cost more
+ * than they do). */
+static int
+body_date_rest(const char *c, size_t n)
+{
+	char iso[DATE_ISO_LEN + 1];
+	size_t ds, de;
+
 	/* (a body's word before the date, below, is first looked for in
 	 * the whole line: most lines have none, and the search is cheaper
 	 * than the date's) */
-	if (n > 120 || !is_upper((unsigned char)c[0]) || in_words(c, n, &minutes_nouns) ||
+	if (in_words(c, n, &minutes_nouns) ||
 	    !pairset_find(&body_pairs, c, n) ||
 	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
 	    holds(c, ds, &held_pad))
