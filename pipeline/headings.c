@@ -1406,11 +1406,11 @@ title_line(const char *c, size_t n)
 	    c[n - 1] != '.' && count_words(c, n) <= 20;
 }
 
-/* "Name:" at the start of c: returns the offset of the value, or 0. */
-size_t
-front_field(const char *c, size_t n, const char *name)
+/* front_field of a name of nl bytes. */
+static inline size_t
+field_at(const char *c, size_t n, const char *name, size_t nl)
 {
-	size_t i = strlen(name);
+	size_t i = nl;
 
 	if (!starts_with(c, n, name))
 		return 0;
@@ -1422,6 +1422,13 @@ front_field(const char *c, size_t n, const char *name)
 	while (i < n && c[i] == ' ')
 		i++;
 	return i;
+}
+
+/* "Name:" at the start of c: returns the offset of the value, or 0. */
+size_t
+front_field(const char *c, size_t n, const char *name)
+{
+	return field_at(c, n, name, strlen(name));
 }
 
 /*
@@ -1500,10 +1507,16 @@ field_in(const char *c, size_t n, const struct words *ws)
 {
 	size_t k, v;
 
+	unsigned char c0;
+
 	if (!words_may_start(c, n, ws))
 		return 0;
+	/* an entry whose first byte differs from c's in more than its 0x20
+	 * bit cannot match (as words_match): most fail there */
+	c0 = (unsigned char)(c[0] | 0x20);
 	for (k = 0; k < ws->n; k++)
-		if ((v = front_field(c, n, ws->w[k])) > 0)
+		if ((unsigned char)(ws->w[k][0] | 0x20) == c0 &&
+		    (v = field_at(c, n, ws->w[k], ws->len[k])) > 0)
 			return v;
 	return 0;
 }
