@@ -79,6 +79,13 @@ struct pairset {
 	 */
 	unsigned short wpair[PAIRS_WORDS];
 	size_t nw;
+	/*
+	 * The entries (bit k: entry k) of each pair, by the low five bits
+	 * of its two bytes: a place is compared with those alone, not with
+	 * each entry's pair in turn (common pairs like "co" or "me" are
+	 * found at many places of a line).
+	 */
+	uint64_t wmask[32 * 32];
 #ifdef __SSE2__
 	__m128i va[PAIRS_MAX], vb[PAIRS_MAX];	/* a[k], b[k] in every byte */
 #endif
@@ -113,9 +120,12 @@ pairset_make(struct pairset *ps, const struct words *ws)
 	ps->n = 0;
 	if (ws->n > PAIRS_WORDS)
 		return;
-	for (k = 0; k < ws->n; k++)
+	_Static_assert(PAIRS_WORDS <= 64, "pairset: an entry a bit of wmask");
+	for (k = 0; k < ws->n; k++) {
 		ps->wpair[k] = (unsigned short)((unsigned char)(ws->w[k][0] | 0x20) << 8 |
 		    (unsigned char)(ws->w[k][1] | 0x20));
+		ps->wmask[(ws->w[k][0] & 31) << 5 | (ws->w[k][1] & 31)] |= (uint64_t)1 << k;
+	}
 	ps->nw = ws->n;
 	for (k = 0; k < ws->n; k++) {
 		unsigned char a = (unsigned char)(ws->w[k][0] | 0x20),
@@ -176,10 +186,13 @@ pairset_check(const struct pairset *ps, const char *s, size_t n, size_t e, unsig
 		size_t at = e + (size_t)__builtin_ctz(hits);
 		unsigned short pair = (unsigned short)((unsigned char)(s[at] | 0x20) << 8 |
 		    (unsigned char)(s[at + 1] | 0x20));
+		uint64_t m = ps->wmask[(s[at] & 31) << 5 | (s[at + 1] & 31)];
 
-		for (k = 0; k < ps->nw; k++)
+		for (; m; m &= m - 1) {
+			k = (size_t)__builtin_ctzll(m);
 			if (ps->wpair[k] == pair && starts_with(s + at, n - at, ps->w[k]))
 				return 1;
+		}
 		hits &= hits - 1;
 	}
 	return 0;
