@@ -448,7 +448,24 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	buf_reset(out);
 	buf_reserve(out, n + 1);
 	d = out->data;		/* the clean form is never longer than the raw */
-	for (i = 0; i < n; i++) {
+	i = 0;
+	/*
+	 * Most fields are one run (prose: plain bytes and single spaces):
+	 * taken at once, and when it is the whole field and no Markdown mark
+	 * starts it, the clean form is the field, without the loop below.
+	 */
+	if (n > 0 && plain_byte[(unsigned char)raw[0]]) {
+		o = plain_span(raw, n, d);
+		if (o == n && raw[0] != '#' && raw[0] != '>') {
+			out->len = n;
+			d[n] = '\0';
+			return CLEAN_SAME;
+		}
+		whole = o == n;
+		i = o;
+		space = 0;
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)raw[i];
 
 		/*
@@ -461,7 +478,6 @@ make_clean(struct buf *out, const char *raw, size_t n)
 			/* d + o has room: o <= i */
 			size_t r = plain_span(raw + i, n - i, d + o);
 
-			whole = r == n;	/* one run, the whole field */
 			o += r;
 			i += r - 1;
 			space = 0;
