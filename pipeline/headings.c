@@ -1218,10 +1218,10 @@ report_purpose(const char *c, size_t n)
 
 #ifdef HEADINGS_AVX2
 /*
- * The capitals and small letters of c[0..n), 32 <= n <= 250, counted
+ * The capitals and small letters of c[0..n), 16 <= n <= 250, counted
  * thirty-two bytes a step (the last block the one that ends the text,
- * its bytes already counted left out), each block's by a popcount of its
- * mask.  Returns 1 with the counts; or 0 as soon as the small letters
+ * its bytes already counted left out; a text shorter than 32, two blocks
+ * of sixteen so), each block's by a popcount of its mask.  Returns 1 with the counts; or 0 as soon as the small letters
  * are two or more and over a fifth of n, when caps_line's answer is no
  * whatever the bytes not yet read hold (capitals need four times the
  * small letters, and there are at most n letters): most paragraphs are
@@ -1235,6 +1235,23 @@ letters_avx2(const char *c, size_t n, size_t *up, size_t *low)
 	__m256i v, x, y;
 	size_t i, u = 0, l = 0;
 
+	if (n < 32) {
+		const __m128i a = _mm_set1_epi8('A'), sm = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25);
+		__m128i v0 = _mm_loadu_si128((const void *)c), v1 = _mm_loadu_si128((const void *)(c + n - 16));
+		__m128i x0 = _mm_sub_epi8(v0, a), x1 = _mm_sub_epi8(v1, a);
+		__m128i y0 = _mm_sub_epi8(v0, sm), y1 = _mm_sub_epi8(v1, sm);
+		unsigned old = (unsigned)(32 - n);	/* the second block's lanes already counted */
+
+		*up = (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(x0, z25), x0))) +
+		    (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(x1, z25), x1)) >> old);
+		*low = (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(y0, z25), y0))) +
+		    (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(y1, z25), y1)) >> old);
+		return 1;
+	}
 	for (i = 0; i + 32 <= n; i += 32) {
 		v = _mm256_loadu_si256((const __m256i *)(const void *)(c + i));
 		x = _mm256_sub_epi8(v, ca);
@@ -1279,7 +1296,7 @@ caps_line(const char *c, size_t n)
 	if (n == 0 || n > 250)
 		return 0;	/* before counting letters: most paragraphs are long */
 #ifdef HEADINGS_AVX2
-	if (n >= 32 && has_avx2 > 0) {
+	if (n >= 16 && has_avx2 > 0) {
 		if (!letters_avx2(c, n, &up, &low))
 			return 0;
 		if (up + low < 2)

@@ -64,7 +64,7 @@ main(void)
 			}
 #ifdef HEADINGS_AVX2
 			/* the counts themselves, not only the answer they give */
-			if (has_avx2 > 0 && n >= 32 && n <= 250) {
+			if (has_avx2 > 0 && n >= 16 && n <= 250) {
 				size_t up, low, up2 = 0, low2 = 0;
 				int all = letters_avx2(s, n, &up, &low);
 
