@@ -302,13 +302,12 @@ block_stops(const char *p, unsigned *sps)
 #endif
 
 #ifdef SECTIONS_AVX2
-/* block_stops for the thirty-two bytes at p. */
+/* block_stops for the thirty-two bytes v. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
-block_stops_avx2(const char *p, uint32_t *sps)
+block_stops_avx2(__m256i v, uint32_t *sps)
 {
 	const __m256i sp = _mm256_set1_epi8(' '), bs = _mm256_set1_epi8('\\'),
 	    star = _mm256_set1_epi8('*'), us = _mm256_set1_epi8('_'), lt = _mm256_set1_epi8('<');
-	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i spaces = _mm256_cmpeq_epi8(v, sp);
 	__m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, sp), v);
 	__m256i marks = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, bs),
@@ -329,19 +328,20 @@ plain_span_avx2(const char *s, size_t n, char *d)
 {
 	size_t j = 1, e = n - 32;
 	uint32_t sps, st;
+	__m256i v;
 
 	d[0] = s[0];
 	for (; j + 32 <= n; j += sps & 0x80000000u ? 31 : 32) {
-		_mm256_storeu_si256((__m256i *)(void *)(d + j),
-		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
-		if ((st = block_stops_avx2(s + j, &sps)) != 0)
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + j));
+		_mm256_storeu_si256((__m256i *)(void *)(d + j), v);
+		if ((st = block_stops_avx2(v, &sps)) != 0)
 			return j + (size_t)__builtin_ctz(st);
 	}
 	if (j == n)
 		return n;
-	_mm256_storeu_si256((__m256i *)(void *)(d + e),
-	    _mm256_loadu_si256((const __m256i *)(const void *)(s + e)));
-	st = block_stops_avx2(s + e, &sps) | (sps & 0x80000000u);
+	v = _mm256_loadu_si256((const __m256i *)(const void *)(s + e));
+	_mm256_storeu_si256((__m256i *)(void *)(d + e), v);
+	st = block_stops_avx2(v, &sps) | (sps & 0x80000000u);
 	st = st >> (j - e) << (j - e);
 	return st ? e + (size_t)__builtin_ctz(st) : n;
 }
