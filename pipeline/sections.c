@@ -407,7 +407,7 @@ plain_span_len(const char *s, size_t n)
  * plain_span_len's run copied to d, which has room for n bytes (those
  * after the run may be written too); returns its length.
  */
-static size_t
+static inline __attribute__((always_inline)) size_t
 plain_span(const char *s, size_t n, char *d)
 {
 	size_t r;
