@@ -593,6 +593,18 @@ after_date_ok(const char *c, size_t e, size_t n)
  * converter may have run it into what precedes).  Sets the body span and,
  * when the paragraph holds one, the date; *has_date tells.
  */
+int
+minutes_heading_cap(void)
+{
+	return n_heading_caps == 1 ? heading_caps[0] : -1;
+}
+
+int
+minutes_heading_opens(const char *c, size_t n)
+{
+	return n > 0 && heading_word_at(c, 0, n) < heading_words.n;
+}
+
 static int heading_from(const char *c, size_t n, size_t p, size_t word, size_t *bs,
     size_t *be, char *iso, int *has_date) __attribute__((noinline));
 

@@ -38,6 +38,15 @@ void headings_init(void);
  */
 int minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     int *has_date);
+/*
+ * What a text must hold for minutes_heading to look further: the byte
+ * its heading words start with where they do not open the text (a
+ * capital; -1 when they start with several), or such a word opening it.
+ * A text without either is no minutes heading: a caller that learns
+ * the first as it reads the text need not ask.
+ */
+int minutes_heading_cap(void);
+int minutes_heading_opens(const char *c, size_t n);
 
 /*
  * Where a body's name starting at c[i] ends, no further than limit:

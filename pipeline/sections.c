@@ -72,6 +72,8 @@ static struct words details_titles;	/* decision_details_title */
 static struct words issue_words;	/* issue_word */
 static struct words decisions_words;	/* decisions_word */
 static struct words report_anchors;	/* report_anchor, " REPORT OF " */
+/* minutes_heading_cap: make_clean tells a field without it (CLEAN_NOCAP) */
+static int heading_cap = -1;
 
 void
 sections_init(void)
@@ -104,6 +106,7 @@ sections_init(void)
 	issue_words = words_get("issue_word");
 	decisions_words = words_get("decisions_word");
 	report_anchors = words_padded("report_anchor", " ", " ");
+	heading_cap = minutes_heading_cap();
 }
 
 struct para {
@@ -320,30 +323,62 @@ block_stops_avx2(__m256i v, uint32_t *sps)
 	return bad | (*sps & ((*sps | bad) >> 1));
 }
 
-/* plain_span of a text of 33 bytes or more, thirty-two bytes a step
+/*
+ * plain_span of a text of 33 bytes or more, thirty-two bytes a step
  * (the same steps as the SSE2 loop's, twice as long), each block copied
- * to d as it is judged (no copy of the run after). */
-__attribute__((target("avx2"))) static size_t
-plain_span_avx2(const char *s, size_t n, char *d)
+ * to d as it is judged (no copy of the run after).  With want, *cap_seen
+ * tells whether the blocks read (the run and maybe bytes after it) hold
+ * the byte cap (a field's first run: make_clean's CLEAN_NOCAP).
+ */
+__attribute__((target("avx2"), always_inline)) static inline size_t
+plain_span_avx2_of(const char *s, size_t n, char *d, int want, char cap, int *cap_seen)
 {
 	size_t j = 1, e = n - 32;
 	uint32_t sps, st;
-	__m256i v;
+	__m256i v, capv = _mm256_set1_epi8(cap), seen;
 
 	d[0] = s[0];
+	seen = _mm256_cmpeq_epi8(_mm256_set1_epi8(s[0]), capv);
 	for (; j + 32 <= n; j += sps & 0x80000000u ? 31 : 32) {
 		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + j));
 		_mm256_storeu_si256((__m256i *)(void *)(d + j), v);
-		if ((st = block_stops_avx2(v, &sps)) != 0)
+		if (want)
+			seen = _mm256_or_si256(seen, _mm256_cmpeq_epi8(v, capv));
+		if ((st = block_stops_avx2(v, &sps)) != 0) {
+			if (want)
+				*cap_seen = _mm256_movemask_epi8(seen) != 0;
 			return j + (size_t)__builtin_ctz(st);
+		}
 	}
-	if (j == n)
-		return n;
-	v = _mm256_loadu_si256((const __m256i *)(const void *)(s + e));
-	_mm256_storeu_si256((__m256i *)(void *)(d + e), v);
-	st = block_stops_avx2(v, &sps) | (sps & 0x80000000u);
-	st = st >> (j - e) << (j - e);
-	return st ? e + (size_t)__builtin_ctz(st) : n;
+	if (j < n) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + e));
+		_mm256_storeu_si256((__m256i *)(void *)(d + e), v);
+		if (want)
+			seen = _mm256_or_si256(seen, _mm256_cmpeq_epi8(v, capv));
+		st = block_stops_avx2(v, &sps) | (sps & 0x80000000u);
+		st = st >> (j - e) << (j - e);
+		if (st) {
+			if (want)
+				*cap_seen = _mm256_movemask_epi8(seen) != 0;
+			return e + (size_t)__builtin_ctz(st);
+		}
+	}
+	if (want)
+		*cap_seen = _mm256_movemask_epi8(seen) != 0;
+	return n;
+}
+
+/* plain_span_avx2_of with and without the look for cap. */
+__attribute__((target("avx2"))) static size_t
+plain_span_avx2_cap(const char *s, size_t n, char *d, char cap, int *cap_seen)
+{
+	return plain_span_avx2_of(s, n, d, 1, cap, cap_seen);
+}
+
+__attribute__((target("avx2"))) static size_t
+plain_span_avx2(const char *s, size_t n, char *d)
+{
+	return plain_span_avx2_of(s, n, d, 0, 0, NULL);
 }
 
 static int has_avx2 = -1;
@@ -405,10 +440,12 @@ plain_span_len(const char *s, size_t n)
 
 /*
  * plain_span_len's run copied to d, which has room for n bytes (those
- * after the run may be written too); returns its length.
+ * after the run may be written too); returns its length.  With cap_seen,
+ * *cap_seen is 0 when the run is known to hold no byte heading_cap
+ * (else 1).
  */
 static inline __attribute__((always_inline)) size_t
-plain_span(const char *s, size_t n, char *d)
+plain_span(const char *s, size_t n, char *d, int *cap_seen)
 {
 	size_t r;
 
@@ -416,10 +453,16 @@ plain_span(const char *s, size_t n, char *d)
 	if (n >= 33) {
 		if (has_avx2 < 0)
 			has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (has_avx2)
-			return plain_span_avx2(s, n, d);
+		if (has_avx2) {
+			if (!cap_seen)
+				return plain_span_avx2(s, n, d);
+			if (heading_cap >= 0)
+				return plain_span_avx2_cap(s, n, d, (char)heading_cap, cap_seen);
+		}
 	}
 #endif
+	if (cap_seen)
+		*cap_seen = 1;
 	r = plain_span_len(s, n);
 	memcpy(d, s, r);
 	return r;
@@ -429,20 +472,22 @@ plain_span(const char *s, size_t n, char *d)
 enum {
 	CLEAN_TAB = 1,	/* the field holds a TAB (then it was two fields:
 			 * splitter_line's fast path says no) */
-	CLEAN_SAME = 2	/* the clean form is the field as it is */
+	CLEAN_SAME = 2,	/* the clean form is the field as it is */
+	CLEAN_NOCAP = 4	/* ... and holds no byte heading_cap */
 };
 
 /*
  * The clean form of a text field: unescaped; Markdown heading marks,
  * emphasis stars and underscores pairs, and short HTML tags dropped; runs
- * of white space made one space; trimmed.  Returns CLEAN_TAB and
- * CLEAN_SAME as they hold.
+ * of white space made one space; trimmed.  Returns CLEAN_TAB,
+ * CLEAN_SAME and CLEAN_NOCAP as they hold (CLEAN_NOCAP only as a run's
+ * scan learns it).
  */
 static int
 make_clean(struct buf *out, const char *raw, size_t n)
 {
 	size_t i, start, o = 0;
-	int space = 1, tab = 0, whole = 0;
+	int space = 1, tab = 0, whole = 0, seen;
 	char *d;
 
 	buf_reset(out);
@@ -455,11 +500,11 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	 * starts it, the clean form is the field, without the loop below.
 	 */
 	if (n > 0 && plain_byte[(unsigned char)raw[0]]) {
-		o = plain_span(raw, n, d);
+		o = plain_span(raw, n, d, &seen);
 		if (o == n && raw[0] != '#' && raw[0] != '>') {
 			out->len = n;
 			d[n] = '\0';
-			return CLEAN_SAME;
+			return seen ? CLEAN_SAME : CLEAN_SAME | CLEAN_NOCAP;
 		}
 		whole = o == n;
 		i = o;
@@ -476,7 +521,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		 */
 		if (plain_byte[c]) {
 			/* d + o has room: o <= i */
-			size_t r = plain_span(raw + i, n - i, d + o);
+			size_t r = plain_span(raw + i, n - i, d + o, NULL);
 
 			o += r;
 			i += r - 1;
@@ -2749,6 +2794,9 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	p->page_len = pg.len;
 	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = p->rep = -1;
+	/* no heading word's capital, nor one opening it: no minutes heading */
+	if ((mc & CLEAN_NOCAP) && !minutes_heading_opens(p->clean.data, p->clean.len))
+		p->mh = 0;
 	/* web_label's first test inline: 8 to 40 bytes that end with ':' */
 	p->mlabel = p->clean.len >= 8 && p->clean.len <= 40 &&
 	    p->clean.data[p->clean.len - 1] == ':' &&
