@@ -1919,9 +1919,10 @@ int
 web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso, size_t *ns,
     size_t *ne)
 {
-	size_t v = front_body_field(c, n), ds, de, e;
+	size_t v, ds, de, e;
 
-	if (v == 0 || n > 200 || !date_find(c + v, n - v, iso, &ds, &de) || ds != 0)
+	if (n > 200 || (v = front_body_field(c, n)) == 0 ||
+	    !date_find(c + v, n - v, iso, &ds, &de) || ds != 0)
 		return 0;
 	e = item_ref_tail(c, n, ns, ne);
 	if (e == 0)

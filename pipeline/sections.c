@@ -2407,7 +2407,8 @@ process_head(struct splitter *sp, FILE *out)
 		}
 		if (decisions_title(c, n))
 			sp->decisions = decisions_title(c, n);
-		else if (try_meeting_ref(sp, out) || try_item_page(sp, out) || try_decision(sp, out))
+		else if (try_meeting_ref(sp, out) || try_item_page(sp, out) ||
+		    (sp->decisions && try_decision(sp, out)))	/* its first test, here */
 			return;
 		else if (sp->decisions == 2)
 			sp->decisions = 1;
