@@ -1372,8 +1372,21 @@ caps_tail(const char *c, size_t n)
 
 	if (n < 12 || n > 4000)
 		return 0;
-	/* a small letter among the last two: the run, if any, is shorter
-	 * than the 12 bytes asked below (most paragraphs end so) */
+	/*
+	 * A small letter among the last twelve bytes: the run, if any, is
+	 * shorter than the 12 bytes asked below (most paragraphs end so).
+	 * With SSE2, the twelve at once; else the last two.
+	 */
+#ifdef __SSE2__
+	if (n >= 16) {
+		__m128i d = _mm_sub_epi8(_mm_loadu_si128((const void *)(c + n - 16)),
+		    _mm_set1_epi8('a'));
+
+		if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d,
+		    _mm_set1_epi8(25)), d)) & 0xfff0)
+			return 0;
+	} else
+#endif
 	if (is_lower((unsigned char)c[n - 1]) || is_lower((unsigned char)c[n - 2]))
 		return 0;
 	while (i > 0) {
