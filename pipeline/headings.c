@@ -1557,7 +1557,7 @@ cover_value(const char *s, size_t n, int group, size_t *a, size_t *b)
 }
 
 /* A field of ws at the start of c ("Name:"): the offset of its value, or 0. */
-static size_t
+static inline __attribute__((always_inline)) size_t
 field_in(const char *c, size_t n, const struct words *ws)
 {
 	size_t k, v;
