@@ -1409,20 +1409,20 @@ caps_tail(const char *c, size_t n)
 
 static int body_date_rest(const char *c, size_t n) __attribute__((noinline));
 
-/* "Cabinet – 14 October 2025", "PLANNING COMMITTEE: 12 JUNE 2019". */
+/*
+ * "Cabinet – 14 October 2025", "PLANNING COMMITTEE: 12 JUNE 2019": past
+ * body_date_line's first test (headings.h), a line of 120 bytes at most
+ * that starts with a capital.
+ */
 int
-body_date_line(const char *c, size_t n)
+body_date_line_rest(const char *c, size_t n)
 {
 	size_t m = n;
 
 	/*
-	 * A line of 120 bytes at most that starts with a capital (the
-	 * cheapest tests first: most paragraphs are longer).  The date must
-	 * end the line (but for spaces and full stops), and every date ends
-	 * with a digit: without one there, no need to look.
+	 * The date must end the line (but for spaces and full stops), and
+	 * every date ends with a digit: without one there, no need to look.
 	 */
-	if (n == 0 || n > 120 || !is_upper((unsigned char)c[0]))
-		return 0;
 	while (m > 0 && (c[m - 1] == ' ' || c[m - 1] == '.'))
 		m--;
 	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
@@ -1636,15 +1636,15 @@ body_kind_end(const char *c, size_t bs, size_t be)
 	return be;
 }
 
-/* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
+/* A committee's name on a line of its own: "PLANNING COMMITTEE",
+ * "Cabinet", past body_line's first test (headings.h): 3 to 100 bytes, a
+ * capital first. */
 int
-body_line(const char *c, size_t n)
+body_line_rest(const char *c, size_t n)
 {
 	size_t i, words = 0;
 	int in = 0;
 
-	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]))
-		return 0;
 	/* count_words(c, n) <= 10 and none of these bytes: one pass, left at the first miss */
 	i = 0;
 #ifdef __SSE2__
