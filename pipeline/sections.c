@@ -179,17 +179,24 @@ p_body(struct para *q)
 	return remembered(q, &q->body, body_line);
 }
 
-/* minutes_heading on q's clean text, its results remembered. */
-static int
+/* minutes_heading on q's clean text, into q. */
+static void __attribute__((noinline))
+p_minutes_heading_ask(struct para *q)
+{
+	q->mh_bs = q->mh_be = 0;
+	q->mh_has_date = 0;
+	q->mh_iso[0] = '\0';
+	q->mh = (signed char)minutes_heading(q->clean.data, q->clean.len, &q->mh_bs,
+	    &q->mh_be, q->mh_iso, &q->mh_has_date);
+}
+
+/* minutes_heading on q's clean text, its results remembered (inline: the
+ * answer is mostly known, no, as the paragraph was read). */
+static inline int
 p_minutes_heading(struct para *q, size_t *bs, size_t *be, char *iso, int *has_date)
 {
-	if (q->mh < 0) {
-		q->mh_bs = q->mh_be = 0;
-		q->mh_has_date = 0;
-		q->mh_iso[0] = '\0';
-		q->mh = (signed char)minutes_heading(q->clean.data, q->clean.len, &q->mh_bs,
-		    &q->mh_be, q->mh_iso, &q->mh_has_date);
-	}
+	if (q->mh < 0)
+		p_minutes_heading_ask(q);
 	if (q->mh) {
 		*bs = q->mh_bs;
 		*be = q->mh_be;
