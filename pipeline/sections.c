@@ -726,10 +726,27 @@ emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
 	b->len = (size_t)(w - b->data);
 }
 
-static void
+/*
+ * Write p.  Most lines fit in the block being gathered, under columns
+ * already made: copied here, without emit_text's call (one a line).
+ */
+static inline void
 emit(struct splitter *sp, FILE *out, struct para *p)
 {
-	emit_text(sp, out, p, p->raw.data, p->raw.len);
+	struct buf *b = &sp->outbuf;
+	size_t need = b->len + p->lead.len + sp->tail.len + p->raw.len + 1;
+	char *w;
+
+	if (!sp->tail_valid || need > OUT_CHUNK || need >= b->cap) {
+		emit_text(sp, out, p, p->raw.data, p->raw.len);
+		return;
+	}
+	w = put(b->data + b->len, p->lead.data, p->lead.len);
+	w = put(w, sp->tail.data, sp->tail.len);
+	w = put(w, p->raw.data, p->raw.len);
+	*w++ = '\n';
+	*w = '\0';
+	b->len = (size_t)(w - b->data);
 }
 
 static void
