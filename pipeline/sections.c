@@ -535,6 +535,16 @@ make_clean(struct buf *out, const char *raw, size_t n)
 			space = 0;
 			continue;
 		}
+		if (c == ' ') {
+			/* the white space below, its commonest byte first */
+			if (!space) {
+				d[o++] = ' ';
+				space = 1;
+			}
+			while (i + 1 < n && raw[i + 1] == ' ')
+				i++;
+			continue;
+		}
 		if (c == '\\' && i + 1 < n) {
 			char e = raw[i + 1];
 
