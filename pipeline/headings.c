@@ -38,6 +38,15 @@ static struct words not_after;		/* heading_not_after */
 static struct words after_date;		/* after_date_word */
 static struct words page_ref;		/* page_ref_word */
 static struct words heading_words;	/* minutes_heading_word */
+/*
+ * The bytes a word of heading_words must start with where it does not
+ * open the paragraph (heading_may_start: its first letter as a capital):
+ * as a table, and each once in heading_caps while they are HEADING_CAPS
+ * or fewer (n_heading_caps counts them all).
+ */
+#define HEADING_CAPS 4
+static unsigned char heading_caps[HEADING_CAPS], heading_cap[256];
+static size_t n_heading_caps;
 static struct words minutes_of;		/* minutes_of_noun */
 static struct words meeting_nouns;	/* meeting */
 static struct words held;		/* held_word */
@@ -70,6 +79,13 @@ struct pairset {
 	 */
 	unsigned short wpair[PAIRS_WORDS];
 	size_t nw;
+	/*
+	 * The entries (bit k: entry k) of each pair, by the low five bits
+	 * of its two bytes: a place is compared with those alone, not with
+	 * each entry's pair in turn (common pairs like "co" or "me" are
+	 * found at many places of a line).
+	 */
+	uint64_t wmask[32 * 32];
 #ifdef __SSE2__
 	__m128i va[PAIRS_MAX], vb[PAIRS_MAX];	/* a[k], b[k] in every byte */
 #endif
@@ -104,9 +120,12 @@ pairset_make(struct pairset *ps, const struct words *ws)
 	ps->n = 0;
 	if (ws->n > PAIRS_WORDS)
 		return;
-	for (k = 0; k < ws->n; k++)
+	_Static_assert(PAIRS_WORDS <= 64, "pairset: an entry a bit of wmask");
+	for (k = 0; k < ws->n; k++) {
 		ps->wpair[k] = (unsigned short)((unsigned char)(ws->w[k][0] | 0x20) << 8 |
 		    (unsigned char)(ws->w[k][1] | 0x20));
+		ps->wmask[(ws->w[k][0] & 31) << 5 | (ws->w[k][1] & 31)] |= (uint64_t)1 << k;
+	}
 	ps->nw = ws->n;
 	for (k = 0; k < ws->n; k++) {
 		unsigned char a = (unsigned char)(ws->w[k][0] | 0x20),
@@ -132,8 +151,8 @@ pairset_make(struct pairset *ps, const struct words *ws)
 	}
 #endif
 #ifdef HEADINGS_AVX2
-	if (has_avx2 < 0)
-		has_avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (has_avx2 < 0)	/* caps_line's letters_avx2 counts by popcnt too */
+		has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
 	if (has_avx2)
 		pairset_make_avx2(ps);
 #endif
@@ -167,10 +186,13 @@ pairset_check(const struct pairset *ps, const char *s, size_t n, size_t e, unsig
 		size_t at = e + (size_t)__builtin_ctz(hits);
 		unsigned short pair = (unsigned short)((unsigned char)(s[at] | 0x20) << 8 |
 		    (unsigned char)(s[at + 1] | 0x20));
+		uint64_t m = ps->wmask[(s[at] & 31) << 5 | (s[at + 1] & 31)];
 
-		for (k = 0; k < ps->nw; k++)
+		for (; m; m &= m - 1) {
+			k = (size_t)__builtin_ctzll(m);
 			if (ps->wpair[k] == pair && starts_with(s + at, n - at, ps->w[k]))
 				return 1;
+		}
 		hits &= hits - 1;
 	}
 	return 0;
@@ -327,6 +349,18 @@ headings_init(void)
 	after_date = words_get("after_date_word");
 	page_ref = words_get("page_ref_word");
 	heading_words = words_get("minutes_heading_word");
+	for (k = 0; k < heading_words.n; k++) {
+		unsigned char cap = (unsigned char)heading_words.w[k][0];
+		size_t j;
+
+		if (is_lower(cap))
+			cap -= 32;
+		for (j = 0; j < n_heading_caps && heading_caps[j] != cap; j++)
+			;
+		if (j == n_heading_caps && n_heading_caps++ < HEADING_CAPS)
+			heading_caps[j] = cap;
+		heading_cap[cap] = 1;
+	}
 	minutes_of = words_get("minutes_of_noun");
 	meeting_nouns = words_get("meeting");
 	held = words_get("held_word");
@@ -433,24 +467,64 @@ body_end(const char *c, size_t i, size_t limit)
 	return j;
 }
 
-/*
- * Where the first word of list (the words of a minutes heading) starts
- * in c[from..n), its entry in *word, or n.
- */
-static size_t
-first_of(const char *c, size_t from, size_t n, const struct words *ws, size_t *word)
+/* The first entry of heading_words that c[p..n) starts with (any case):
+ * its index, or heading_words.n. */
+static inline size_t
+heading_word_at(const char *c, size_t p, size_t n)
 {
-	size_t k, best = n;
+	size_t k;
 
-	for (k = 0; k < ws->n; k++) {
-		size_t f = from + find_n(c + from, n - from, ws->w[k], ws->len[k], 1);
+	if (!words_may_start(c + p, n - p, &heading_words))
+		return heading_words.n;
+	for (k = 0; k < heading_words.n; k++)
+		if (heading_words.len[k] <= n - p &&
+		    match_at(c, p, heading_words.w[k], heading_words.len[k], 1))
+			break;
+	return k;
+}
 
-		if (f < best) {
-			best = f;
-			*word = k;
-		}
+/*
+ * Where, from c[from..n), the first word of heading_words starts that
+ * heading_may_start can let through: at the paragraph's start, or at one
+ * of heading_caps (elsewhere it lets none through); its entry in *word,
+ * or n.  The word is the one a search for each word would have found
+ * there first (the first listed), so minutes_heading's answer is that
+ * of a search for every place of each word: most paragraphs hold no
+ * such capital, and "committee" or "administration" no "Minute".
+ */
+static inline __attribute__((always_inline)) size_t
+first_heading_word(const char *c, size_t from, size_t n, size_t *word)
+{
+	size_t k, q;
+
+	if (from == 0) {
+		if ((*word = heading_word_at(c, 0, n)) < heading_words.n)
+			return 0;
+		from = 1;
 	}
-	return best;
+	for (;;) {
+		const char *f;
+
+		if (n_heading_caps == 1) {
+			/* the common list: its words start with one letter */
+			f = from < n ? memchr(c + from, heading_caps[0], n - from) : NULL;
+			q = f ? (size_t)(f - c) : n;
+		} else if (n_heading_caps > HEADING_CAPS) {
+			for (q = from; q < n && !heading_cap[(unsigned char)c[q]]; q++)
+				;
+		} else {
+			q = n;
+			for (k = 0; k < n_heading_caps; k++)
+				if (from < q &&
+				    (f = memchr(c + from, heading_caps[k], q - from)) != NULL)
+					q = (size_t)(f - c);
+		}
+		if (q >= n)
+			return n;
+		if ((*word = heading_word_at(c, q, n)) < heading_words.n)
+			return q;
+		from = q + 1;
+	}
 }
 
 /*
@@ -520,22 +594,50 @@ after_date_ok(const char *c, size_t e, size_t n)
  * when the paragraph holds one, the date; *has_date tells.
  */
 int
+minutes_heading_cap(void)
+{
+	return n_heading_caps == 1 ? heading_caps[0] : -1;
+}
+
+int
+minutes_heading_opens(const char *c, size_t n)
+{
+	return n > 0 && heading_word_at(c, 0, n) < heading_words.n;
+}
+
+static int heading_from(const char *c, size_t n, size_t p, size_t word, size_t *bs,
+    size_t *be, char *iso, int *has_date) __attribute__((noinline));
+
+int
 minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     int *has_date)
 {
-	size_t p = 0, i, j, limit, ds, de, w, word = 0;
+	size_t word = 0, p = first_heading_word(c, 0, n, &word);
+
+	/* most paragraphs hold no heading word where one may start: the
+	 * answer without heading_from's frame */
+	if (p >= n)
+		return 0;
+	return heading_from(c, n, p, word, bs, be, iso, has_date);
+}
+
+/* minutes_heading from the first place p its word (entry word) may start. */
+static int
+heading_from(const char *c, size_t n, size_t p, size_t word, size_t *bs, size_t *be,
+    char *iso, int *has_date)
+{
+	size_t i, j, limit, ds, de, w;
 
 	/* "MINUTE of MEETING of …" is the Scottish form */
 	for (;;) {
-		p = first_of(c, p, n, &heading_words, &word);
-		if (p >= n)
-			return 0;
 		i = p + heading_words.len[word];
 		if (i < n && (c[i] == 's' || c[i] == 'S'))
 			i++;
 		if (starts_with(c + i, n - i, " of ") && heading_may_start(c, p, heading_words.w[word]))
 			break;
-		p++;
+		p = first_heading_word(c, p + 1, n, &word);
+		if (p >= n)
+			return 0;
 	}
 	i += 4;
 	if (starts_word(c + i, n - i, "a") || starts_word(c + i, n - i, "an") ||
@@ -1128,50 +1230,69 @@ report_purpose(const char *c, size_t n)
 
 #ifdef HEADINGS_AVX2
 /*
- * The capitals and small letters of c[0..n), 32 <= n <= 250, counted
+ * The capitals and small letters of c[0..n), 16 <= n <= 250, counted
  * thirty-two bytes a step (the last block the one that ends the text,
- * its bytes already counted left out; at most 8 blocks: no byte counter
- * overflows), summed by vpsadbw.
+ * its bytes already counted left out; a text shorter than 32, two blocks
+ * of sixteen so), each block's by a popcount of its mask.  Returns 1 with the counts; or 0 as soon as the small letters
+ * are two or more and over a fifth of n, when caps_line's answer is no
+ * whatever the bytes not yet read hold (capitals need four times the
+ * small letters, and there are at most n letters): most paragraphs are
+ * prose, and the first block or two tell.
  */
-__attribute__((target("avx2"))) static void
+__attribute__((target("avx2,popcnt"))) static int
 letters_avx2(const char *c, size_t n, size_t *up, size_t *low)
 {
-	static const unsigned char after[64] = {
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-		255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-	};
 	const __m256i ca = _mm256_set1_epi8('A'), sa = _mm256_set1_epi8('a'),
 	    z = _mm256_set1_epi8(25);
-	__m256i aup = _mm256_setzero_si256(), alow = _mm256_setzero_si256(), v, x, y;
-	uint64_t t[4];
-	size_t i;
+	__m256i v, x, y;
+	size_t i, u = 0, l = 0;
 
+	if (n < 32) {
+		const __m128i a = _mm_set1_epi8('A'), sm = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25);
+		__m128i v0 = _mm_loadu_si128((const void *)c), v1 = _mm_loadu_si128((const void *)(c + n - 16));
+		__m128i x0 = _mm_sub_epi8(v0, a), x1 = _mm_sub_epi8(v1, a);
+		__m128i y0 = _mm_sub_epi8(v0, sm), y1 = _mm_sub_epi8(v1, sm);
+		unsigned old = (unsigned)(32 - n);	/* the second block's lanes already counted */
+
+		*up = (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(x0, z25), x0))) +
+		    (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(x1, z25), x1)) >> old);
+		*low = (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(y0, z25), y0))) +
+		    (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_min_epu8(y1, z25), y1)) >> old);
+		return 1;
+	}
 	for (i = 0; i + 32 <= n; i += 32) {
 		v = _mm256_loadu_si256((const __m256i *)(const void *)(c + i));
 		x = _mm256_sub_epi8(v, ca);
 		y = _mm256_sub_epi8(v, sa);
-		aup = _mm256_sub_epi8(aup, _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x));
-		alow = _mm256_sub_epi8(alow, _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y));
+		u += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x)));
+		l += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y)));
+		if (l >= 2 && 5 * l > n) {
+			*up = u;
+			*low = l;
+			return 0;
+		}
 	}
 	if (i < n) {
 		/* the lanes k >= i - (n - 32) are new */
-		__m256i fresh = _mm256_loadu_si256((const __m256i *)(const void *)(after + 32 -
-		    (i - (n - 32))));
+		unsigned old = (unsigned)(i - (n - 32));
 
 		v = _mm256_loadu_si256((const __m256i *)(const void *)(c + n - 32));
 		x = _mm256_sub_epi8(v, ca);
 		y = _mm256_sub_epi8(v, sa);
-		aup = _mm256_sub_epi8(aup, _mm256_and_si256(fresh,
-		    _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x)));
-		alow = _mm256_sub_epi8(alow, _mm256_and_si256(fresh,
-		    _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y)));
+		u += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(x, z), x)) >> old);
+		l += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(_mm256_min_epu8(y, z), y)) >> old);
 	}
-	_mm256_storeu_si256((__m256i *)(void *)t, _mm256_sad_epu8(aup, _mm256_setzero_si256()));
-	*up = (size_t)(t[0] + t[1] + t[2] + t[3]);
-	_mm256_storeu_si256((__m256i *)(void *)t, _mm256_sad_epu8(alow, _mm256_setzero_si256()));
-	*low = (size_t)(t[0] + t[1] + t[2] + t[3]);
+	*up = u;
+	*low = l;
+	return 1;
 }
 #endif
 
@@ -1187,8 +1308,9 @@ caps_line(const char *c, size_t n)
 	if (n == 0 || n > 250)
 		return 0;	/* before counting letters: most paragraphs are long */
 #ifdef HEADINGS_AVX2
-	if (n >= 32 && has_avx2 > 0) {
-		letters_avx2(c, n, &up, &low);
+	if (n >= 16 && has_avx2 > 0) {
+		if (!letters_avx2(c, n, &up, &low))
+			return 0;
 		if (up + low < 2)
 			return n <= 40;
 		return up >= 4 * low;
@@ -1250,6 +1372,23 @@ caps_tail(const char *c, size_t n)
 
 	if (n < 12 || n > 4000)
 		return 0;
+	/*
+	 * A small letter among the last twelve bytes: the run, if any, is
+	 * shorter than the 12 bytes asked below (most paragraphs end so).
+	 * With SSE2, the twelve at once; else the last two.
+	 */
+#ifdef __SSE2__
+	if (n >= 16) {
+		__m128i d = _mm_sub_epi8(_mm_loadu_si128((const void *)(c + n - 16)),
+		    _mm_set1_epi8('a'));
+
+		if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d,
+		    _mm_set1_epi8(25)), d)) & 0xfff0)
+			return 0;
+	} else
+#endif
+	if (is_lower((unsigned char)c[n - 1]) || is_lower((unsigned char)c[n - 2]))
+		return 0;
 	while (i > 0) {
 		unsigned char ch = (unsigned char)c[i - 1];
 
@@ -1268,12 +1407,17 @@ caps_tail(const char *c, size_t n)
 	return i;
 }
 
-/* "Cabinet – 14 October 2025", "PLANNING COMMITTEE: 12 JUNE 2019". */
+static int body_date_rest(const char *c, size_t n) __attribute__((noinline));
+
+/*
+ * "Cabinet – 14 October 2025", "PLANNING COMMITTEE: 12 JUNE 2019": past
+ * body_date_line's first test (headings.h), a line of 120 bytes at most
+ * that starts with a capital.
+ */
 int
-body_date_line(const char *c, size_t n)
+body_date_line_rest(const char *c, size_t n)
 {
-	char iso[DATE_ISO_LEN + 1];
-	size_t ds, de, m = n;
+	size_t m = n;
 
 	/*
 	 * The date must end the line (but for spaces and full stops), and
@@ -1283,10 +1427,21 @@ body_date_line(const char *c, size_t n)
 		m--;
 	if (m == 0 || !is_digit((unsigned char)c[m - 1]))
 		return 0;
+	return body_date_rest(c, n);
+}
+
+/* body_date_line past its first tests, out of line (its frame cost more
+ * than they do). */
+static int
+body_date_rest(const char *c, size_t n)
+{
+	char iso[DATE_ISO_LEN + 1];
+	size_t ds, de;
+
 	/* (a body's word before the date, below, is first looked for in
 	 * the whole line: most lines have none, and the search is cheaper
 	 * than the date's) */
-	if (n > 120 || !is_upper((unsigned char)c[0]) || in_words(c, n, &minutes_nouns) ||
+	if (in_words(c, n, &minutes_nouns) ||
 	    !pairset_find(&body_pairs, c, n) ||
 	    !date_find(c, n, iso, &ds, &de) || ds == 0 || count_words(c, ds) > 10 ||
 	    holds(c, ds, &held_pad))
@@ -1306,11 +1461,11 @@ title_line(const char *c, size_t n)
 	    c[n - 1] != '.' && count_words(c, n) <= 20;
 }
 
-/* "Name:" at the start of c: returns the offset of the value, or 0. */
-size_t
-front_field(const char *c, size_t n, const char *name)
+/* front_field of a name of nl bytes. */
+static inline size_t
+field_at(const char *c, size_t n, const char *name, size_t nl)
 {
-	size_t i = strlen(name);
+	size_t i = nl;
 
 	if (!starts_with(c, n, name))
 		return 0;
@@ -1322,6 +1477,13 @@ front_field(const char *c, size_t n, const char *name)
 	while (i < n && c[i] == ' ')
 		i++;
 	return i;
+}
+
+/* "Name:" at the start of c: returns the offset of the value, or 0. */
+size_t
+front_field(const char *c, size_t n, const char *name)
+{
+	return field_at(c, n, name, strlen(name));
 }
 
 /*
@@ -1395,15 +1557,21 @@ cover_value(const char *s, size_t n, int group, size_t *a, size_t *b)
 }
 
 /* A field of ws at the start of c ("Name:"): the offset of its value, or 0. */
-static size_t
+static inline __attribute__((always_inline)) size_t
 field_in(const char *c, size_t n, const struct words *ws)
 {
 	size_t k, v;
 
+	unsigned char c0;
+
 	if (!words_may_start(c, n, ws))
 		return 0;
+	/* an entry whose first byte differs from c's in more than its 0x20
+	 * bit cannot match (as words_match): most fail there */
+	c0 = (unsigned char)(c[0] | 0x20);
 	for (k = 0; k < ws->n; k++)
-		if ((v = front_field(c, n, ws->w[k])) > 0)
+		if ((unsigned char)(ws->w[k][0] | 0x20) == c0 &&
+		    (v = field_at(c, n, ws->w[k], ws->len[k])) > 0)
 			return v;
 	return 0;
 }
@@ -1468,15 +1636,15 @@ body_kind_end(const char *c, size_t bs, size_t be)
 	return be;
 }
 
-/* A committee's name on a line of its own: "PLANNING COMMITTEE", "Cabinet". */
+/* A committee's name on a line of its own: "PLANNING COMMITTEE",
+ * "Cabinet", past body_line's first test (headings.h): 3 to 100 bytes, a
+ * capital first. */
 int
-body_line(const char *c, size_t n)
+body_line_rest(const char *c, size_t n)
 {
 	size_t i, words = 0;
 	int in = 0;
 
-	if (n < 3 || n > 100 || !is_upper((unsigned char)c[0]))
-		return 0;
 	/* count_words(c, n) <= 10 and none of these bytes: one pass, left at the first miss */
 	i = 0;
 #ifdef __SSE2__
@@ -1764,9 +1932,10 @@ int
 web_meeting_ref(const char *c, size_t n, size_t *bs, size_t *be, char *iso, size_t *ns,
     size_t *ne)
 {
-	size_t v = front_body_field(c, n), ds, de, e;
+	size_t v, ds, de, e;
 
-	if (v == 0 || n > 200 || !date_find(c + v, n - v, iso, &ds, &de) || ds != 0)
+	if (n > 200 || (v = front_body_field(c, n)) == 0 ||
+	    !date_find(c + v, n - v, iso, &ds, &de) || ds != 0)
 		return 0;
 	e = item_ref_tail(c, n, ns, ne);
 	if (e == 0)

@@ -38,6 +38,15 @@ void headings_init(void);
  */
 int minutes_heading(const char *c, size_t n, size_t *bs, size_t *be, char *iso,
     int *has_date);
+/*
+ * What a text must hold for minutes_heading to look further: the byte
+ * its heading words start with where they do not open the text (a
+ * capital; -1 when they start with several), or such a word opening it.
+ * A text without either is no minutes heading: a caller that learns
+ * the first as it reads the text need not ask.
+ */
+int minutes_heading_cap(void);
+int minutes_heading_opens(const char *c, size_t n);
 
 /*
  * Where a body's name starting at c[i] ends, no further than limit:
@@ -51,8 +60,18 @@ size_t body_end(const char *c, size_t i, size_t limit);
  */
 size_t body_kind_end(const char *c, size_t bs, size_t be);
 
-/* A committee's name alone: "PLANNING COMMITTEE", "Cabinet". */
-int body_line(const char *c, size_t n);
+/*
+ * A committee's name alone: "PLANNING COMMITTEE", "Cabinet".  Its first
+ * test (3 to 100 bytes, a capital first) inline: most paragraphs fail it,
+ * and a call cost more; body_line_rest is the rest.
+ */
+int body_line_rest(const char *c, size_t n);
+static inline int
+body_line(const char *c, size_t n)
+{
+	return n >= 3 && n <= 100 && (unsigned)((unsigned char)c[0] - 'A') <= 25 &&
+	    body_line_rest(c, n);
+}
 
 /* The end of minutes. */
 
@@ -128,8 +147,17 @@ int report_purpose(const char *c, size_t n);
 int caps_line(const char *c, size_t n);
 /* Where a run of capitals ending c starts (a heading run into text), or 0. */
 size_t caps_tail(const char *c, size_t n);
-/* "Cabinet – 14 October 2025": a body's name, then a date, then nothing. */
-int body_date_line(const char *c, size_t n);
+/*
+ * "Cabinet – 14 October 2025": a body's name, then a date, then nothing.
+ * Its first test (1 to 120 bytes, a capital first) inline, as body_line's.
+ */
+int body_date_line_rest(const char *c, size_t n);
+static inline int
+body_date_line(const char *c, size_t n)
+{
+	return n >= 1 && n <= 120 && (unsigned)((unsigned char)c[0] - 'A') <= 25 &&
+	    body_date_line_rest(c, n);
+}
 /* A short line that can be part of a mixed-case report title. */
 int title_line(const char *c, size_t n);
 /*

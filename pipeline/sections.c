@@ -35,6 +35,7 @@
 #endif
 
 #include "buf.h"
+#include "bytescan.h"
 #include "dates.h"
 #include "err.h"
 #include "headings.h"
@@ -71,6 +72,8 @@ static struct words details_titles;	/* decision_details_title */
 static struct words issue_words;	/* issue_word */
 static struct words decisions_words;	/* decisions_word */
 static struct words report_anchors;	/* report_anchor, " REPORT OF " */
+/* minutes_heading_cap: make_clean tells a field without it (CLEAN_NOCAP) */
+static int heading_cap = -1;
 
 void
 sections_init(void)
@@ -103,10 +106,19 @@ sections_init(void)
 	issue_words = words_get("issue_word");
 	decisions_words = words_get("decisions_word");
 	report_anchors = words_padded("report_anchor", " ", " ");
+	heading_cap = minutes_heading_cap();
 }
 
 struct para {
-	struct buf raw;		/* the text field as read, still escaped */
+	/*
+	 * The text field as read, still escaped: the bytes of own_raw, or
+	 * of clean when they are the same (most paragraphs: no copy).
+	 */
+	struct {
+		const char *data;
+		size_t len;
+	} raw;
+	struct buf own_raw;
 	struct buf clean;	/* unescaped, markup gone, spaces collapsed */
 	unsigned long line;
 	/*
@@ -126,6 +138,8 @@ struct para {
 	signed char caps, body, mh, bdl, chair;
 	signed char nh;		/* numbered_heading_at, once the answer is final */
 	signed char rep;	/* report_mark */
+	unsigned char mlabel;	/* a "Minutes:" label (web_label), known as it is read */
+	unsigned long seq;	/* the paragraph's place in the stream: 1, 2, … */
 	int mh_has_date;
 	size_t mh_bs, mh_be;
 	char mh_iso[DATE_ISO_LEN + 1];
@@ -165,17 +179,24 @@ p_body(struct para *q)
 	return remembered(q, &q->body, body_line);
 }
 
-/* minutes_heading on q's clean text, its results remembered. */
-static int
+/* minutes_heading on q's clean text, into q. */
+static void __attribute__((noinline))
+p_minutes_heading_ask(struct para *q)
+{
+	q->mh_bs = q->mh_be = 0;
+	q->mh_has_date = 0;
+	q->mh_iso[0] = '\0';
+	q->mh = (signed char)minutes_heading(q->clean.data, q->clean.len, &q->mh_bs,
+	    &q->mh_be, q->mh_iso, &q->mh_has_date);
+}
+
+/* minutes_heading on q's clean text, its results remembered (inline: the
+ * answer is mostly known, no, as the paragraph was read). */
+static inline int
 p_minutes_heading(struct para *q, size_t *bs, size_t *be, char *iso, int *has_date)
 {
-	if (q->mh < 0) {
-		q->mh_bs = q->mh_be = 0;
-		q->mh_has_date = 0;
-		q->mh_iso[0] = '\0';
-		q->mh = (signed char)minutes_heading(q->clean.data, q->clean.len, &q->mh_bs,
-		    &q->mh_be, q->mh_iso, &q->mh_has_date);
-	}
+	if (q->mh < 0)
+		p_minutes_heading_ask(q);
 	if (q->mh) {
 		*bs = q->mh_bs;
 		*be = q->mh_be;
@@ -188,6 +209,8 @@ p_minutes_heading(struct para *q, size_t *bs, size_t *be, char *iso, int *has_da
 struct splitter {
 	struct para ring[RING];
 	size_t head, count;
+	unsigned long seq;	/* the last paragraph's seq */
+	unsigned long mlabel_seq;	/* ... and the last "Minutes:" label's, or 0 */
 	struct buf source;
 	int have_source;
 
@@ -224,14 +247,15 @@ struct splitter {
 	struct buf text;	/* scratch: heading text joined for output */
 
 	/*
-	 * The output columns after the line number, escaped, and the state
-	 * they were made from: they change once in many lines, so escaping
-	 * them for every line was a tenth of the time.
+	 * The output columns after the line number, escaped: they change
+	 * once in many lines, so escaping them for every line was a tenth
+	 * of the time.  Made again after a write of what they are made of
+	 * (section, date, body, minute, title): each write is followed by
+	 * stale_tail, before the next line is written (comparing the state
+	 * with a copy for every line cost more than the copies).
 	 */
 	struct buf tail;
-	int tail_valid, tail_section;
-	char tail_date[DATE_ISO_LEN + 1];
-	struct buf tail_body, tail_minute, tail_title;
+	int tail_valid;
 	struct buf outbuf;	/* output lines not yet written */
 	struct buf next_clean;	/* splitter_line: the clean text of the line read */
 	struct buf next_lead;	/* ... and its first output columns */
@@ -288,13 +312,12 @@ block_stops(const char *p, unsigned *sps)
 #endif
 
 #ifdef SECTIONS_AVX2
-/* block_stops for the thirty-two bytes at p. */
+/* block_stops for the thirty-two bytes v. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
-block_stops_avx2(const char *p, uint32_t *sps)
+block_stops_avx2(__m256i v, uint32_t *sps)
 {
 	const __m256i sp = _mm256_set1_epi8(' '), bs = _mm256_set1_epi8('\\'),
 	    star = _mm256_set1_epi8('*'), us = _mm256_set1_epi8('_'), lt = _mm256_set1_epi8('<');
-	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i spaces = _mm256_cmpeq_epi8(v, sp);
 	__m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, sp), v);
 	__m256i marks = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, bs),
@@ -307,29 +330,62 @@ block_stops_avx2(const char *p, uint32_t *sps)
 	return bad | (*sps & ((*sps | bad) >> 1));
 }
 
-/* plain_span of a text of 33 bytes or more, thirty-two bytes a step
+/*
+ * plain_span of a text of 33 bytes or more, thirty-two bytes a step
  * (the same steps as the SSE2 loop's, twice as long), each block copied
- * to d as it is judged (no copy of the run after). */
-__attribute__((target("avx2"))) static size_t
-plain_span_avx2(const char *s, size_t n, char *d)
+ * to d as it is judged (no copy of the run after).  With want, *cap_seen
+ * tells whether the blocks read (the run and maybe bytes after it) hold
+ * the byte cap (a field's first run: make_clean's CLEAN_NOCAP).
+ */
+__attribute__((target("avx2"), always_inline)) static inline size_t
+plain_span_avx2_of(const char *s, size_t n, char *d, int want, char cap, int *cap_seen)
 {
 	size_t j = 1, e = n - 32;
 	uint32_t sps, st;
+	__m256i v, capv = _mm256_set1_epi8(cap), seen;
 
 	d[0] = s[0];
+	seen = _mm256_cmpeq_epi8(_mm256_set1_epi8(s[0]), capv);
 	for (; j + 32 <= n; j += sps & 0x80000000u ? 31 : 32) {
-		_mm256_storeu_si256((__m256i *)(void *)(d + j),
-		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
-		if ((st = block_stops_avx2(s + j, &sps)) != 0)
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + j));
+		_mm256_storeu_si256((__m256i *)(void *)(d + j), v);
+		if (want)
+			seen = _mm256_or_si256(seen, _mm256_cmpeq_epi8(v, capv));
+		if ((st = block_stops_avx2(v, &sps)) != 0) {
+			if (want)
+				*cap_seen = _mm256_movemask_epi8(seen) != 0;
 			return j + (size_t)__builtin_ctz(st);
+		}
 	}
-	if (j == n)
-		return n;
-	_mm256_storeu_si256((__m256i *)(void *)(d + e),
-	    _mm256_loadu_si256((const __m256i *)(const void *)(s + e)));
-	st = block_stops_avx2(s + e, &sps) | (sps & 0x80000000u);
-	st = st >> (j - e) << (j - e);
-	return st ? e + (size_t)__builtin_ctz(st) : n;
+	if (j < n) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + e));
+		_mm256_storeu_si256((__m256i *)(void *)(d + e), v);
+		if (want)
+			seen = _mm256_or_si256(seen, _mm256_cmpeq_epi8(v, capv));
+		st = block_stops_avx2(v, &sps) | (sps & 0x80000000u);
+		st = st >> (j - e) << (j - e);
+		if (st) {
+			if (want)
+				*cap_seen = _mm256_movemask_epi8(seen) != 0;
+			return e + (size_t)__builtin_ctz(st);
+		}
+	}
+	if (want)
+		*cap_seen = _mm256_movemask_epi8(seen) != 0;
+	return n;
+}
+
+/* plain_span_avx2_of with and without the look for cap. */
+__attribute__((target("avx2"))) static size_t
+plain_span_avx2_cap(const char *s, size_t n, char *d, char cap, int *cap_seen)
+{
+	return plain_span_avx2_of(s, n, d, 1, cap, cap_seen);
+}
+
+__attribute__((target("avx2"))) static size_t
+plain_span_avx2(const char *s, size_t n, char *d)
+{
+	return plain_span_avx2_of(s, n, d, 0, 0, NULL);
 }
 
 static int has_avx2 = -1;
@@ -391,10 +447,12 @@ plain_span_len(const char *s, size_t n)
 
 /*
  * plain_span_len's run copied to d, which has room for n bytes (those
- * after the run may be written too); returns its length.
+ * after the run may be written too); returns its length.  With cap_seen,
+ * *cap_seen is 0 when the run is known to hold no byte heading_cap
+ * (else 1).
  */
-static size_t
-plain_span(const char *s, size_t n, char *d)
+static inline __attribute__((always_inline)) size_t
+plain_span(const char *s, size_t n, char *d, int *cap_seen)
 {
 	size_t r;
 
@@ -402,32 +460,64 @@ plain_span(const char *s, size_t n, char *d)
 	if (n >= 33) {
 		if (has_avx2 < 0)
 			has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (has_avx2)
-			return plain_span_avx2(s, n, d);
+		if (has_avx2) {
+			if (!cap_seen)
+				return plain_span_avx2(s, n, d);
+			if (heading_cap >= 0)
+				return plain_span_avx2_cap(s, n, d, (char)heading_cap, cap_seen);
+		}
 	}
 #endif
+	if (cap_seen)
+		*cap_seen = 1;
 	r = plain_span_len(s, n);
 	memcpy(d, s, r);
 	return r;
 }
 
+/* make_clean's answers, as bits. */
+enum {
+	CLEAN_TAB = 1,	/* the field holds a TAB (then it was two fields:
+			 * splitter_line's fast path says no) */
+	CLEAN_SAME = 2,	/* the clean form is the field as it is */
+	CLEAN_NOCAP = 4	/* ... and holds no byte heading_cap */
+};
+
 /*
  * The clean form of a text field: unescaped; Markdown heading marks,
  * emphasis stars and underscores pairs, and short HTML tags dropped; runs
- * of white space made one space; trimmed.  Returns 1 when the field holds
- * a TAB (then it was two fields: splitter_line's fast path says no).
+ * of white space made one space; trimmed.  Returns CLEAN_TAB,
+ * CLEAN_SAME and CLEAN_NOCAP as they hold (CLEAN_NOCAP only as a run's
+ * scan learns it).
  */
 static int
 make_clean(struct buf *out, const char *raw, size_t n)
 {
 	size_t i, start, o = 0;
-	int space = 1, tab = 0;
+	int space = 1, tab = 0, whole = 0, seen;
 	char *d;
 
 	buf_reset(out);
 	buf_reserve(out, n + 1);
 	d = out->data;		/* the clean form is never longer than the raw */
-	for (i = 0; i < n; i++) {
+	i = 0;
+	/*
+	 * Most fields are one run (prose: plain bytes and single spaces):
+	 * taken at once, and when it is the whole field and no Markdown mark
+	 * starts it, the clean form is the field, without the loop below.
+	 */
+	if (n > 0 && plain_byte[(unsigned char)raw[0]]) {
+		o = plain_span(raw, n, d, &seen);
+		if (o == n && raw[0] != '#' && raw[0] != '>') {
+			out->len = n;
+			d[n] = '\0';
+			return seen ? CLEAN_SAME : CLEAN_SAME | CLEAN_NOCAP;
+		}
+		whole = o == n;
+		i = o;
+		space = 0;
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)raw[i];
 
 		/*
@@ -438,11 +528,21 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		 */
 		if (plain_byte[c]) {
 			/* d + o has room: o <= i */
-			size_t r = plain_span(raw + i, n - i, d + o);
+			size_t r = plain_span(raw + i, n - i, d + o, NULL);
 
 			o += r;
 			i += r - 1;
 			space = 0;
+			continue;
+		}
+		if (c == ' ') {
+			/* the white space below, its commonest byte first */
+			if (!space) {
+				d[o++] = ' ';
+				space = 1;
+			}
+			while (i + 1 < n && raw[i + 1] == ' ')
+				i++;
 			continue;
 		}
 		if (c == '\\' && i + 1 < n) {
@@ -507,7 +607,9 @@ make_clean(struct buf *out, const char *raw, size_t n)
 	}
 	out->len = o;
 	d[o] = '\0';
-	return tab;
+	/* a run is copied as it is and ends with a plain byte: the clean
+	 * form is the field unless a Markdown mark was taken off its start */
+	return tab | (whole && o == n ? CLEAN_SAME : 0);
 }
 
 static struct para *
@@ -523,12 +625,6 @@ pop(struct splitter *sp, size_t k)
 	sp->count -= k;
 }
 
-static int
-same_buf(const struct buf *a, const struct buf *b)
-{
-	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
-}
-
 static void
 copy_buf(struct buf *to, const struct buf *from)
 {
@@ -537,24 +633,20 @@ copy_buf(struct buf *to, const struct buf *from)
 		buf_append(to, from->data, from->len);
 }
 
-/* Rebuild sp->tail when the state it was made from has changed.  (The
- * dates are compared whole: bytes past a NUL that differ only make the
- * same tail again.) */
+/* The state sp->tail is made of was written: make it again. */
+static inline void
+stale_tail(struct splitter *sp)
+{
+	sp->tail_valid = 0;
+}
+
+/* Rebuild sp->tail when the state it was made from was written. */
 static void
 update_tail(struct splitter *sp)
 {
-	if (sp->tail_valid && sp->tail_section == sp->section &&
-	    memcmp(sp->tail_date, sp->date, sizeof sp->date) == 0 &&
-	    same_buf(&sp->tail_body, &sp->body) &&
-	    same_buf(&sp->tail_minute, &sp->minute) && same_buf(&sp->tail_title, &sp->title))
+	if (sp->tail_valid)
 		return;
 	sp->tail_valid = 1;
-	sp->tail_section = sp->section;
-	memcpy(sp->tail_date, sp->date, sizeof sp->tail_date);
-	copy_buf(&sp->tail_body, &sp->body);
-	copy_buf(&sp->tail_minute, &sp->minute);
-	copy_buf(&sp->tail_title, &sp->title);
-
 	buf_reset(&sp->tail);
 	buf_putc(&sp->tail, '\t');
 	buf_puts(&sp->tail, section_names[sp->section]);
@@ -588,11 +680,27 @@ flush_out(struct splitter *sp, FILE *out)
 	buf_reset(&sp->outbuf);
 }
 
-static char *
+/*
+ * n bytes from s to w (s may be NULL when n is 0: an empty buf); the
+ * end of the copy.  A lead and a tail are mostly 64 bytes or fewer:
+ * copied inline, in blocks of sixteen (the last one ending at n, none
+ * read or written past it), not by a call of memcpy each.
+ */
+static inline char *
 put(char *w, const char *s, size_t n)
 {
-	if (n)	/* s may be NULL when n is 0 (an empty buf) */
-		memcpy(w, s, n);
+#ifdef __SSE2__
+	if (n > 32 && n <= 64) {
+		size_t i;
+
+		for (i = 0; i + 16 < n; i += 16)
+			_mm_storeu_si128((void *)(w + i), _mm_loadu_si128((const void *)(s + i)));
+		_mm_storeu_si128((void *)(w + n - 16), _mm_loadu_si128((const void *)(s + n - 16)));
+		return w + n;
+	}
+#endif
+	if (n)
+		copy_small(w, s, n);
 	return w + n;
 }
 
@@ -608,30 +716,47 @@ emit_text(struct splitter *sp, FILE *out, const struct para *at_p,
 	head = at_p->lead.len + sp->tail.len;
 	if (b->len + head + len + 1 > OUT_CHUNK)
 		flush_out(sp, out);
-	buf_reserve(b, head);
-	w = b->data + b->len;
-	w = put(w, at_p->lead.data, at_p->lead.len);
-	w = put(w, sp->tail.data, sp->tail.len);	/* it starts with the TAB after page */
-	*w = '\0';
-	b->len = (size_t)(w - b->data);
 	if (len >= OUT_CHUNK) {
 		/* a long text is written from where it is, not copied */
+		buf_reserve(b, head);
+		w = put(b->data + b->len, at_p->lead.data, at_p->lead.len);
+		w = put(w, sp->tail.data, sp->tail.len);
+		b->len = (size_t)(w - b->data);
 		flush_out(sp, out);
 		fwrite(text, 1, len, out);
 		putc('\n', out);
 		return;
 	}
-	buf_reserve(b, len + 1);
-	w = put(b->data + b->len, text, len);	/* already escaped */
+	buf_reserve(b, head + len + 1);
+	w = put(b->data + b->len, at_p->lead.data, at_p->lead.len);
+	w = put(w, sp->tail.data, sp->tail.len);	/* it starts with the TAB after page */
+	w = put(w, text, len);	/* already escaped */
 	*w++ = '\n';
 	*w = '\0';
 	b->len = (size_t)(w - b->data);
 }
 
-static void
+/*
+ * Write p.  Most lines fit in the block being gathered, under columns
+ * already made: copied here, without emit_text's call (one a line).
+ */
+static inline void
 emit(struct splitter *sp, FILE *out, struct para *p)
 {
-	emit_text(sp, out, p, p->raw.data, p->raw.len);
+	struct buf *b = &sp->outbuf;
+	size_t need = b->len + p->lead.len + sp->tail.len + p->raw.len + 1;
+	char *w;
+
+	if (!sp->tail_valid || need > OUT_CHUNK || need >= b->cap) {
+		emit_text(sp, out, p, p->raw.data, p->raw.len);
+		return;
+	}
+	w = put(b->data + b->len, p->lead.data, p->lead.len);
+	w = put(w, sp->tail.data, sp->tail.len);
+	w = put(w, p->raw.data, p->raw.len);
+	*w++ = '\n';
+	*w = '\0';
+	b->len = (size_t)(w - b->data);
 }
 
 static void
@@ -642,6 +767,7 @@ reset_state(struct splitter *sp)
 	buf_reset(&sp->body);
 	buf_reset(&sp->title);
 	buf_reset(&sp->minute);
+	stale_tail(sp);
 	sp->have_item = 0;
 	sp->last = 0;
 	sp->ngroups = 0;
@@ -659,6 +785,7 @@ enter(struct splitter *sp, int section)
 {
 	reset_state(sp);
 	sp->section = section;
+	stale_tail(sp);
 }
 
 /*
@@ -709,6 +836,28 @@ next_in_sequence(const struct splitter *sp, const struct minute_no *ni, long *st
 	return *step >= 1 && *step <= 8;
 }
 
+/* Offset of the first ' ', '|' or '\\' in raw[i..n), or n: sixteen bytes
+ * a look with SSE2 (table_row asks it of every word of a paragraph). */
+static inline size_t
+next_space_bar(const char *raw, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const void *)(raw + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('|'))),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && raw[i] != ' ' && raw[i] != '|' && raw[i] != '\\')
+		i++;
+	return i;
+}
+
 /*
  * A row of a table flattened into one paragraph: cells kept apart by
  * pipes or by gaps of two or more spaces (or a TAB) after the first
@@ -727,8 +876,7 @@ table_row(const char *raw, size_t n)
 		size_t run = 0, tabs = 0;
 
 		/* other bytes at the head of the loop change nothing: skipped */
-		while (i < n && raw[i] != ' ' && raw[i] != '|' && raw[i] != '\\')
-			i++;
+		i = next_space_bar(raw, i, n);
 		if (i == n)
 			break;
 		if (raw[i] == '|')
@@ -1045,6 +1193,7 @@ try_item(struct splitter *sp, FILE *out)
 	    sp->title.data[sp->title.len - 1] == '.' || (cut && sp->title.data[sp->title.len - 1] == ':')))
 		sp->title.len--;
 	sp->title.data[sp->title.len] = '\0';
+	stale_tail(sp);
 
 	sp->have_item = 1;
 	sp->last = ni.value;
@@ -1130,6 +1279,7 @@ try_item_below(struct splitter *sp, FILE *out)
 		buf_putc(&sp->title, ' ');
 		buf_append(&sp->title, at(sp, k)->clean.data, at(sp, k)->clean.len);
 	}
+	stale_tail(sp);
 	sp->have_item = 1;
 	sp->last = ni.value;
 	memcpy(sp->group, ni.group, sizeof sp->group);
@@ -1229,6 +1379,7 @@ try_item_unnumbered(struct splitter *sp, FILE *out)
 		te--;
 	buf_reset(&sp->minute);
 	buf_set(&sp->title, c, te);
+	stale_tail(sp);
 	sp->have_item = 1;
 	sp->in_resolved = 0;
 	emit(sp, out, p);
@@ -1270,21 +1421,24 @@ report_mark(struct para *q)
 	return q->rep;
 }
 
-static int
+static int report_heading(struct splitter *sp, int mixed, size_t from)
+    __attribute__((noinline));
+
+/*
+ * What a heading's first line must be is asked before what it must not
+ * be (a "REPORT OF" line, the chair's, the times): most paragraphs are
+ * none of the first, and the answer is the same.  Asked here, inline in
+ * process_head; the rest in report_heading, out of line (its frame, for
+ * every paragraph, cost more than these tests).
+ */
+static inline __attribute__((always_inline)) int
 try_report_heading(struct splitter *sp)
 {
 	struct para *p = at(sp, 0);
-	size_t k, ds = 0, de = 0, bs, be, ts, te, from = 0, after_anchor = 0, was, ra;
 	char iso[DATE_ISO_LEN + 1];
-	int anchors = 0, purpose = 0, dated = 0, mixed = 0;
-	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
-	size_t anchor_colon = 0;
+	size_t from = 0;
+	int mixed = 0;
 
-	/*
-	 * What a heading's first line must be is asked before what it must
-	 * not be (a "REPORT OF" line, the chair's, the times): most
-	 * paragraphs are none of the first, and the answer is the same.
-	 */
 	if (p_body_date(p) ||
 	    (sp->count > 1 && p_body(p) &&
 	    date_parse(at(sp, 1)->clean.data, at(sp, 1)->clean.len, iso))) {
@@ -1296,6 +1450,21 @@ try_report_heading(struct splitter *sp)
 		if (from == 0)
 			return 0;
 	}
+	return report_heading(sp, mixed, from);
+}
+
+/* try_report_heading past its first line's shape (mixed case titles,
+ * or the heading from p's byte from on). */
+static int
+report_heading(struct splitter *sp, int mixed, size_t from)
+{
+	struct para *p = at(sp, 0);
+	size_t k, ds = 0, de = 0, bs, be, ts, te, after_anchor = 0, was, ra;
+	char iso[DATE_ISO_LEN + 1];
+	int anchors = 0, purpose = 0, dated = 0;
+	struct para *anchor_title = NULL;	/* "REPORT OF THE CLERK: TITLE" */
+	size_t anchor_colon = 0;
+
 	if (report_of(p->clean.data, p->clean.len) || p_chair(p) ||
 	    times_line(p->clean.data, p->clean.len))
 		return 0;
@@ -1416,6 +1585,7 @@ try_report_heading(struct splitter *sp)
 	memcpy(sp->date, iso, sizeof sp->date);
 	buf_set(&sp->body, sp->joined.data + bs, be - bs);
 	buf_set(&sp->title, sp->joined.data + ts, te - ts);
+	stale_tail(sp);
 	sp->heading_left = (int)k - 1;
 	return 1;
 }
@@ -1457,6 +1627,7 @@ try_report_cover(struct splitter *sp)
 		buf_set(&sp->body, sp->joined.data + a, b - a);
 	if (cover_value(sp->joined.data, sp->joined.len, COVER_TITLE, &a, &b))
 		buf_set(&sp->title, sp->joined.data + a, b - a);
+	stale_tail(sp);
 	sp->heading_left = k > 0 ? (int)k - 1 : 0;
 	return 1;
 }
@@ -1486,6 +1657,7 @@ front_fields(struct splitter *sp)
 			memcpy(sp->date, iso, sizeof sp->date);
 		}
 	}
+	stale_tail(sp);
 }
 
 /*
@@ -1516,6 +1688,7 @@ supplement_cover(struct splitter *sp)
 	trim_seps(c, &a, &b);
 	if (b > a)
 		buf_set(&sp->body, c + a, b - a);
+	stale_tail(sp);
 	return 1;
 }
 
@@ -1560,6 +1733,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 			if (b > a && b - a <= 150)
 				buf_set(&sp->body, c + a, b - a);
 		}
+		stale_tail(sp);
 		return;
 	}
 	/* "AGENDA", "Agenda:" alone */
@@ -1568,6 +1742,7 @@ front_page(struct splitter *sp, const char *c, size_t n)
 		enter(sp, SEC_AGENDA);
 		if (date_find(c, n, iso, NULL, NULL))
 			memcpy(sp->date, iso, sizeof sp->date);
+		stale_tail(sp);
 	}
 }
 
@@ -1644,6 +1819,7 @@ body_goes_on(struct splitter *sp, const char *c, size_t ds)
 		return;
 	buf_putc(&sp->body, ' ');
 	buf_append(&sp->body, c + a, b - a);
+	stale_tail(sp);
 }
 
 /* The page a paragraph starts on (its page field "P" or "P,OFF,…"), or 0. */
@@ -1780,8 +1956,10 @@ emit_as(struct splitter *sp, FILE *out, struct para *p, int section)
 	int keep = sp->section;
 
 	sp->section = section;
+	stale_tail(sp);
 	emit(sp, out, p);
 	sp->section = keep;
+	stale_tail(sp);
 }
 
 enum { WEB_NONE, WEB_LABEL, WEB_NEXT, WEB_FAR };
@@ -1912,6 +2090,7 @@ web_set_title(struct splitter *sp, const char *t, size_t tn)
 	while (tn > 0 && (t[tn - 1] == ' ' || t[tn - 1] == '.'))
 		tn--;
 	buf_set(&sp->title, t, tn);
+	stale_tail(sp);
 }
 
 /* A web page's item with no minute number, titled t[0..tn): its heading
@@ -1920,7 +2099,7 @@ static void
 web_unnumbered_item(struct splitter *sp, FILE *out, const char *t, size_t tn)
 {
 	buf_reset(&sp->minute);
-	web_set_title(sp, t, tn);
+	web_set_title(sp, t, tn);	/* stale_tail */
 	sp->have_item = 1;
 	web_heading(sp, out, 1);
 }
@@ -1959,7 +2138,7 @@ try_item_web(struct splitter *sp, FILE *out)
 	    !title_like(t, web_title_end(t, tn), sp->style == ST_NONE, 0))
 		return 0;
 	buf_set(&sp->minute, c + ni.ns, ni.ne - ni.ns);
-	web_set_title(sp, t, tn);
+	web_set_title(sp, t, tn);	/* stale_tail */
 	sp->have_item = 1;
 	sp->last = ni.value;
 	memcpy(sp->group, ni.group, sizeof sp->group);
@@ -2000,6 +2179,7 @@ try_item_page(struct splitter *sp, FILE *out)
 	sp->web = 1;
 	memcpy(sp->date, sp->page_date, sizeof sp->date);
 	copy_buf(&sp->body, &sp->page_body);
+	stale_tail(sp);
 	web_unnumbered_item(sp, out, t, tn);
 	return 1;
 }
@@ -2028,6 +2208,7 @@ try_meeting_ref(struct splitter *sp, FILE *out)
 	sp->web_expect = v;
 	memcpy(sp->date, iso, sizeof sp->date);
 	buf_set(&sp->body, p->clean.data + bs, be - bs);
+	stale_tail(sp);
 	pop(sp, 1);
 	return 1;
 }
@@ -2045,17 +2226,16 @@ web_minutes_start(struct splitter *sp)
 	size_t j, k, from;
 
 	/*
-	 * Without a "Minutes:" label ahead (web_label's first test inline:
-	 * 8 to 40 bytes that end with ':'), the answer is no: the head's
-	 * number is not asked (most paragraphs of a web page have none).
+	 * Without a "Minutes:" label ahead, the answer is no: the head's
+	 * number is not asked (most paragraphs of a web page have none),
+	 * nor, without one in the ring (the last read is older than the
+	 * head), the paragraphs ahead.
 	 */
-	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++) {
-		const struct buf *b = &at(sp, j)->clean;
-
-		if (b->len >= 8 && b->len <= 40 && b->data[b->len - 1] == ':' &&
-		    web_label(b->data, b->len) == WEB_MINUTES)
+	if (sp->mlabel_seq < p->seq)
+		return 0;
+	for (j = 1; j < sp->count && j < SPLIT_LOOKAHEAD; j++)
+		if (at(sp, j)->mlabel)
 			break;
-	}
 	if (j >= sp->count || j >= SPLIT_LOOKAHEAD)
 		return 0;
 	if (!minute_number(p->clean.data, p->clean.len, &ni))
@@ -2083,6 +2263,7 @@ web_minutes_start(struct splitter *sp)
 	sp->web = 1;
 	memcpy(sp->date, sp->page_date, sizeof sp->date);
 	copy_buf(&sp->body, &sp->page_body);
+	stale_tail(sp);
 	return 1;
 }
 
@@ -2146,6 +2327,7 @@ decision_fields_ahead(struct splitter *sp, size_t from)
 			}
 		}
 	}
+	stale_tail(sp);
 }
 
 /*
@@ -2182,6 +2364,7 @@ try_decision(struct splitter *sp, FILE *out)
 	sp->web = 1;
 	if (dated)
 		memcpy(sp->date, iso, sizeof sp->date);
+	stale_tail(sp);
 	decision_fields_ahead(sp, 1);
 	if (!sp->date[0]) {
 		/* its date printed too far below (or not at all): no item with a wrong date */
@@ -2279,7 +2462,8 @@ process_head(struct splitter *sp, FILE *out)
 		}
 		if (decisions_title(c, n))
 			sp->decisions = decisions_title(c, n);
-		else if (try_meeting_ref(sp, out) || try_item_page(sp, out) || try_decision(sp, out))
+		else if (try_meeting_ref(sp, out) || try_item_page(sp, out) ||
+		    (sp->decisions && try_decision(sp, out)))	/* its first test, here */
 			return;
 		else if (sp->decisions == 2)
 			sp->decisions = 1;
@@ -2315,6 +2499,7 @@ process_head(struct splitter *sp, FILE *out)
 		be = body_kind_end(c, bs, be);
 		buf_set(&sp->body, c + bs, be - bs);
 		memcpy(sp->date, iso, sizeof sp->date);
+		stale_tail(sp);
 		sp->heading_left = (int)k - 1;
 		emit(sp, out, p);
 		pop(sp, 1);
@@ -2329,6 +2514,7 @@ process_head(struct splitter *sp, FILE *out)
 			enter(sp, SEC_MINUTES);
 			buf_set(&sp->body, c, n);
 			memcpy(sp->date, iso, sizeof sp->date);
+			stale_tail(sp);
 			sp->heading_left = 1;
 			emit(sp, out, p);
 			pop(sp, 1);
@@ -2358,6 +2544,7 @@ process_head(struct splitter *sp, FILE *out)
 				}
 			}
 		}
+		stale_tail(sp);
 		emit(sp, out, p);
 		pop(sp, 1);
 		return;
@@ -2376,6 +2563,7 @@ process_head(struct splitter *sp, FILE *out)
 		if (appendix_line(c, n)) {
 			sp->section = SEC_OTHER;
 			buf_reset(&sp->title);
+			stale_tail(sp);
 		}
 		break;
 	default:
@@ -2403,7 +2591,7 @@ splitter_free(struct splitter *sp)
 	if (!sp)
 		return;
 	for (k = 0; k < RING; k++) {
-		buf_free(&sp->ring[k].raw);
+		buf_free(&sp->ring[k].own_raw);
 		buf_free(&sp->ring[k].lead);
 		buf_free(&sp->ring[k].clean);
 	}
@@ -2415,9 +2603,6 @@ splitter_free(struct splitter *sp)
 	buf_free(&sp->joined);
 	buf_free(&sp->text);
 	buf_free(&sp->tail);
-	buf_free(&sp->tail_body);
-	buf_free(&sp->tail_minute);
-	buf_free(&sp->tail_title);
 	buf_free(&sp->outbuf);
 	buf_free(&sp->next_clean);
 	buf_free(&sp->next_lead);
@@ -2435,6 +2620,31 @@ splitter_finish(struct splitter *sp, FILE *out)
 	sp->page_date[0] = '\0';
 	buf_reset(&sp->page_body);
 	sp->decisions = 0;
+}
+
+/*
+ * Is a line's source a[0..n) the one of the line before, b[0..n)?  Asked
+ * of every line: a name of 16 to 48 bytes compared inline, in blocks of
+ * sixteen that end with its end (no byte read past it), not by a call
+ * of memcmp.
+ */
+static inline int
+same_source(const char *a, const char *b, size_t n)
+{
+#ifdef __SSE2__
+	if (n >= 16 && n <= 48) {
+		__m128i x = _mm_cmpeq_epi8(_mm_loadu_si128((const void *)a),
+		    _mm_loadu_si128((const void *)b));
+
+		x = _mm_and_si128(x, _mm_cmpeq_epi8(_mm_loadu_si128((const void *)(a + n - 16)),
+		    _mm_loadu_si128((const void *)(b + n - 16))));
+		if (n > 32)
+			x = _mm_and_si128(x, _mm_cmpeq_epi8(_mm_loadu_si128((const void *)(a + 16)),
+			    _mm_loadu_si128((const void *)(b + 16))));
+		return _mm_movemask_epi8(x) == 0xffff;
+	}
+#endif
+	return memcmp(a, b, n) == 0;
 }
 
 /* Offset of the first TAB in s[i..n), or n: a field's end. */
@@ -2466,11 +2676,61 @@ next_tab(const char *s, size_t i, size_t n)
  * tsv_split must count them.  Returns the fields found, 3 or 4, or 0.
  */
 static size_t
-guess_fields(char *line, size_t len, struct field *f)
+guess_fields(char *line, size_t len, struct field *f, int *plain)
 {
 	size_t t1 = next_tab(line, 0, len), t2, k;
 
-	if (t1 == len || (t2 = next_tab(line, t1 + 1, len)) == len)
+	*plain = 0;
+	if (t1 == len)
+		return 0;
+#ifdef __SSE2__
+	/*
+	 * The line number and the page field of a line with sixteen bytes
+	 * after each: each judged by one block of sixteen.  The line
+	 * number's digits end at its TAB (1 to 12 of them: a field
+	 * splitter_line takes as it is), and the page field's digits and
+	 * commas at the next byte that is none.  A page field that is a
+	 * number (no comma, no leading 0, 12 digits at most: tsv_page_field
+	 * takes it) or none makes the line plain.  Anything else is left
+	 * to the byte loops below, which answer the same.
+	 */
+	if (t1 + 17 <= len) {
+		const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+		__m128i v = _mm_loadu_si128((const void *)(line + t1 + 1)), d;
+		unsigned digits, commas;
+
+		d = _mm_sub_epi8(v, zero);
+		digits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+		k = (size_t)__builtin_ctz(~digits);
+		if (k >= 1 && k <= 12 && line[t1 + 1 + k] == '\t' && t1 + k + 18 <= len) {
+			t2 = t1 + 1 + k;
+			v = _mm_loadu_si128((const void *)(line + t2 + 1));
+			d = _mm_sub_epi8(v, zero);
+			digits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+			commas = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+			k = (size_t)__builtin_ctz(~(digits | commas));
+			if (k < 16) {
+				f[0].p = line;
+				f[0].len = t1;
+				f[1].p = line + t1 + 1;
+				f[1].len = t2 - t1 - 1;
+				f[2].p = line + t2 + 1;
+				if (line[t2 + 1 + k] != '\t') {
+					f[2].len = len - t2 - 1;
+					*plain = 1;
+					return 3;
+				}
+				f[2].len = k;
+				f[3].p = line + t2 + 2 + k;
+				f[3].len = len - t2 - 2 - k;
+				*plain = k == 0 || (k <= 12 && line[t2 + 1] != '0' &&
+				    (commas & ((1u << k) - 1)) == 0);
+				return 4;
+			}
+		}
+	}
+#endif
+	if ((t2 = next_tab(line, t1 + 1, len)) == len)
 		return 0;
 	f[0].p = line;
 	f[0].len = t1;
@@ -2499,15 +2759,18 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	struct para *p;
 	struct buf *lb;
 	char *w;
-	int cleaned = 0;
+	int cleaned = 0, plain, mc = 0;
 
 	/* The clean text is made at once (in sp->next_clean, until the
 	 * paragraph has its place in the ring), telling a TAB in it. */
-	nf = guess_fields(line, len, f);
-	if (nf > 0 && make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len) == 0)
+	nf = guess_fields(line, len, f, &plain);
+	if (nf > 0 && !((mc = make_clean(&sp->next_clean, f[nf - 1].p, f[nf - 1].len)) &
+	    CLEAN_TAB)) {
 		cleaned = 1;
-	else
+	} else {
 		nf = tsv_split(line, len, f, 4);
+		plain = 0;
+	}
 
 	/* "source line page text" (0.2), or "source line text" (0.1). */
 	if (nf != 4 && nf != 3) {
@@ -2525,12 +2788,30 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	 */
 	lb = &sp->next_lead;
 	lb->len = 0;
-	buf_reserve(lb, f[0].len + f[1].len + (nf == 4 ? f[2].len : 0) + 2);
+	buf_reserve(lb, f[0].len + f[1].len + (nf == 4 ? f[2].len : 0) + 2 + 16);
 	w = lb->data;
-	memcpy(w, f[0].p, f[0].len);
+	copy_small(w, f[0].p, f[0].len);
 	w += f[0].len;
 	*w++ = '\t';
-	for (k = 0; k < f[1].len; k++) {
+	if (plain) {
+		/* the digits known: the leading zeros left out, the rest copied */
+		size_t z = 0;
+
+		while (z < f[1].len && f[1].p[z] == '0')
+			z++;
+		for (k = z; k < f[1].len; k++)
+			ln = ln * 10 + (unsigned)(unsigned char)f[1].p[k] - '0';
+#ifdef __SSE2__
+		/* sixteen bytes, the field's first (guess_fields read them):
+		 * lb has room, and what follows the digits is written over */
+		if (z == 0)
+			_mm_storeu_si128((void *)w, _mm_loadu_si128((const void *)f[1].p));
+		else
+#endif
+			copy_small(w, f[1].p + z, f[1].len - z);
+		w += f[1].len - z;
+	}
+	for (k = plain ? f[1].len : 0; k < f[1].len; k++) {
 		unsigned dg = (unsigned)(unsigned char)f[1].p[k] - '0';
 
 		if (dg > 9)
@@ -2549,31 +2830,41 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 		size_t brklen;
 
 		pg = f[2];
-		if (!tsv_page_field(pg.p, pg.len, &pgno, &brk, &brklen))
+		if (!plain && !tsv_page_field(pg.p, pg.len, &pgno, &brk, &brklen))
 			return SPLIT_EPAGE;
 	}
 	tx = &f[nf - 1];
 	if (!sp->have_source || sp->source.len != f[0].len ||
-	    memcmp(sp->source.data, f[0].p, f[0].len) != 0) {
+	    !same_source(sp->source.data, f[0].p, f[0].len)) {
 		splitter_finish(sp, out);
 		buf_set(&sp->source, f[0].p, f[0].len);
 		sp->have_source = 1;
 	}
 	p = at(sp, sp->count);
 	sp->count++;
-	buf_set(&p->raw, tx->p, tx->len);
 	if (cleaned) {
 		struct buf b = p->clean;
 
 		p->clean = sp->next_clean;
 		sp->next_clean = b;
 	} else {
-		make_clean(&p->clean, tx->p, tx->len);
+		mc = make_clean(&p->clean, tx->p, tx->len);
 	}
+	if (mc & CLEAN_SAME) {
+		p->raw.data = p->clean.data;
+	} else {
+		buf_set(&p->own_raw, tx->p, tx->len);
+		p->raw.data = p->own_raw.data;
+	}
+	p->raw.len = tx->len;
 	p->line = ln;
-	/* the page field by hand: a few bytes, not worth a call */
-	for (k = 0; k < pg.len; k++)
-		*w++ = pg.p[k];
+#ifdef __SSE2__
+	if (plain && pg.len > 0)	/* as the line number: sixteen bytes read */
+		_mm_storeu_si128((void *)w, _mm_loadu_si128((const void *)pg.p));
+	else
+#endif
+		copy_small(w, pg.p, pg.len);
+	w += pg.len;
 	*w = '\0';
 	lb->len = (size_t)(w - lb->data);
 	{
@@ -2584,6 +2875,16 @@ splitter_line(struct splitter *sp, char *line, size_t len, FILE *out, size_t *de
 	}
 	p->page_len = pg.len;
 	p->caps = p->body = p->mh = p->bdl = p->chair = p->nh = p->rep = -1;
+	/* no heading word's capital, nor one opening it: no minutes heading */
+	if ((mc & CLEAN_NOCAP) && !minutes_heading_opens(p->clean.data, p->clean.len))
+		p->mh = 0;
+	/* web_label's first test inline: 8 to 40 bytes that end with ':' */
+	p->mlabel = p->clean.len >= 8 && p->clean.len <= 40 &&
+	    p->clean.data[p->clean.len - 1] == ':' &&
+	    web_label(p->clean.data, p->clean.len) == WEB_MINUTES;
+	p->seq = ++sp->seq;
+	if (p->mlabel)
+		sp->mlabel_seq = p->seq;
 	while (sp->count > SPLIT_LOOKAHEAD)
 		process_head(sp, out);
 	return SPLIT_OK;

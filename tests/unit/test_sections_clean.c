@@ -11,11 +11,13 @@
 int
 main(void)
 {
-	static const char pool[] = "  \t\n\r\\*_<>/#|.,:;-()0123456789\x01\x1f\x20\x21\x3b\x3d"
+	static const char pool[] = "  \t\n\r\\*_<>/#|.,:;-()0123456789M\x01\x1f\x20\x21\x3b\x3d"
 	                           "\x5b\x5d\x5e\x60\x7f\x80\x9c\xa0\xdc\xe2\xff";
 	char s[256], d[256];
 	unsigned long seed = 424242;
-	int failed = 0, pass;
+	int failed = 0, pass, seen;
+
+	heading_cap = 'M';	/* sections_init's, from the lexicon: "Minute" */
 
 	for (pass = 0; pass < 2 && !failed; pass++) {
 #ifdef SECTIONS_AVX2
@@ -35,10 +37,21 @@ main(void)
 					continue;
 				want = plain_span_bytes(s + i, 1, n - i);
 				memset(d, 0, sizeof d);
-				got = plain_span(s + i, n - i, d);
+				got = plain_span(s + i, n - i, d, NULL);
 				if (got != want || memcmp(d, s + i, got) != 0) {
 					printf("FAIL pass %d n %zu from %zu: plain_span %zu, byte loop %zu\n",
 					    pass, n, i, got, want);
+					failed++;
+					break;
+				}
+				/* asked for the heading's capital too: the same run,
+				 * and "none" only where the run holds none */
+				memset(d, 0, sizeof d);
+				got = plain_span(s + i, n - i, d, &seen);
+				if (got != want || memcmp(d, s + i, got) != 0 ||
+				    (!seen && memchr(s + i, 'M', got) != NULL)) {
+					printf("FAIL pass %d n %zu from %zu: plain_span (cap) %zu %d, byte loop %zu\n",
+					    pass, n, i, got, seen, want);
 					failed++;
 					break;
 				}
