@@ -484,6 +484,23 @@ enum {
 };
 
 /*
+ * make_clean's white space at raw[i]: one space for the run (none after
+ * another), and the spaces after it passed at once (a layout text's
+ * column gaps run to dozens).  Returns the run's last byte.
+ */
+static inline __attribute__((always_inline)) size_t
+white_run(const char *raw, size_t i, size_t n, char *d, size_t *o, int *space)
+{
+	if (!*space) {
+		d[(*o)++] = ' ';
+		*space = 1;
+	}
+	while (i + 1 < n && raw[i + 1] == ' ')
+		i++;
+	return i;
+}
+
+/*
  * The clean form of a text field: unescaped; Markdown heading marks,
  * emphasis stars and underscores pairs, and short HTML tags dropped; runs
  * of white space made one space; trimmed.  Returns CLEAN_TAB,
@@ -537,12 +554,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		}
 		if (c == ' ') {
 			/* the white space below, its commonest byte first */
-			if (!space) {
-				d[o++] = ' ';
-				space = 1;
-			}
-			while (i + 1 < n && raw[i + 1] == ' ')
-				i++;
+			i = white_run(raw, i, n, d, &o, &space);
 			continue;
 		}
 		if (c == '\\' && i + 1 < n) {
@@ -580,14 +592,7 @@ make_clean(struct buf *out, const char *raw, size_t n)
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			tab |= raw[i] == '\t';	/* a TAB as read, not one escaped */
-			if (!space) {
-				d[o++] = ' ';
-				space = 1;
-			}
-			/* the spaces after it add nothing (a layout text's
-			 * column gaps run to dozens): passed at once */
-			while (i + 1 < n && raw[i + 1] == ' ')
-				i++;
+			i = white_run(raw, i, n, d, &o, &space);
 			continue;
 		}
 		d[o++] = (char)c;
