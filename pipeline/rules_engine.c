@@ -2868,6 +2868,34 @@ pool_print(struct pool *p)
 	pthread_mutex_unlock(&p->mu);
 }
 
+/* Print the jobs done, in order, waiting for the next while more than
+ * left are in the workers' hands. */
+static void
+pool_print_done(struct pool *p, size_t left)
+{
+	pthread_mutex_lock(&p->mu);
+	while (p->out < p->fill && (p->ring[p->out % p->nring].done ||
+	    p->fill - p->out > left)) {
+		while (!p->ring[p->out % p->nring].done)
+			pthread_cond_wait(&p->done, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		pool_print(p);
+		pthread_mutex_lock(&p->mu);
+	}
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Job j run by the reader itself, and printed (no worker thread). */
+static void
+job_inline(struct pool *p, struct job *j)
+{
+	job_close(j);
+	job_run(p->rd, j);
+	p->rd->sink = &p->rd->pre;
+	sink_replay(p->rd, &j->out);
+	job_reset(j);
+}
+
 /* The job being filled is complete: hand it to the workers, and print
  * those done in order, waiting while the ring is full. */
 static void
@@ -2885,29 +2913,16 @@ pool_submit(struct pool *p)
 		p->nw = i;
 		p->started = 1;
 	}
-	job_close(&p->ring[p->fill % p->nring]);
-	if (p->nw == 0) {	/* no thread would start: the reader runs it */
-		struct job *j = &p->ring[p->fill % p->nring];
-		job_run(p->rd, j);
-		p->rd->sink = &p->rd->pre;
-		sink_replay(p->rd, &j->out);
-		job_reset(j);
+	if (p->nw == 0) {	/* no thread would start */
+		job_inline(p, &p->ring[p->fill % p->nring]);
 		return;
 	}
+	job_close(&p->ring[p->fill % p->nring]);
 	pthread_mutex_lock(&p->mu);
 	p->fill++;
 	pthread_cond_signal(&p->work);
-	for (;;) {
-		struct job *j = &p->ring[p->out % p->nring];
-		if (p->out == p->fill || (!j->done && p->fill - p->out < p->nring))
-			break;
-		while (!j->done)
-			pthread_cond_wait(&p->done, &p->mu);
-		pthread_mutex_unlock(&p->mu);
-		pool_print(p);
-		pthread_mutex_lock(&p->mu);
-	}
 	pthread_mutex_unlock(&p->mu);
+	pool_print_done(p, p->nring - 1);
 }
 
 /* The reader's group ends: into the job being filled. */
@@ -2930,20 +2945,11 @@ pool_finish(struct pool *p)
 	size_t i;
 
 	if (!p->started) {
-		job_close(j);
-		job_run(p->rd, j);
-		p->rd->sink = NULL;
-		sink_replay(p->rd, &j->out);
+		job_inline(p, j);
 	} else {
 		if (j->n > 0)
 			pool_submit(p);
-		while (p->out < p->fill) {
-			pthread_mutex_lock(&p->mu);
-			while (!p->ring[p->out % p->nring].done)
-				pthread_cond_wait(&p->done, &p->mu);
-			pthread_mutex_unlock(&p->mu);
-			pool_print(p);
-		}
+		pool_print_done(p, 0);
 		pthread_mutex_lock(&p->mu);
 		p->quit = 1;
 		pthread_cond_broadcast(&p->work);
