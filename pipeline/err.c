@@ -29,17 +29,63 @@ err_prog(void)
 	return prog;
 }
 
+/* Where this thread's messages go instead of stderr (err_divert). */
+static _Thread_local void (*divert_to)(void *ctx, const char *s, size_t n);
+static _Thread_local void *divert_ctx;
+
+void
+err_divert(void (*to)(void *ctx, const char *s, size_t n), void *ctx)
+{
+	divert_to = to;
+	divert_ctx = ctx;
+}
+
+void
+err_write(const char *s, size_t n, int divertable)
+{
+	if (divertable && divert_to)
+		divert_to(divert_ctx, s, n);
+	else
+		fwrite(s, 1, n, stderr);
+}
+
+/*
+ * "prog: message[: strerror]\n", made whole and written at once (so the
+ * messages of threads never mix), to stderr or, when divertable, where
+ * err_divert sends this thread's messages.
+ */
 static void
-vmsg(const char *fmt, va_list ap)
+vmsg(int divertable, const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t n = strlen(fmt);
+	const char *e = n > 0 && fmt[n - 1] == ':' ? strerror(saved) : NULL;
+	char small[1024], *m = small;
+	va_list count;
+	int len;
 
-	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
-	if (n > 0 && fmt[n - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+	va_copy(count, ap);
+	len = vsnprintf(NULL, 0, fmt, count);
+	va_end(count);
+	if (len < 0)
+		len = 0;
+	size_t pl = strlen(prog), el = e ? 1 + strlen(e) : 0;
+	size_t total = pl + 2 + (size_t)len + el + 1;
+	if (total + 1 > sizeof small && !(m = malloc(total + 1))) {
+		m = small;	/* no room for it whole: the message is cut */
+		total = sizeof small - 1;
+	}
+	size_t at = (size_t)snprintf(m, total + 1, "%s: ", prog);
+	vsnprintf(m + at, total + 1 - at, fmt, ap);
+	at += strlen(m + at);
+	if (e)
+		at += (size_t)snprintf(m + at, total + 1 - at, " %s", e);
+	if (at > total - 1)
+		at = total - 1;
+	m[at++] = '\n';
+	err_write(m, at, divertable);
+	if (m != small)
+		free(m);
 }
 
 void
@@ -48,7 +94,7 @@ die(int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg(fmt, ap);
+	vmsg(0, fmt, ap);
 	va_end(ap);
 	exit(code);
 }
@@ -59,7 +105,7 @@ warnmsg(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg(fmt, ap);
+	vmsg(1, fmt, ap);
 	va_end(ap);
 }
 
@@ -114,7 +160,7 @@ usage_die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg(fmt, ap);
+	vmsg(0, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help'.\n", prog);
 	exit(EXIT_TROUBLE);
@@ -193,4 +239,36 @@ parse_long_opt(const char *opt, const char *s, long min, long max)
 		usage_die("%s: invalid number '%s' (expected %ld..%ld)",
 		    opt, s, min, max);
 	return v;
+}
+
+/* A count of threads, 1 to 64, else 0. */
+static unsigned
+parse_jobs(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	return end == s || *end || errno || n < 1 || n > 64 ? 0 : (unsigned)n;
+}
+
+unsigned
+jobs_option(const char *opt_arg, const char *env, unsigned most)
+{
+	const char *v;
+	unsigned n;
+
+	if (opt_arg) {
+		if (!(n = parse_jobs(opt_arg)))
+			usage_die("bad -j '%s' (want 1 to 64 threads)", opt_arg);
+		return n;
+	}
+	if ((v = getenv(env)) && *v) {
+		if (!(n = parse_jobs(v)))
+			die(EXIT_TROUBLE, "bad %s '%s' (want 1 to 64 threads)", env, v);
+		return n;
+	}
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus < 1 ? 1 : (unsigned long)cpus > most ? most : (unsigned)cpus;
 }

@@ -47,8 +47,17 @@ const char *err_prog(void);
 /* Print "prog: fmt" to stderr and exit with code. */
 _Noreturn void die(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Print "prog: fmt" to stderr and return. */
+/* Print "prog: fmt" to stderr (or where err_divert sends this thread's
+ * messages) and return.  A fmt ending in ':' adds ": strerror(errno)". */
 void warnmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Send this thread's warnings (warnmsg, err_write's divertable text),
+ * each a whole message, to to(ctx, text, length) instead of stderr; to
+ * NULL: stderr again.  A pool of workers gathers each job's messages to
+ * print them in order.  die and usage_die always print to stderr. */
+void err_divert(void (*to)(void *ctx, const char *s, size_t n), void *ctx);
+/* Write s[0..n) to stderr, or when divertable where err_divert says. */
+void err_write(const char *s, size_t n, int divertable);
 
 /* Allocation that dies with "prog: out of memory" rather than return NULL. */
 void *xmalloc(size_t n);
@@ -87,5 +96,11 @@ _Noreturn void getopt_fail(int c, char **argv);
 
 /* Parse a non-negative integer option value: strtol, end pointer, range. */
 long parse_long_opt(const char *opt, const char *s, long min, long max);
+
+/* How many threads: opt_arg (-j's value; NULL when not given, a bad one
+ * is a usage error), else the environment variable env's (a bad one is
+ * trouble: exit 2), else one per online processor but at most most.
+ * Always 1 to 64. */
+unsigned jobs_option(const char *opt_arg, const char *env, unsigned most);
 
 #endif

@@ -8,14 +8,12 @@
  * rules are loaded and checked before any input is read, so a bad rule
  * stops the program with FILE:LINE: message and exit 2.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "err.h"
 #include "lexicon.h"
@@ -138,18 +136,6 @@ convert(struct recw *w, FILE *f, const char *name)
 	return rc;
 }
 
-/* -j's and MINUTES_EXTRACT_JOBS's value: 1 to 64, else 0. */
-static unsigned
-parse_jobs(const char *s)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	return end == s || *end || errno || n < 1 || n > 64 ? 0 : (unsigned)n;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -169,13 +155,12 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *rules_dir = NULL;
+	const char *rules_dir = NULL, *jobs = NULL;
 	char **kinds = NULL;
 	size_t nkinds = 0, i;
 	int header = 0, check = 0, warnings = 0, records = 0, list = 0;
 	int schema = 0;
 	int c, r, status = EXIT_OK;
-	const char *env;
 	enum rec_format fmt = REC_TSV;
 	struct ruleset *rs;
 	struct rules_error err;
@@ -194,11 +179,7 @@ main(int argc, char **argv)
 			kinds[nkinds++] = optarg;
 			break;
 		case 'H': header = 1; break;
-		case 'j':
-			if (!(opts.jobs = parse_jobs(optarg)))
-				usage_die("bad -j '%s' (want 1 to 64 threads)",
-				    optarg);
-			break;
+		case 'j': jobs = optarg; break;
 		case 'r': rules_dir = optarg; break;
 		case 'w': warnings = 1; break;
 		case O_CHECK: check = 1; break;
@@ -220,15 +201,8 @@ main(int argc, char **argv)
 			getopt_fail(c, argv);
 		}
 	}
-	if (!opts.jobs && (env = getenv("MINUTES_EXTRACT_JOBS")) && *env &&
-	    !(opts.jobs = parse_jobs(env)))
-		die(EXIT_TROUBLE, "bad MINUTES_EXTRACT_JOBS '%s' (want 1 to 64 "
-		    "threads)", env);
-	if (!opts.jobs) {
-		/* the rules are the work: a thread per processor pays */
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		opts.jobs = n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
-	}
+	/* the rules are the work: a thread per processor pays */
+	opts.jobs = jobs_option(jobs, "MINUTES_EXTRACT_JOBS", 8);
 	if (!rules_dir)
 		rules_dir = rules_dir_default();
 	rules_cache(getenv("MINUTES_EXTRACT_CACHE"));

@@ -22,6 +22,7 @@
 #endif
 
 #include "bytescan.h"
+#include "cpu.h"
 #include "dates.h"
 #include "textscan.h"
 #include "words.h"
@@ -94,7 +95,6 @@ struct pairset {
 #endif
 };
 #ifdef HEADINGS_AVX2
-static int has_avx2 = -1;
 #endif
 static struct pairset body_pairs, strong_pairs;
 
@@ -151,9 +151,7 @@ pairset_make(struct pairset *ps, const struct words *ws)
 	}
 #endif
 #ifdef HEADINGS_AVX2
-	if (has_avx2 < 0)	/* caps_line's letters_avx2 counts by popcnt too */
-		has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-	if (has_avx2)
+	if (cpu_avx2_popcnt)	/* caps_line's letters_avx2 counts by popcnt too */
 		pairset_make_avx2(ps);
 #endif
 }
@@ -239,7 +237,7 @@ pairset_find(const struct pairset *ps, const char *s, size_t n)
 	size_t i = 0, k;
 
 #ifdef HEADINGS_AVX2
-	if (ps->n > 0 && n >= 33 && has_avx2)
+	if (ps->n > 0 && n >= 33 && cpu_avx2_popcnt)
 		return pairset_find_avx2(ps, s, n);
 #endif
 #ifdef __SSE2__
@@ -1308,7 +1306,7 @@ caps_line(const char *c, size_t n)
 	if (n == 0 || n > 250)
 		return 0;	/* before counting letters: most paragraphs are long */
 #ifdef HEADINGS_AVX2
-	if (n >= 16 && has_avx2 > 0) {
+	if (n >= 16 && cpu_avx2_popcnt) {
 		if (!letters_avx2(c, n, &up, &low))
 			return 0;
 		if (up + low < 2)

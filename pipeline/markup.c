@@ -16,6 +16,7 @@
 #endif
 
 #include "bytescan.h"
+#include "cpu.h"
 #include "textscan.h"
 
 /* Bytes that may start markup or a cell gap (a space only when doubled). */
@@ -118,7 +119,6 @@ next_stop_avx2(const char *s, size_t i, size_t n)
 	return stop_at(s, i + 1 < n ? n - 1 : i, n);
 }
 
-static int has_avx2 = -1;
 /* markup_tidy may take its AVX2 loop, tidy_run_avx2 (test_markup_scan
  * turns it off, to hold the two to the same lines) */
 static int tidy_fused = 1;
@@ -130,10 +130,7 @@ next_stop(const char *s, size_t i, size_t n)
 {
 #ifdef MARKUP_AVX2
 	if (n - i >= 33) {
-		/* (the CPU asked once: one test each time after) */
-		if (has_avx2 > 0)
-			return next_stop_avx2(s, i, n);
-		if (has_avx2 < 0 && (has_avx2 = __builtin_cpu_supports("avx2") != 0))
+		if (cpu_avx2)
 			return next_stop_avx2(s, i, n);
 	}
 #endif
@@ -905,7 +902,7 @@ markup_tidy_known(const char *s, size_t n, int md, int plain, struct buf *out,
 		/* A -layout line's column gaps: the AVX2 loop takes the text
 		 * and the runs of spaces up to the first markup, if any.  (Its
 		 * arguments by value: t stays in registers for the others.) */
-		if (t.n >= 33 && s[first] == ' ' && has_avx2 > 0 && tidy_fused) {
+		if (t.n >= 33 && s[first] == ' ' && cpu_avx2 && tidy_fused) {
 			t.i = tidy_run_avx2(s, t.i, t.n, out, t.start, ti, first);
 			known = 0;
 		}

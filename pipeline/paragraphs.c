@@ -22,7 +22,9 @@
 #include "buf.h"
 #include "bytescan.h"
 #include "columns.h"
+#include "cpu.h"
 #include "err.h"
+#include "headings.h"
 #include "linemarks.h"
 #include "markup.h"
 #include "pagelines.h"
@@ -47,6 +49,15 @@ lexicon_words(void)
 	ready = 1;
 }
 
+void
+normalise_prepare(void)
+{
+	lexicon_words();
+	headings_init();
+	tq_init();
+	utf8_init();
+}
+
 #ifdef PARAGRAPHS_AVX2
 /* utf8_is_ascii for a line of 32 bytes or more, 32 bytes a step (the
  * last block is the one that ends the line). */
@@ -60,7 +71,6 @@ ascii_avx2(const char *s, size_t n)
 	return _mm256_movemask_epi8(acc) == 0;
 }
 
-static int has_avx2 = -1;
 #endif
 
 /* Is s[0..n) ASCII?  utf8_is_ascii's answer. */
@@ -69,9 +79,7 @@ line_is_ascii(const char *s, size_t n)
 {
 #ifdef PARAGRAPHS_AVX2
 	if (n >= 32) {
-		if (has_avx2 < 0)
-			has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (has_avx2)
+		if (cpu_avx2)
 			return ascii_avx2(s, n);
 	}
 #endif
@@ -729,7 +737,7 @@ normalise_stream(FILE *in, const char *source, FILE *out,
                  const struct normalise_opts *opts,
                  struct normalise_stats *stats)
 {
-	static struct normaliser keep;
+	static _Thread_local struct normaliser keep;	/* its buffers kept */
 	struct normaliser *nm = &keep;
 	struct pagelines pl;
 	FILE *f = in, *tmp = NULL;

@@ -34,7 +34,8 @@
  * first copied to a temporary file.  Memory is bounded by the paragraph
  * cap plus fixed tables (about 3 MiB, kept from one call to the next and
  * cleared slot by slot, so a run over many small documents does not pay
- * for them each time: one call at a time, not thread-safe; the scratch
+ * for them each time: one call at a time in each thread, each thread its
+ * own, after normalise_prepare when there are several; the scratch
  * buffers of a paragraph and of a line are kept too) and, kept from
  * the survey, three bytes per 256 lines of input (the wrap width of each
  * block) and a few bytes per page (the lines of running headers to drop).
@@ -86,6 +87,11 @@ struct normalise_stats {
 	double letter_cosine;       /* letter profile against English, 0..1 */
 	double function_share;      /* share of words that are function words */
 };
+
+/* Read what normalise_stream needs first (the lexicon's words, tables
+ * made from them), as its first call does: a program calling it from
+ * several threads calls this before they start. */
+void normalise_prepare(void);
 
 /* Return a short English phrase for an NM_E* code. */
 const char *normalise_strerror(int code);

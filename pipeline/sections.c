@@ -36,6 +36,7 @@
 
 #include "buf.h"
 #include "bytescan.h"
+#include "cpu.h"
 #include "dates.h"
 #include "err.h"
 #include "headings.h"
@@ -388,7 +389,6 @@ plain_span_avx2(const char *s, size_t n, char *d)
 	return plain_span_avx2_of(s, n, d, 0, 0, NULL);
 }
 
-static int has_avx2 = -1;
 #endif
 
 /*
@@ -458,9 +458,7 @@ plain_span(const char *s, size_t n, char *d, int *cap_seen)
 
 #ifdef SECTIONS_AVX2
 	if (n >= 33) {
-		if (has_avx2 < 0)
-			has_avx2 = __builtin_cpu_supports("avx2") != 0;
-		if (has_avx2) {
+		if (cpu_avx2) {
 			if (!cap_seen)
 				return plain_span_avx2(s, n, d);
 			if (heading_cap >= 0)

@@ -14,6 +14,7 @@
 #endif
 
 #include "bytescan.h"
+#include "cpu.h"
 #include "err.h"
 #include "headings.h"
 #include "linemarks.h"
@@ -76,9 +77,10 @@ struct rep {
  * from one document to the next, so a run over many small documents does
  * not allocate and clear them for each.  A document notes each slot it
  * first writes (up to a limit; past it, the whole table is cleared), and
- * its tables are handed back clear by clearing those slots.
+ * its tables are handed back clear by clearing those slots.  (Each
+ * thread keeps its own.)
  */
-static struct tables {
+static _Thread_local struct tables {
 	unsigned char *bloom;
 	uint64_t *ekey;
 	struct edge_seen *ecount;
@@ -951,7 +953,6 @@ width_avx2(const char *s, size_t n)
 	return n - (size_t)((uint64_t)_mm_cvtsi128_si64(h) + (uint64_t)_mm_extract_epi64(h, 1));
 }
 
-static int survey_has_avx2 = -1;
 #endif
 
 /*
@@ -969,9 +970,7 @@ survey_seen(const char *s, size_t n, size_t *width)
 
 #ifdef SURVEY_AVX2
 	if (n >= 32) {
-		/* (the CPU asked once: one test each time after) */
-		if (survey_has_avx2 > 0 || (survey_has_avx2 < 0 &&
-		    (survey_has_avx2 = __builtin_cpu_supports("avx2") != 0))) {
+		if (cpu_avx2) {
 			seen |= seen_avx2(s, n);
 			*width = seen & 8 ? width_avx2(s, n) : n;
 			return seen;

@@ -15,6 +15,7 @@
 #endif
 #endif
 
+#include "cpu.h"
 #include "err.h"
 #include "lexicon.h"
 
@@ -94,7 +95,8 @@ fw_place(const struct lex_list *l, unsigned bits, uint64_t m)
 	return 0;
 }
 
-static void
+/* (Out of line: tq_line itself only passes a line on.) */
+static void __attribute__((noinline))
 fw_build(void)
 {
 	const struct lex_list *l = lex_list("function_word");
@@ -327,20 +329,8 @@ tq_line_avx2(struct tq *q, const unsigned char *p, size_t n)
 	q->function += function;
 }
 
-static int tq_has_avx2;
 #endif
 
-/* What tq_line needs first: the table of function words, and whether
- * the CPU has AVX2.  (Out of line: tq_line itself only passes a line on.) */
-static void __attribute__((noinline))
-tq_start(void)
-{
-	fw_build();
-#ifdef TQ_AVX2
-	tq_has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
-	    __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
-#endif
-}
 
 /* tq_line by SSE2 sixteen bytes at a time, or byte by byte.  (Out of
  * line: the registers it saves are not saved for the lines it does not
@@ -446,12 +436,19 @@ tq_line_sse2(struct tq *q, const unsigned char *p, size_t n)
 }
 
 void
+tq_init(void)
+{
+	if (!fw_table)
+		fw_build();
+}
+
+void
 tq_line(struct tq *q, const char *s, size_t n)
 {
 	if (!fw_table)
-		tq_start();
+		fw_build();
 #ifdef TQ_AVX2
-	if (n >= 16 && tq_has_avx2) {
+	if (n >= 16 && cpu_avx2_bmi) {
 		tq_line_avx2(q, (const unsigned char *)s, n);
 		return;
 	}

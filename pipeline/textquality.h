@@ -43,6 +43,10 @@ struct tq {
 	unsigned long function;     /* ... that are common function words */
 };
 
+/* Read the function words of the lexicon (tq_line does it at its first
+ * call; a program with threads calls this before they start). */
+void tq_init(void);
+
 /* Count the words and letters of one line. */
 void tq_line(struct tq *q, const char *s, size_t n);
 

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "cpu.h"
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -246,7 +248,7 @@ find_n(const char *s, size_t n, const char *needle, size_t nl, int icase)
 		unsigned char b0 = (unsigned char)needle[0], b1 = (unsigned char)needle[1];
 		char fold0 = icase && is_alpha(b0) ? 0x20 : 0, fold1 = icase && is_alpha(b1) ? 0x20 : 0;
 #ifdef TEXTSCAN_AVX2
-		if (last >= 31 && __builtin_cpu_supports("avx2"))
+		if (last >= 31 && cpu_avx2)
 			return find_n_avx2(s, n, last, (unsigned char)(b0 | fold0),
 			    (unsigned char)(b1 | fold1), fold0, fold1, needle, nl, icase);
 #endif

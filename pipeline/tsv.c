@@ -17,6 +17,7 @@
 #endif
 
 #include "bytescan.h"
+#include "cpu.h"
 #include "err.h"
 #include "utf8.h"
 
@@ -271,7 +272,7 @@ line_reader_init(struct line_reader *r, FILE *f)
 	memset(r, 0, sizeof *r);
 	r->f = f;
 #ifdef TSV_AVX2
-	r->avx2 = __builtin_cpu_supports("avx2");
+	r->avx2 = cpu_avx2;
 #endif
 }
 

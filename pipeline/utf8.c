@@ -83,6 +83,13 @@ cp1252_init(void)
 	cp1252_ready = 1;
 }
 
+void
+utf8_init(void)
+{
+	if (!cp1252_ready)
+		cp1252_init();
+}
+
 size_t
 utf8_repair(const char *s, size_t n, struct buf *out)
 {

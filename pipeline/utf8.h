@@ -77,6 +77,10 @@ utf8_seq_len(const unsigned char *p, size_t n)
  */
 size_t utf8_repair(const char *s, size_t n, struct buf *out);
 
+/* Read the Windows-1252 table from iconv (utf8_repair does it at its first
+ * repair; a program with threads calls this before they start). */
+void utf8_init(void);
+
 /* Width of s[0..n) in code points (continuation bytes not counted). */
 size_t utf8_width(const char *s, size_t n);
 

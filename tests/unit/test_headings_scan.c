@@ -47,7 +47,7 @@ main(void)
 #ifdef HEADINGS_AVX2
 		/* pass 0: what the CPU has; pass 1: SSE2 */
 		if (pass == 1)
-			has_avx2 = 0;
+			cpu_avx2_popcnt = 0;
 #endif
 		for (int round = 0; round < 50000 && failed < 10; round++) {
 			size_t n = rt_pieces(s, rt_len(&seed, 260), &seed, pieces,
@@ -64,7 +64,7 @@ main(void)
 			}
 #ifdef HEADINGS_AVX2
 			/* the counts themselves, not only the answer they give */
-			if (has_avx2 > 0 && n >= 16 && n <= 250) {
+			if (cpu_avx2_popcnt && n >= 16 && n <= 250) {
 				size_t up, low, up2 = 0, low2 = 0;
 				int all = letters_avx2(s, n, &up, &low);
 

@@ -15,14 +15,14 @@ main(void)
 	                           "\x5b\x5d\x5e\x60\x7f\x80\x9c\xa0\xdc\xe2\xff";
 	char s[256], d[256];
 	unsigned long seed = 424242;
-	int failed = 0, pass, seen;
+	int failed = 0, pass, seen, had = cpu_avx2;
 
 	heading_cap = 'M';	/* sections_init's, from the lexicon: "Minute" */
 
 	for (pass = 0; pass < 2 && !failed; pass++) {
 #ifdef SECTIONS_AVX2
 		/* pass 0: what the CPU has; pass 1: SSE2 (or the byte loop) */
-		has_avx2 = pass == 0 ? -1 : 0;
+		cpu_avx2 = pass == 0 ? had : 0;
 #endif
 		for (int round = 0; round < 20000 && failed < 10; round++) {
 			size_t n = rt_len(&seed, 200);

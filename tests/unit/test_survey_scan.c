@@ -36,11 +36,11 @@ main(void)
 	                           "\xaa\xad\xae\xbc\xdf\xfc\xc3\xa9\xe2\x80\x94";
 	char s[256];
 	unsigned long seed = 4242;
-	int failed = 0;
+	int failed = 0, had = cpu_avx2;
 
 	for (int pass = 0; pass < 2; pass++) {
 #ifdef SURVEY_AVX2
-		survey_has_avx2 = pass == 0 ? -1 : 0;
+		cpu_avx2 = pass == 0 ? had : 0;
 #endif
 		for (int round = 0; round < 50000 && failed < 10; round++) {
 			size_t n = rt_len(&seed, 200);
@@ -91,7 +91,7 @@ main(void)
 #ifdef SURVEY_AVX2
 	/* Two spaces (or a stop byte) at every place of lines of words of
 	 * 32 to 100 bytes: never plain; the line without them is. */
-	survey_has_avx2 = -1;
+	cpu_avx2 = had;
 	for (size_t n = 32; n <= 100 && failed < 10; n++)
 		for (size_t at = 0; at < n; at++)
 			for (int kind = 0; kind < 3; kind++) {
