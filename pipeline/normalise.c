@@ -59,7 +59,8 @@ usage(FILE *f)
 	      "                          $MINUTES_MINE_RULES, else the rules/ beside or\n"
 	      "                          installed with the program)\n"
 	      "  -j, --jobs N            normalise N FILEs at a time in threads (default:\n"
-	      "                          one per processor, at most 4; 1: none); the\n"
+	      "                          one per processor, at most 4; 1: none); one\n"
+	      "                          long FILE is read ahead in a second thread; the\n"
 	      "                          output is the same, in the order of the FILEs\n"
 	      "  -v, --verbose           report per file on stderr: lines, paragraphs,\n"
 	      "                          furniture dropped, bytes repaired\n"
@@ -384,7 +385,7 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	struct normalise_opts opts = { 0, NULL, -1, warn_cb, NULL, 0 };
+	struct normalise_opts opts = { .markdown = -1, .warn = warn_cb };
 	const char *stdin_name = "-";
 	const char *rules_dir = NULL, *jobs_arg = NULL;
 	int verbose = 0, c, status = EXIT_OK;
@@ -438,8 +439,11 @@ main(int argc, char **argv)
 	while (files[nfiles])
 		nfiles++;
 	struct run rn = { opts, stdin_name, verbose };
-	/* a thread per processor, at most 4 (each keeps ~4 MiB of tables) */
+	/* a thread per processor, at most 4 (each keeps ~4 MiB of tables);
+	 * one file alone is read ahead in a second thread */
 	unsigned jobs = jobs_option(jobs_arg, "MINUTES_NORMALISE_JOBS", 4);
+	if (nfiles == 1 && jobs > 1)
+		rn.opts.read_ahead = 1;
 	if (jobs > nfiles)
 		jobs = (unsigned)nfiles;
 	if (jobs > 1) {

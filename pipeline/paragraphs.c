@@ -7,6 +7,7 @@
 #include "paragraphs.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -110,6 +111,7 @@ struct tline {
 	size_t col2;            /* a two-column line: column of the right entry */
 	size_t split;           /* ... and where it starts in text */
 	size_t list_col;        /* "In attendance: Name": column of Name */
+	size_t off;             /* read ahead: where text starts in its batch */
 };
 
 enum { COLS_MAX = 64 };    /* lines of a two-column block held back */
@@ -118,6 +120,20 @@ struct colline {
 	unsigned long lineno, page;
 	size_t off, left, right, indent, col2;  /* into colbuf */
 	int plain;
+};
+
+/*
+ * What reading a line of the output pass changes (next_line_to): kept
+ * apart from the rest, as a thread of its own does it when reading ahead.
+ */
+struct lineread {
+	struct survey *sv;      /* the survey, read; its place in its notes */
+	struct buf tmp1, tmp2;  /* a line repaired, cleaned */
+	struct utf8_cleaner cleaner;
+	int md;                 /* read as Markdown */
+	unsigned long page;     /* page of the line being read: 1 + form feeds */
+	unsigned long lines;    /* the last line number read */
+	unsigned long repaired; /* bytes repaired as Windows-1252 */
 };
 
 struct normaliser {
@@ -131,9 +147,8 @@ struct normaliser {
 	struct buf para;        /* the paragraph being built */
 	struct buf pbreaks;     /* ",OFF" where each later page starts in para */
 	struct buf colbuf;      /* text of the held two-column lines */
-	struct buf tmp1, tmp2;
 	struct buf text[2];     /* text of run's two lines */
-	struct utf8_cleaner cleaner;
+	struct lineread rd;     /* (its buffers kept; the rest set each call) */
 	struct survey sv;
 	struct colline cols[COLS_MAX];
 
@@ -144,8 +159,6 @@ struct normaliser {
 	size_t cap;
 	int md;
 	struct normalise_stats st;
-
-	unsigned long page;     /* page of the line being read: 1 + form feeds */
 
 	/* the paragraph being built */
 	int para_plain;         /* no line of para has a byte TSV escapes */
@@ -477,15 +490,14 @@ colon_in_40(const char *s, size_t n)
 
 /* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
 HOT int
-next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
+next_line_to(struct lineread *rd, struct pagelines *pl, struct tline *t,
+             struct buf *out)
 {
 	struct pline l;
 	int ascii, plain;
-	int r = survey_next_line(&nm->sv, pl, &l, &ascii, &plain);
+	int r = survey_next_line(rd->sv, pl, &l, &ascii, &plain);
+	size_t start = out->len;
 
-	t->text.len = 0;
-	if (t->text.data)
-		t->text.data[0] = '\0';
 	if (r != 1) {
 		/* (a line read has these set below, after markup_tidy) */
 		t->flags = 0;
@@ -500,59 +512,69 @@ next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 	t->lineno = l.lineno;
 	t->page_break = l.page_break;
 	if (l.page_break)
-		nm->page++;
-	t->page = nm->page;
+		rd->page++;
+	t->page = rd->page;
 	t->cut = l.cut;
-	if (l.lineno > nm->st.lines)
-		nm->st.lines = l.lineno;
+	if (l.lineno > rd->lines)
+		rd->lines = l.lineno;
 	const char *s = l.s;
 	size_t n = l.n;
 	t->col2 = t->split = t->list_col = 0;
-	t->rkey = survey_line_key(&nm->sv, s, n);
+	t->rkey = survey_line_key(rd->sv, s, n);
 	if (ascii < 0)
 		ascii = line_is_ascii(s, n);
 	if (!ascii) {
 		int check = utf8_check(s, n);
 		if (check < 0) {
-			nm->tmp1.len = 0;
-			nm->st.repaired += utf8_repair(s, n, &nm->tmp1);
-			s = nm->tmp1.data;
-			n = nm->tmp1.len;
+			rd->tmp1.len = 0;
+			rd->repaired += utf8_repair(s, n, &rd->tmp1);
+			s = rd->tmp1.data;
+			n = rd->tmp1.len;
 			check = utf8_needs_clean(s, n);
 		}
 		if (check) {
-			nm->tmp2.len = 0;
-			utf8_clean(&nm->cleaner, s, n, &nm->tmp2);
-			s = nm->tmp2.data;
-			n = nm->tmp2.len;
+			rd->tmp2.len = 0;
+			utf8_clean(&rd->cleaner, s, n, &rd->tmp2);
+			s = rd->tmp2.data;
+			n = rd->tmp2.len;
 		}
 	}
 	struct tidy_info ti;
-	markup_tidy_known(s, n, nm->md, plain, &t->text, &ti);
+	markup_tidy_known(s, n, rd->md, plain, out, &ti);
+	const char *tx = out->data + start;
+	size_t tn = out->len - start;
 	t->flags = ti.flags;
 	t->plain = ti.plain;
 	t->indent = ti.indent;
-	t->blank = t->text.len == 0;
+	t->blank = tn == 0;
 	/* A plain text of an ASCII line is ASCII: its width its length. */
-	t->width = t->blank ? 0 : ti.indent + (ascii && ti.plain ? t->text.len :
-	                                       utf8_width(t->text.data, t->text.len));
+	t->width = t->blank ? 0 : ti.indent + (ascii && ti.plain ? tn : utf8_width(tx, tn));
 	/* Column gaps and attendance labels, judged on the line as printed
 	 * (columns count), only where tidying saw a gap or a colon may be. */
-	if ((ti.flags & TIDY_GAP) && t->text.len <= 100)
+	if ((ti.flags & TIDY_GAP) && tn <= 100)
 		t->col2 = columns_two(s, rtrim_len(s, n));
-	if (!t->col2 && t->text.len > 8 &&
-	    columns_label_first((unsigned char)t->text.data[0]) &&
-	    colon_in_40(t->text.data, t->text.len))
+	if (!t->col2 && tn > 8 && columns_label_first((unsigned char)tx[0]) &&
+	    colon_in_40(tx, tn))
 		t->list_col = columns_label(s, rtrim_len(s, n));
 	if (t->col2) {
 		/* markup_tidy made the gap two spaces: that is where to cut. */
-		const char *g = t->blank ? NULL : memmem(t->text.data, t->text.len, "  ", 2);
-		if (g && !memmem(g + 2, t->text.len - (size_t)(g + 2 - t->text.data), "  ", 2))
-			t->split = (size_t)(g - t->text.data) + 2;
+		const char *g = t->blank ? NULL : memmem(tx, tn, "  ", 2);
+		if (g && !memmem(g + 2, tn - (size_t)(g + 2 - tx), "  ", 2))
+			t->split = (size_t)(g - tx) + 2;
 		else
 			t->col2 = 0;
 	}
 	return 1;
+}
+
+/* The next line into t, its text in t->text. */
+static int
+next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
+{
+	t->text.len = 0;
+	if (t->text.data)
+		t->text.data[0] = '\0';
+	return next_line_to(&nm->rd, pl, t, &t->text);
 }
 
 static int
@@ -607,22 +629,182 @@ flush_cols(struct normaliser *nm)
 	return r;
 }
 
+/*
+ * Reading ahead.  With opts->read_ahead, the lines of a long document
+ * are read, decoded and tidied (next_line_to) in a second thread, in
+ * batches, while this one joins them into paragraphs and writes them.
+ * The two share nothing they write but the batches: the reader has the
+ * lineread (moved out of the normaliser for the while) and a copy of the
+ * survey (for its place in its notes), and pl; the joiner the rest, on
+ * other cache lines.  A batch is handed back
+ * when the joiner has begun the batch after the next (run's cur may
+ * still be the last line of the one before), so RA_BATCHES - 2 are
+ * being filled ahead.  The lines come in the same order with the same
+ * fields as from next_line, so the output is the same bytes.
+ */
+enum {
+	RA_LINES = 1024,        /* lines a batch at most */
+	RA_TEXT = 1 << 16,      /* bytes of text a batch, about */
+	RA_BATCHES = 4,
+	RA_MIN_LINES = 1 << 14  /* a shorter document is not worth a thread */
+};
+
+struct ra_batch {
+	_Alignas(64) struct tline *t;        /* n lines, their text at t[k].off in text */
+	size_t n;
+	struct buf text;        /* each line's text and a NUL */
+	int r;                  /* when t[n - 1] is the end: next_line's value */
+};
+
+struct ahead {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t made, freed;     /* batches filled, batches handed back */
+	int stop;
+	struct ra_batch b[RA_BATCHES];
+	/* the reader's */
+	_Alignas(64) struct lineread rd;
+	struct survey sv;
+	struct pagelines *pl;
+	/* the joiner's */
+	_Alignas(64) size_t cur, i;     /* its batch (a count) and line in it */
+	int have;               /* ... which it has waited for */
+};
+
+static void *
+ra_read(void *arg)
+{
+	struct ahead *a = arg;
+	int r = 1;
+
+	while (r == 1) {
+		pthread_mutex_lock(&a->mu);
+		while (!a->stop && a->made - a->freed >= RA_BATCHES)
+			pthread_cond_wait(&a->cv, &a->mu);
+		int stop = a->stop;
+		pthread_mutex_unlock(&a->mu);
+		if (stop)
+			break;
+		struct ra_batch *b = &a->b[a->made % RA_BATCHES];
+		b->n = 0;
+		b->text.len = 0;
+		do {
+			struct tline *t = &b->t[b->n++];
+			t->off = b->text.len;
+			r = next_line_to(&a->rd, a->pl, t, &b->text);
+			t->text.len = b->text.len - t->off;
+			buf_putc(&b->text, '\0');
+		} while (r == 1 && b->n < RA_LINES && b->text.len < RA_TEXT);
+		b->r = r;
+		pthread_mutex_lock(&a->mu);
+		a->made++;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	return NULL;
+}
+
+/* Start reading ahead, or NULL (no thread: read in this one). */
+static struct ahead *
+ra_start(struct normaliser *nm, struct pagelines *pl)
+{
+	struct ahead *a = aligned_alloc(64, sizeof *a);
+
+	if (!a)
+		return NULL;
+	memset(a, 0, sizeof *a);
+	a->rd = nm->rd;		/* moved here, and back in ra_stop */
+	a->sv = nm->sv;
+	a->rd.sv = &a->sv;
+	a->pl = pl;
+	for (size_t k = 0; k < RA_BATCHES; k++)
+		a->b[k].t = xcalloc(RA_LINES, sizeof *a->b[k].t);
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	if (pthread_create(&a->th, NULL, ra_read, a) != 0) {
+		/* (nothing of nm was changed) */
+		for (size_t k = 0; k < RA_BATCHES; k++)
+			free(a->b[k].t);
+		pthread_cond_destroy(&a->cv);
+		pthread_mutex_destroy(&a->mu);
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* next_line, from the batches: t's text is a view into its batch. */
+static int
+ra_next(struct ahead *a, struct tline *t)
+{
+	if (!a->have) {
+		pthread_mutex_lock(&a->mu);
+		/* the batch before the last is done with (cur's line may be
+		 * the last of the last) */
+		if (a->cur >= 2 && a->freed < a->cur - 1) {
+			a->freed = a->cur - 1;
+			pthread_cond_broadcast(&a->cv);
+		}
+		while (a->made <= a->cur)
+			pthread_cond_wait(&a->cv, &a->mu);
+		pthread_mutex_unlock(&a->mu);
+		a->have = 1;
+	}
+	struct ra_batch *b = &a->b[a->cur % RA_BATCHES];
+	const struct tline *s = &b->t[a->i];
+	*t = *s;
+	t->text.data = b->text.data + s->off;
+	t->text.cap = 0;
+	if (++a->i < b->n)
+		return 1;
+	a->cur++;
+	a->i = 0;
+	a->have = 0;
+	return s->eof ? b->r : 1;
+}
+
+static void
+ra_stop(struct ahead *a, struct normaliser *nm)
+{
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->th, NULL);
+	nm->rd = a->rd;
+	nm->rd.sv = &nm->sv;
+	nm->sv.notei = a->sv.notei;
+	for (size_t k = 0; k < RA_BATCHES; k++) {
+		free(a->b[k].t);
+		buf_free(&a->b[k].text);
+	}
+	pthread_cond_destroy(&a->cv);
+	pthread_mutex_destroy(&a->mu);
+	free(a);
+}
+
 static int
 run(struct normaliser *nm, struct pagelines *pl)
 {
 	struct tline a = {0}, b = {0};
 	struct tline *cur = &a, *nxt = &b;
+	struct ahead *ra = NULL;
 
-	a.text = nm->text[0];
-	b.text = nm->text[1];
-	int r = next_line(nm, pl, nxt);
+	if (nm->opts && nm->opts->read_ahead && nm->sv.lines >= RA_MIN_LINES)
+		ra = ra_start(nm, pl);
+	if (!ra) {
+		a.text = nm->text[0];
+		b.text = nm->text[1];
+	}
+	int r = ra ? ra_next(ra, nxt) : next_line(nm, pl, nxt);
 
 	nm->prev_blank = 1;
 	while (r >= 0 && !nxt->eof) {
 		struct tline *t = cur;
 		cur = nxt;
 		nxt = t;
-		r = next_line(nm, pl, nxt);
+		r = ra ? ra_next(ra, nxt) : next_line(nm, pl, nxt);
 		if (r < 0)
 			break;
 		if (cur->page_break)
@@ -662,8 +844,12 @@ run(struct normaliser *nm, struct pagelines *pl)
 	}
 	if (r >= 0 && nm->ncol)
 		r = flush_cols(nm);
-	nm->text[0] = a.text;
-	nm->text[1] = b.text;
+	if (ra)
+		ra_stop(ra, nm);	/* (its texts were views into the batches) */
+	else {
+		nm->text[0] = a.text;
+		nm->text[1] = b.text;
+	}
 	if (r < 0)
 		return r;
 	if ((r = emit(nm)) != 0)
@@ -751,7 +937,9 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	buf_reset(&nm->para);
 	buf_reset(&nm->pbreaks);
 	buf_reset(&nm->colbuf);
-	nm->page = 1;
+	nm->rd.sv = &nm->sv;
+	nm->rd.page = 1;
+	nm->rd.lines = nm->rd.repaired = 0;
 	nm->opts = opts;
 	nm->source = source;
 	nm->out = out;
@@ -786,6 +974,7 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	else
 		nm->md = has_md_suffix(source) || nm->sv.mdlines >= 3;
 	nm->st.markdown = nm->md;
+	nm->rd.md = nm->md;
 	if (fseeko(f, start, SEEK_SET) != 0) {
 		r = PL_EREAD;
 		goto done;
@@ -797,6 +986,8 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	r = pagelines_again(&pl, opts ? opts->from : NULL);
 	if (r == 0)
 		r = run(nm, &pl);
+	nm->st.lines = nm->rd.lines;
+	nm->st.repaired = nm->rd.repaired;
 	nm->st.undecodable = pl.decode_errors;
 done:
 	pagelines_close(&pl);

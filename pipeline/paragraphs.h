@@ -67,6 +67,9 @@ struct normalise_opts {
 	void *ctx;
 	int any_text;            /* write paragraphs even of a text that does
 	                          * not read as language (see quality below) */
+	int read_ahead;          /* read, decode and tidy a long document's
+	                          * lines in a second thread (the output is
+	                          * the same) */
 };
 
 struct normalise_stats {

@@ -7,9 +7,10 @@
 # behind the head, so its thread must wait for its turn): -j 1 against -j 2, 3, 8 for
 # stdout, for stderr (-v: a line a file), and for both into one file;
 # the same exit status.  A reader that goes away (SIGPIPE ignored, as a
-# driver may): exit 0, nothing more said.  A full disk: exit 2.  Bad -j
-# and MINUTES_NORMALISE_JOBS values are refused; the variable is -j's
-# default.
+# driver may): exit 0, nothing more said.  One long file alone (read
+# ahead in a thread with -j 2): the same bytes and counts as -j 1.  A
+# full disk: exit 2.  Bad -j and MINUTES_NORMALISE_JOBS values are
+# refused; the variable is -j's default.
 . "$MM_ROOT/tests/scripts/mine-common.inc"
 cd "$t"
 mkdir docs
@@ -20,9 +21,23 @@ while [ $i -lt 40 ]; do
 	done
 	i=$((i + 1))
 done
-# the large ones: 1500 copies of the sample minutes (about 6 MB of text)
+# the large ones: 1500 copies of the sample minutes (about 6 MB of text),
+# each with a list of names in two columns (lines read ahead are judged
+# for columns as lines read in turn)
+cat >twocol.txt <<'EOF'
+The Committee considered the report of the Clerk on the hire of the hall, the cost of the new boiler and the grass cutting contract.
+The Committee considered the report of the Clerk on the hire of the hall, the cost of the new boiler and the grass cutting contract.
+The Committee considered the report of the Clerk on the hire of the hall, the cost of the new boiler and the grass cutting contract.
+
+Present:
+
+   Cllr A. Brook                      Cllr F. Dale
+   Mrs G. Heath                       Mr H. Moss
+   Cllr J. Fenwick                    Cllr K. Orme
+
+EOF
 i=0
-while [ $i -lt 1500 ]; do cat "$root/bench/seed-minutes.txt"; i=$((i + 1)); done >docs/000-big.txt
+while [ $i -lt 1500 ]; do cat "$root/bench/seed-minutes.txt" twocol.txt; i=$((i + 1)); done >docs/000-big.txt
 cp docs/000-big.txt docs/000-big2.txt
 printf 'a\000b\n' >docs/001-binary.txt
 : >docs/002-empty.txt
@@ -45,6 +60,17 @@ for j in 2 3 8; do
 done
 MINUTES_NORMALISE_JOBS=3 minutes-normalise -v "$@" <"$root/corpus/minutes-raw.txt" >env3 2>/dev/null || :
 cmp -s one env3 || fail "MINUTES_NORMALISE_JOBS=3 differs from -j 1"
+
+# one long file alone is read ahead in a second thread: the same bytes,
+# the same counts (-v), from a file and from a pipe
+[ "$(wc -l <docs/000-big.txt)" -gt 20000 ] || fail "the large file is too short to be read ahead"
+minutes-normalise -v -j 1 docs/000-big.txt >big1 2>bigerr1
+minutes-normalise -v -j 2 docs/000-big.txt >big2 2>bigerr2
+cmp -s big1 big2 || fail "one long file: -j 2 (read ahead) wrote other paragraphs than -j 1"
+cmp -s bigerr1 bigerr2 || fail "one long file: -j 2 counts otherwise: $(cat bigerr2)"
+cat docs/000-big.txt | minutes-normalise -v -j 2 -s docs/000-big.txt >big3 2>bigerr3
+cmp -s big1 big3 || fail "one long file from a pipe: -j 2 wrote other paragraphs than -j 1"
+cmp -s bigerr1 bigerr3 || fail "one long file from a pipe: -j 2 counts otherwise: $(cat bigerr3)"
 
 # the reader goes away early: a quiet stop, exit 0 (SIGPIPE ignored)
 for j in 1 2; do
