@@ -7,7 +7,6 @@
 #include "paragraphs.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,6 +28,7 @@
 #include "linemarks.h"
 #include "markup.h"
 #include "pagelines.h"
+#include "readahead.h"
 #include "survey.h"
 #include "textquality.h"
 #include "textscan.h"
@@ -488,6 +488,18 @@ colon_in_40(const char *s, size_t n)
 	return memchr(s, ':', n < 40 ? n : 40) != NULL;
 }
 
+/* t after the last line: no text, blank, the end. */
+static void
+tline_end(struct tline *t)
+{
+	t->flags = 0;
+	t->plain = 0;
+	t->indent = t->width = 0;
+	t->eof = 1;
+	t->blank = 1;
+	t->page_break = 0;
+}
+
 /* Read and tidy the next line into *t. Returns 1, 0 at end, or PL_E*. */
 HOT int
 next_line_to(struct lineread *rd, struct pagelines *pl, struct tline *t,
@@ -499,13 +511,7 @@ next_line_to(struct lineread *rd, struct pagelines *pl, struct tline *t,
 	size_t start = out->len;
 
 	if (r != 1) {
-		/* (a line read has these set below, after markup_tidy) */
-		t->flags = 0;
-		t->plain = 0;
-		t->indent = t->width = 0;
-		t->eof = 1;
-		t->blank = 1;
-		t->page_break = 0;
+		tline_end(t);
 		return r;
 	}
 	t->eof = 0;
@@ -630,158 +636,60 @@ flush_cols(struct normaliser *nm)
 }
 
 /*
- * Reading ahead.  With opts->read_ahead, the lines of a long document
- * are read, decoded and tidied (next_line_to) in a second thread, in
- * batches, while this one joins them into paragraphs and writes them.
- * The two share nothing they write but the batches: the reader has the
- * lineread (moved out of the normaliser for the while) and a copy of the
- * survey (for its place in its notes), and pl; the joiner the rest, on
- * other cache lines.  A batch is handed back
- * when the joiner has begun the batch after the next (run's cur may
- * still be the last line of the one before), so RA_BATCHES - 2 are
- * being filled ahead.  The lines come in the same order with the same
- * fields as from next_line, so the output is the same bytes.
+ * Reading ahead (readahead.h).  With opts->read_ahead, the lines of a
+ * long document are read, decoded and tidied (next_line_to) in a second
+ * thread while this one joins them into paragraphs and writes them.  The
+ * reader has the lineread (moved out of the normaliser for the while), a
+ * copy of the survey (for its place in its notes) and pl; the joiner the
+ * rest.  The lines come in the same order with the same fields as from
+ * next_line, so the output is the same bytes.
  */
-enum {
-	RA_LINES = 1024,        /* lines a batch at most */
-	RA_TEXT = 1 << 16,      /* bytes of text a batch, about */
-	RA_BATCHES = 4,
-	RA_MIN_LINES = 1 << 14  /* a shorter document is not worth a thread */
-};
-
-struct ra_batch {
-	_Alignas(64) struct tline *t;        /* n lines, their text at t[k].off in text */
-	size_t n;
-	struct buf text;        /* each line's text and a NUL */
-	int r;                  /* when t[n - 1] is the end: next_line's value */
-};
-
-struct ahead {
-	pthread_t th;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	size_t made, freed;     /* batches filled, batches handed back */
-	int stop;
-	struct ra_batch b[RA_BATCHES];
-	/* the reader's */
+struct reading {
 	_Alignas(64) struct lineread rd;
 	struct survey sv;
 	struct pagelines *pl;
-	/* the joiner's */
-	_Alignas(64) size_t cur, i;     /* its batch (a count) and line in it */
-	int have;               /* ... which it has waited for */
 };
 
-static void *
-ra_read(void *arg)
-{
-	struct ahead *a = arg;
-	int r = 1;
-
-	while (r == 1) {
-		pthread_mutex_lock(&a->mu);
-		while (!a->stop && a->made - a->freed >= RA_BATCHES)
-			pthread_cond_wait(&a->cv, &a->mu);
-		int stop = a->stop;
-		pthread_mutex_unlock(&a->mu);
-		if (stop)
-			break;
-		struct ra_batch *b = &a->b[a->made % RA_BATCHES];
-		b->n = 0;
-		b->text.len = 0;
-		do {
-			struct tline *t = &b->t[b->n++];
-			t->off = b->text.len;
-			r = next_line_to(&a->rd, a->pl, t, &b->text);
-			t->text.len = b->text.len - t->off;
-			buf_putc(&b->text, '\0');
-		} while (r == 1 && b->n < RA_LINES && b->text.len < RA_TEXT);
-		b->r = r;
-		pthread_mutex_lock(&a->mu);
-		a->made++;
-		pthread_cond_broadcast(&a->cv);
-		pthread_mutex_unlock(&a->mu);
-	}
-	return NULL;
-}
-
-/* Start reading ahead, or NULL (no thread: read in this one). */
-static struct ahead *
-ra_start(struct normaliser *nm, struct pagelines *pl)
-{
-	struct ahead *a = aligned_alloc(64, sizeof *a);
-
-	if (!a)
-		return NULL;
-	memset(a, 0, sizeof *a);
-	a->rd = nm->rd;		/* moved here, and back in ra_stop */
-	a->sv = nm->sv;
-	a->rd.sv = &a->sv;
-	a->pl = pl;
-	for (size_t k = 0; k < RA_BATCHES; k++)
-		a->b[k].t = xcalloc(RA_LINES, sizeof *a->b[k].t);
-	pthread_mutex_init(&a->mu, NULL);
-	pthread_cond_init(&a->cv, NULL);
-	if (pthread_create(&a->th, NULL, ra_read, a) != 0) {
-		/* (nothing of nm was changed) */
-		for (size_t k = 0; k < RA_BATCHES; k++)
-			free(a->b[k].t);
-		pthread_cond_destroy(&a->cv);
-		pthread_mutex_destroy(&a->mu);
-		free(a);
-		return NULL;
-	}
-	return a;
-}
-
-/* next_line, from the batches: t's text is a view into its batch. */
+/* The reading thread's work: lines, their text into the batch. */
 static int
-ra_next(struct ahead *a, struct tline *t)
+fill_lines(void *ctx, struct ra_batch *b)
 {
-	if (!a->have) {
-		pthread_mutex_lock(&a->mu);
-		/* the batch before the last is done with (cur's line may be
-		 * the last of the last) */
-		if (a->cur >= 2 && a->freed < a->cur - 1) {
-			a->freed = a->cur - 1;
-			pthread_cond_broadcast(&a->cv);
+	struct reading *g = ctx;
+	struct tline *t;
+
+	while ((t = ra_room(b, sizeof *t))) {
+		t->off = b->text.len;
+		int r = next_line_to(&g->rd, g->pl, t, &b->text);
+		if (r != 1) {
+			b->n--;		/* (the room taken holds no line) */
+			return r;
 		}
-		while (a->made <= a->cur)
-			pthread_cond_wait(&a->cv, &a->mu);
-		pthread_mutex_unlock(&a->mu);
-		a->have = 1;
+		t->text.len = b->text.len - t->off;
+		buf_putc(&b->text, '\0');
 	}
-	struct ra_batch *b = &a->b[a->cur % RA_BATCHES];
-	const struct tline *s = &b->t[a->i];
-	*t = *s;
-	t->text.data = b->text.data + s->off;
-	t->text.cap = 0;
-	if (++a->i < b->n)
-		return 1;
-	a->cur++;
-	a->i = 0;
-	a->have = 0;
-	return s->eof ? b->r : 1;
+	return 1;
 }
 
-static void
-ra_stop(struct ahead *a, struct normaliser *nm)
+/* next_line, from the lines read ahead: t's text is a view into its
+ * batch. */
+static int
+ra_line(struct readahead *a, struct tline *t)
 {
-	pthread_mutex_lock(&a->mu);
-	a->stop = 1;
-	pthread_cond_broadcast(&a->cv);
-	pthread_mutex_unlock(&a->mu);
-	pthread_join(a->th, NULL);
-	nm->rd = a->rd;
-	nm->rd.sv = &nm->sv;
-	nm->sv.notei = a->sv.notei;
-	for (size_t k = 0; k < RA_BATCHES; k++) {
-		free(a->b[k].t);
-		buf_free(&a->b[k].text);
+	static char none[1];
+	const void *rec;
+	const char *text;
+	int r = ra_next(a, &rec, &text);
+
+	if (r != 1) {
+		tline_end(t);
+		t->text.data = none;
+		t->text.len = t->text.cap = 0;
+		return r;
 	}
-	pthread_cond_destroy(&a->cv);
-	pthread_mutex_destroy(&a->mu);
-	free(a);
+	*t = *(const struct tline *)rec;
+	t->text.data = (char *)text + t->off;
+	t->text.cap = 0;
+	return 1;
 }
 
 static int
@@ -789,22 +697,33 @@ run(struct normaliser *nm, struct pagelines *pl)
 {
 	struct tline a = {0}, b = {0};
 	struct tline *cur = &a, *nxt = &b;
-	struct ahead *ra = NULL;
+	struct readahead *ra = NULL;
+	struct reading *g = NULL;
 
-	if (nm->opts && nm->opts->read_ahead && nm->sv.lines >= RA_MIN_LINES)
-		ra = ra_start(nm, pl);
+	if (nm->opts && nm->opts->read_ahead && nm->sv.lines >= RA_MIN_LINES &&
+	    (g = aligned_alloc(64, sizeof *g))) {
+		memset(g, 0, sizeof *g);
+		g->rd = nm->rd;		/* moved there, and back below */
+		g->sv = nm->sv;
+		g->rd.sv = &g->sv;
+		g->pl = pl;
+		if (!(ra = ra_start(sizeof(struct tline), fill_lines, g))) {
+			free(g);
+			g = NULL;
+		}
+	}
 	if (!ra) {
 		a.text = nm->text[0];
 		b.text = nm->text[1];
 	}
-	int r = ra ? ra_next(ra, nxt) : next_line(nm, pl, nxt);
+	int r = ra ? ra_line(ra, nxt) : next_line(nm, pl, nxt);
 
 	nm->prev_blank = 1;
 	while (r >= 0 && !nxt->eof) {
 		struct tline *t = cur;
 		cur = nxt;
 		nxt = t;
-		r = ra ? ra_next(ra, nxt) : next_line(nm, pl, nxt);
+		r = ra ? ra_line(ra, nxt) : next_line(nm, pl, nxt);
 		if (r < 0)
 			break;
 		if (cur->page_break)
@@ -844,9 +763,14 @@ run(struct normaliser *nm, struct pagelines *pl)
 	}
 	if (r >= 0 && nm->ncol)
 		r = flush_cols(nm);
-	if (ra)
-		ra_stop(ra, nm);	/* (its texts were views into the batches) */
-	else {
+	if (ra) {
+		/* (a and b's texts were views into the batches) */
+		ra_stop(ra);
+		nm->rd = g->rd;
+		nm->rd.sv = &nm->sv;
+		nm->sv.notei = g->sv.notei;
+		free(g);
+	} else {
 		nm->text[0] = a.text;
 		nm->text[1] = b.text;
 	}
@@ -954,7 +878,7 @@ normalise_stream(FILE *in, const char *source, FILE *out,
 	}
 	r = pagelines_open(&pl, f, opts ? opts->from : NULL, nm->cap);
 	if (r == 0)
-		r = survey_run(&pl, &nm->sv);
+		r = survey_run(&pl, &nm->sv, opts && opts->read_ahead);
 	nm->st.encoding = utf8_enc_name(pl.enc);
 	if (r < 0)
 		goto done;

@@ -31,7 +31,10 @@
  *
  * The document is read twice (a survey of widths, page edges and
  * hyphenated words, then the output pass); a stream that cannot seek is
- * first copied to a temporary file.  Memory is bounded by the paragraph
+ * first copied to a temporary file.  With opts->read_ahead, each reading
+ * of a long document has its lines read in a second thread
+ * (readahead.h): found and decoded for the survey, also tidied for the
+ * output pass; the output is the same bytes.  Memory is bounded by the paragraph
  * cap plus fixed tables (about 3 MiB, kept from one call to the next and
  * cleared slot by slot, so a run over many small documents does not pay
  * for them each time: one call at a time in each thread, each thread its

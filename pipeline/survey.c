@@ -19,6 +19,7 @@
 #include "headings.h"
 #include "linemarks.h"
 #include "markup.h"
+#include "readahead.h"
 #include "textscan.h"
 #include "utf8.h"
 #include "wordset.h"
@@ -1107,27 +1108,97 @@ note_grow(struct survey *sv)
 	return 1;
 }
 
+/* A line read ahead for the survey (readahead.h): the line, its text at
+ * off in the batch; the note the survey makes of it; whether the block
+ * pagelines held it in holds a form feed. */
+struct sline {
+	struct pline l;
+	size_t off;
+	uint32_t note;
+	int ff_block;
+};
+
+/* The next line from pl and its note (NOTE_ANY unless pagelines had it
+ * in its block as it is): 1, or 0 at the end, or a PL_E* code.  A line
+ * as the block holds it: sv's last lines (sv may be NULL) need no copy
+ * till the block may change. */
+static inline int
+next_noted(struct pagelines *pl, struct pline *l, uint32_t *note,
+           struct survey *sv)
+{
+	if (pagelines_next_fast(pl, l)) {
+		*note = l->n < NOTE_ANY ? (uint32_t)l->n : NOTE_ANY;
+		return 1;
+	}
+	if (sv)
+		last_own(sv);
+	*note = NOTE_ANY;
+	return pagelines_next_(pl, l);
+}
+
+/* The reading thread's work: lines, copied into the batch. */
+static int
+fill_lines(void *ctx, struct ra_batch *b)
+{
+	struct pagelines *pl = ctx;
+	struct sline *x;
+
+	while ((x = ra_room(b, sizeof *x))) {
+		int r = next_noted(pl, &x->l, &x->note, NULL);
+		if (r != 1) {
+			b->n--;		/* (the room taken holds no line) */
+			return r;
+		}
+		x->ff_block = pl->ff_at < pl->blklen;
+		x->off = b->text.len;
+		buf_append(&b->text, x->l.s, x->l.n);
+	}
+	return 1;
+}
+
 int
-survey_run(struct pagelines *pl, struct survey *sv)
+survey_run(struct pagelines *pl, struct survey *sv, int read_ahead)
 {
 	struct pline l;
 	int r;
 	size_t ring_b = SIZE_MAX;
 	uint16_t *hist = NULL;
 	uint32_t *blank = NULL;
+	struct readahead *ra = NULL;
+	const char *batch = NULL;	/* the text of the batch read ahead */
 
 	tables_take(sv);
 	sv->prev_blank = 1;
 	for (;;) {
-		/* A line as the block holds it: the last lines need no copy
-		 * till the block may change. */
-		uint32_t note = NOTE_ANY;
-		if (pagelines_next_fast(pl, &l)) {
-			note = l.n < NOTE_ANY ? (uint32_t)l.n : NOTE_ANY;
-		} else {
-			last_own(sv);
-			if ((r = pagelines_next_(pl, &l)) != 1)
+		uint32_t note;
+		int ff_block;
+		if (ra) {
+			const void *rec;
+			const char *text;
+			if ((r = ra_next(ra, &rec, &text)) != 1)
 				break;
+			const struct sline *x = rec;
+			if (text != batch) {
+				/* the batch of the last lines goes back soon */
+				last_own(sv);
+				batch = text;
+			}
+			l = x->l;
+			l.s = text + x->off;
+			note = x->note;
+			ff_block = x->ff_block;
+		} else {
+			/* A long text is read ahead in a thread from here on
+			 * (the lines are the same). */
+			if (read_ahead && sv->lines >= RA_MIN_LINES) {
+				read_ahead = 0;
+				last_own(sv);
+				if ((ra = ra_start(sizeof(struct sline), fill_lines, pl)))
+					continue;
+			}
+			if ((r = next_noted(pl, &l, &note, sv)) != 1)
+				break;
+			ff_block = pl->ff_at < pl->blklen;
 		}
 		uint32_t past, *notep = &past;
 		if (sv->nnote < sv->notecap || note_grow(sv))
@@ -1225,12 +1296,16 @@ survey_run(struct pagelines *pl, struct survey *sv)
 			 * block holds one, which pagelines will hand out as a
 			 * page break before the text ends (or the text fails). */
 			uint32_t dg, num;
-			uint64_t rk = pl->ff_at < pl->blklen ? 0 :
+			uint64_t rk = ff_block ? 0 :
 			    rep_key(l.s + lead, n - lead, &dg, &num);
 			if (rk)
 				rep_add(sv, rk, dg, num, l.lineno, l.s + lead, n - lead);
 		}
 		sv->prev_blank = 0;
+	}
+	if (ra) {
+		last_own(sv);
+		ra_stop(ra);
 	}
 	if (sv->pend_line)
 		lone_number(sv, 1);

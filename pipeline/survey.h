@@ -167,9 +167,11 @@ survey_next_line(struct survey *sv, struct pagelines *pl, struct pline *l,
  * is missing). */
 void survey_words(void);
 
-/* The first pass: read pl to its end into sv (zeroed by the caller).
- * Returns pagelines_next's last answer: 0 at the end, or a PL_E* code. */
-int survey_run(struct pagelines *pl, struct survey *sv);
+/* The first pass: read pl to its end into sv (zeroed by the caller);
+ * with read_ahead, the lines of a long text are read in a second thread
+ * (readahead.h; the survey is the same).  Returns pagelines_next's last
+ * answer: 0 at the end, or a PL_E* code. */
+int survey_run(struct pagelines *pl, struct survey *sv, int read_ahead);
 
 /* After survey_run: wrap widths per block, the lines to drop. */
 void survey_finish(struct survey *sv);
