@@ -330,6 +330,7 @@ work(void *arg)
 	pthread_mutex_unlock(&p->mu);
 	err_divert(NULL, NULL);
 	fclose(out);
+	normalise_release();
 	return NULL;
 }
 

@@ -842,12 +842,33 @@ has_md_suffix(const char *s)
 	       (n > 9 && strcmp(s + n - 9, ".markdown") == 0);
 }
 
+/* Each thread's normaliser: its buffers kept from one call to the next. */
+static _Thread_local struct normaliser keep;
+
+void
+normalise_release(void)
+{
+	struct normaliser *nm = &keep;
+
+	buf_free(&nm->srcesc);
+	buf_free(&nm->obuf);
+	buf_free(&nm->para);
+	buf_free(&nm->pbreaks);
+	buf_free(&nm->colbuf);
+	buf_free(&nm->text[0]);
+	buf_free(&nm->text[1]);
+	buf_free(&nm->rd.tmp1);
+	buf_free(&nm->rd.tmp2);
+	utf8_cleaner_free(&nm->rd.cleaner);
+	survey_free(&nm->sv);
+	survey_release();
+}
+
 int
 normalise_stream(FILE *in, const char *source, FILE *out,
                  const struct normalise_opts *opts,
                  struct normalise_stats *stats)
 {
-	static _Thread_local struct normaliser keep;	/* its buffers kept */
 	struct normaliser *nm = &keep;
 	struct pagelines pl;
 	FILE *f = in, *tmp = NULL;

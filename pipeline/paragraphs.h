@@ -99,6 +99,10 @@ struct normalise_stats {
  * several threads calls this before they start. */
 void normalise_prepare(void);
 
+/* Free what this thread keeps from one call of normalise_stream to the
+ * next (a thread calls it before it ends). */
+void normalise_release(void);
+
 /* Return a short English phrase for an NM_E* code. */
 const char *normalise_strerror(int code);
 

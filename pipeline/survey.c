@@ -226,6 +226,19 @@ tables_give(struct survey *sv)
 	rep_give(sv);
 }
 
+void
+survey_release(void)
+{
+	free(spare.bloom);
+	free(spare.ekey);
+	free(spare.ecount);
+	free(spare.rep);
+	free(spare.bloom_used.at);
+	free(spare.edge_used.at);
+	free(spare.rep_used.at);
+	memset(&spare, 0, sizeof spare);
+}
+
 /* Hash of "left-right", lower-cased: how hyphenated words are remembered. */
 static uint64_t
 compound_hash(const char *l, size_t ln, const char *r, size_t rn)

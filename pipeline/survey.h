@@ -179,6 +179,10 @@ void survey_finish(struct survey *sv);
 /* Free what sv holds and zero it. */
 void survey_free(struct survey *sv);
 
+/* Free the tables this thread keeps from one document to the next (a
+ * thread that normalised documents calls it before it ends). */
+void survey_release(void);
+
 /* The wrap width around line lineno, and whether its paragraphs are
  * parted by blank lines (*sparse).  (Inline: asked of every line.) */
 static inline size_t
