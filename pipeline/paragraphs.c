@@ -574,7 +574,7 @@ next_line_to(struct lineread *rd, struct pagelines *pl, struct tline *t,
 }
 
 /* The next line into t, its text in t->text. */
-static int
+HOT int
 next_line(struct normaliser *nm, struct pagelines *pl, struct tline *t)
 {
 	t->text.len = 0;

@@ -1211,7 +1211,7 @@ survey_run(struct pagelines *pl, struct survey *sv, int read_ahead)
 			}
 			if ((r = next_noted(pl, &l, &note, sv)) != 1)
 				break;
-			ff_block = pl->ff_at < pl->blklen;
+			ff_block = -1;	/* pl says, where it is asked */
 		}
 		uint32_t past, *notep = &past;
 		if (sv->nnote < sv->notecap || note_grow(sv))
@@ -1309,6 +1309,8 @@ survey_run(struct pagelines *pl, struct survey *sv, int read_ahead)
 			 * block holds one, which pagelines will hand out as a
 			 * page break before the text ends (or the text fails). */
 			uint32_t dg, num;
+			if (ff_block < 0)
+				ff_block = pl->ff_at < pl->blklen;
 			uint64_t rk = ff_block ? 0 :
 			    rep_key(l.s + lead, n - lead, &dg, &num);
 			if (rk)
