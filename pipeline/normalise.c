@@ -443,14 +443,14 @@ main(int argc, char **argv)
 	/* a thread per processor, at most 4 (each keeps ~4 MiB of tables);
 	 * one file alone is read ahead in a second thread */
 	unsigned jobs = jobs_option(jobs_arg, "MINUTES_NORMALISE_JOBS", 4);
+	if (jobs > 1)
+		normalise_prepare();	/* (what threads would read lazily) */
 	if (nfiles == 1 && jobs > 1)
 		rn.opts.read_ahead = 1;
 	if (jobs > nfiles)
 		jobs = (unsigned)nfiles;
-	if (jobs > 1) {
-		normalise_prepare();
+	if (jobs > 1)
 		return close_stdout(run_pool(&rn, files, nfiles, jobs));
-	}
 	for (size_t k = 0; k < nfiles; k++) {
 		int st = normalise_file(&rn, files[k], stdout);
 		if (st < 0)
