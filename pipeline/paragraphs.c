@@ -661,7 +661,7 @@ fill_lines(void *ctx, struct ra_batch *b)
 		t->off = b->text.len;
 		int r = next_line_to(&g->rd, g->pl, t, &b->text);
 		if (r != 1) {
-			b->n--;		/* (the room taken holds no line) */
+			ra_unroom(b);	/* (no line to put there) */
 			return r;
 		}
 		t->text.len = b->text.len - t->off;

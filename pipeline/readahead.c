@@ -89,6 +89,12 @@ ra_room(struct ra_batch *b, size_t recsize)
 	return b->rec + recsize * b->n++;
 }
 
+void
+ra_unroom(struct ra_batch *b)
+{
+	b->n--;
+}
+
 int
 ra_next(struct readahead *a, const void **rec, const char **text)
 {

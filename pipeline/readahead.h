@@ -48,6 +48,10 @@ struct readahead *ra_start(size_t recsize, int (*fill)(void *ctx, struct ra_batc
 /* Room for the next record of b, or NULL when b is full. */
 void *ra_room(struct ra_batch *b, size_t recsize);
 
+/* Give back the room ra_room gave last: the stream ended before a
+ * record was put there. */
+void ra_unroom(struct ra_batch *b);
+
 /* The next record (*rec) and the text it points into (*text): 1; at the
  * end, fill's last value (0, or an error code). */
 int ra_next(struct readahead *a, const void **rec, const char **text);

@@ -1159,7 +1159,7 @@ fill_lines(void *ctx, struct ra_batch *b)
 	while ((x = ra_room(b, sizeof *x))) {
 		int r = next_noted(pl, &x->l, &x->note, NULL);
 		if (r != 1) {
-			b->n--;		/* (the room taken holds no line) */
+			ra_unroom(b);	/* (no line to put there) */
 			return r;
 		}
 		x->ff_block = pl->ff_at < pl->blklen;
